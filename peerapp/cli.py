@@ -1,0 +1,265 @@
+"""The command-line contract (design section 7): headless access to the vault."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from . import __version__
+from .core import paths
+from .core.errors import PeerappError, WrongPassphrase, WrongRecoveryKey
+from .core.i18n import translate
+from .core.journal import CopingUse, Entry, EntryFilter, JournalRepository, local_now
+from .core.settings import LANGUAGES, Settings
+from .core.vault import Vault
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_WRONG_PASSPHRASE = 0, 1, 2, 3
+
+
+class UsageError(Exception):
+    """Bad arguments discovered after parsing (exit status 2)."""
+
+
+def _t(text: str) -> str:
+    return translate("CLI", text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="peerapp", description="peerapp: private journal and peer support")
+    parser.add_argument("--version", action="version", version=f"peerapp {__version__}")
+    parser.add_argument("--data-dir", help="folder holding the vault (default: the platform's data folder)")
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of messages and the interface")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    commands.add_parser("gui", help="open the desktop app (the default)")
+
+    init = commands.add_parser("init", help="create a new encrypted journal")
+    _passphrase_option(init)
+    init.add_argument("--recovery-key", action="store_true", help="also make a recovery key and print it once")
+
+    passwd = commands.add_parser("passwd", help="change the passphrase")
+    _passphrase_option(passwd, "read the old, then the new passphrase from standard input")
+
+    journal = commands.add_parser("journal", help="write and read journal entries")
+    jcmd = journal.add_subparsers(dest="journal_command", metavar="ACTION", required=True)
+    add = jcmd.add_parser("add", help="add an entry")
+    add.add_argument("--mood", type=int, choices=range(1, 6), metavar="1-5")
+    add.add_argument("--emotion", action="append", default=[], metavar="KEY")
+    add.add_argument("--tag", action="append", default=[], metavar="TAG")
+    add.add_argument("--coping", action="append", default=[], metavar="ID")
+    add.add_argument("--at", metavar="ISO-8601", help="when it happened (default: now)")
+    add.add_argument("--title", default="")
+    add.add_argument("text", metavar="TEXT")
+    _passphrase_option(add)
+    _json_option(add)
+
+    lst = jcmd.add_parser("list", help="newest entries first")
+    lst.add_argument("--limit", type=int, default=20, metavar="N")
+    _passphrase_option(lst)
+    _json_option(lst)
+
+    search = jcmd.add_parser("search", help="full-text search")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--limit", type=int, default=50, metavar="N")
+    _passphrase_option(search)
+    _json_option(search)
+
+    show = jcmd.add_parser("show", help="one entry in full")
+    show.add_argument("id", type=int, metavar="ID")
+    _passphrase_option(show)
+    _json_option(show)
+
+    delete = jcmd.add_parser("delete", help="move an entry to the trash")
+    delete.add_argument("id", type=int, metavar="ID")
+    _passphrase_option(delete)
+    return parser
+
+
+def _passphrase_option(p: argparse.ArgumentParser, text: str = "read the passphrase from standard input") -> None:
+    p.add_argument("--passphrase-stdin", action="store_true", help=text)
+
+
+def _json_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+# -- passphrases --------------------------------------------------------------------
+
+
+class _Secrets:
+    """Reads secrets from standard input lines or from the terminal."""
+
+    def __init__(self, from_stdin: bool) -> None:
+        self.from_stdin = from_stdin
+        self._lines: list[str] | None = None
+
+    def get(self, prompt: str) -> str:
+        if self.from_stdin:
+            if self._lines is None:
+                self._lines = sys.stdin.read().splitlines()
+            if not self._lines:
+                raise UsageError(_t("Expected a passphrase on standard input."))
+            return self._lines.pop(0)
+        return getpass.getpass(prompt)
+
+
+def _open(args: argparse.Namespace) -> tuple[Vault, JournalRepository]:
+    vault = Vault(paths.data_dir(args.data_dir))
+    secrets = _Secrets(args.passphrase_stdin)
+    vault.unlock(secrets.get(_t("Passphrase: ")))
+    return vault, JournalRepository(vault.connect())
+
+
+# -- commands ------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    vault = Vault(paths.data_dir(args.data_dir))
+    secrets = _Secrets(args.passphrase_stdin)
+    passphrase = secrets.get(_t("New passphrase: "))
+    if not args.passphrase_stdin and secrets.get(_t("Repeat the passphrase: ")) != passphrase:
+        raise UsageError(_t("The two passphrases do not match."))
+    recovery = vault.create(passphrase, with_recovery_key=args.recovery_key)
+    vault.lock()
+    print(_t("Created an encrypted journal in %1.").replace("%1", str(vault.directory)))
+    print(_t("The passphrase cannot be recovered if you forget it."))
+    if recovery:
+        print(_t("Recovery key (shown once; keep it somewhere safe):"))
+        print(recovery)
+    return EXIT_OK
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    vault = Vault(paths.data_dir(args.data_dir))
+    secrets = _Secrets(args.passphrase_stdin)
+    old = secrets.get(_t("Current passphrase: "))
+    new = secrets.get(_t("New passphrase: "))
+    if not args.passphrase_stdin and secrets.get(_t("Repeat the passphrase: ")) != new:
+        raise UsageError(_t("The two passphrases do not match."))
+    vault.change_passphrase(old, new)
+    vault.lock()
+    print(_t("Passphrase changed."))
+    return EXIT_OK
+
+
+def _parse_at(text: str | None) -> datetime:
+    if not text:
+        return local_now()
+    try:
+        at = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise UsageError(_t("--at needs an ISO-8601 date and time, for example 2024-05-01T21:30.")) from exc
+    return at if at.tzinfo else at.astimezone()
+
+
+def _print_entries(entries: Sequence[Entry], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=1))
+        return
+    for e in entries:
+        mood = "-" if e.mood is None else str(e.mood)
+        headline = e.title or e.text.strip().splitlines()[0] if (e.title or e.text.strip()) else ""
+        print(f"{e.id}\t{e.at.strftime('%Y-%m-%d %H:%M')}\t{mood}\t{headline[:70]}")
+
+
+def cmd_journal(args: argparse.Namespace) -> int:
+    at = _parse_at(args.at) if args.journal_command == "add" else None
+    vault, repo = _open(args)
+    try:
+        if args.journal_command == "add":
+            assert at is not None
+            entry = repo.add(
+                Entry(at=at, mood=args.mood, emotions=args.emotion, tags=args.tag,
+                      coping=[CopingUse(c) for c in args.coping], title=args.title, text=args.text)
+            )
+            if args.json:
+                print(json.dumps(entry.to_json(), ensure_ascii=False))
+            else:
+                print(entry.id)
+        elif args.journal_command == "list":
+            _print_entries(repo.page(EntryFilter(), limit=max(args.limit, 0)), args.json)
+        elif args.journal_command == "search":
+            _print_entries(repo.page(EntryFilter(query=args.query), limit=max(args.limit, 0)), args.json)
+        elif args.journal_command == "show":
+            entry = repo.get(args.id)
+            if args.json:
+                print(json.dumps(entry.to_json(), ensure_ascii=False, indent=1))
+            else:
+                _print_entry(entry)
+        elif args.journal_command == "delete":
+            repo.delete(args.id)
+            print(_t("Moved entry %1 to the trash.").replace("%1", str(args.id)))
+    finally:
+        vault.lock()
+    return EXIT_OK
+
+
+def _print_entry(e: Entry) -> None:
+    print(e.at.isoformat())
+    if e.mood is not None:
+        print(f"{_t('Mood')}: {e.mood}")
+    if e.emotions:
+        print(f"{_t('Emotions')}: {', '.join(e.emotions)}")
+    if e.tags:
+        print(f"{_t('Tags')}: {', '.join(e.tags)}")
+    for c in e.coping:
+        print(f"{_t('Coping')}: {c.technique} {c.distress_before}->{c.distress_after}")
+    if e.title:
+        print(f"\n{e.title}")
+    print(f"\n{e.text}")
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from .gui.app import run
+
+    return run(data_dir=args.data_dir, lang=args.lang)
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "init": cmd_init,
+    "passwd": cmd_passwd,
+    "journal": cmd_journal,
+    "gui": cmd_gui,
+}
+
+
+def _setup_language(lang: str | None) -> None:
+    lang = lang or Settings.load().language or "en"
+    if lang == "en":
+        return
+    from .gui.translations import app_translator, install_core_translator
+
+    install_core_translator(app_translator(lang), lang)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or "gui"
+    if command != "gui":
+        _setup_language(args.lang)
+    try:
+        return COMMANDS[command](args)
+    except UsageError as exc:
+        print(f"peerapp: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (WrongPassphrase, WrongRecoveryKey) as exc:
+        print(f"peerapp: {exc.user_message()}", file=sys.stderr)
+        return EXIT_WRONG_PASSPHRASE
+    except PeerappError as exc:
+        print(f"peerapp: {exc.user_message()}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return EXIT_FAILURE
+    except OSError as exc:
+        print(f"peerapp: {_t('A file could not be read or written:')} {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Qt-free heart of peerapp: vault, journal, library and text handling."""

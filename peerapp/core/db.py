@@ -1,0 +1,87 @@
+"""Opening SQLCipher connections with the vault's settings, and migrating them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import sqlcipher3.dbapi2 as sqlcipher
+
+from .errors import CorruptVault, VaultTooNew
+from .migrations import MIGRATIONS, SCHEMA_VERSION
+
+Connection = sqlcipher.Connection
+DatabaseError = sqlcipher.DatabaseError
+PAGE_SIZE = 4096
+PLAINTEXT_HEADER = b"SQLite format 3\x00"
+
+
+def check_file(path: Path) -> None:
+    """Cheap structural checks done before SQLCipher sees the file."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise CorruptVault("unreadable") from exc
+    if size < PAGE_SIZE or size % PAGE_SIZE:
+        raise CorruptVault("truncated")
+    if head == PLAINTEXT_HEADER:
+        raise CorruptVault("not encrypted")
+
+
+def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
+    """Open the vault database keyed with the raw master key, migrated to the current schema."""
+    if not create:
+        check_file(path)
+    conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=True, timeout=10)
+    try:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if not create:
+                _verify_pages(conn)
+        except DatabaseError as exc:
+            raise CorruptVault(str(exc)) from exc
+        if version > SCHEMA_VERSION:
+            raise VaultTooNew(f"{version} > {SCHEMA_VERSION}")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        _migrate(conn, version)
+    except BaseException:
+        conn.close()
+        raise
+    if create:
+        os.chmod(path, 0o600)
+    return conn
+
+
+def _verify_pages(conn: Connection) -> None:
+    """Catch truncation the size check cannot: the header knows how many pages there should be."""
+    page_count = conn.execute("PRAGMA page_count").fetchone()[0]
+    if page_count < 1:
+        raise CorruptVault("empty")
+    # Reading the schema touches the root pages; a damaged file fails here rather than later.
+    conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+
+
+def _migrate(conn: Connection, version: int) -> None:
+    for number in range(version, SCHEMA_VERSION):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _split(MIGRATIONS[number]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+def _split(script: str) -> list[str]:
+    """Split a migration script into statements (none of ours contain ';' in literals)."""
+    return [s.strip() for s in script.split(";") if s.strip()]

@@ -1,0 +1,36 @@
+"""Translation hook for Qt-free code: core marks strings, a front end translates them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Translator = Callable[[str, str, str | None, int], str]
+
+
+def _identity(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    if n >= 0:
+        return text.replace("%n", str(n))
+    return text
+
+
+_translator: Translator = _identity
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name lupdate looks for
+    """Mark a string for extraction by pyside6-lupdate without translating it yet."""
+    return text
+
+
+def set_translator(translator: Translator | None) -> None:
+    """Install the function that turns (context, source, disambiguation, n) into the UI language."""
+    global _translator
+    _translator = translator or _identity
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """Translate with whatever translator the front end installed.
+
+    The signature mirrors QCoreApplication.translate so pyside6-lupdate extracts
+    calls, numerus forms included (`translate("CLI", "%n entries", "", n)`).
+    """
+    return _translator(context, text, disambiguation, n)

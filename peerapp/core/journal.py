@@ -1,0 +1,398 @@
+"""Journal entries: storing, paging, searching, trash and drafts inside the vault."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from . import textnorm
+from .db import Connection
+from .errors import EntryNotFound, InvalidInput
+from .vocab import EMOTIONS
+
+
+@dataclass
+class CopingUse:
+    """One technique tried, with optional distress (0-10) before/after and helpfulness (1-5)."""
+
+    technique: str
+    distress_before: int | None = None
+    distress_after: int | None = None
+    helpfulness: int | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "technique": self.technique,
+            "distress_before": self.distress_before,
+            "distress_after": self.distress_after,
+            "helpfulness": self.helpfulness,
+        }
+
+
+@dataclass
+class Entry:
+    """A journal entry as the app shows it."""
+
+    at: datetime
+    mood: int | None = None
+    emotions: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    coping: list[CopingUse] = field(default_factory=list)
+    title: str = ""
+    text: str = ""
+    id: int | None = None
+    uid: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+    deleted_at: str | None = None
+
+    @property
+    def day(self) -> str:
+        return self.at.date().isoformat()
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "uid": self.uid,
+            "at": self.at.isoformat(),
+            "mood": self.mood,
+            "emotions": list(self.emotions),
+            "tags": list(self.tags),
+            "coping": [c.to_json() for c in self.coping],
+            "title": self.title,
+            "text": self.text,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "deleted_at": self.deleted_at,
+        }
+
+
+@dataclass(frozen=True)
+class EntryFilter:
+    """What the timeline shows: a search query and filters, all optional."""
+
+    query: str = ""
+    moods: frozenset[int] = frozenset()
+    emotion: str | None = None
+    tag: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    trash: bool = False
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Keyset position after the last entry of a page (newest first)."""
+
+    at_utc: int
+    id: int
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def local_now() -> datetime:
+    """Now, in local time with its UTC offset."""
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def _validate(entry: Entry) -> None:
+    if entry.at.tzinfo is None:
+        entry.at = entry.at.astimezone()
+    if entry.mood is not None and not 1 <= entry.mood <= 5:
+        raise InvalidInput("mood")
+    for key in entry.emotions:
+        if not key or len(key) > 64:
+            raise InvalidInput("emotion")
+    for use in entry.coping:
+        for value in (use.distress_before, use.distress_after):
+            if value is not None and not 0 <= value <= 10:
+                raise InvalidInput("distress")
+        if use.helpfulness is not None and not 1 <= use.helpfulness <= 5:
+            raise InvalidInput("helpfulness")
+    entry.tags = list(dict.fromkeys(t.strip() for t in entry.tags if t.strip()))
+    entry.emotions = list(dict.fromkeys(entry.emotions))
+
+
+_ENTRY_COLUMNS = "id, uid, at, mood, title, body, created_at, updated_at, deleted_at"
+
+
+class JournalRepository:
+    """All journal reads and writes for one connection."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    # -- writing -----------------------------------------------------------------
+
+    def add(self, entry: Entry) -> Entry:
+        _validate(entry)
+        now = _now()
+        entry.uid = entry.uid or uuid.uuid4().hex
+        entry.created_at = entry.created_at or now
+        entry.updated_at = now
+        with _transaction(self.conn):
+            cur = self.conn.execute(
+                "INSERT INTO entry (uid, at, at_utc, day, mood, title, body, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (entry.uid, entry.at.isoformat(), int(entry.at.timestamp()), entry.day,
+                 entry.mood, entry.title, entry.text, entry.created_at, entry.updated_at),
+            )
+            entry.id = int(cur.lastrowid or 0)
+            self._write_children(entry)
+        return entry
+
+    def add_many(self, entries: Iterable[Entry]) -> int:
+        """Add entries in one transaction (imports, benchmarks)."""
+        count = 0
+        with _transaction(self.conn):
+            for entry in entries:
+                _validate(entry)
+                now = _now()
+                entry.uid = entry.uid or uuid.uuid4().hex
+                entry.created_at = entry.created_at or now
+                entry.updated_at = entry.updated_at or now
+                cur = self.conn.execute(
+                    "INSERT INTO entry (uid, at, at_utc, day, mood, title, body, created_at, updated_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (entry.uid, entry.at.isoformat(), int(entry.at.timestamp()), entry.day,
+                     entry.mood, entry.title, entry.text, entry.created_at, entry.updated_at),
+                )
+                entry.id = int(cur.lastrowid or 0)
+                self._write_children(entry)
+                count += 1
+        return count
+
+    def update(self, entry: Entry) -> Entry:
+        if entry.id is None:
+            raise EntryNotFound()
+        _validate(entry)
+        entry.updated_at = _now()
+        with _transaction(self.conn):
+            cur = self.conn.execute(
+                "UPDATE entry SET at = ?, at_utc = ?, day = ?, mood = ?, title = ?, body = ?,"
+                " updated_at = ? WHERE id = ?",
+                (entry.at.isoformat(), int(entry.at.timestamp()), entry.day, entry.mood,
+                 entry.title, entry.text, entry.updated_at, entry.id),
+            )
+            if cur.rowcount == 0:
+                raise EntryNotFound(str(entry.id))
+            for table in ("entry_tag", "entry_emotion", "entry_coping"):
+                self.conn.execute(f"DELETE FROM {table} WHERE entry_id = ?", (entry.id,))
+            self.conn.execute("DELETE FROM entry_fts WHERE rowid = ?", (entry.id,))
+            self._write_children(entry)
+        return entry
+
+    def _write_children(self, entry: Entry) -> None:
+        assert entry.id is not None
+        for name in entry.tags:
+            self.conn.execute("INSERT OR IGNORE INTO tag (name) VALUES (?)", (name,))
+            self.conn.execute(
+                "INSERT OR IGNORE INTO entry_tag (entry_id, tag_id) SELECT ?, id FROM tag WHERE name = ?",
+                (entry.id, name),
+            )
+        self.conn.executemany(
+            "INSERT INTO entry_emotion (entry_id, emotion) VALUES (?, ?)",
+            [(entry.id, key) for key in entry.emotions],
+        )
+        self.conn.executemany(
+            "INSERT INTO entry_coping (entry_id, position, technique, distress_before,"
+            " distress_after, helpfulness) VALUES (?, ?, ?, ?, ?, ?)",
+            [(entry.id, i, c.technique, c.distress_before, c.distress_after, c.helpfulness)
+             for i, c in enumerate(entry.coping)],
+        )
+        self.conn.execute(
+            "INSERT INTO entry_fts (rowid, title, tags, body) VALUES (?, ?, ?, ?)",
+            (entry.id, textnorm.index_text(entry.title), textnorm.index_text(" ".join(entry.tags)),
+             textnorm.index_text(entry.text)),
+        )
+
+    def delete(self, entry_id: int) -> None:
+        """Move an entry to the trash."""
+        cur = self.conn.execute(
+            "UPDATE entry SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL", (_now(), entry_id)
+        )
+        if cur.rowcount == 0:
+            raise EntryNotFound(str(entry_id))
+
+    def restore(self, entry_id: int) -> None:
+        cur = self.conn.execute(
+            "UPDATE entry SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL", (entry_id,)
+        )
+        if cur.rowcount == 0:
+            raise EntryNotFound(str(entry_id))
+
+    def empty_trash(self) -> int:
+        """Erase every trashed entry for good; returns how many."""
+        with _transaction(self.conn):
+            ids = [r[0] for r in self.conn.execute("SELECT id FROM entry WHERE deleted_at IS NOT NULL")]
+            self.conn.executemany("DELETE FROM entry_fts WHERE rowid = ?", [(i,) for i in ids])
+            self.conn.execute("DELETE FROM entry WHERE deleted_at IS NOT NULL")
+            self.conn.execute("DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM entry_tag)")
+        return len(ids)
+
+    # -- reading -----------------------------------------------------------------
+
+    def get(self, entry_id: int) -> Entry:
+        row = self.conn.execute(f"SELECT {_ENTRY_COLUMNS} FROM entry WHERE id = ?", (entry_id,)).fetchone()
+        if row is None:
+            raise EntryNotFound(str(entry_id))
+        return self._hydrate([row])[0]
+
+    def count(self, flt: EntryFilter = EntryFilter()) -> int:
+        where, params = self._where(flt, None)
+        if where is None:
+            return 0
+        return int(self.conn.execute(f"SELECT count(*) FROM entry e WHERE {where}", params).fetchone()[0])
+
+    def page(self, flt: EntryFilter = EntryFilter(), after: Cursor | None = None, limit: int = 100) -> list[Entry]:
+        """Up to `limit` entries newest first, continuing after `after`."""
+        where, params = self._where(flt, after)
+        if where is None:
+            return []
+        rows = self.conn.execute(
+            f"SELECT {_ENTRY_COLUMNS} FROM entry e WHERE {where} ORDER BY e.at_utc DESC, e.id DESC LIMIT ?",
+            (*params, limit),
+        ).fetchall()
+        entries = self._hydrate(rows)
+        if flt.query and not entries and after is None:
+            # Forgiving search: when every word together finds nothing, accept any of them.
+            where, params = self._where(flt, after, any_term=True)
+            if where is not None:
+                rows = self.conn.execute(
+                    f"SELECT {_ENTRY_COLUMNS} FROM entry e WHERE {where}"
+                    " ORDER BY e.at_utc DESC, e.id DESC LIMIT ?",
+                    (*params, limit),
+                ).fetchall()
+                entries = self._hydrate(rows)
+        return entries
+
+    def search(self, query: str, limit: int = 50) -> list[Entry]:
+        return self.page(EntryFilter(query=query), limit=limit)
+
+    @staticmethod
+    def cursor_after(entry: Entry) -> Cursor:
+        assert entry.id is not None
+        return Cursor(int(entry.at.timestamp()), entry.id)
+
+    def _where(
+        self, flt: EntryFilter, after: Cursor | None, *, any_term: bool = False
+    ) -> tuple[str | None, list[object]]:
+        clauses = ["e.deleted_at IS NOT NULL" if flt.trash else "e.deleted_at IS NULL"]
+        params: list[object] = []
+        if flt.query.strip():
+            match = textnorm.match_expression(flt.query, any_term=any_term)
+            if match is None:
+                return None, []
+            clauses.append("e.id IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?)")
+            params.append(match)
+        if flt.moods:
+            clauses.append(f"e.mood IN ({','.join('?' * len(flt.moods))})")
+            params.extend(sorted(flt.moods))
+        if flt.emotion:
+            clauses.append("EXISTS (SELECT 1 FROM entry_emotion m WHERE m.entry_id = e.id AND m.emotion = ?)")
+            params.append(flt.emotion)
+        if flt.tag:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM entry_tag t JOIN tag g ON g.id = t.tag_id"
+                " WHERE t.entry_id = e.id AND g.name = ?)"
+            )
+            params.append(flt.tag)
+        if flt.since is not None:
+            clauses.append("e.at_utc >= ?")
+            params.append(int(flt.since.timestamp()))
+        if flt.until is not None:
+            clauses.append("e.at_utc < ?")
+            params.append(int(flt.until.timestamp()))
+        if after is not None:
+            clauses.append("(e.at_utc < ? OR (e.at_utc = ? AND e.id < ?))")
+            params.extend([after.at_utc, after.at_utc, after.id])
+        return " AND ".join(clauses), params
+
+    def _hydrate(self, rows: Sequence[Sequence[object]]) -> list[Entry]:
+        entries: dict[int, Entry] = {}
+        for row in rows:
+            entry_id, uid, at, mood, title, body, created, updated, deleted = row
+            entries[int(str(entry_id))] = Entry(
+                id=int(str(entry_id)), uid=str(uid), at=datetime.fromisoformat(str(at)),
+                mood=None if mood is None else int(str(mood)), title=str(title), text=str(body),
+                created_at=str(created), updated_at=str(updated),
+                deleted_at=None if deleted is None else str(deleted),
+            )
+        if not entries:
+            return []
+        marks = ",".join("?" * len(entries))
+        ids = list(entries)
+        for entry_id, name in self.conn.execute(
+            f"SELECT t.entry_id, g.name FROM entry_tag t JOIN tag g ON g.id = t.tag_id"
+            f" WHERE t.entry_id IN ({marks}) ORDER BY g.name",
+            ids,
+        ):
+            entries[entry_id].tags.append(name)
+        for entry_id, key in self.conn.execute(
+            f"SELECT entry_id, emotion FROM entry_emotion WHERE entry_id IN ({marks})", ids
+        ):
+            entries[entry_id].emotions.append(key)
+        for entry_id, technique, before, after, helpful in self.conn.execute(
+            f"SELECT entry_id, technique, distress_before, distress_after, helpfulness"
+            f" FROM entry_coping WHERE entry_id IN ({marks}) ORDER BY entry_id, position",
+            ids,
+        ):
+            entries[entry_id].coping.append(CopingUse(technique, before, after, helpful))
+        order = list(EMOTIONS)
+        for entry in entries.values():
+            entry.emotions.sort(key=lambda k: order.index(k) if k in order else len(order))
+        return list(entries.values())
+
+    def tags(self, prefix: str = "", limit: int = 200) -> list[str]:
+        """Tag names in use, most used first, for autocomplete and filters."""
+        rows = self.conn.execute(
+            "SELECT g.name FROM tag g JOIN entry_tag t ON t.tag_id = g.id"
+            " WHERE g.name LIKE ? ESCAPE '\\' GROUP BY g.id ORDER BY count(*) DESC, g.name LIMIT ?",
+            (prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%", limit),
+        )
+        return [r[0] for r in rows]
+
+    # -- drafts ------------------------------------------------------------------
+
+    def save_draft(self, slot: str, data: dict[str, object]) -> None:
+        self.conn.execute(
+            "INSERT INTO draft (slot, data, updated_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (slot) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+            (slot, json.dumps(data, ensure_ascii=False), _now()),
+        )
+
+    def load_draft(self, slot: str) -> dict[str, object] | None:
+        row = self.conn.execute("SELECT data FROM draft WHERE slot = ?", (slot,)).fetchone()
+        if row is None:
+            return None
+        data = json.loads(row[0])
+        return data if isinstance(data, dict) else None
+
+    def drafts(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT slot FROM draft ORDER BY updated_at DESC")]
+
+    def delete_draft(self, slot: str) -> None:
+        self.conn.execute("DELETE FROM draft WHERE slot = ?", (slot,))
+
+
+class _transaction:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on error; nests by doing nothing inside."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.outer = False
+
+    def __enter__(self) -> None:
+        self.outer = not self.conn.in_transaction
+        if self.outer:
+            self.conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if not self.outer:
+            return
+        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")

@@ -1,0 +1,66 @@
+"""Numbered, forward-only schema migrations tracked with PRAGMA user_version."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: the journal
+    """
+    CREATE TABLE entry (
+        id          INTEGER PRIMARY KEY,
+        uid         TEXT NOT NULL UNIQUE,
+        at          TEXT NOT NULL,
+        at_utc      INTEGER NOT NULL,
+        day         TEXT NOT NULL,
+        mood        INTEGER CHECK (mood IS NULL OR mood BETWEEN 1 AND 5),
+        title       TEXT NOT NULL DEFAULT '',
+        body        TEXT NOT NULL DEFAULT '',
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        deleted_at  TEXT
+    );
+    CREATE INDEX entry_timeline ON entry (deleted_at, at_utc DESC, id DESC);
+    CREATE INDEX entry_mood ON entry (mood, at_utc);
+    CREATE TABLE tag (
+        id    INTEGER PRIMARY KEY,
+        name  TEXT NOT NULL UNIQUE
+    );
+    CREATE TABLE entry_tag (
+        entry_id INTEGER NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+        tag_id   INTEGER NOT NULL REFERENCES tag (id) ON DELETE CASCADE,
+        PRIMARY KEY (entry_id, tag_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX entry_tag_by_tag ON entry_tag (tag_id, entry_id);
+    CREATE TABLE entry_emotion (
+        entry_id INTEGER NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+        emotion  TEXT NOT NULL,
+        PRIMARY KEY (entry_id, emotion)
+    ) WITHOUT ROWID;
+    CREATE INDEX entry_emotion_by_key ON entry_emotion (emotion, entry_id);
+    CREATE TABLE entry_coping (
+        entry_id        INTEGER NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+        position        INTEGER NOT NULL,
+        technique       TEXT NOT NULL,
+        distress_before INTEGER CHECK (distress_before BETWEEN 0 AND 10),
+        distress_after  INTEGER CHECK (distress_after BETWEEN 0 AND 10),
+        helpfulness     INTEGER CHECK (helpfulness BETWEEN 1 AND 5),
+        PRIMARY KEY (entry_id, position)
+    ) WITHOUT ROWID;
+    CREATE INDEX entry_coping_by_technique ON entry_coping (technique);
+    CREATE VIRTUAL TABLE entry_fts USING fts5 (
+        title, tags, body,
+        content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 0'
+    );
+    CREATE TABLE draft (
+        slot        TEXT PRIMARY KEY,
+        data        TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+    );
+    CREATE TABLE kv (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,1 @@
+"""The Qt desktop interface; imports core, never the other way round."""

@@ -1,0 +1,46 @@
+"""Build hook: compile translations and bundle resources into the package."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from setuptools import setup
+from setuptools.command.build_py import build_py
+
+ROOT = Path(__file__).resolve().parent
+
+
+def _lrelease() -> str:
+    try:
+        import PySide6
+
+        bundled = Path(PySide6.__file__).parent / "lrelease"
+        if bundled.exists():
+            return str(bundled)
+    except ImportError:
+        pass
+    found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+    if not found:
+        raise SystemExit("pyside6-lrelease is needed to compile the translations")
+    return found
+
+
+class BuildWithTranslations(build_py):
+    """Compile i18n/*.ts to .qm and copy resources/ into the built package."""
+
+    def run(self) -> None:
+        super().run()
+        target = Path(self.build_lib) / "peerapp"
+        (target / "i18n").mkdir(parents=True, exist_ok=True)
+        for ts in sorted((ROOT / "i18n").glob("*.ts")):
+            qm = target / "i18n" / (ts.stem + ".qm")
+            subprocess.run([_lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
+        resources = target / "resources"
+        if resources.exists():
+            shutil.rmtree(resources)
+        shutil.copytree(ROOT / "resources", resources)
+
+
+setup(cmdclass={"build_py": BuildWithTranslations})
