@@ -25,10 +25,6 @@ class UsageError(Exception):
     """Bad arguments discovered after parsing (exit status 2)."""
 
 
-def _t(text: str) -> str:
-    return translate("CLI", text)
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="peerapp", description="peerapp: private journal and peer support")
     parser.add_argument("--version", action="version", version=f"peerapp {__version__}")
@@ -103,7 +99,7 @@ class _Secrets:
             if self._lines is None:
                 self._lines = sys.stdin.read().splitlines()
             if not self._lines:
-                raise UsageError(_t("Expected a passphrase on standard input."))
+                raise UsageError(translate("CLI", "Expected a passphrase on standard input."))
             return self._lines.pop(0)
         return getpass.getpass(prompt)
 
@@ -111,7 +107,7 @@ class _Secrets:
 def _open(args: argparse.Namespace) -> tuple[Vault, JournalRepository]:
     vault = Vault(paths.data_dir(args.data_dir))
     secrets = _Secrets(args.passphrase_stdin)
-    vault.unlock(secrets.get(_t("Passphrase: ")))
+    vault.unlock(secrets.get(translate("CLI", "Passphrase: ")))
     return vault, JournalRepository(vault.connect())
 
 
@@ -121,15 +117,15 @@ def _open(args: argparse.Namespace) -> tuple[Vault, JournalRepository]:
 def cmd_init(args: argparse.Namespace) -> int:
     vault = Vault(paths.data_dir(args.data_dir))
     secrets = _Secrets(args.passphrase_stdin)
-    passphrase = secrets.get(_t("New passphrase: "))
-    if not args.passphrase_stdin and secrets.get(_t("Repeat the passphrase: ")) != passphrase:
-        raise UsageError(_t("The two passphrases do not match."))
+    passphrase = secrets.get(translate("CLI", "New passphrase: "))
+    if not args.passphrase_stdin and secrets.get(translate("CLI", "Repeat the passphrase: ")) != passphrase:
+        raise UsageError(translate("CLI", "The two passphrases do not match."))
     recovery = vault.create(passphrase, with_recovery_key=args.recovery_key)
     vault.lock()
-    print(_t("Created an encrypted journal in %1.").replace("%1", str(vault.directory)))
-    print(_t("The passphrase cannot be recovered if you forget it."))
+    print(translate("CLI", "Created an encrypted journal in %1.").replace("%1", str(vault.directory)))
+    print(translate("CLI", "The passphrase cannot be recovered if you forget it."))
     if recovery:
-        print(_t("Recovery key (shown once; keep it somewhere safe):"))
+        print(translate("CLI", "Recovery key (shown once; keep it somewhere safe):"))
         print(recovery)
     return EXIT_OK
 
@@ -137,13 +133,13 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_passwd(args: argparse.Namespace) -> int:
     vault = Vault(paths.data_dir(args.data_dir))
     secrets = _Secrets(args.passphrase_stdin)
-    old = secrets.get(_t("Current passphrase: "))
-    new = secrets.get(_t("New passphrase: "))
-    if not args.passphrase_stdin and secrets.get(_t("Repeat the passphrase: ")) != new:
-        raise UsageError(_t("The two passphrases do not match."))
+    old = secrets.get(translate("CLI", "Current passphrase: "))
+    new = secrets.get(translate("CLI", "New passphrase: "))
+    if not args.passphrase_stdin and secrets.get(translate("CLI", "Repeat the passphrase: ")) != new:
+        raise UsageError(translate("CLI", "The two passphrases do not match."))
     vault.change_passphrase(old, new)
     vault.lock()
-    print(_t("Passphrase changed."))
+    print(translate("CLI", "Passphrase changed."))
     return EXIT_OK
 
 
@@ -153,7 +149,9 @@ def _parse_at(text: str | None) -> datetime:
     try:
         at = datetime.fromisoformat(text)
     except ValueError as exc:
-        raise UsageError(_t("--at needs an ISO-8601 date and time, for example 2024-05-01T21:30.")) from exc
+        raise UsageError(
+            translate("CLI", "--at needs an ISO-8601 date and time, for example 2024-05-01T21:30.")
+        ) from exc
     return at if at.tzinfo else at.astimezone()
 
 
@@ -193,7 +191,7 @@ def cmd_journal(args: argparse.Namespace) -> int:
                 _print_entry(entry)
         elif args.journal_command == "delete":
             repo.delete(args.id)
-            print(_t("Moved entry %1 to the trash.").replace("%1", str(args.id)))
+            print(translate("CLI", "Moved entry %1 to the trash.").replace("%1", str(args.id)))
     finally:
         vault.lock()
     return EXIT_OK
@@ -202,13 +200,13 @@ def cmd_journal(args: argparse.Namespace) -> int:
 def _print_entry(e: Entry) -> None:
     print(e.at.isoformat())
     if e.mood is not None:
-        print(f"{_t('Mood')}: {e.mood}")
+        print(translate("CLI", "Mood:"), e.mood)
     if e.emotions:
-        print(f"{_t('Emotions')}: {', '.join(e.emotions)}")
+        print(translate("CLI", "Emotions:"), ", ".join(e.emotions))
     if e.tags:
-        print(f"{_t('Tags')}: {', '.join(e.tags)}")
+        print(translate("CLI", "Tags:"), ", ".join(e.tags))
     for c in e.coping:
-        print(f"{_t('Coping')}: {c.technique} {c.distress_before}->{c.distress_after}")
+        print(translate("CLI", "Tried:"), c.technique, f"{c.distress_before}->{c.distress_after}")
     if e.title:
         print(f"\n{e.title}")
     print(f"\n{e.text}")
@@ -257,7 +255,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return EXIT_FAILURE
     except OSError as exc:
-        print(f"peerapp: {_t('A file could not be read or written:')} {exc.strerror or exc}", file=sys.stderr)
+        message = translate("CLI", "A file could not be read or written:")
+        print(f"peerapp: {message} {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILURE
 
 

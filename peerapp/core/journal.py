@@ -244,10 +244,19 @@ class JournalRepository:
         return self._hydrate([row])[0]
 
     def count(self, flt: EntryFilter = EntryFilter()) -> int:
-        where, params = self._where(flt, None)
+        where, params = self._where(flt, None, any_term=self._needs_fallback(flt))
         if where is None:
             return 0
         return int(self.conn.execute(f"SELECT count(*) FROM entry e WHERE {where}", params).fetchone()[0])
+
+    def _needs_fallback(self, flt: EntryFilter) -> bool:
+        """True when a query's words together match nothing, so any one of them is accepted."""
+        if not flt.query.strip():
+            return False
+        where, params = self._where(flt, None)
+        if where is None:
+            return False
+        return self.conn.execute(f"SELECT 1 FROM entry e WHERE {where} LIMIT 1", params).fetchone() is None
 
     def page(self, flt: EntryFilter = EntryFilter(), after: Cursor | None = None, limit: int = 100) -> list[Entry]:
         """Up to `limit` entries newest first, continuing after `after`."""
@@ -259,8 +268,9 @@ class JournalRepository:
             (*params, limit),
         ).fetchall()
         entries = self._hydrate(rows)
-        if flt.query and not entries and after is None:
-            # Forgiving search: when every word together finds nothing, accept any of them.
+        if flt.query and not entries and (after is None or self._needs_fallback(flt)):
+            # Forgiving search: when every word together finds nothing, accept any of them
+            # (on later pages too, so fallback results page like any others).
             where, params = self._where(flt, after, any_term=True)
             if where is not None:
                 rows = self.conn.execute(

@@ -1,0 +1,84 @@
+"""Small shared GUI pieces: retranslation mixin, background tasks, direction helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QWidget
+
+from ..core.errors import PeerappError
+from ..core.textnorm import first_strong_direction
+
+
+class Retranslatable:
+    """Calls `retranslate_ui()` whenever the application language changes."""
+
+    def retranslate_ui(self) -> None:  # pragma: no cover - every widget overrides it
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)  # type: ignore[misc]
+
+
+def text_direction(text: str) -> Qt.LayoutDirection:
+    """The direction a paragraph of user text should be shown in, from its first strong letter."""
+    return Qt.LayoutDirection.RightToLeft if first_strong_direction(text) == "rtl" else Qt.LayoutDirection.LeftToRight
+
+
+class _TaskRunner(QObject):
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self.fn = fn
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except PeerappError as exc:
+            self.failed.emit(exc)
+        except Exception as exc:  # noqa: BLE001 - reported to the user as a generic failure
+            self.failed.emit(PeerappError(type(exc).__name__))
+        else:
+            self.succeeded.emit(result)
+
+
+class BackgroundTask(QObject):
+    """Runs `fn` on a worker thread; reports only through `succeeded`/`failed` signals."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+    finished = Signal()
+
+    def __init__(self, fn: Callable[[], Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._runner = _TaskRunner(fn)
+        self._runner.moveToThread(self._thread)
+        self._thread.started.connect(self._runner.run)
+        self._runner.succeeded.connect(self._on_success)
+        self._runner.failed.connect(self._on_failure)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def _finish(self) -> None:
+        self._thread.quit()
+        self._thread.wait()
+        self.finished.emit()
+
+    def _on_success(self, result: object) -> None:
+        self._finish()
+        self.succeeded.emit(result)
+
+    def _on_failure(self, error: object) -> None:
+        self._finish()
+        self.failed.emit(error)
+
+    def is_running(self) -> bool:
+        return self._thread.isRunning()

@@ -1,0 +1,233 @@
+"""The main window: first run, lock screen and journal, with menus, auto-lock and quick exit."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from .. import __version__
+from ..core.journal import JournalRepository
+from ..core.settings import Settings
+from ..core.vault import Vault
+from .common import Retranslatable
+from .dialogs import ChangePassphraseDialog, PreferencesDialog, RecoveryKeyDialog
+from .journal_page import JournalPage
+from .language import LanguageManager
+from .setup_page import SetupPage
+from .unlock_page import UnlockPage
+
+QUICK_EXIT_KEYS = "Ctrl+Shift+Q"
+DOUBLE_ESC_SECONDS = 0.6
+_ACTIVITY_EVENTS = {
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+}
+
+
+class MainWindow(Retranslatable, QMainWindow):
+    """Owns the vault's lifetime in the GUI: unlocking attaches pages, locking wipes them."""
+
+    locked = Signal()
+    quick_exited = Signal()
+
+    def __init__(self, vault: Vault, settings: Settings, languages: LanguageManager,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.settings = settings
+        self.languages = languages
+        self.repo: JournalRepository | None = None
+        self._last_escape = 0.0
+
+        self.setup_page = SetupPage(vault, languages)
+        self.unlock_page = UnlockPage(vault)
+        self.journal_page = JournalPage()
+        self.stack = QStackedWidget()
+        for page in (self.setup_page, self.unlock_page, self.journal_page):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+        self.setup_page.created.connect(self._on_created)
+        self.unlock_page.unlocked.connect(self._on_unlocked)
+
+        self._build_menus()
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.timeout.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.quick_exit_shortcut = QShortcut(QKeySequence(QUICK_EXIT_KEYS), self)
+        self.quick_exit_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quick_exit_shortcut.activated.connect(self.quick_exit)
+
+        if settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
+        else:
+            self.resize(1100, 720)
+        self.stack.setCurrentWidget(self.unlock_page if vault.exists() else self.setup_page)
+        self.retranslate_ui()
+        self._update_actions()
+
+    # -- menus ---------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.journal_menu = bar.addMenu("")
+        self.new_action = QAction(self, shortcut=QKeySequence.StandardKey.New, triggered=self.journal_page.new_entry)
+        self.search_action = QAction(self, shortcut=QKeySequence.StandardKey.Find,
+                                     triggered=self.journal_page.focus_search)
+        self.trash_action = QAction(self, checkable=True, triggered=self.journal_page.set_trash_mode)
+        self.journal_page.trash_button.toggled.connect(self.trash_action.setChecked)
+        self.lock_action = QAction(self, shortcut=QKeySequence("Ctrl+L"), triggered=self.lock)
+        self.quick_exit_action = QAction(self, triggered=self.quick_exit)
+        self.quick_exit_action.setShortcut(QKeySequence(QUICK_EXIT_KEYS))
+        self.quick_exit_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the app-wide one fires
+        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        for action in (self.new_action, self.search_action, self.trash_action, None, self.lock_action,
+                       self.quick_exit_action, self.quit_action):
+            if action is None:
+                self.journal_menu.addSeparator()
+            else:
+                self.journal_menu.addAction(action)
+
+        self.settings_menu = bar.addMenu("")
+        self.passphrase_action = QAction(self, triggered=self.change_passphrase)
+        self.recovery_action = QAction(self, triggered=self.new_recovery_key)
+        self.preferences_action = QAction(self, shortcut=QKeySequence.StandardKey.Preferences,
+                                          triggered=self.preferences)
+        self.language_menu = self.settings_menu.addMenu("")
+        group = QActionGroup(self)
+        self.english_action = QAction(self, checkable=True, triggered=lambda: self.languages.set_language("en"))
+        self.arabic_action = QAction(self, checkable=True, triggered=lambda: self.languages.set_language("ar"))
+        for action in (self.english_action, self.arabic_action):
+            group.addAction(action)
+            self.language_menu.addAction(action)
+        for action in (self.passphrase_action, self.recovery_action, self.preferences_action):
+            self.settings_menu.addAction(action)
+        self.languages.language_changed.connect(self._sync_language_actions)
+        self._sync_language_actions(self.languages.language)
+
+        self.help_menu = bar.addMenu("")
+        self.about_action = QAction(self, triggered=self.about)
+        self.help_menu.addAction(self.about_action)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("peerapp"))
+        self.journal_menu.setTitle(self.tr("&Journal"))
+        self.new_action.setText(self.tr("&New entry"))
+        self.search_action.setText(self.tr("&Search"))
+        self.trash_action.setText(self.tr("Show &trash"))
+        self.lock_action.setText(self.tr("&Lock"))
+        self.quick_exit_action.setText(self.tr("Quick e&xit (hide and lock)"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.settings_menu.setTitle(self.tr("&Settings"))
+        self.passphrase_action.setText(self.tr("Change &passphrase…"))
+        self.recovery_action.setText(self.tr("New &recovery key…"))
+        self.preferences_action.setText(self.tr("P&references…"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.english_action.setText(self.tr("English"))
+        self.arabic_action.setText(self.tr("العربية"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About peerapp"))
+
+    def _sync_language_actions(self, lang: str) -> None:
+        self.english_action.setChecked(lang == "en")
+        self.arabic_action.setChecked(lang == "ar")
+
+    def _update_actions(self) -> None:
+        unlocked = self.vault.is_unlocked and self.stack.currentWidget() is self.journal_page
+        for action in (self.new_action, self.search_action, self.trash_action, self.lock_action,
+                       self.passphrase_action, self.recovery_action):
+            action.setEnabled(unlocked)
+
+    # -- unlocking and locking -----------------------------------------------------
+
+    def _on_created(self, recovery_key: str) -> None:
+        if recovery_key:
+            RecoveryKeyDialog(recovery_key, self).exec()
+        self._on_unlocked()
+
+    def _on_unlocked(self) -> None:
+        self.repo = JournalRepository(self.vault.connect())
+        self.journal_page.attach(self.repo)
+        self.stack.setCurrentWidget(self.journal_page)
+        self._update_actions()
+        self._restart_idle_timer()
+        self.journal_page.list.setFocus()
+
+    def lock(self) -> None:
+        """Keep any draft, drop the decrypted data from the window, forget the key."""
+        if not self.vault.is_unlocked:
+            return
+        for dialog in self.findChildren(ChangePassphraseDialog) + self.findChildren(PreferencesDialog):
+            dialog.reject()
+        self.journal_page.clear()
+        self.repo = None
+        self.vault.lock()
+        self.idle_timer.stop()
+        self.unlock_page.reset()
+        self.stack.setCurrentWidget(self.unlock_page)
+        self._update_actions()
+        self.locked.emit()
+
+    def quick_exit(self) -> None:
+        """Hide and lock at once (Ctrl+Shift+Q, or Esc twice)."""
+        self.lock()
+        self.hide()
+        self.quick_exited.emit()
+
+    def _restart_idle_timer(self) -> None:
+        minutes = self.settings.autolock_minutes
+        if minutes > 0 and self.vault.is_unlocked:
+            self.idle_timer.start(minutes * 60_000)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind in _ACTIVITY_EVENTS and self.vault.is_unlocked:
+            self._restart_idle_timer()
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
+            if not event.isAutoRepeat():
+                now = time.monotonic()
+                if now - self._last_escape <= DOUBLE_ESC_SECONDS:
+                    self._last_escape = 0.0
+                    self.quick_exit()
+                    return True
+                self._last_escape = now
+        return False
+
+    # -- dialogs -------------------------------------------------------------------
+
+    def change_passphrase(self) -> None:
+        dialog = ChangePassphraseDialog(self.vault, self)
+        if dialog.exec():
+            QMessageBox.information(self, self.tr("Passphrase changed"),
+                                    self.tr("Your passphrase was changed. Use the new one from now on."))
+
+    def new_recovery_key(self) -> None:
+        answer = QMessageBox.question(
+            self, self.tr("New recovery key"),
+            self.tr("Make a new recovery key? Any recovery key you saved before stops working."),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            RecoveryKeyDialog(self.vault.new_recovery_key(), self).exec()
+
+    def preferences(self) -> None:
+        if PreferencesDialog(self.settings, self).exec():
+            self._restart_idle_timer()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About peerapp"),
+            self.tr("peerapp %1\n\nA private mood and coping journal. Everything you write is encrypted "
+                    "on this computer and never leaves it unless you choose to.").replace("%1", __version__),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        # Closing keeps an unfinished entry as a draft inside the vault, then locks.
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
+        self.settings.save()
+        self.lock()
+        super().closeEvent(event)

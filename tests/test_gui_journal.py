@@ -1,0 +1,202 @@
+"""The journal GUI driven through real widgets: create, write, lock, unlock, search, switch language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from peerapp.core.settings import Settings
+from peerapp.gui.app import build_window
+from peerapp.gui.main_window import MainWindow
+
+PASSPHRASE = "a long and private passphrase"
+ARABIC_TITLE = "أشعر بالهدوء بعد التنفس"
+ARABIC_BODY = "جربت تمرين التنفس المربع مع صديقتي وشعرت براحة كبيرة"
+
+
+@pytest.fixture
+def window(qtbot, data_dir: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    win = build_window(data_dir, "en", settings=Settings())
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.lock()
+    win.languages.set_language("en", remember=False)
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type any text, Arabic included, as key events (QTest.keyClicks only handles ASCII)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def create_vault(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    page = win.setup_page
+    assert win.stack.currentWidget() is page
+    assert not page.create_button.isEnabled()
+    qtbot.keyClicks(page.form.passphrase, PASSPHRASE)
+    qtbot.keyClicks(page.form.repeat, PASSPHRASE)
+    assert page.create_button.isEnabled()
+    assert page.form.meter.value() >= 3
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.stack.currentWidget() is win.journal_page, timeout=15000)
+
+
+def write_entry(qtbot, win: MainWindow, title: str, body: str, mood: int = 4, tags: str = "") -> None:  # type: ignore[no-untyped-def]
+    win.journal_page.new_entry()
+    editor = win.journal_page.editor
+    assert editor is not None
+    type_text(editor.title, title)
+    editor.mood_buttons[mood].click()
+    editor.body.setPlainText(body)
+    if tags:
+        type_text(editor.tags, tags)
+    qtbot.mouseClick(editor.buttons.button(editor.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert win.journal_page.editor is None
+
+
+def unlock(qtbot, win: MainWindow, passphrase: str) -> None:  # type: ignore[no-untyped-def]
+    page = win.unlock_page
+    page.secret.clear()
+    qtbot.keyClicks(page.secret, passphrase)
+    qtbot.keyClick(page.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page._task is None, timeout=15000)
+
+
+def test_full_journal_session(qtbot, window: MainWindow, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    # 1. create a vault
+    create_vault(qtbot, win)
+    assert (data_dir / "vault.db").exists()
+    # 2. add an entry in Arabic
+    write_entry(qtbot, win, ARABIC_TITLE, ARABIC_BODY, mood=5, tags="تنفس, أصدقاء")
+    page = win.journal_page
+    assert page.model.rowCount() == 1
+    assert page.selected_entry() is not None
+    assert ARABIC_TITLE in page.view.toPlainText()
+    # 3. lock: decrypted data leaves the window
+    win.lock_action.trigger()
+    assert win.stack.currentWidget() is win.unlock_page
+    assert page.model.rowCount() == 0
+    assert ARABIC_TITLE not in page.view.toPlainText()
+    assert not win.vault.is_unlocked
+    # 4. a wrong passphrase shows a message and nothing else happens
+    unlock(qtbot, win, "not the passphrase")
+    assert win.stack.currentWidget() is win.unlock_page
+    assert "not right" in win.unlock_page.error.text()
+    assert not win.vault.is_unlocked
+    # 5. unlock
+    unlock(qtbot, win, PASSPHRASE)
+    assert win.stack.currentWidget() is win.journal_page
+    assert page.model.rowCount() == 1
+    # 6. search as you type, with normalisation (no hamza, no ta marbuta)
+    write_entry(qtbot, win, "Work day", "A long meeting; breathing helped", mood=3)
+    assert page.model.rowCount() == 2
+    type_text(page.search, "اشعر")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
+    assert page.model.entry(0).title == ARABIC_TITLE
+    page.search.clear()
+    qtbot.keyClicks(page.search, "breathe")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.entry(0).title == "Work day", timeout=3000)
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=3000)
+    # 7. switch to Arabic: layout mirrors and labels are translated
+    win.arabic_action.trigger()
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert win.isRightToLeft()
+    # translators announce themselves with a posted LanguageChange event
+    qtbot.waitUntil(lambda: "جديد" in page.new_button.text(), timeout=3000)
+    assert win.journal_menu.title() != "&Journal"
+    # 8. and back
+    win.english_action.trigger()
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    qtbot.waitUntil(lambda: page.new_button.text() == "&New entry", timeout=3000)
+    assert win.journal_menu.title() == "&Journal"
+
+
+def test_filters_trash_and_restore(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    create_vault(qtbot, win)
+    write_entry(qtbot, win, "Good day", "walked by the sea", mood=5, tags="sea")
+    write_entry(qtbot, win, "Hard day", "family dinner", mood=1, tags="family")
+    page = win.journal_page
+    page.mood_filter.setCurrentIndex(page.mood_filter.findData(1))
+    assert [page.model.entry(r).title for r in range(page.model.rowCount())] == ["Hard day"]
+    page.mood_filter.setCurrentIndex(0)
+    page.tag_filter.setCurrentIndex(page.tag_filter.findData("sea"))
+    assert [page.model.entry(r).title for r in range(page.model.rowCount())] == ["Good day"]
+    page.tag_filter.setCurrentIndex(0)
+    # delete to the trash, then restore
+    page.select_entry(page.model.entry(0).id)
+    page.delete_button.click()
+    assert page.model.rowCount() == 1
+    page.trash_button.click()
+    assert page.model.rowCount() == 1 and page.restore_button.isVisible()
+    page.list.setCurrentIndex(page.model.index(0))
+    page.restore_button.click()
+    assert page.model.rowCount() == 0
+    page.trash_button.click()
+    assert page.model.rowCount() == 2
+
+
+def test_unsaved_entry_survives_lock_as_draft(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    create_vault(qtbot, win)
+    page = win.journal_page
+    page.new_entry()
+    editor = page.editor
+    assert editor is not None
+    editor.body.setPlainText("half-written thought about my sister")
+    win.lock()  # e.g. the auto-lock fired while writing
+    assert page.editor is None
+    unlock(qtbot, win, PASSPHRASE)
+    assert page.draft_banner.isVisible()
+    page.resume_button.click()
+    assert page.editor is not None
+    assert page.editor.body.toPlainText() == "half-written thought about my sister"
+    page.editor.save()
+    assert page.model.rowCount() == 1
+    assert not page.draft_banner.isVisible()
+
+
+def test_quick_exit_hides_and_locks(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    create_vault(qtbot, win)
+    write_entry(qtbot, win, "private", "text")
+    with qtbot.waitSignal(win.quick_exited, timeout=2000):
+        qtbot.keyClick(win.journal_page.list, Qt.Key.Key_Escape)
+        qtbot.keyClick(win.journal_page.list, Qt.Key.Key_Escape)
+    assert not win.isVisible()
+    assert not win.vault.is_unlocked
+    assert win.journal_page.model.rowCount() == 0
+
+
+def test_change_passphrase_dialog(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from peerapp.gui.dialogs import ChangePassphraseDialog
+
+    win = window
+    create_vault(qtbot, win)
+    write_entry(qtbot, win, "kept", "entry survives the rewrap")
+    dialog = ChangePassphraseDialog(win.vault, win)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.old, "wrong wrong wrong")
+    qtbot.keyClicks(dialog.form.passphrase, "a brand new passphrase")
+    qtbot.keyClicks(dialog.form.repeat, "a brand new passphrase")
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: dialog._task is None, timeout=15000)
+    assert dialog.error.text()
+    dialog.old.clear()
+    qtbot.keyClicks(dialog.old, PASSPHRASE)
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=15000)
+    win.lock()
+    unlock(qtbot, win, PASSPHRASE)
+    assert win.stack.currentWidget() is win.unlock_page
+    unlock(qtbot, win, "a brand new passphrase")
+    assert win.stack.currentWidget() is win.journal_page
+    assert win.journal_page.model.entry(0).title == "kept"
