@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
@@ -240,6 +240,26 @@
         <translation>التدوينة المحددة</translation>
     </message>
     <message>
+        <source>Select an entry to read it here.</source>
+        <translation>اختر تدوينة لقراءتها هنا.</translation>
+    </message>
+    <message>
+        <source>Mood:</source>
+        <translation>المزاج:</translation>
+    </message>
+    <message>
+        <source>Emotions:</source>
+        <translation>المشاعر:</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>الوسوم:</translation>
+    </message>
+    <message>
+        <source>What I tried:</source>
+        <translation>ما جربته:</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>، </translation>
     </message>
@@ -394,26 +414,16 @@
         <translation>تصفية حسب الوسم</translation>
     </message>
     <message numerus="yes">
-        <source>%n entries in the trash</source>
-        <translation>
-            <numerusform>لا توجد تدوينات في المهملات</numerusform>
-            <numerusform>تدوينة واحدة في المهملات</numerusform>
-            <numerusform>تدوينتان في المهملات</numerusform>
-            <numerusform>%n تدوينات في المهملات</numerusform>
-            <numerusform>%n تدوينة في المهملات</numerusform>
-            <numerusform>%n تدوينة في المهملات</numerusform>
-        </translation>
+        <source>%Ln entries in the trash</source>
+        <translation><numerusform>لا توجد تدوينات في المهملات</numerusform><numerusform>تدوينة واحدة في المهملات</numerusform><numerusform>تدوينتان في المهملات</numerusform><numerusform>%Ln تدوينات في المهملات</numerusform><numerusform>%Ln تدوينة في المهملات</numerusform><numerusform>%Ln تدوينة في المهملات</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n entries</source>
-        <translation>
-            <numerusform>لا توجد تدوينات</numerusform>
-            <numerusform>تدوينة واحدة</numerusform>
-            <numerusform>تدوينتان</numerusform>
-            <numerusform>%n تدوينات</numerusform>
-            <numerusform>%n تدوينة</numerusform>
-            <numerusform>%n تدوينة</numerusform>
-        </translation>
+        <source>%Ln entries</source>
+        <translation><numerusform>لا توجد تدوينات</numerusform><numerusform>تدوينة واحدة</numerusform><numerusform>تدوينتان</numerusform><numerusform>%Ln تدوينات</numerusform><numerusform>%Ln تدوينة</numerusform><numerusform>%Ln تدوينة</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase %Ln entries for good? This cannot be undone.</source>
+        <translation><numerusform>لا توجد تدوينات لمحوها.</numerusform><numerusform>هل تريد محو تدوينة واحدة نهائيًا؟ لا يمكن التراجع عن ذلك.</numerusform><numerusform>هل تريد محو تدوينتين نهائيًا؟ لا يمكن التراجع عن ذلك.</numerusform><numerusform>هل تريد محو %Ln تدوينات نهائيًا؟ لا يمكن التراجع عن ذلك.</numerusform><numerusform>هل تريد محو %Ln تدوينة نهائيًا؟ لا يمكن التراجع عن ذلك.</numerusform><numerusform>هل تريد محو %Ln تدوينة نهائيًا؟ لا يمكن التراجع عن ذلك.</numerusform></translation>
     </message>
     <message>
         <source>Restore</source>
@@ -426,17 +436,6 @@
     <message>
         <source>Empty trash</source>
         <translation>إفراغ المهملات</translation>
-    </message>
-    <message numerus="yes">
-        <source>Erase %n entries for good? This cannot be undone.</source>
-        <translation>
-            <numerusform>لا توجد تدوينات لمحوها.</numerusform>
-            <numerusform>هل تريد محو تدوينة واحدة نهائيًا؟ لا يمكن التراجع عن ذلك.</numerusform>
-            <numerusform>هل تريد محو تدوينتين نهائيًا؟ لا يمكن التراجع عن ذلك.</numerusform>
-            <numerusform>هل تريد محو %n تدوينات نهائيًا؟ لا يمكن التراجع عن ذلك.</numerusform>
-            <numerusform>هل تريد محو %n تدوينة نهائيًا؟ لا يمكن التراجع عن ذلك.</numerusform>
-            <numerusform>هل تريد محو %n تدوينة نهائيًا؟ لا يمكن التراجع عن ذلك.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -557,15 +556,8 @@ A private mood and coping journal. Everything you write is encrypted on this com
         <translation>قوة عبارة المرور</translation>
     </message>
     <message numerus="yes">
-        <source>At least %n characters; a few unrelated words work well</source>
-        <translation>
-            <numerusform>لا يقل عن %n محرف؛ بضع كلمات لا رابط بينها خيار جيد</numerusform>
-            <numerusform>محرف واحد على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform>
-            <numerusform>محرفان على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform>
-            <numerusform>%n محارف على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform>
-            <numerusform>%n محرفًا على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform>
-            <numerusform>%n محرف على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform>
-        </translation>
+        <source>At least %Ln characters; a few unrelated words work well</source>
+        <translation><numerusform>لا يقل عن %Ln محرف؛ بضع كلمات لا رابط بينها خيار جيد</numerusform><numerusform>محرف واحد على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform><numerusform>محرفان على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform><numerusform>%Ln محارف على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform><numerusform>%Ln محرفًا على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform><numerusform>%Ln محرف على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform></translation>
     </message>
     <message>
         <source>The passphrase is too short.</source>

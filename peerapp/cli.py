@@ -11,8 +11,8 @@ from datetime import datetime
 from pathlib import Path
 
 from . import __version__
-from .core import paths
-from .core.errors import PeerappError, WrongPassphrase, WrongRecoveryKey
+from .core import db, paths
+from .core.errors import CorruptVault, PeerappError, WrongPassphrase, WrongRecoveryKey
 from .core.i18n import translate
 from .core.journal import CopingUse, Entry, EntryFilter, JournalRepository, local_now
 from .core.settings import LANGUAGES, Settings
@@ -257,6 +257,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         message = translate("CLI", "A file could not be read or written:")
         print(f"peerapp: {message} {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except db.DatabaseError as exc:
+        # Damage beyond the pages checked at unlock shows only when a query reads it;
+        # an OperationalError (busy, I/O) is not damage, so it gets the generic message.
+        error = PeerappError(str(exc)) if isinstance(exc, db.OperationalError) else CorruptVault(str(exc))
+        print(f"peerapp: {error.user_message()}", file=sys.stderr)
         return EXIT_FAILURE
 
 

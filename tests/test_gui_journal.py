@@ -44,7 +44,7 @@ def create_vault(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def
     assert page.create_button.isEnabled()
     assert page.form.meter.value() >= 3
     qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: win.stack.currentWidget() is win.journal_page, timeout=15000)
+    qtbot.waitUntil(lambda: win.stack.currentWidget() is win.tabs, timeout=15000)
 
 
 def write_entry(qtbot, win: MainWindow, title: str, body: str, mood: int = 4, tags: str = "") -> None:  # type: ignore[no-untyped-def]
@@ -92,7 +92,7 @@ def test_full_journal_session(qtbot, window: MainWindow, data_dir: Path) -> None
     assert not win.vault.is_unlocked
     # 5. unlock
     unlock(qtbot, win, PASSPHRASE)
-    assert win.stack.currentWidget() is win.journal_page
+    assert win.stack.currentWidget() is win.tabs
     assert page.model.rowCount() == 1
     # 6. search as you type, with normalisation (no hamza, no ta marbuta)
     write_entry(qtbot, win, "Work day", "A long meeting; breathing helped", mood=3)
@@ -198,5 +198,5 @@ def test_change_passphrase_dialog(qtbot, window: MainWindow) -> None:  # type: i
     unlock(qtbot, win, PASSPHRASE)
     assert win.stack.currentWidget() is win.unlock_page
     unlock(qtbot, win, "a brand new passphrase")
-    assert win.stack.currentWidget() is win.journal_page
+    assert win.stack.currentWidget() is win.tabs
     assert win.journal_page.model.entry(0).title == "kept"

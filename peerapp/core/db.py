@@ -12,6 +12,7 @@ from .migrations import MIGRATIONS, SCHEMA_VERSION
 
 Connection = sqlcipher.Connection
 DatabaseError = sqlcipher.DatabaseError
+OperationalError = sqlcipher.OperationalError
 PAGE_SIZE = 4096
 PLAINTEXT_HEADER = b"SQLite format 3\x00"
 

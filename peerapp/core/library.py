@@ -6,8 +6,26 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .db import Connection
+from .i18n import QT_TRANSLATE_NOOP, translate
 from .markdown_render import render_with_meta
 from .paths import resources_dir
+
+CATEGORIES: dict[str, str] = {
+    "coping": QT_TRANSLATE_NOOP("Library", "Coping"),
+    "belonging": QT_TRANSLATE_NOOP("Library", "Belonging"),
+    "resilience": QT_TRANSLATE_NOOP("Library", "Resilience"),
+    "practical": QT_TRANSLATE_NOOP("Library", "Practical life"),
+    "professional-help": QT_TRANSLATE_NOOP("Library", "Professional help"),
+    "safety": QT_TRANSLATE_NOOP("Library", "Safety"),
+    "crisis": QT_TRANSLATE_NOOP("Library", "Crisis"),
+}
+
+
+def category_label(key: str) -> str:
+    """Translated name of a category; unknown categories (other resource folders) show as they are."""
+    source = CATEGORIES.get(key)
+    return translate("Library", source) if source else key.replace("-", " ").capitalize()
 
 
 @dataclass
@@ -59,14 +77,57 @@ def load_articles(lang: str, resources: Path | None = None) -> list[Article]:
 
 @lru_cache(maxsize=8)
 def _load_cached(folder: str, lang: str) -> tuple[Article, ...]:
-    directory = Path(folder)
+    return tuple(scan_articles(Path(folder), lang))
+
+
+def scan_articles(directory: Path, lang: str) -> list[Article]:
+    """Read every article in `directory` now (no cache), sorted by category then title.
+
+    A file that cannot be read as UTF-8 text is skipped, so one damaged file in a
+    resources folder does not hide the rest; a file without a header keeps its id as title.
+    """
     if not directory.is_dir():
-        return ()
-    articles = [read_article(p, lang) for p in sorted(directory.glob("*.md"))]
+        return []
+    articles = []
+    for path in sorted(directory.glob("*.md")):
+        try:
+            articles.append(read_article(path, lang))
+        except (OSError, ValueError):  # ValueError covers UnicodeDecodeError
+            continue
     articles.sort(key=lambda a: (a.category, a.title.casefold()))
-    return tuple(articles)
+    return articles
 
 
 def techniques(lang: str, resources: Path | None = None) -> dict[str, str]:
     """Coping technique ids and their titles in `lang`, for the journal's coping picker."""
     return {a.id: a.title for a in load_articles(lang, resources) if a.category == "coping"}
+
+
+def get_article(article_id: str, lang: str, resources: Path | None = None) -> Article | None:
+    for article in load_articles(lang, resources):
+        if article.id == article_id:
+            return article
+    return None
+
+
+class BookmarkRepository:
+    """Bookmarked article ids, stored inside the vault."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def all(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT article_id FROM bookmark ORDER BY created_at DESC")]
+
+    def contains(self, article_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM bookmark WHERE article_id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def set(self, article_id: str, on: bool) -> None:
+        if on:
+            self.conn.execute(
+                "INSERT OR IGNORE INTO bookmark (article_id, created_at) VALUES (?, datetime('now'))",
+                (article_id,),
+            )
+        else:
+            self.conn.execute("DELETE FROM bookmark WHERE article_id = ?", (article_id,))

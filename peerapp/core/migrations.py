@@ -61,6 +61,13 @@ MIGRATIONS: list[str] = [
         value TEXT NOT NULL
     );
     """,
+    # 2: library bookmarks
+    """
+    CREATE TABLE bookmark (
+        article_id  TEXT PRIMARY KEY,
+        created_at  TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

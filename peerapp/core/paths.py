@@ -28,6 +28,14 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME))
 
 
+def cache_dir() -> Path:
+    """Folder for rebuildable caches of public content (the library search index), never user data."""
+    env = os.environ.get("PEERAPP_CACHE_DIR")
+    if env:
+        return Path(env)
+    return Path(platformdirs.user_cache_dir(APP_NAME))
+
+
 def ensure_private_dir(path: Path) -> Path:
     """Create `path` (and parents) readable by the owner only."""
     path.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -8,6 +8,10 @@ from functools import lru_cache
 
 import snowballstemmer
 
+# Bump whenever normalise() or stem() changes what they return: stored indexes built with
+# another version hold other terms and must be rebuilt (the library index checks this).
+VERSION = 1
+
 # Harakat, Quranic marks, superscript alef and tatweel.
 _AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _FOLD = str.maketrans(
@@ -59,6 +63,38 @@ def stem(token: str) -> str:
 def tokens(text: str) -> list[str]:
     """Normalised tokens of `text`, before stemming."""
     return _TOKEN.findall(normalise(text))
+
+
+# Words that carry no topic in a search box; dropped from queries (never from the index)
+# unless the query has nothing else. Normalised spellings.
+STOP_WORDS = frozenset(
+    """
+    a an and are as at be been but by can could do does for from had has have how i if im in
+    into is it its me my of on or our so than that the their them then there these they this
+    to was we were what when where which who why will with would you your
+    في من الي علي عن مع و او ان ما ماذا كيف هل لا لم لن هذا هذه ذلك تلك التي الذي الذين انا
+    انت انتم هو هي نحن عند كل بعد قبل اذا لماذا متى اين حين عندما لي كان يكون قد ثم
+    """.split()
+)
+
+
+# Words joined by hyphens ("5-4-3-2-1", "self-compassion") are searched as a phrase first.
+_HYPHENATED = re.compile(r"\w+(?:[-\u2010\u2011\u2013]\w+)*")
+
+
+def query_units(query: str) -> list[tuple[str, ...]]:
+    """The distinct normalised words of a search query, hyphenated runs kept together.
+
+    Stop words (and single Latin letters, like the t of "can't") are dropped unless
+    the query has nothing else.
+    """
+    units = list(dict.fromkeys(tuple(_TOKEN.findall(run)) for run in _HYPHENATED.findall(normalise(query))))
+    content = [u for u in units if len(u) > 1 or not _is_filler(u[0])]
+    return content or units
+
+
+def _is_filler(word: str) -> bool:
+    return word in STOP_WORDS or (len(word) == 1 and word.isalpha() and word.isascii())
 
 
 def index_text(text: str) -> str:

@@ -105,6 +105,7 @@ class CopingTable(Retranslatable, QWidget):
         self.add_button.clicked.connect(lambda: self.add_row(None))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.table.setMaximumHeight(120)
         layout.addWidget(self.table)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeading)
         self.titles: dict[str, str] = {}
@@ -260,7 +261,7 @@ class EntryEditor(Retranslatable, QDialog):
         self.emotions.setWrapping(True)
         self.emotions.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.emotions.setSpacing(3)
-        self.emotions.setMaximumHeight(110)
+        self.emotions.setMaximumHeight(100)
         for key in EMOTIONS:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -340,6 +341,7 @@ class EntryEditor(Retranslatable, QDialog):
         for row in range(self.emotions.count()):
             item = self.emotions.item(row)
             item.setText(emotion_label(str(item.data(Qt.ItemDataRole.UserRole))))
+        self.when.setLocale(QLocale())
         self.when.setDisplayFormat(QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))

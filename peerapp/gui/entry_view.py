@@ -29,7 +29,8 @@ class EntryView(Retranslatable, SafeBrowser):
     def show_entry(self, entry: Entry | None) -> None:
         self.entry = entry
         if entry is None:
-            self.setHtml(f"<p style='color: gray'>{escape(self.tr('Select an entry to read it here.'))}</p>")
+            hint = self.tr("Select an entry to read it here.")
+            self.setHtml(f"<p style='color: gray'>{escape(hint)}</p>")
             return
         locale = QLocale()
         when = locale.toString(entry.at.date(), QLocale.FormatType.LongFormat) + " " + locale.toString(
@@ -40,14 +41,17 @@ class EntryView(Retranslatable, SafeBrowser):
             parts.append(f"<h2 dir='auto'>{escape(entry.title)}</h2>")
         parts.append(f"<p>{escape(when)}</p>")
         facts = []
+        labels = {"mood": self.tr("Mood:"), "emotions": self.tr("Emotions:"), "tags": self.tr("Tags:"),
+                  "tried": self.tr("What I tried:")}
         if entry.mood is not None:
-            facts.append(f"<b>{escape(self.tr('Mood:'))}</b> {escape(mood_label(entry.mood))}")
+            facts.append(f"<b>{escape(labels['mood'])}</b> {escape(mood_label(entry.mood))}")
         separator = self.tr(", ")
         if entry.emotions:
             names = separator.join(emotion_label(e) for e in entry.emotions)
-            facts.append(f"<b>{escape(self.tr('Emotions:'))}</b> {escape(names)}")
+            facts.append(f"<b>{escape(labels['emotions'])}</b> {escape(names)}")
         if entry.tags:
-            facts.append(f"<b>{escape(self.tr('Tags:'))}</b> <span dir='auto'>{escape(separator.join(entry.tags))}</span>")
+            tags = escape(separator.join(entry.tags))
+            facts.append(f"<b>{escape(labels['tags'])}</b> <span dir='auto'>{tags}</span>")
         if facts:
             parts.append("<p>" + "<br>".join(facts) + "</p>")
         if entry.coping:
@@ -62,7 +66,7 @@ class EntryView(Retranslatable, SafeBrowser):
                 if use.helpfulness is not None:
                     line += " — " + escape(self.tr("helpfulness %1/5").replace("%1", locale.toString(use.helpfulness)))
                 items.append(f"<li>{line}</li>")
-            parts.append(f"<p><b>{escape(self.tr('What I tried:'))}</b></p><ul>{''.join(items)}</ul>")
+            parts.append(f"<p><b>{escape(labels['tried'])}</b></p><ul>{''.join(items)}</ul>")
         parts.append("<hr>")
         parts.append(render(entry.text))
         self.setHtml("".join(parts))

@@ -168,8 +168,9 @@ class JournalPage(Retranslatable, QWidget):
         self.date_from.setAccessibleName(self.tr("From date"))
         self.date_to.setAccessibleName(self.tr("To date"))
         fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
-        self.date_from.setDisplayFormat(fmt)
-        self.date_to.setDisplayFormat(fmt)
+        for edit in (self.date_from, self.date_to):
+            edit.setLocale(QLocale())
+            edit.setDisplayFormat(fmt)
         self.new_button.setText(self.tr("&New entry"))
         self.trash_button.setText(self.tr("Trash"))
         self.edit_button.setText(self.tr("&Edit"))
@@ -258,9 +259,9 @@ class JournalPage(Retranslatable, QWidget):
             return
         total = self.repo.count(self.model.filter)
         if self.trash_mode:
-            self.count_label.setText(self.tr("%n entries in the trash", "", total))
+            self.count_label.setText(self.tr("%Ln entries in the trash", "", total))
         else:
-            self.count_label.setText(self.tr("%n entries", "", total))
+            self.count_label.setText(self.tr("%Ln entries", "", total))
 
     def set_trash_mode(self, on: bool) -> None:
         self.trash_mode = on
@@ -331,6 +332,11 @@ class JournalPage(Retranslatable, QWidget):
         if not self.trash_mode:
             self._open_editor(None)
 
+    def new_entry_with_technique(self, technique: str) -> None:
+        """Start an entry that records trying `technique` (the library's "I tried this")."""
+        self.set_trash_mode(False)
+        self._open_editor(None, draft={"coping": [{"technique": technique}]})
+
     def edit_selected(self) -> None:
         entry = self.selected_entry()
         if entry is not None and not self.trash_mode:
@@ -367,7 +373,7 @@ class JournalPage(Retranslatable, QWidget):
         count = self.repo.count(EntryFilter(trash=True))
         answer = QMessageBox.warning(
             self, self.tr("Empty trash"),
-            self.tr("Erase %n entries for good? This cannot be undone.", "", count),
+            self.tr("Erase %Ln entries for good? This cannot be undone.", "", count),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Yes:

@@ -6,16 +6,18 @@ import time
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
 
 from .. import __version__
 from ..core.journal import JournalRepository
+from ..core.library import BookmarkRepository
 from ..core.settings import Settings
 from ..core.vault import Vault
 from .common import Retranslatable
 from .dialogs import ChangePassphraseDialog, PreferencesDialog, RecoveryKeyDialog
 from .journal_page import JournalPage
 from .language import LanguageManager
+from .library_page import LibraryPage
 from .setup_page import SetupPage
 from .unlock_page import UnlockPage
 
@@ -45,9 +47,15 @@ class MainWindow(Retranslatable, QMainWindow):
         self.setup_page = SetupPage(vault, languages)
         self.unlock_page = UnlockPage(vault)
         self.journal_page = JournalPage()
+        self.library_page = LibraryPage()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.journal_page, "")
+        self.tabs.addTab(self.library_page, "")
         self.stack = QStackedWidget()
-        for page in (self.setup_page, self.unlock_page, self.journal_page):
+        for page in (self.setup_page, self.unlock_page, self.tabs):
             self.stack.addWidget(page)
+        self.library_page.tried.connect(self._tried_technique)
         self.setCentralWidget(self.stack)
         self.setup_page.created.connect(self._on_created)
         self.unlock_page.unlocked.connect(self._on_unlocked)
@@ -76,9 +84,8 @@ class MainWindow(Retranslatable, QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.journal_menu = bar.addMenu("")
-        self.new_action = QAction(self, shortcut=QKeySequence.StandardKey.New, triggered=self.journal_page.new_entry)
-        self.search_action = QAction(self, shortcut=QKeySequence.StandardKey.Find,
-                                     triggered=self.journal_page.focus_search)
+        self.new_action = QAction(self, shortcut=QKeySequence.StandardKey.New, triggered=self._new_entry)
+        self.search_action = QAction(self, shortcut=QKeySequence.StandardKey.Find, triggered=self._focus_search)
         self.trash_action = QAction(self, checkable=True, triggered=self.journal_page.set_trash_mode)
         self.journal_page.trash_button.toggled.connect(self.trash_action.setChecked)
         self.lock_action = QAction(self, shortcut=QKeySequence("Ctrl+L"), triggered=self.lock)
@@ -92,6 +99,14 @@ class MainWindow(Retranslatable, QMainWindow):
                 self.journal_menu.addSeparator()
             else:
                 self.journal_menu.addAction(action)
+
+        self.view_menu = bar.addMenu("")
+        self.journal_view_action = QAction(self, shortcut=QKeySequence("Ctrl+1"),
+                                           triggered=lambda: self.show_tab(self.journal_page))
+        self.library_view_action = QAction(self, shortcut=QKeySequence("Ctrl+2"),
+                                           triggered=lambda: self.show_tab(self.library_page))
+        self.view_menu.addAction(self.journal_view_action)
+        self.view_menu.addAction(self.library_view_action)
 
         self.settings_menu = bar.addMenu("")
         self.passphrase_action = QAction(self, triggered=self.change_passphrase)
@@ -123,6 +138,11 @@ class MainWindow(Retranslatable, QMainWindow):
         self.lock_action.setText(self.tr("&Lock"))
         self.quick_exit_action.setText(self.tr("Quick e&xit (hide and lock)"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.journal_view_action.setText(self.tr("&Journal"))
+        self.library_view_action.setText(self.tr("&Library"))
+        self.tabs.setTabText(0, self.tr("Journal"))
+        self.tabs.setTabText(1, self.tr("Library"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.passphrase_action.setText(self.tr("Change &passphrase…"))
         self.recovery_action.setText(self.tr("New &recovery key…"))
@@ -138,9 +158,10 @@ class MainWindow(Retranslatable, QMainWindow):
         self.arabic_action.setChecked(lang == "ar")
 
     def _update_actions(self) -> None:
-        unlocked = self.vault.is_unlocked and self.stack.currentWidget() is self.journal_page
+        unlocked = self.vault.is_unlocked and self.stack.currentWidget() is self.tabs
         for action in (self.new_action, self.search_action, self.trash_action, self.lock_action,
-                       self.passphrase_action, self.recovery_action):
+                       self.passphrase_action, self.recovery_action, self.journal_view_action,
+                       self.library_view_action):
             action.setEnabled(unlocked)
 
     # -- unlocking and locking -----------------------------------------------------
@@ -153,7 +174,8 @@ class MainWindow(Retranslatable, QMainWindow):
     def _on_unlocked(self) -> None:
         self.repo = JournalRepository(self.vault.connect())
         self.journal_page.attach(self.repo)
-        self.stack.setCurrentWidget(self.journal_page)
+        self.library_page.attach(BookmarkRepository(self.repo.conn))
+        self.stack.setCurrentWidget(self.tabs)
         self._update_actions()
         self._restart_idle_timer()
         self.journal_page.list.setFocus()
@@ -165,6 +187,7 @@ class MainWindow(Retranslatable, QMainWindow):
         for dialog in self.findChildren(ChangePassphraseDialog) + self.findChildren(PreferencesDialog):
             dialog.reject()
         self.journal_page.clear()
+        self.library_page.clear()
         self.repo = None
         self.vault.lock()
         self.idle_timer.stop()
@@ -197,6 +220,25 @@ class MainWindow(Retranslatable, QMainWindow):
                     return True
                 self._last_escape = now
         return False
+
+    def _focus_search(self) -> None:
+        if self.tabs.currentWidget() is self.library_page:
+            self.library_page.search.setFocus()
+            self.library_page.search.selectAll()
+        else:
+            self.journal_page.focus_search()
+
+    def _new_entry(self) -> None:
+        self.show_tab(self.journal_page)
+        self.journal_page.new_entry()
+
+    def show_tab(self, page: QWidget) -> None:
+        if self.stack.currentWidget() is self.tabs:
+            self.tabs.setCurrentWidget(page)
+
+    def _tried_technique(self, article_id: str) -> None:
+        self.tabs.setCurrentWidget(self.journal_page)
+        self.journal_page.new_entry_with_technique(article_id)
 
     # -- dialogs -------------------------------------------------------------------
 

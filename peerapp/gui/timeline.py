@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import (
     QAbstractListModel,
     QLocale,
@@ -105,12 +107,23 @@ class TimelineModel(QAbstractListModel):
         return None
 
 
+_MARKUP = re.compile(r"(\*\*|__|\*|`|~~)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def _plain(line: str) -> str:
+    """A Markdown line as plain text for the one-line snippet."""
+    line = _LINK.sub(r"\1", line.strip().lstrip("#>-+* ").strip())
+    return _MARKUP.sub("", line)
+
+
+def _lines(text: str) -> list[str]:
+    return [p for p in (_plain(line) for line in text.splitlines()) if p]
+
+
 def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        stripped = line.strip().lstrip("#>-* ").strip()
-        if stripped:
-            return stripped
-    return ""
+    lines = _lines(text)
+    return lines[0] if lines else ""
 
 
 class TimelineDelegate(QStyledItemDelegate):
@@ -197,6 +210,6 @@ class TimelineDelegate(QStyledItemDelegate):
 
 
 def _second_line(text: str) -> str:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = _lines(text)
     return lines[1] if len(lines) > 1 else ""
 

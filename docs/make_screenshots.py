@@ -1,0 +1,80 @@
+"""Regenerate the README screenshots: a sample journal shown in English and in Arabic.
+
+Run: QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from peerapp.core.journal import CopingUse, Entry  # noqa: E402
+from peerapp.core.keyslot import FAST_KDF  # noqa: E402
+from peerapp.core.settings import Settings  # noqa: E402
+from peerapp.gui.app import build_window  # noqa: E402
+
+OUT = Path(__file__).resolve().parent / "screenshots"
+SAMPLES = [
+    (0, 4, "أشعر بالهدوء بعد التنفس", "جربت تمرين **التنفس المربع** قبل النوم.\n\nشعرت أن صدري أخف، وكتبت ثلاثة أشياء ممتنة لها.",
+     ["calm", "grateful"], ["تنفس", "نوم"], [CopingUse("box-breathing", 7, 3, 4)]),
+    (1, 2, "Family dinner", "Questions about marriage again. I stepped out for a walk and used **5-4-3-2-1**.\n\nIt helped a little.",
+     ["anxious", "overwhelmed"], ["family"], [CopingUse("grounding-5-4-3-2-1", 8, 5, 3)]),
+    (1, 5, "Online group meetup", "Met two people from the group. For the first time in weeks I didn't feel alone.",
+     ["connected", "hopeful"], ["friends", "group"], []),
+    (3, 3, "يوم عمل طويل", "اجتماع طويل ومتعب، لكن المساء كان هادئًا. Tomorrow I'll try worry time.",
+     ["tired"], ["عمل"], []),
+    (5, 1, "Bad news", "A hard day. Wrote it down so it doesn't stay in my head.", ["sad", "lonely"], ["news"], []),
+]
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    data = Path(tempfile.mkdtemp()) / "vault"
+    window = build_window(data, "en", settings=Settings(language="en"))
+    window.vault.kdf = FAST_KDF
+    window.vault.create("screenshot passphrase")
+    window._on_unlocked()
+    repo = window.repo
+    assert repo is not None
+    now = datetime.now().astimezone().replace(hour=21, minute=30, second=0, microsecond=0)
+    for days, mood, title, text, emotions, tags, coping in SAMPLES:
+        repo.add(Entry(at=now - timedelta(days=days, hours=days), mood=mood, title=title, text=text,
+                       emotions=emotions, tags=tags, coping=coping))
+    window.journal_page.attach(repo)
+    window.resize(1200, 760)
+    window.show()
+    for lang in ("en", "ar"):
+        window.languages.set_language(lang, remember=False)
+        QApplication.processEvents()
+        window.journal_page.list.setCurrentIndex(window.journal_page.model.index(0))
+        QApplication.processEvents()
+        window.grab().save(str(OUT / f"journal-{lang}.png"))
+        window.journal_page.new_entry()
+        editor = window.journal_page.editor
+        assert editor is not None
+        editor.title.setText("أشعر بالقلق قبل المقابلة" if lang == "ar" else "Nervous before the interview")
+        editor.mood_buttons[2].setChecked(True)
+        editor.body.setPlainText("...")
+        QApplication.processEvents()
+        editor.grab().save(str(OUT / f"editor-{lang}.png"))
+        editor.dirty = False
+        editor.keep_and_close()
+        window.lock()
+        QApplication.processEvents()
+        window.grab().save(str(OUT / f"locked-{lang}.png"))
+        window.vault.unlock("screenshot passphrase")
+        window._on_unlocked()
+        QApplication.processEvents()
+    window.lock()
+
+
+if __name__ == "__main__":
+    main()
