@@ -2,6 +2,144 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>BreathingPacer</name>
+    <message>
+        <source>4-7-8 breathing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Box breathing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Box breathing (4-4-4-4)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Pattern:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Breathe &amp;in (seconds):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Hold after breathing in (seconds):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Breathe &amp;out (seconds):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hold after breathing o&amp;ut (seconds):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Session &amp;length:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No hold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Until I stop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"> دقيقة</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Breathing guide</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Press Space or Enter to start or stop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seconds counted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Breathe in quietly through your nose, hold, then breathe out slowly through your mouth. Four breaths are enough to start with.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Breathe in, hold, breathe out, hold: four equal sides of a square. If four feels too long, use three for every side.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>If you feel light-headed, stop and breathe normally.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Breathe in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Breathe out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Well done. Notice how you feel.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Press Start when you are ready</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%Ln breaths</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> · </source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CLI</name>
     <message>
         <source>Expected a passphrase on standard input.</source>
@@ -144,6 +282,67 @@
     <message>
         <source>5 – helped a lot</source>
         <translation>5 – أفاد كثيرًا</translation>
+    </message>
+</context>
+<context>
+    <name>DistressDialog</name>
+    <message>
+        <source>Distress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;kip</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DistressPrompt</name>
+    <message>
+        <source>And now: how much distress do you feel, from 0 to 10?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Before you start: how much distress do you feel right now, from 0 to 10?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>0 – none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>10 – the most you can imagine</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Distress %1 out of 10</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EmotionRow</name>
+    <message>
+        <source>Name the feeling</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Emotion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Intensity, 0 to 100</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished">إزالة</translation>
+    </message>
+    <message>
+        <source>Remove this emotion</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -324,6 +523,152 @@
     </message>
 </context>
 <context>
+    <name>GroundingTool</name>
+    <message>
+        <source>5-4-3-2-1 grounding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Five things you can see</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Look around and name them to yourself: a crack in the wall, the colour of a cup, the shape of a window.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Something you can see</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Four things you can feel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your feet on the floor, the fabric of your sleeve, the weight of your body on the chair, the air on your skin.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Something you can feel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Three things you can hear</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A car outside, a fan, your own breathing. Distant sounds count too.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Something you can hear</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Two things you can smell</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Soap, tea, the air itself. If you cannot smell anything, move somewhere you can, or think of two smells you like.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Something you can smell</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One thing you can taste</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A sip of water, mint, or just the taste in your mouth right now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Something you can taste</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start with one slow breath. Then, without rushing, notice:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finish with another slow breath and notice how you feel.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Go &amp;round again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What you type here is only for this moment; it is not saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%v of %m noticed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Things noticed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1, %2 of %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Well done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HelpfulnessPrompt</name>
+    <message>
+        <source>How much did this help?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 – did not help</source>
+        <translation type="unfinished">1 – لم يفد</translation>
+    </message>
+    <message>
+        <source>2 – a little</source>
+        <translation type="unfinished">2 – قليلًا</translation>
+    </message>
+    <message>
+        <source>3 – somewhat</source>
+        <translation type="unfinished">3 – إلى حد ما</translation>
+    </message>
+    <message>
+        <source>4 – helped</source>
+        <translation type="unfinished">4 – أفاد</translation>
+    </message>
+    <message>
+        <source>5 – helped a lot</source>
+        <translation type="unfinished">5 – أفاد كثيرًا</translation>
+    </message>
+</context>
+<context>
     <name>JournalPage</name>
     <message>
         <source>Search your journal…</source>
@@ -415,15 +760,36 @@
     </message>
     <message numerus="yes">
         <source>%Ln entries in the trash</source>
-        <translation><numerusform>لا توجد تدوينات في المهملات</numerusform><numerusform>تدوينة واحدة في المهملات</numerusform><numerusform>تدوينتان في المهملات</numerusform><numerusform>%Ln تدوينات في المهملات</numerusform><numerusform>%Ln تدوينة في المهملات</numerusform><numerusform>%Ln تدوينة في المهملات</numerusform></translation>
+        <translation>
+            <numerusform>لا توجد تدوينات في المهملات</numerusform>
+            <numerusform>تدوينة واحدة في المهملات</numerusform>
+            <numerusform>تدوينتان في المهملات</numerusform>
+            <numerusform>%Ln تدوينات في المهملات</numerusform>
+            <numerusform>%Ln تدوينة في المهملات</numerusform>
+            <numerusform>%Ln تدوينة في المهملات</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln entries</source>
-        <translation><numerusform>لا توجد تدوينات</numerusform><numerusform>تدوينة واحدة</numerusform><numerusform>تدوينتان</numerusform><numerusform>%Ln تدوينات</numerusform><numerusform>%Ln تدوينة</numerusform><numerusform>%Ln تدوينة</numerusform></translation>
+        <translation>
+            <numerusform>لا توجد تدوينات</numerusform>
+            <numerusform>تدوينة واحدة</numerusform>
+            <numerusform>تدوينتان</numerusform>
+            <numerusform>%Ln تدوينات</numerusform>
+            <numerusform>%Ln تدوينة</numerusform>
+            <numerusform>%Ln تدوينة</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Erase %Ln entries for good? This cannot be undone.</source>
-        <translation><numerusform>لا توجد تدوينات لمحوها.</numerusform><numerusform>هل تريد محو تدوينة واحدة نهائيًا؟ لا يمكن التراجع عن ذلك.</numerusform><numerusform>هل تريد محو تدوينتين نهائيًا؟ لا يمكن التراجع عن ذلك.</numerusform><numerusform>هل تريد محو %Ln تدوينات نهائيًا؟ لا يمكن التراجع عن ذلك.</numerusform><numerusform>هل تريد محو %Ln تدوينة نهائيًا؟ لا يمكن التراجع عن ذلك.</numerusform><numerusform>هل تريد محو %Ln تدوينة نهائيًا؟ لا يمكن التراجع عن ذلك.</numerusform></translation>
+        <translation>
+            <numerusform>لا توجد تدوينات لمحوها.</numerusform>
+            <numerusform>هل تريد محو تدوينة واحدة نهائيًا؟ لا يمكن التراجع عن ذلك.</numerusform>
+            <numerusform>هل تريد محو تدوينتين نهائيًا؟ لا يمكن التراجع عن ذلك.</numerusform>
+            <numerusform>هل تريد محو %Ln تدوينات نهائيًا؟ لا يمكن التراجع عن ذلك.</numerusform>
+            <numerusform>هل تريد محو %Ln تدوينة نهائيًا؟ لا يمكن التراجع عن ذلك.</numerusform>
+            <numerusform>هل تريد محو %Ln تدوينة نهائيًا؟ لا يمكن التراجع عن ذلك.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Restore</source>
@@ -436,6 +802,100 @@
     <message>
         <source>Empty trash</source>
         <translation>إفراغ المهملات</translation>
+    </message>
+</context>
+<context>
+    <name>Library</name>
+    <message>
+        <source>Coping</source>
+        <translation>التأقلم</translation>
+    </message>
+    <message>
+        <source>Belonging</source>
+        <translation>الانتماء</translation>
+    </message>
+    <message>
+        <source>Resilience</source>
+        <translation>الصمود</translation>
+    </message>
+    <message>
+        <source>Practical life</source>
+        <translation>شؤون الحياة</translation>
+    </message>
+    <message>
+        <source>Professional help</source>
+        <translation>المساعدة المتخصصة</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>الأمان</translation>
+    </message>
+    <message>
+        <source>Crisis</source>
+        <translation>الأزمات</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPage</name>
+    <message>
+        <source>اقرأ بالعربية</source>
+        <translation>اقرأ بالعربية</translation>
+    </message>
+    <message>
+        <source>Read in English</source>
+        <translation>Read in English</translation>
+    </message>
+    <message>
+        <source>Search the library…</source>
+        <translation>ابحث في المكتبة…</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>البحث في المكتبة</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>الأقسام</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>المقالة</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation>حفظ في المفضلة</translation>
+    </message>
+    <message>
+        <source>I tried this…</source>
+        <translation>جربت هذا…</translation>
+    </message>
+    <message>
+        <source>Try it now</source>
+        <translation>جربه الآن</translation>
+    </message>
+    <message>
+        <source>All articles</source>
+        <translation>كل المقالات</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>المفضلة</translation>
+    </message>
+    <message>
+        <source>No bookmarks yet. Open an article and press Bookmark.</source>
+        <translation>لا توجد مقالات في المفضلة بعد. افتح مقالة واضغط «حفظ في المفضلة».</translation>
+    </message>
+    <message>
+        <source>Nothing matches. Try fewer or different words.</source>
+        <translation>لا توجد نتائج. جرّب كلمات أقل أو مختلفة.</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>المصادر</translation>
     </message>
 </context>
 <context>
@@ -471,6 +931,22 @@
     <message>
         <source>&amp;Quit</source>
         <translation>إ&amp;نهاء</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <source>&amp;Library</source>
+        <translation>ال&amp;مكتبة</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>اليوميات</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>المكتبة</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
@@ -557,7 +1033,14 @@ A private mood and coping journal. Everything you write is encrypted on this com
     </message>
     <message numerus="yes">
         <source>At least %Ln characters; a few unrelated words work well</source>
-        <translation><numerusform>لا يقل عن %Ln محرف؛ بضع كلمات لا رابط بينها خيار جيد</numerusform><numerusform>محرف واحد على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform><numerusform>محرفان على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform><numerusform>%Ln محارف على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform><numerusform>%Ln محرفًا على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform><numerusform>%Ln محرف على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform></translation>
+        <translation>
+            <numerusform>لا يقل عن %Ln محرف؛ بضع كلمات لا رابط بينها خيار جيد</numerusform>
+            <numerusform>محرف واحد على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform>
+            <numerusform>محرفان على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform>
+            <numerusform>%Ln محارف على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform>
+            <numerusform>%Ln محرفًا على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform>
+            <numerusform>%Ln محرف على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform>
+        </translation>
     </message>
     <message>
         <source>The passphrase is too short.</source>
@@ -642,6 +1125,185 @@ A private mood and coping journal. Everything you write is encrypted on this com
     </message>
 </context>
 <context>
+    <name>RelaxationGuide</name>
+    <message>
+        <source>Progressive muscle relaxation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hands</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Make fists.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Upper arms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bend your elbows and tighten the muscles at the front of your arms.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shoulders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lift your shoulders up towards your ears.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Forehead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Raise your eyebrows.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Eyes and cheeks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Squeeze your eyes shut.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Jaw</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Press your teeth together lightly.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Neck</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gently press your head back against the chair or pillow.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Take a deep breath in and notice the tightness in your chest for a moment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stomach</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pull your stomach muscles in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Thighs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Press your knees together or tighten the tops of your legs.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lower legs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pull your toes up towards you.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Feet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Curl your toes down.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tense each muscle group firmly, but never to the point of pain, then let go all at once. Keep breathing normally. Skip any part that is injured or painful.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Tense for (seconds):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Release for (seconds):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;hort version: hands, shoulders and face</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pre&amp;vious group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Next group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Muscle groups done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seconds left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Start again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Well done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stay still for a minute and notice your whole body. Then get up slowly.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Group %1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tense</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Release</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Let go all at once. Notice how the muscles feel as they loosen.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SafeBrowser</name>
     <message>
         <source>Open link?</source>
@@ -689,6 +1351,132 @@ A private mood and coping journal. Everything you write is encrypted on this com
     <message>
         <source>&amp;Create journal</source>
         <translation>إ&amp;نشاء اليوميات</translation>
+    </message>
+</context>
+<context>
+    <name>ThoughtRecord</name>
+    <message>
+        <source>Thought record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Emotions</source>
+        <translation type="unfinished">المشاعر</translation>
+    </message>
+    <message>
+        <source>Automatic thought</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Evidence for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Evidence against</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Balanced thought</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Emotions after re-rating</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ThoughtRecordTool</name>
+    <message>
+        <source>Thought record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1. &amp;Situation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where were you, with whom, and what happened? Only the facts, the kind a camera would record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>2. Emotions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name each feeling and rate how strong it was, from 0 to 100.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>3. &amp;Automatic thoughts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What went through your mind? Write the thoughts as they came, then mark the "hot" thought: the one that carries the most feeling.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>4. Evidence &amp;for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What facts support the hot thought? Facts, not guesses about what others think.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>5. Evidence a&amp;gainst</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What facts do not fit it? What would you say to a friend who thought this? Has it been different before? Is a feeling being treated as a fact?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>6. &amp;Balanced thought</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A thought that takes both sides into account. It does not have to be cheerful, only fair.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>7. Re-rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How strong is each emotion now, from 0 to 100? Leave it at "not rated" to skip.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>If the evidence points to real risk, let the balanced thought become a plan: what can you do to stay safer?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add an &amp;emotion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Save to journal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation type="unfinished">بلا تقييم</translation>
+    </message>
+    <message>
+        <source>%1 now, 0 to 100</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved in your journal.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your journal is locked, so this thought record cannot be saved.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -23,11 +23,12 @@ PASSPHRASE = "correct horse battery staple"
 
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point the data and config folders at this test's temporary folder."""
+    """Point the data, config and cache folders at this test's temporary folder."""
     data = tmp_path / "data"
     config = tmp_path / "config"
     monkeypatch.setenv("PEERAPP_DATA_DIR", str(data))
     monkeypatch.setenv("PEERAPP_CONFIG_DIR", str(config))
+    monkeypatch.setenv("PEERAPP_CACHE_DIR", str(tmp_path / "cache"))
     return data
 
 

@@ -200,3 +200,50 @@ def test_change_passphrase_dialog(qtbot, window: MainWindow) -> None:  # type: i
     unlock(qtbot, win, "a brand new passphrase")
     assert win.stack.currentWidget() is win.tabs
     assert win.journal_page.model.entry(0).title == "kept"
+
+
+def test_auto_lock_after_idle_minutes(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    win.settings.autolock_minutes = 7
+    create_vault(qtbot, win)
+    write_entry(qtbot, win, "before idle", "text")
+    assert win.idle_timer.isActive()
+    assert win.idle_timer.interval() == 7 * 60_000
+    win.idle_timer.timeout.emit()  # the idle period ran out
+    assert not win.vault.is_unlocked
+    assert win.stack.currentWidget() is win.unlock_page
+    assert win.journal_page.model.rowCount() == 0
+
+
+def test_first_run_in_arabic_with_recovery_key(qtbot, window: MainWindow, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+
+    from peerapp.gui.dialogs import RecoveryKeyDialog
+
+    win = window
+    page = win.setup_page
+    page.arabic.click()
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    qtbot.waitUntil(lambda: "يومياتك" in page.heading.text(), timeout=3000)
+    assert win.settings.language == "ar"
+    page.recovery.setChecked(True)
+    shown: list[str] = []
+
+    def confirm_dialog() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, RecoveryKeyDialog) and w.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(50, confirm_dialog)
+            return
+        dialog = dialogs[0]
+        shown.append(dialog.key_field.text())
+        assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+        dialog.confirm.setChecked(True)
+        dialog.accept()
+
+    QTimer.singleShot(50, confirm_dialog)
+    create_vault(qtbot, win)
+    assert shown and len(shown[0].replace("-", "")) == 52
+    win.lock()
+    win.unlock_page.mode_button.click()
+    unlock(qtbot, win, shown[0].lower())
+    assert win.stack.currentWidget() is win.tabs

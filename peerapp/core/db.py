@@ -37,6 +37,9 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
         check_file(path)
     conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=True, timeout=10)
     try:
+        # SQLCipher logs page errors to stderr itself; our errors already say what happened,
+        # and the CLI promises a single line on stderr.
+        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         conn.execute("PRAGMA cipher_memory_security = ON")
         try:

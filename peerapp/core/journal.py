@@ -361,8 +361,9 @@ class JournalRepository:
     def tags(self, prefix: str = "", limit: int = 200) -> list[str]:
         """Tag names in use, most used first, for autocomplete and filters."""
         rows = self.conn.execute(
-            "SELECT g.name FROM tag g JOIN entry_tag t ON t.tag_id = g.id"
-            " WHERE g.name LIKE ? ESCAPE '\\' GROUP BY g.id ORDER BY count(*) DESC, g.name LIMIT ?",
+            "SELECT g.name FROM tag g JOIN entry_tag t ON t.tag_id = g.id JOIN entry e ON e.id = t.entry_id"
+            " WHERE e.deleted_at IS NULL AND g.name LIKE ? ESCAPE '\\'"
+            " GROUP BY g.id ORDER BY count(*) DESC, g.name LIMIT ?",
             (prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%", limit),
         )
         return [r[0] for r in rows]
