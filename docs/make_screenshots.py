@@ -14,24 +14,60 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from peerapp.core.journal import CopingUse, Entry  # noqa: E402
-from peerapp.core.keyslot import FAST_KDF  # noqa: E402
-from peerapp.core.settings import Settings  # noqa: E402
-from peerapp.gui.app import build_window  # noqa: E402
+from peerapp.core.journal import CopingUse, Entry
+from peerapp.core.keyslot import FAST_KDF
+from peerapp.core.settings import Settings
+from peerapp.gui.app import build_window
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 SAMPLES = [
-    (0, 4, "أشعر بالهدوء بعد التنفس", "جربت تمرين **التنفس المربع** قبل النوم.\n\nشعرت أن صدري أخف، وكتبت ثلاثة أشياء ممتنة لها.",
-     ["calm", "grateful"], ["تنفس", "نوم"], [CopingUse("box-breathing", 7, 3, 4)]),
-    (1, 2, "Family dinner", "Questions about marriage again. I stepped out for a walk and used **5-4-3-2-1**.\n\nIt helped a little.",
-     ["anxious", "overwhelmed"], ["family"], [CopingUse("grounding-5-4-3-2-1", 8, 5, 3)]),
-    (1, 5, "Online group meetup", "Met two people from the group. For the first time in weeks I didn't feel alone.",
-     ["connected", "hopeful"], ["friends", "group"], []),
-    (3, 3, "يوم عمل طويل", "اجتماع طويل ومتعب، لكن المساء كان هادئًا. Tomorrow I'll try worry time.",
-     ["tired"], ["عمل"], []),
-    (5, 1, "Bad news", "A hard day. Wrote it down so it doesn't stay in my head.", ["sad", "lonely"], ["news"], []),
+    (
+        0,
+        4,
+        "أشعر بالهدوء بعد التنفس",
+        "جربت تمرين **التنفس المربع** قبل النوم.\n\nشعرت أن صدري أخف، وكتبت ثلاثة أشياء ممتنة لها.",
+        ["calm", "grateful"],
+        ["تنفس", "نوم"],
+        [CopingUse("box-breathing", 7, 3, 4)],
+    ),
+    (
+        1,
+        2,
+        "Family dinner",
+        "Questions about marriage again. I stepped out for a walk and used **5-4-3-2-1**.\n\nIt helped a little.",
+        ["anxious", "overwhelmed"],
+        ["family"],
+        [CopingUse("grounding-5-4-3-2-1", 8, 5, 3)],
+    ),
+    (
+        1,
+        5,
+        "Online group meetup",
+        "Met two people from the group. For the first time in weeks I didn't feel alone.",
+        ["connected", "hopeful"],
+        ["friends", "group"],
+        [],
+    ),
+    (
+        3,
+        3,
+        "يوم عمل طويل",
+        "اجتماع طويل ومتعب، لكن المساء كان هادئًا. Tomorrow I'll try worry time.",
+        ["tired"],
+        ["عمل"],
+        [],
+    ),
+    (
+        5,
+        1,
+        "Bad news",
+        "A hard day. Wrote it down so it doesn't stay in my head.",
+        ["sad", "lonely"],
+        ["news"],
+        [],
+    ),
 ]
 
 
@@ -46,8 +82,17 @@ def main() -> None:
     assert repo is not None
     now = datetime.now().astimezone().replace(hour=21, minute=30, second=0, microsecond=0)
     for days, mood, title, text, emotions, tags, coping in SAMPLES:
-        repo.add(Entry(at=now - timedelta(days=days, hours=days), mood=mood, title=title, text=text,
-                       emotions=emotions, tags=tags, coping=coping))
+        repo.add(
+            Entry(
+                at=now - timedelta(days=days, hours=days),
+                mood=mood,
+                title=title,
+                text=text,
+                emotions=emotions,
+                tags=tags,
+                coping=coping,
+            )
+        )
     window.journal_page.attach(repo)
     window.resize(1200, 760)
     window.show()

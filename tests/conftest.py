@@ -13,9 +13,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from peerapp.core.journal import JournalRepository  # noqa: E402
-from peerapp.core.keyslot import FAST_KDF  # noqa: E402
-from peerapp.core.vault import Vault  # noqa: E402
+from peerapp.core.journal import JournalRepository
+from peerapp.core.keyslot import FAST_KDF
+from peerapp.core.vault import Vault
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSPHRASE = "correct horse battery staple"
@@ -67,7 +67,12 @@ def cli(data_dir: Path) -> object:
         env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
         proc = subprocess.run(
             [sys.executable, "-m", "peerapp", "--data-dir", str(data or data_dir), *args],
-            input=stdin, capture_output=True, text=True, env=env, timeout=120, check=False,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=False,
         )
         return CliResult(proc.returncode, proc.stdout, proc.stderr)
 

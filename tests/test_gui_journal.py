@@ -32,7 +32,9 @@ def type_text(widget: QWidget, text: str) -> None:
     """Type any text, Arabic included, as key events (QTest.keyClicks only handles ASCII)."""
     for ch in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+            )
 
 
 def create_vault(qtbot, win: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -102,7 +104,9 @@ def test_full_journal_session(qtbot, window: MainWindow, data_dir: Path) -> None
     assert page.model.entry(0).title == ARABIC_TITLE
     page.search.clear()
     qtbot.keyClicks(page.search, "breathe")
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.entry(0).title == "Work day", timeout=3000)
+    qtbot.waitUntil(
+        lambda: page.model.rowCount() == 1 and page.model.entry(0).title == "Work day", timeout=3000
+    )
     page.search.clear()
     qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=3000)
     # 7. switch to Arabic: layout mirrors and labels are translated
@@ -230,7 +234,9 @@ def test_first_run_in_arabic_with_recovery_key(qtbot, window: MainWindow, data_d
     shown: list[str] = []
 
     def confirm_dialog() -> None:
-        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, RecoveryKeyDialog) and w.isVisible()]
+        dialogs = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, RecoveryKeyDialog) and w.isVisible()
+        ]
         if not dialogs:
             QTimer.singleShot(50, confirm_dialog)
             return

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlcipher3.dbapi2 as sqlcipher
 
 from .errors import CorruptVault, VaultTooNew
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 
-Connection = sqlcipher.Connection
-DatabaseError = sqlcipher.DatabaseError
-OperationalError = sqlcipher.OperationalError
+# sqlcipher3 ships no type information; its DB-API is the standard library's, so type it as that.
+if TYPE_CHECKING:
+    Connection = sqlite3.Connection
+else:
+    Connection = sqlcipher.Connection
+DatabaseError: type[sqlite3.DatabaseError] = sqlcipher.DatabaseError
+OperationalError: type[sqlite3.OperationalError] = sqlcipher.OperationalError
 PAGE_SIZE = 4096
 PLAINTEXT_HEADER = b"SQLite format 3\x00"
 
@@ -35,7 +41,7 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
     """Open the vault database keyed with the raw master key, migrated to the current schema."""
     if not create:
         check_file(path)
-    conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=True, timeout=10)
+    conn: Connection = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=True, timeout=10)
     try:
         # SQLCipher logs page errors to stderr itself; our errors already say what happened,
         # and the CLI promises a single line on stderr.

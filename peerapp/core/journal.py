@@ -6,7 +6,7 @@ import json
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from . import textnorm
 from .db import Connection
@@ -92,7 +92,7 @@ class Cursor:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def local_now() -> datetime:
@@ -135,12 +135,21 @@ class JournalRepository:
         entry.uid = entry.uid or uuid.uuid4().hex
         entry.created_at = entry.created_at or now
         entry.updated_at = now
-        with _transaction(self.conn):
+        with _Transaction(self.conn):
             cur = self.conn.execute(
                 "INSERT INTO entry (uid, at, at_utc, day, mood, title, body, created_at, updated_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (entry.uid, entry.at.isoformat(), int(entry.at.timestamp()), entry.day,
-                 entry.mood, entry.title, entry.text, entry.created_at, entry.updated_at),
+                (
+                    entry.uid,
+                    entry.at.isoformat(),
+                    int(entry.at.timestamp()),
+                    entry.day,
+                    entry.mood,
+                    entry.title,
+                    entry.text,
+                    entry.created_at,
+                    entry.updated_at,
+                ),
             )
             entry.id = int(cur.lastrowid or 0)
             self._write_children(entry)
@@ -149,7 +158,7 @@ class JournalRepository:
     def add_many(self, entries: Iterable[Entry]) -> int:
         """Add entries in one transaction (imports, benchmarks)."""
         count = 0
-        with _transaction(self.conn):
+        with _Transaction(self.conn):
             for entry in entries:
                 _validate(entry)
                 now = _now()
@@ -159,8 +168,17 @@ class JournalRepository:
                 cur = self.conn.execute(
                     "INSERT INTO entry (uid, at, at_utc, day, mood, title, body, created_at, updated_at)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (entry.uid, entry.at.isoformat(), int(entry.at.timestamp()), entry.day,
-                     entry.mood, entry.title, entry.text, entry.created_at, entry.updated_at),
+                    (
+                        entry.uid,
+                        entry.at.isoformat(),
+                        int(entry.at.timestamp()),
+                        entry.day,
+                        entry.mood,
+                        entry.title,
+                        entry.text,
+                        entry.created_at,
+                        entry.updated_at,
+                    ),
                 )
                 entry.id = int(cur.lastrowid or 0)
                 self._write_children(entry)
@@ -172,12 +190,20 @@ class JournalRepository:
             raise EntryNotFound()
         _validate(entry)
         entry.updated_at = _now()
-        with _transaction(self.conn):
+        with _Transaction(self.conn):
             cur = self.conn.execute(
                 "UPDATE entry SET at = ?, at_utc = ?, day = ?, mood = ?, title = ?, body = ?,"
                 " updated_at = ? WHERE id = ?",
-                (entry.at.isoformat(), int(entry.at.timestamp()), entry.day, entry.mood,
-                 entry.title, entry.text, entry.updated_at, entry.id),
+                (
+                    entry.at.isoformat(),
+                    int(entry.at.timestamp()),
+                    entry.day,
+                    entry.mood,
+                    entry.title,
+                    entry.text,
+                    entry.updated_at,
+                    entry.id,
+                ),
             )
             if cur.rowcount == 0:
                 raise EntryNotFound(str(entry.id))
@@ -202,13 +228,19 @@ class JournalRepository:
         self.conn.executemany(
             "INSERT INTO entry_coping (entry_id, position, technique, distress_before,"
             " distress_after, helpfulness) VALUES (?, ?, ?, ?, ?, ?)",
-            [(entry.id, i, c.technique, c.distress_before, c.distress_after, c.helpfulness)
-             for i, c in enumerate(entry.coping)],
+            [
+                (entry.id, i, c.technique, c.distress_before, c.distress_after, c.helpfulness)
+                for i, c in enumerate(entry.coping)
+            ],
         )
         self.conn.execute(
             "INSERT INTO entry_fts (rowid, title, tags, body) VALUES (?, ?, ?, ?)",
-            (entry.id, textnorm.index_text(entry.title), textnorm.index_text(" ".join(entry.tags)),
-             textnorm.index_text(entry.text)),
+            (
+                entry.id,
+                textnorm.index_text(entry.title),
+                textnorm.index_text(" ".join(entry.tags)),
+                textnorm.index_text(entry.text),
+            ),
         )
 
     def delete(self, entry_id: int) -> None:
@@ -228,7 +260,7 @@ class JournalRepository:
 
     def empty_trash(self) -> int:
         """Erase every trashed entry for good; returns how many."""
-        with _transaction(self.conn):
+        with _Transaction(self.conn):
             ids = [r[0] for r in self.conn.execute("SELECT id FROM entry WHERE deleted_at IS NOT NULL")]
             self.conn.executemany("DELETE FROM entry_fts WHERE rowid = ?", [(i,) for i in ids])
             self.conn.execute("DELETE FROM entry WHERE deleted_at IS NOT NULL")
@@ -258,7 +290,9 @@ class JournalRepository:
             return False
         return self.conn.execute(f"SELECT 1 FROM entry e WHERE {where} LIMIT 1", params).fetchone() is None
 
-    def page(self, flt: EntryFilter = EntryFilter(), after: Cursor | None = None, limit: int = 100) -> list[Entry]:
+    def page(
+        self, flt: EntryFilter = EntryFilter(), after: Cursor | None = None, limit: int = 100
+    ) -> list[Entry]:
         """Up to `limit` entries newest first, continuing after `after`."""
         where, params = self._where(flt, after)
         if where is None:
@@ -298,7 +332,11 @@ class JournalRepository:
             match = textnorm.match_expression(flt.query, any_term=any_term)
             if match is None:
                 return None, []
-            clauses.append("e.id IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?)")
+            # The unary + keeps the planner from driving the query from the match set
+            # (a rowid lookup per match, then sorting whole rows, which is slow under
+            # cipher_memory_security): it walks entry_timeline newest first instead and
+            # probes the materialised match set, stopping after `limit` rows.
+            clauses.append("+e.id IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?)")
             params.append(match)
         if flt.moods:
             clauses.append(f"e.mood IN ({','.join('?' * len(flt.moods))})")
@@ -319,8 +357,10 @@ class JournalRepository:
             clauses.append("e.at_utc < ?")
             params.append(int(flt.until.timestamp()))
         if after is not None:
-            clauses.append("(e.at_utc < ? OR (e.at_utc = ? AND e.id < ?))")
-            params.extend([after.at_utc, after.at_utc, after.id])
+            # A row value, so the cursor is a range on entry_timeline rather than a filter
+            # applied to every newer row (keeps deep pages as cheap as the first).
+            clauses.append("(e.at_utc, e.id) < (?, ?)")
+            params.extend([after.at_utc, after.id])
         return " AND ".join(clauses), params
 
     def _hydrate(self, rows: Sequence[Sequence[object]]) -> list[Entry]:
@@ -328,9 +368,14 @@ class JournalRepository:
         for row in rows:
             entry_id, uid, at, mood, title, body, created, updated, deleted = row
             entries[int(str(entry_id))] = Entry(
-                id=int(str(entry_id)), uid=str(uid), at=datetime.fromisoformat(str(at)),
-                mood=None if mood is None else int(str(mood)), title=str(title), text=str(body),
-                created_at=str(created), updated_at=str(updated),
+                id=int(str(entry_id)),
+                uid=str(uid),
+                at=datetime.fromisoformat(str(at)),
+                mood=None if mood is None else int(str(mood)),
+                title=str(title),
+                text=str(body),
+                created_at=str(created),
+                updated_at=str(updated),
                 deleted_at=None if deleted is None else str(deleted),
             )
         if not entries:
@@ -391,7 +436,7 @@ class JournalRepository:
         self.conn.execute("DELETE FROM draft WHERE slot = ?", (slot,))
 
 
-class _transaction:
+class _Transaction:
     """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on error; nests by doing nothing inside."""
 
     def __init__(self, conn: Connection) -> None:

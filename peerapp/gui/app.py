@@ -32,8 +32,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_window(data_dir: str | Path | None = None, lang: str | None = None,
-                 settings: Settings | None = None) -> MainWindow:
+def build_window(
+    data_dir: str | Path | None = None, lang: str | None = None, settings: Settings | None = None
+) -> MainWindow:
     """The main window wired to a vault and the remembered (or given) language."""
     app = create_application()
     settings = settings or Settings.load()

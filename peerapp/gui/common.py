@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, datetime, time
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QThread, QTime, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..core.errors import PeerappError
@@ -24,9 +25,26 @@ class Retranslatable:
         super().changeEvent(event)  # type: ignore[misc]
 
 
+def qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def qtime(value: time) -> QTime:
+    return QTime(value.hour, value.minute, value.second)
+
+
+def qdatetime(value: datetime) -> QDateTime:
+    """A local wall-clock QDateTime for an aware datetime (shown as the user wrote it)."""
+    return QDateTime(qdate(value.date()), qtime(value.time()))
+
+
 def text_direction(text: str) -> Qt.LayoutDirection:
     """The direction a paragraph of user text should be shown in, from its first strong letter."""
-    return Qt.LayoutDirection.RightToLeft if first_strong_direction(text) == "rtl" else Qt.LayoutDirection.LeftToRight
+    return (
+        Qt.LayoutDirection.RightToLeft
+        if first_strong_direction(text) == "rtl"
+        else Qt.LayoutDirection.LeftToRight
+    )
 
 
 class _TaskRunner(QObject):

@@ -95,7 +95,9 @@ class ChangePassphraseDialog(Retranslatable, QDialog):
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setEnabled(False)
         self.form.valid_changed.connect(lambda _v: self._update())
@@ -156,7 +158,9 @@ class PreferencesDialog(Retranslatable, QDialog):
         self.autolock.setValue(settings.autolock_minutes)
         self.autolock_label = QLabel()
         self.autolock_label.setBuddy(self.autolock)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)

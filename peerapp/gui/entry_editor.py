@@ -37,7 +37,7 @@ from ..core.journal import CopingUse, Entry, JournalRepository, local_now
 from ..core.library import techniques
 from ..core.markdown_render import render
 from ..core.vocab import EMOTIONS, MOODS, emotion_label, mood_label
-from .common import Retranslatable
+from .common import Retranslatable, qdatetime
 from .safe_browser import SafeBrowser
 from .timeline import MOOD_COLOURS
 
@@ -70,16 +70,21 @@ class TagEdit(QLineEdit):
     def _current(self) -> str:
         return self.text().replace("،", ",").split(",")[-1].strip()
 
+    def _hide_popup(self) -> None:
+        popup = self._completer.popup()
+        if popup is not None:
+            popup.hide()
+
     def _complete(self, _text: str) -> None:
         prefix = self._current()
         if not prefix:
-            self._completer.popup().hide()
+            self._hide_popup()
             return
         self._completer.setCompletionPrefix(prefix)
         if self._completer.completionCount():
             self._completer.complete()
         else:
-            self._completer.popup().hide()
+            self._hide_popup()
 
     def _insert(self, tag: str) -> None:
         head = self.text().replace("،", ",").rsplit(",", 1)[0] if "," in self.text().replace("،", ",") else ""
@@ -113,7 +118,13 @@ class CopingTable(Retranslatable, QWidget):
 
     def retranslate_ui(self) -> None:
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Technique"), self.tr("Distress before"), self.tr("Distress after"), self.tr("Helpfulness"), ""]
+            [
+                self.tr("Technique"),
+                self.tr("Distress before"),
+                self.tr("Distress after"),
+                self.tr("Helpfulness"),
+                "",
+            ]
         )
         self.add_button.setText(self.tr("Add a technique I tried"))
         self.titles = techniques(QLocale().name()[:2])
@@ -125,7 +136,8 @@ class CopingTable(Retranslatable, QWidget):
                 spin = self.table.cellWidget(row, col)
                 if isinstance(spin, QSpinBox):
                     spin.setSpecialValueText(self.tr("–"))
-                    spin.setAccessibleName(self.table.horizontalHeaderItem(col).text())
+                    header_item = self.table.horizontalHeaderItem(col)
+                    spin.setAccessibleName(header_item.text() if header_item else "")
             help_combo = self.table.cellWidget(row, 3)
             if isinstance(help_combo, QComboBox):
                 self._fill_helpfulness(help_combo, help_combo.currentData())
@@ -149,8 +161,12 @@ class CopingTable(Retranslatable, QWidget):
 
     def _fill_helpfulness(self, combo: QComboBox, current: int | None) -> None:
         labels = [
-            self.tr("not rated"), self.tr("1 – did not help"), self.tr("2 – a little"),
-            self.tr("3 – somewhat"), self.tr("4 – helped"), self.tr("5 – helped a lot"),
+            self.tr("not rated"),
+            self.tr("1 – did not help"),
+            self.tr("2 – a little"),
+            self.tr("3 – somewhat"),
+            self.tr("4 – helped"),
+            self.tr("5 – helped a lot"),
         ]
         combo.blockSignals(True)
         combo.clear()
@@ -170,7 +186,10 @@ class CopingTable(Retranslatable, QWidget):
         technique.currentIndexChanged.connect(self.changed)
         technique.editTextChanged.connect(self.changed)
         self.table.setCellWidget(row, 0, technique)
-        for col, value in ((1, use.distress_before if use else None), (2, use.distress_after if use else None)):
+        for col, value in (
+            (1, use.distress_before if use else None),
+            (2, use.distress_after if use else None),
+        ):
             spin = QSpinBox()
             spin.setRange(self.NONE, 10)
             spin.setSpecialValueText(self.tr("–"))
@@ -226,8 +245,13 @@ class EntryEditor(Retranslatable, QDialog):
 
     saved = Signal(int)
 
-    def __init__(self, repo: JournalRepository, entry: Entry | None = None, parent: QWidget | None = None,
-                 draft: dict[str, object] | None = None) -> None:
+    def __init__(
+        self,
+        repo: JournalRepository,
+        entry: Entry | None = None,
+        parent: QWidget | None = None,
+        draft: dict[str, object] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.repo = repo
         self.entry_id = entry.id if entry else None
@@ -277,7 +301,9 @@ class EntryEditor(Retranslatable, QDialog):
         self.tabs.addTab(self.body, "")
         self.tabs.addTab(self.preview, "")
         self.tabs.currentChanged.connect(self._refresh_preview)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.error = QLabel()
@@ -303,14 +329,20 @@ class EntryEditor(Retranslatable, QDialog):
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
 
         self._load(entry)
         if draft:
             self.apply_state(draft)
             self.dirty = True
-        for signal in (self.when.dateTimeChanged, self.title.textChanged, self.tags.textChanged,
-                       self.body.textChanged, self.emotions.itemChanged, self.coping.changed):
+        for signal in (
+            self.when.dateTimeChanged,
+            self.title.textChanged,
+            self.tags.textChanged,
+            self.body.textChanged,
+            self.emotions.itemChanged,
+            self.coping.changed,
+        ):
             signal.connect(self._mark_dirty)
         self.autosave = QTimer(self)
         self.autosave.setInterval(AUTOSAVE_MS)
@@ -330,7 +362,9 @@ class EntryEditor(Retranslatable, QDialog):
         self.labels["coping"].setText(self.tr("What I tried:"))
         self.title.setPlaceholderText(self.tr("Optional"))
         self.tags.setPlaceholderText(self.tr("Separate tags with commas"))
-        self.body.setPlaceholderText(self.tr("Write whatever you like. Markdown works: **bold**, *italic*, - lists."))
+        self.body.setPlaceholderText(
+            self.tr("Write whatever you like. Markdown works: **bold**, *italic*, - lists.")
+        )
         self.body.setAccessibleName(self.tr("Entry text"))
         self.emotions.setAccessibleName(self.tr("Emotions"))
         self.tabs.setTabText(0, self.tr("&Write"))
@@ -351,7 +385,7 @@ class EntryEditor(Retranslatable, QDialog):
 
     def _load(self, entry: Entry | None) -> None:
         at = entry.at if entry else local_now()
-        self.when.setDateTime(QDateTime(at.date(), at.time().replace(tzinfo=None)))
+        self.when.setDateTime(qdatetime(at))
         if entry is None:
             return
         self.title.setText(entry.title)
@@ -402,26 +436,37 @@ class EntryEditor(Retranslatable, QDialog):
 
     def to_entry(self) -> Entry:
         return Entry(
-            id=self.entry_id, uid=self.original.uid if self.original else "",
+            id=self.entry_id,
+            uid=self.original.uid if self.original else "",
             created_at=self.original.created_at if self.original else "",
-            at=self.at(), mood=self.mood(), emotions=self.checked_emotions(), tags=self.tags.tags(),
-            coping=self.coping.uses(), title=self.title.text().strip(), text=self.body.toPlainText(),
+            at=self.at(),
+            mood=self.mood(),
+            emotions=self.checked_emotions(),
+            tags=self.tags.tags(),
+            coping=self.coping.uses(),
+            title=self.title.text().strip(),
+            text=self.body.toPlainText(),
         )
 
     def state(self) -> dict[str, object]:
         """Everything typed so far, for the draft stored in the vault."""
         entry = self.to_entry()
         return {
-            "entry_id": self.entry_id, "at": entry.at.isoformat(), "mood": entry.mood,
-            "emotions": entry.emotions, "tags": self.tags.text(), "title": self.title.text(),
-            "text": entry.text, "coping": [c.to_json() for c in entry.coping],
+            "entry_id": self.entry_id,
+            "at": entry.at.isoformat(),
+            "mood": entry.mood,
+            "emotions": entry.emotions,
+            "tags": self.tags.text(),
+            "title": self.title.text(),
+            "text": entry.text,
+            "coping": [c.to_json() for c in entry.coping],
         }
 
     def apply_state(self, data: dict[str, object]) -> None:
         at = data.get("at")
         if isinstance(at, str):
             moment = datetime.fromisoformat(at)
-            self.when.setDateTime(QDateTime(moment.date(), moment.time().replace(tzinfo=None)))
+            self.when.setDateTime(qdatetime(moment))
         mood = data.get("mood")
         self.set_mood(mood if isinstance(mood, int) else None)
         emotions = data.get("emotions")
@@ -434,8 +479,14 @@ class EntryEditor(Retranslatable, QDialog):
         if isinstance(coping, list):
             for c in coping:
                 if isinstance(c, dict) and c.get("technique"):
-                    uses.append(CopingUse(str(c["technique"]), c.get("distress_before"), c.get("distress_after"),
-                                          c.get("helpfulness")))
+                    uses.append(
+                        CopingUse(
+                            str(c["technique"]),
+                            c.get("distress_before"),
+                            c.get("distress_after"),
+                            c.get("helpfulness"),
+                        )
+                    )
         self.coping.set_uses(uses)
 
     def _mark_dirty(self, *_args: object) -> None:
@@ -479,7 +530,8 @@ class EntryEditor(Retranslatable, QDialog):
             return
         if self.dirty or self.repo.load_draft(draft_slot(self.entry_id)) is not None:
             answer = QMessageBox.question(
-                self, self.tr("Discard changes?"),
+                self,
+                self.tr("Discard changes?"),
                 self.tr("You have changes that are not saved. Discard them?"),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             )

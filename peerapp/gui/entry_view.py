@@ -9,7 +9,7 @@ from ..core.journal import Entry
 from ..core.library import techniques
 from ..core.markdown_render import escape, render
 from ..core.vocab import emotion_label, mood_label
-from .common import Retranslatable
+from .common import Retranslatable, qdate, qtime
 from .safe_browser import SafeBrowser
 
 
@@ -33,16 +33,22 @@ class EntryView(Retranslatable, SafeBrowser):
             self.setHtml(f"<p style='color: gray'>{escape(hint)}</p>")
             return
         locale = QLocale()
-        when = locale.toString(entry.at.date(), QLocale.FormatType.LongFormat) + " " + locale.toString(
-            entry.at.time(), QLocale.FormatType.ShortFormat
+        when = (
+            locale.toString(qdate(entry.at.date()), QLocale.FormatType.LongFormat)
+            + " "
+            + locale.toString(qtime(entry.at.time()), QLocale.FormatType.ShortFormat)
         )
         parts = []
         if entry.title:
             parts.append(f"<h2 dir='auto'>{escape(entry.title)}</h2>")
         parts.append(f"<p>{escape(when)}</p>")
         facts = []
-        labels = {"mood": self.tr("Mood:"), "emotions": self.tr("Emotions:"), "tags": self.tr("Tags:"),
-                  "tried": self.tr("What I tried:")}
+        labels = {
+            "mood": self.tr("Mood:"),
+            "emotions": self.tr("Emotions:"),
+            "tags": self.tr("Tags:"),
+            "tried": self.tr("What I tried:"),
+        }
         if entry.mood is not None:
             facts.append(f"<b>{escape(labels['mood'])}</b> {escape(mood_label(entry.mood))}")
         separator = self.tr(", ")
@@ -62,9 +68,13 @@ class EntryView(Retranslatable, SafeBrowser):
                 if use.distress_before is not None or use.distress_after is not None:
                     before = "–" if use.distress_before is None else locale.toString(use.distress_before)
                     after = "–" if use.distress_after is None else locale.toString(use.distress_after)
-                    line += " — " + escape(self.tr("distress %1 → %2").replace("%1", before).replace("%2", after))
+                    line += " — " + escape(
+                        self.tr("distress %1 → %2").replace("%1", before).replace("%2", after)
+                    )
                 if use.helpfulness is not None:
-                    line += " — " + escape(self.tr("helpfulness %1/5").replace("%1", locale.toString(use.helpfulness)))
+                    line += " — " + escape(
+                        self.tr("helpfulness %1/5").replace("%1", locale.toString(use.helpfulness))
+                    )
                 items.append(f"<li>{line}</li>")
             parts.append(f"<p><b>{escape(labels['tried'])}</b></p><ul>{''.join(items)}</ul>")
         parts.append("<hr>")

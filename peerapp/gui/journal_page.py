@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,10 @@ from .entry_view import EntryView
 from .timeline import ENTRY_ROLE, TimelineDelegate, TimelineModel
 
 SEARCH_DELAY_MS = 150
+
+
+def _to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
 
 
 class JournalPage(Retranslatable, QWidget):
@@ -197,9 +201,14 @@ class JournalPage(Retranslatable, QWidget):
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
 
-        refill(self.mood_filter, self.tr("Any mood"), [(mood_label(m), m) for m in sorted(MOODS, reverse=True)])
-        refill(self.emotion_filter, self.tr("Any emotion"),
-               sorted(((emotion_label(k), k) for k in EMOTIONS), key=lambda p: p[0]))
+        refill(
+            self.mood_filter, self.tr("Any mood"), [(mood_label(m), m) for m in sorted(MOODS, reverse=True)]
+        )
+        refill(
+            self.emotion_filter,
+            self.tr("Any emotion"),
+            sorted(((emotion_label(k), k) for k in EMOTIONS), key=lambda p: p[0]),
+        )
         tags = self.repo.tags() if self.repo is not None else []
         refill(self.tag_filter, self.tr("Any tag"), [(t, t) for t in tags])
         self.mood_filter.setAccessibleName(self.tr("Filter by mood"))
@@ -230,15 +239,17 @@ class JournalPage(Retranslatable, QWidget):
     def current_filter(self) -> EntryFilter:
         since = until = None
         if self.date_check.isChecked():
-            since = datetime.combine(self.date_from.date().toPython(), time()).astimezone()
-            until = datetime.combine(self.date_to.date().toPython(), time()).astimezone() + timedelta(days=1)
+            since = datetime.combine(_to_date(self.date_from.date()), time()).astimezone()
+            until = datetime.combine(_to_date(self.date_to.date()), time()).astimezone() + timedelta(days=1)
         mood = self.mood_filter.currentData()
         return EntryFilter(
             query=self.search.text(),
             moods=frozenset({mood}) if isinstance(mood, int) else frozenset(),
             emotion=self.emotion_filter.currentData(),
             tag=self.tag_filter.currentData(),
-            since=since, until=until, trash=self.trash_mode,
+            since=since,
+            until=until,
+            trash=self.trash_mode,
         )
 
     def apply_filter(self) -> None:
@@ -295,10 +306,12 @@ class JournalPage(Retranslatable, QWidget):
         row = self.model.row_of(entry_id)
         if row >= 0:
             index = self.model.index(row)
-            self.list.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.list.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
             self.list.scrollTo(index)
 
-    def _context_menu(self, pos: object) -> None:
+    def _context_menu(self, pos: QPoint) -> None:
         if self.selected_entry() is None:
             return
         menu = QMenu(self)
@@ -307,7 +320,7 @@ class JournalPage(Retranslatable, QWidget):
         else:
             menu.addAction(self.tr("Edit"), self.edit_selected)
             menu.addAction(self.tr("Delete"), self.delete_selected)
-        menu.exec(self.list.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.exec(self.list.viewport().mapToGlobal(pos))
 
     # -- actions -------------------------------------------------------------------
 
@@ -372,7 +385,8 @@ class JournalPage(Retranslatable, QWidget):
             return
         count = self.repo.count(EntryFilter(trash=True))
         answer = QMessageBox.warning(
-            self, self.tr("Empty trash"),
+            self,
+            self.tr("Empty trash"),
             self.tr("Erase %Ln entries for good? This cannot be undone.", "", count),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         )
@@ -418,4 +432,3 @@ class JournalPage(Retranslatable, QWidget):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
-

@@ -116,7 +116,9 @@ class LibraryPage(Retranslatable, QWidget):
     def _update_language_button(self) -> None:
         # Named in the language it switches to, so a reader of that language recognises it.
         target = "ar" if self.content_language() == "en" else "en"
-        self.language_button.setText(self.tr("اقرأ بالعربية") if target == "ar" else self.tr("Read in English"))
+        self.language_button.setText(
+            self.tr("اقرأ بالعربية") if target == "ar" else self.tr("Read in English")
+        )
 
     def retranslate_ui(self) -> None:
         self.search.setPlaceholderText(self.tr("Search the library…"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
@@ -24,7 +25,10 @@ from .unlock_page import UnlockPage
 QUICK_EXIT_KEYS = "Ctrl+Shift+Q"
 DOUBLE_ESC_SECONDS = 0.6
 _ACTIVITY_EVENTS = {
-    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
     QEvent.Type.TouchBegin,
 }
 
@@ -35,8 +39,9 @@ class MainWindow(Retranslatable, QMainWindow):
     locked = Signal()
     quick_exited = Signal()
 
-    def __init__(self, vault: Vault, settings: Settings, languages: LanguageManager,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, vault: Vault, settings: Settings, languages: LanguageManager, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.vault = vault
         self.settings = settings
@@ -81,42 +86,61 @@ class MainWindow(Retranslatable, QMainWindow):
 
     # -- menus ---------------------------------------------------------------------
 
+    def _action(
+        self,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        checkable: bool = False,
+    ) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.journal_menu = bar.addMenu("")
-        self.new_action = QAction(self, shortcut=QKeySequence.StandardKey.New, triggered=self._new_entry)
-        self.search_action = QAction(self, shortcut=QKeySequence.StandardKey.Find, triggered=self._focus_search)
-        self.trash_action = QAction(self, checkable=True, triggered=self.journal_page.set_trash_mode)
+        self.new_action = self._action(self._new_entry, QKeySequence.StandardKey.New)
+        self.search_action = self._action(self._focus_search, QKeySequence.StandardKey.Find)
+        self.trash_action = self._action(
+            lambda: self.journal_page.set_trash_mode(self.trash_action.isChecked()), checkable=True
+        )
         self.journal_page.trash_button.toggled.connect(self.trash_action.setChecked)
-        self.lock_action = QAction(self, shortcut=QKeySequence("Ctrl+L"), triggered=self.lock)
-        self.quick_exit_action = QAction(self, triggered=self.quick_exit)
-        self.quick_exit_action.setShortcut(QKeySequence(QUICK_EXIT_KEYS))
-        self.quick_exit_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the app-wide one fires
-        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
-        for action in (self.new_action, self.search_action, self.trash_action, None, self.lock_action,
-                       self.quick_exit_action, self.quit_action):
+        self.lock_action = self._action(self.lock, "Ctrl+L")
+        self.quick_exit_action = self._action(self.quick_exit, QUICK_EXIT_KEYS)
+        # The application-wide QShortcut fires everywhere; this one only shows the keys in the menu.
+        self.quick_exit_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
+        for action in (
+            self.new_action,
+            self.search_action,
+            self.trash_action,
+            None,
+            self.lock_action,
+            self.quick_exit_action,
+            self.quit_action,
+        ):
             if action is None:
                 self.journal_menu.addSeparator()
             else:
                 self.journal_menu.addAction(action)
 
         self.view_menu = bar.addMenu("")
-        self.journal_view_action = QAction(self, shortcut=QKeySequence("Ctrl+1"),
-                                           triggered=lambda: self.show_tab(self.journal_page))
-        self.library_view_action = QAction(self, shortcut=QKeySequence("Ctrl+2"),
-                                           triggered=lambda: self.show_tab(self.library_page))
+        self.journal_view_action = self._action(lambda: self.show_tab(self.journal_page), "Ctrl+1")
+        self.library_view_action = self._action(lambda: self.show_tab(self.library_page), "Ctrl+2")
         self.view_menu.addAction(self.journal_view_action)
         self.view_menu.addAction(self.library_view_action)
 
         self.settings_menu = bar.addMenu("")
-        self.passphrase_action = QAction(self, triggered=self.change_passphrase)
-        self.recovery_action = QAction(self, triggered=self.new_recovery_key)
-        self.preferences_action = QAction(self, shortcut=QKeySequence.StandardKey.Preferences,
-                                          triggered=self.preferences)
+        self.passphrase_action = self._action(self.change_passphrase)
+        self.recovery_action = self._action(self.new_recovery_key)
+        self.preferences_action = self._action(self.preferences, QKeySequence.StandardKey.Preferences)
         self.language_menu = self.settings_menu.addMenu("")
         group = QActionGroup(self)
-        self.english_action = QAction(self, checkable=True, triggered=lambda: self.languages.set_language("en"))
-        self.arabic_action = QAction(self, checkable=True, triggered=lambda: self.languages.set_language("ar"))
+        self.english_action = self._action(lambda: self.languages.set_language("en"), checkable=True)
+        self.arabic_action = self._action(lambda: self.languages.set_language("ar"), checkable=True)
         for action in (self.english_action, self.arabic_action):
             group.addAction(action)
             self.language_menu.addAction(action)
@@ -126,7 +150,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self._sync_language_actions(self.languages.language)
 
         self.help_menu = bar.addMenu("")
-        self.about_action = QAction(self, triggered=self.about)
+        self.about_action = self._action(self.about)
         self.help_menu.addAction(self.about_action)
 
     def retranslate_ui(self) -> None:
@@ -159,9 +183,16 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def _update_actions(self) -> None:
         unlocked = self.vault.is_unlocked and self.stack.currentWidget() is self.tabs
-        for action in (self.new_action, self.search_action, self.trash_action, self.lock_action,
-                       self.passphrase_action, self.recovery_action, self.journal_view_action,
-                       self.library_view_action):
+        for action in (
+            self.new_action,
+            self.search_action,
+            self.trash_action,
+            self.lock_action,
+            self.passphrase_action,
+            self.recovery_action,
+            self.journal_view_action,
+            self.library_view_action,
+        ):
             action.setEnabled(unlocked)
 
     # -- unlocking and locking -----------------------------------------------------
@@ -245,12 +276,16 @@ class MainWindow(Retranslatable, QMainWindow):
     def change_passphrase(self) -> None:
         dialog = ChangePassphraseDialog(self.vault, self)
         if dialog.exec():
-            QMessageBox.information(self, self.tr("Passphrase changed"),
-                                    self.tr("Your passphrase was changed. Use the new one from now on."))
+            QMessageBox.information(
+                self,
+                self.tr("Passphrase changed"),
+                self.tr("Your passphrase was changed. Use the new one from now on."),
+            )
 
     def new_recovery_key(self) -> None:
         answer = QMessageBox.question(
-            self, self.tr("New recovery key"),
+            self,
+            self.tr("New recovery key"),
             self.tr("Make a new recovery key? Any recovery key you saved before stops working."),
         )
         if answer == QMessageBox.StandardButton.Yes:
@@ -262,9 +297,12 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def about(self) -> None:
         QMessageBox.about(
-            self, self.tr("About peerapp"),
-            self.tr("peerapp %1\n\nA private mood and coping journal. Everything you write is encrypted "
-                    "on this computer and never leaves it unless you choose to.").replace("%1", __version__),
+            self,
+            self.tr("About peerapp"),
+            self.tr(
+                "peerapp %1\n\nA private mood and coping journal. Everything you write is encrypted "
+                "on this computer and never leaves it unless you choose to."
+            ).replace("%1", __version__),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override

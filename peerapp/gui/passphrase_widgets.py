@@ -50,7 +50,9 @@ class NewPassphraseForm(Retranslatable, QWidget):
         self.label_repeat.setText(self.tr("&Repeat it:"))
         self.label_strength.setText(self.tr("Strength:"))
         self.meter.setAccessibleName(self.tr("Passphrase strength"))
-        self.passphrase.setPlaceholderText(self.tr("At least %Ln characters; a few unrelated words work well", "", MIN_PASSPHRASE))
+        self.passphrase.setPlaceholderText(
+            self.tr("At least %Ln characters; a few unrelated words work well", "", MIN_PASSPHRASE)
+        )
         self._update()
 
     def is_valid(self) -> bool:

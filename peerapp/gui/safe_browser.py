@@ -16,7 +16,7 @@ class SafeBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._confirm_open)
 
-    def loadResource(self, type_: int, name: QUrl) -> object:  # noqa: N802 - Qt override
+    def loadResource(self, type_: int, name: QUrl | str) -> object:  # noqa: N802 - Qt override
         return None
 
     def _confirm_open(self, url: QUrl) -> None:

@@ -109,7 +109,9 @@ class SetupPage(Retranslatable, QWidget):
                 "not even us. There is no reset."
             )
         )
-        self.recovery.setText(self.tr("Also create a recovery key (shown once, for you to keep somewhere safe)"))
+        self.recovery.setText(
+            self.tr("Also create a recovery key (shown once, for you to keep somewhere safe)")
+        )
         self.create_button.setText(self.tr("&Create journal"))
 
     def _sync_language_buttons(self, lang: str) -> None:
@@ -124,7 +126,9 @@ class SetupPage(Retranslatable, QWidget):
         self.error.clear()
         self.busy.show()
         self.create_button.setEnabled(False)
-        self._task = BackgroundTask(lambda: self.vault.create(passphrase, with_recovery_key=want_recovery), self)
+        self._task = BackgroundTask(
+            lambda: self.vault.create(passphrase, with_recovery_key=want_recovery), self
+        )
         self._task.succeeded.connect(self._on_created)
         self._task.failed.connect(self._on_failed)
         self._task.start()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from ..core.journal import Entry, EntryFilter, JournalRepository
 from ..core.vocab import mood_label
-from .common import text_direction
+from .common import qdate, qtime, text_direction
 
 PAGE_SIZE = 200
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -164,8 +164,10 @@ class TimelineDelegate(QStyledItemDelegate):
             header_rect = QRect(rect.left() + self.PAD, rect.top(), rect.width() - 2 * self.PAD, header_h)
             painter.setFont(QFont(base.family(), base.pointSize(), QFont.Weight.Bold))
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            day_text = locale.toString(entry.at.date(), QLocale.FormatType.LongFormat)
-            painter.drawText(header_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading), day_text)
+            day_text = locale.toString(qdate(entry.at.date()), QLocale.FormatType.LongFormat)
+            painter.drawText(
+                header_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading), day_text
+            )
             rect.setTop(rect.top() + header_h)
         if option.state & QStyle.StateFlag.State_Selected:
             painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
@@ -188,7 +190,7 @@ class TimelineDelegate(QStyledItemDelegate):
             painter.drawText(badge_rect, int(Qt.AlignmentFlag.AlignCenter), locale.toString(entry.mood))
         text_rect = inner.adjusted(0 if rtl else badge + self.PAD, 0, -(badge + self.PAD) if rtl else 0, 0)
 
-        time_text = locale.toString(entry.at.time(), QLocale.FormatType.ShortFormat)
+        time_text = locale.toString(qtime(entry.at.time()), QLocale.FormatType.ShortFormat)
         mood_text = mood_label(entry.mood) if entry.mood is not None else ""
         headline = entry.title or _first_line(entry.text)
         snippet = _first_line(entry.text) if entry.title else _second_line(entry.text)
@@ -203,7 +205,11 @@ class TimelineDelegate(QStyledItemDelegate):
             row_rect = QRect(text_rect.left(), text_rect.top() + i * line, text_rect.width(), line)
             direction = text_direction(text) if i < 2 else option.direction
             elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, row_rect.width())
-            align = Qt.AlignmentFlag.AlignRight if direction == Qt.LayoutDirection.RightToLeft else Qt.AlignmentFlag.AlignLeft
+            align = (
+                Qt.AlignmentFlag.AlignRight
+                if direction == Qt.LayoutDirection.RightToLeft
+                else Qt.AlignmentFlag.AlignLeft
+            )
             painter.setLayoutDirection(direction)
             painter.drawText(row_rect, int(align | Qt.AlignmentFlag.AlignVCenter), elided)
         painter.restore()
@@ -212,4 +218,3 @@ class TimelineDelegate(QStyledItemDelegate):
 def _second_line(text: str) -> str:
     lines = _lines(text)
     return lines[1] if len(lines) > 1 else ""
-

@@ -84,7 +84,9 @@ class UnlockPage(Retranslatable, QWidget):
 
     def _toggle_mode(self) -> None:
         self.use_recovery = not self.use_recovery
-        self.secret.setEchoMode(QLineEdit.EchoMode.Normal if self.use_recovery else QLineEdit.EchoMode.Password)
+        self.secret.setEchoMode(
+            QLineEdit.EchoMode.Normal if self.use_recovery else QLineEdit.EchoMode.Password
+        )
         self.secret.clear()
         self.error.clear()
         self.retranslate_ui()
