@@ -25,6 +25,7 @@ def window(qtbot, data_dir: Path) -> MainWindow:  # type: ignore[no-untyped-def]
     win.show()
     yield win
     win.lock()
+    win.release_event_filter()
     win.languages.set_language("en", remember=False)
 
 

@@ -39,8 +39,13 @@ class ThoughtRecord:
     emotions_after: list[tuple[str, int]] | None = None
 
     def is_empty(self) -> bool:
-        texts = (self.situation, self.automatic_thought, self.evidence_for, self.evidence_against,
-                 self.balanced_thought)
+        texts = (
+            self.situation,
+            self.automatic_thought,
+            self.evidence_for,
+            self.evidence_against,
+            self.balanced_thought,
+        )
         return not any(t.strip() for t in texts) and not self.emotions and not self.emotions_after
 
 

@@ -20,6 +20,11 @@ from .journal_page import JournalPage
 from .language import LanguageManager
 from .library_page import LibraryPage
 from .setup_page import SetupPage
+from .tools import TOOL_IDS, ToolDialog, open_tool
+from .tools.breathing import BOX
+from .tools.grounding import GroundingTool
+from .tools.pmr import RelaxationGuide
+from .tools.thought_record import ThoughtRecordTool
 from .unlock_page import UnlockPage
 
 QUICK_EXIT_KEYS = "Ctrl+Shift+Q"
@@ -52,7 +57,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.setup_page = SetupPage(vault, languages)
         self.unlock_page = UnlockPage(vault)
         self.journal_page = JournalPage()
-        self.library_page = LibraryPage()
+        self.library_page = LibraryPage(tool_ids=TOOL_IDS)
+        self.tool_dialogs: list[ToolDialog] = []
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.journal_page, "")
@@ -61,6 +67,7 @@ class MainWindow(Retranslatable, QMainWindow):
         for page in (self.setup_page, self.unlock_page, self.tabs):
             self.stack.addWidget(page)
         self.library_page.tried.connect(self._tried_technique)
+        self.library_page.open_tool.connect(self.open_tool)
         self.setCentralWidget(self.stack)
         self.setup_page.created.connect(self._on_created)
         self.unlock_page.unlocked.connect(self._on_unlocked)
@@ -133,6 +140,19 @@ class MainWindow(Retranslatable, QMainWindow):
         self.view_menu.addAction(self.journal_view_action)
         self.view_menu.addAction(self.library_view_action)
 
+        self.tools_menu = bar.addMenu("")
+        self.tool_actions = {
+            technique: self._action(lambda technique=technique: self.open_tool(technique))
+            for technique in (
+                BOX,
+                GroundingTool.technique,
+                ThoughtRecordTool.technique,
+                RelaxationGuide.technique,
+            )
+        }
+        for action in self.tool_actions.values():
+            self.tools_menu.addAction(action)
+
         self.settings_menu = bar.addMenu("")
         self.passphrase_action = self._action(self.change_passphrase)
         self.recovery_action = self._action(self.new_recovery_key)
@@ -167,6 +187,11 @@ class MainWindow(Retranslatable, QMainWindow):
         self.library_view_action.setText(self.tr("&Library"))
         self.tabs.setTabText(0, self.tr("Journal"))
         self.tabs.setTabText(1, self.tr("Library"))
+        self.tools_menu.setTitle(self.tr("&Tools"))
+        self.tool_actions[BOX].setText(self.tr("&Breathing pacer"))
+        self.tool_actions[GroundingTool.technique].setText(self.tr("&Grounding 5-4-3-2-1"))
+        self.tool_actions[ThoughtRecordTool.technique].setText(self.tr("&Thought record"))
+        self.tool_actions[RelaxationGuide.technique].setText(self.tr("&Muscle relaxation"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.passphrase_action.setText(self.tr("Change &passphrase…"))
         self.recovery_action.setText(self.tr("New &recovery key…"))
@@ -217,6 +242,9 @@ class MainWindow(Retranslatable, QMainWindow):
             return
         for dialog in self.findChildren(ChangePassphraseDialog) + self.findChildren(PreferencesDialog):
             dialog.reject()
+        for dialog in self.tool_dialogs:
+            dialog.close_for_lock()
+        self.tool_dialogs.clear()
         self.journal_page.clear()
         self.library_page.clear()
         self.repo = None
@@ -267,6 +295,20 @@ class MainWindow(Retranslatable, QMainWindow):
         if self.stack.currentWidget() is self.tabs:
             self.tabs.setCurrentWidget(page)
 
+    def open_tool(self, technique: str) -> None:
+        """Open an interactive tool; it logs to the journal only while the journal is unlocked."""
+        repo = self.repo if self.vault.is_unlocked else None
+        dialog = open_tool(technique, repo, self)
+        if dialog is None:
+            return
+        self.tool_dialogs.append(dialog)
+        dialog.logged.connect(lambda _entry_id: self.journal_page.apply_filter())
+        dialog.finished.connect(lambda _result, d=dialog: self._forget_tool(d))
+
+    def _forget_tool(self, dialog: ToolDialog) -> None:
+        if dialog in self.tool_dialogs:
+            self.tool_dialogs.remove(dialog)
+
     def _tried_technique(self, article_id: str) -> None:
         self.tabs.setCurrentWidget(self.journal_page)
         self.journal_page.new_entry_with_technique(article_id)
@@ -310,4 +352,11 @@ class MainWindow(Retranslatable, QMainWindow):
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
         self.settings.save()
         self.lock()
+        self.release_event_filter()
         super().closeEvent(event)
+
+    def release_event_filter(self) -> None:
+        """Stop watching application-wide input (idle timer, double Esc)."""
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..common import Retranslatable
@@ -19,6 +19,10 @@ class CopingTool(Retranslatable, QWidget):
 
     def title(self) -> str:  # pragma: no cover - every tool overrides it
         raise NotImplementedError
+
+    def focus_first(self) -> None:
+        """Put keyboard focus where the exercise starts (the start button, the first field)."""
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def stop(self) -> None:
         """Halt any timer; called when the dialog moves on or closes."""

@@ -78,17 +78,17 @@ class PacerState:
 
     def advance(self, ms: int) -> bool:
         """Move on by `ms` milliseconds; True when the phase changed."""
-        if self.finished or ms <= 0:
-            return False
         changed = False
-        self.elapsed_ms += ms
-        self.phase_ms += ms
-        while not self.finished and self.phase_ms >= self.phase_length_ms():
-            self.phase_ms -= self.phase_length_ms()
-            self._next_phase()
-            changed = True
-        if self.finished:
-            self.phase_ms = 0
+        remaining = ms
+        # Step boundary by boundary so a long jump ends a session exactly where a live one would.
+        while remaining > 0 and not self.finished:
+            step = max(0, min(remaining, self.phase_length_ms() - self.phase_ms))
+            self.phase_ms += step
+            self.elapsed_ms += step
+            remaining -= step
+            if self.phase_ms >= self.phase_length_ms():
+                self.skip_phase()
+                changed = True
         return changed
 
 
@@ -137,7 +137,8 @@ class BreathCircle(QWidget):
         painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
+        toggles = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if event.key() in toggles and not event.isAutoRepeat():
             self.toggle_requested.emit()
             event.accept()
             return
@@ -258,21 +259,25 @@ class BreathingPacer(CopingTool):
 
     def _update_hint(self) -> None:
         if self.technique == FOUR_SEVEN_EIGHT:
-            self.hint.setText(self.tr(
-                "Breathe in quietly through your nose, hold, then breathe out slowly through your mouth. "
-                "Four breaths are enough to start with."
-            ))
+            self.hint.setText(
+                self.tr(
+                    "Breathe in quietly through your nose, hold, then breathe out slowly through your mouth. "
+                    "Four breaths are enough to start with."
+                )
+            )
         else:
-            self.hint.setText(self.tr(
-                "Breathe in, hold, breathe out, hold: four equal sides of a square. "
-                "If four feels too long, use three for every side."
-            ))
-        self.hint.setText(self.hint.text() + " " + self.tr("If you feel light-headed, stop and breathe normally."))
+            self.hint.setText(
+                self.tr(
+                    "Breathe in, hold, breathe out, hold: four equal sides of a square. "
+                    "If four feels too long, use three for every side."
+                )
+            )
+        safety = self.tr("If you feel light-headed, stop and breathe normally.")
+        self.hint.setText(self.hint.text() + " " + safety)
 
     def phase_name(self) -> str:
-        return {
-            IN: self.tr("Breathe in"), HOLD_IN: self.tr("Hold"), OUT: self.tr("Breathe out"), HOLD_OUT: self.tr("Hold"),
-        }[self.state.phase]
+        names = {IN: self.tr("Breathe in"), HOLD_IN: self.tr("Hold"), OUT: self.tr("Breathe out")}
+        return names.get(self.state.phase, names[HOLD_IN])
 
     def _update_texts(self) -> None:
         state = self.state

@@ -22,7 +22,7 @@ class _RatingRow(QWidget):
 
     changed = Signal()
 
-    def __init__(self, values: range, parent: QWidget | None = None) -> None:
+    def __init__(self, values: range, spread: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
@@ -33,9 +33,16 @@ class _RatingRow(QWidget):
             button = QRadioButton()
             self.group.addButton(button, value)
             self.buttons[value] = button
+            if spread and value != values[0]:
+                layout.addStretch()  # spread across the width, under the two end labels
             layout.addWidget(button)
-        layout.addStretch()
-        self.group.idToggled.connect(lambda _id, on: on and self.changed.emit())
+        if not spread:
+            layout.addStretch()
+        self.group.idToggled.connect(self._toggled)
+
+    def _toggled(self, _id: int, checked: bool) -> None:
+        if checked:
+            self.changed.emit()
 
     def value(self) -> int | None:
         checked = self.group.checkedId()
@@ -53,7 +60,7 @@ class _RatingRow(QWidget):
 
 
 class DistressPrompt(Retranslatable, QWidget):
-    """"How much distress do you feel?" on a 0-10 scale, asked before or after a tool."""
+    """ "How much distress do you feel?" on a 0-10 scale, asked before or after a tool."""
 
     changed = Signal()
 
@@ -63,7 +70,7 @@ class DistressPrompt(Retranslatable, QWidget):
         self.question = QLabel()
         self.question.setWordWrap(True)
         self.question.setObjectName("heading")
-        self.scale = _RatingRow(range(11))
+        self.scale = _RatingRow(range(11), spread=True)
         self.scale.changed.connect(self.changed)
         self.low = QLabel()
         self.high = QLabel()
@@ -82,10 +89,12 @@ class DistressPrompt(Retranslatable, QWidget):
         if self.when == "after":
             self.question.setText(self.tr("And now: how much distress do you feel, from 0 to 10?"))
         else:
-            self.question.setText(self.tr("Before you start: how much distress do you feel right now, from 0 to 10?"))
-        self.low.setText(self.tr("0 – none"))
-        self.high.setText(self.tr("10 – the most you can imagine"))
+            self.question.setText(
+                self.tr("Before you start: how much distress do you feel right now, from 0 to 10?")
+            )
         locale = QLocale()
+        self.low.setText(self.tr("%1 – none").replace("%1", locale.toString(0)))
+        self.high.setText(self.tr("%1 – the most you can imagine").replace("%1", locale.toString(10)))
         for value, button in self.scale.buttons.items():
             button.setText(locale.toString(value))
             button.setAccessibleName(self.tr("Distress %1 out of 10").replace("%1", locale.toString(value)))
@@ -98,13 +107,12 @@ class DistressPrompt(Retranslatable, QWidget):
         self.scale.set_value(value)
 
     def focus_scale(self) -> None:
-        button = self.scale.buttons.get(self.value() if self.value() is not None else 0)
-        if button is not None:
-            button.setFocus(Qt.FocusReason.OtherFocusReason)
+        value = self.value()
+        self.scale.buttons[0 if value is None else value].setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 class HelpfulnessPrompt(Retranslatable, QWidget):
-    """"How much did this help?" from 1 (not at all) to 5 (a lot); unanswered is fine."""
+    """ "How much did this help?" from 1 (not at all) to 5 (a lot); unanswered is fine."""
 
     changed = Signal()
 
@@ -124,12 +132,17 @@ class HelpfulnessPrompt(Retranslatable, QWidget):
     def retranslate_ui(self) -> None:
         self.question.setText(self.tr("How much did this help?"))
         labels = {
-            1: self.tr("1 – did not help"), 2: self.tr("2 – a little"), 3: self.tr("3 – somewhat"),
-            4: self.tr("4 – helped"), 5: self.tr("5 – helped a lot"),
+            1: self.tr("%1 – did not help"),
+            2: self.tr("%1 – a little"),
+            3: self.tr("%1 – somewhat"),
+            4: self.tr("%1 – helped"),
+            5: self.tr("%1 – helped a lot"),
         }
+        locale = QLocale()
         for value, button in self.scale.buttons.items():
-            button.setText(labels[value])
-            button.setAccessibleName(labels[value])
+            text = labels[value].replace("%1", locale.toString(value))
+            button.setText(text)
+            button.setAccessibleName(text)
         self.scale.setAccessibleName(self.question.text())
 
     def value(self) -> int | None:

@@ -101,24 +101,40 @@ class GroundingTool(CopingTool):
     def step_texts(self) -> list[tuple[str, str, str]]:
         """(heading, hint, what one field asks for) per sense, in the article's words."""
         return [
-            (self.tr("Five things you can see"),
-             self.tr("Look around and name them to yourself: a crack in the wall, the colour of a cup, "
-                     "the shape of a window."),
-             self.tr("Something you can see")),
-            (self.tr("Four things you can feel"),
-             self.tr("Your feet on the floor, the fabric of your sleeve, the weight of your body on the chair, "
-                     "the air on your skin."),
-             self.tr("Something you can feel")),
-            (self.tr("Three things you can hear"),
-             self.tr("A car outside, a fan, your own breathing. Distant sounds count too."),
-             self.tr("Something you can hear")),
-            (self.tr("Two things you can smell"),
-             self.tr("Soap, tea, the air itself. If you cannot smell anything, move somewhere you can, "
-                     "or think of two smells you like."),
-             self.tr("Something you can smell")),
-            (self.tr("One thing you can taste"),
-             self.tr("A sip of water, mint, or just the taste in your mouth right now."),
-             self.tr("Something you can taste")),
+            (
+                self.tr("Five things you can see"),
+                self.tr(
+                    "Look around and name them to yourself: a crack in the wall, the colour of a cup, "
+                    "the shape of a window."
+                ),
+                self.tr("Something you can see"),
+            ),
+            (
+                self.tr("Four things you can feel"),
+                self.tr(
+                    "Your feet on the floor, the fabric of your sleeve, the weight of your body on "
+                    "the chair, the air on your skin."
+                ),
+                self.tr("Something you can feel"),
+            ),
+            (
+                self.tr("Three things you can hear"),
+                self.tr("A car outside, a fan, your own breathing. Distant sounds count too."),
+                self.tr("Something you can hear"),
+            ),
+            (
+                self.tr("Two things you can smell"),
+                self.tr(
+                    "Soap, tea, the air itself. If you cannot smell anything, move somewhere you can, "
+                    "or think of two smells you like."
+                ),
+                self.tr("Something you can smell"),
+            ),
+            (
+                self.tr("One thing you can taste"),
+                self.tr("A sip of water, mint, or just the taste in your mouth right now."),
+                self.tr("Something you can taste"),
+            ),
         ]
 
     def retranslate_ui(self) -> None:
@@ -134,7 +150,9 @@ class GroundingTool(CopingTool):
             for number, field in enumerate(fields, 1):
                 field.setPlaceholderText(ask)
                 field.setAccessibleName(
-                    self.tr("%1, %2 of %3").replace("%1", ask).replace("%2", locale.toString(number))
+                    self.tr("%1, %2 of %3")
+                    .replace("%1", ask)
+                    .replace("%2", locale.toString(number))
                     .replace("%3", locale.toString(len(fields)))
                 )
         self._show_step()
@@ -163,7 +181,8 @@ class GroundingTool(CopingTool):
         else:
             heading, hint, _ask = self.step_texts()[self.step]
             self.step_label.setText(
-                self.tr("Step %1 of %2").replace("%1", locale.toString(self.step + 1))
+                self.tr("Step %1 of %2")
+                .replace("%1", locale.toString(self.step + 1))
                 .replace("%2", locale.toString(len(COUNTS)))
             )
             self.heading.setText(heading)
@@ -179,6 +198,9 @@ class GroundingTool(CopingTool):
 
     def noticed(self) -> int:
         return sum(1 for row in self.fields for field in row if field.text().strip())
+
+    def focus_first(self) -> None:
+        self.focus_step()
 
     def focus_step(self) -> None:
         if self.step < len(COUNTS):
