@@ -102,6 +102,12 @@ def main() -> None:
         window.journal_page.list.setCurrentIndex(window.journal_page.model.index(0))
         QApplication.processEvents()
         window.grab().save(str(OUT / f"journal-{lang}.png"))
+        window.show_tab(window.library_page)
+        window.library_page.categories.setCurrentRow(2)
+        window.library_page.select("box-breathing")
+        QApplication.processEvents()
+        window.grab().save(str(OUT / f"library-{lang}.png"))
+        window.show_tab(window.journal_page)
         window.journal_page.new_entry()
         editor = window.journal_page.editor
         assert editor is not None

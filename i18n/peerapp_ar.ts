@@ -5,138 +5,131 @@
     <name>BreathingPacer</name>
     <message>
         <source>4-7-8 breathing</source>
-        <translation type="unfinished" />
+        <translation>تنفس 4-7-8</translation>
     </message>
     <message>
         <source>Box breathing</source>
-        <translation type="unfinished" />
+        <translation>التنفس المربع</translation>
     </message>
     <message>
         <source>Box breathing (4-4-4-4)</source>
-        <translation type="unfinished" />
+        <translation>التنفس المربع (4-4-4-4)</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished" />
+        <translation>مخصص</translation>
     </message>
     <message>
         <source>&amp;Pattern:</source>
-        <translation type="unfinished" />
+        <translation>ال&amp;نمط:</translation>
     </message>
     <message>
         <source>Breathe &amp;in (seconds):</source>
-        <translation type="unfinished" />
+        <translation>ال&amp;شهيق (بالثواني):</translation>
     </message>
     <message>
         <source>&amp;Hold after breathing in (seconds):</source>
-        <translation type="unfinished" />
+        <translation>&amp;حبس النفس بعد الشهيق (بالثواني):</translation>
     </message>
     <message>
         <source>Breathe &amp;out (seconds):</source>
-        <translation type="unfinished" />
+        <translation>ال&amp;زفير (بالثواني):</translation>
     </message>
     <message>
         <source>Hold after breathing o&amp;ut (seconds):</source>
-        <translation type="unfinished" />
+        <translation>حبس النفس &amp;بعد الزفير (بالثواني):</translation>
     </message>
     <message>
         <source>Session &amp;length:</source>
-        <translation type="unfinished" />
+        <translation>&amp;مدة الجلسة:</translation>
     </message>
     <message>
         <source>No hold</source>
-        <translation type="unfinished" />
+        <translation>بلا حبس</translation>
     </message>
     <message>
         <source>Until I stop</source>
-        <translation type="unfinished" />
+        <translation>حتى الإيقاف</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"> دقيقة</translation>
+        <translation> دقيقة</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished" />
+        <translation>الإعدادات</translation>
     </message>
     <message>
         <source>Breathing guide</source>
-        <translation type="unfinished" />
+        <translation>دليل التنفس</translation>
     </message>
     <message>
         <source>Press Space or Enter to start or stop</source>
-        <translation type="unfinished" />
+        <translation>للبدء أو الإيقاف: مفتاح المسافة أو Enter</translation>
     </message>
     <message>
         <source>Seconds counted</source>
-        <translation type="unfinished" />
+        <translation>الثواني المعدودة</translation>
     </message>
     <message>
         <source>Breathe in quietly through your nose, hold, then breathe out slowly through your mouth. Four breaths are enough to start with.</source>
-        <translation type="unfinished" />
+        <translation>شهيق هادئ من الأنف، ثم حبس النفس، ثم زفير بطيء من الفم. وأربع دورات تكفي في البداية.</translation>
     </message>
     <message>
         <source>Breathe in, hold, breathe out, hold: four equal sides of a square. If four feels too long, use three for every side.</source>
-        <translation type="unfinished" />
+        <translation>شهيق، فحبس للنفس، فزفير، فحبس للنفس: أربعة أضلاع متساوية لمربع. وإن بدا العد إلى أربعة طويلًا، فالعد إلى ثلاثة في كل ضلع يفي بالغرض.</translation>
     </message>
     <message>
         <source>If you feel light-headed, stop and breathe normally.</source>
-        <translation type="unfinished" />
+        <translation>وعند الشعور بدوار خفيف، فالأفضل التوقف والعودة إلى التنفس الطبيعي.</translation>
     </message>
     <message>
         <source>Breathe in</source>
-        <translation type="unfinished" />
+        <translation>الشهيق</translation>
     </message>
     <message>
         <source>Hold</source>
-        <translation type="unfinished" />
+        <translation>حبس النفس</translation>
     </message>
     <message>
         <source>Breathe out</source>
-        <translation type="unfinished" />
+        <translation>الزفير</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
-        <translation type="unfinished" />
+        <translation>&amp;إيقاف</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished" />
+        <translation>&amp;بدء</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished" />
+        <translation>إيقاف</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished" />
+        <translation>بدء</translation>
     </message>
     <message>
         <source>Well done. Notice how you feel.</source>
-        <translation type="unfinished" />
+        <translation>أحسنت. ما الذي تغيّر في إحساسك الآن؟</translation>
     </message>
     <message>
         <source>Press Start when you are ready</source>
-        <translation type="unfinished" />
+        <translation>عند الاستعداد، يمكن الضغط على «بدء»</translation>
     </message>
     <message numerus="yes">
         <source>%Ln breaths</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-            <numerusform />
-            <numerusform />
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation><numerusform>لا دورات بعد</numerusform><numerusform>دورة واحدة</numerusform><numerusform>دورتان</numerusform><numerusform>%Ln دورات</numerusform><numerusform>%Ln دورة</numerusform><numerusform>%Ln دورة</numerusform></translation>
     </message>
     <message>
         <source>%1 left</source>
-        <translation type="unfinished" />
+        <translation>بقي %1</translation>
     </message>
     <message>
         <source> · </source>
-        <translation type="unfinished" />
+        <translation> · </translation>
     </message>
 </context>
 <context>
@@ -204,6 +197,22 @@
     <message>
         <source>Tried:</source>
         <translation>جُرّب:</translation>
+    </message>
+    <message>
+        <source>There is no library in %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no library article with the id %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No article matches that search.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sources:</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A file could not be read or written:</source>
@@ -288,61 +297,61 @@
     <name>DistressDialog</name>
     <message>
         <source>Distress</source>
-        <translation type="unfinished" />
+        <translation>الضيق</translation>
     </message>
     <message>
         <source>&amp;Continue</source>
-        <translation type="unfinished" />
+        <translation>&amp;متابعة</translation>
     </message>
     <message>
         <source>S&amp;kip</source>
-        <translation type="unfinished" />
+        <translation>&amp;تخطي</translation>
     </message>
 </context>
 <context>
     <name>DistressPrompt</name>
     <message>
         <source>And now: how much distress do you feel, from 0 to 10?</source>
-        <translation type="unfinished" />
+        <translation>والآن: ما درجة ضيقك، من 0 إلى 10؟</translation>
     </message>
     <message>
         <source>Before you start: how much distress do you feel right now, from 0 to 10?</source>
-        <translation type="unfinished" />
+        <translation>قبل البدء: ما درجة ضيقك الآن، من 0 إلى 10؟</translation>
     </message>
     <message>
-        <source>0 – none</source>
-        <translation type="unfinished" />
+        <source>%1 – none</source>
+        <translation>%1 – لا ضيق</translation>
     </message>
     <message>
-        <source>10 – the most you can imagine</source>
-        <translation type="unfinished" />
+        <source>%1 – the most you can imagine</source>
+        <translation>%1 – أشد ما يمكن تخيله</translation>
     </message>
     <message>
         <source>Distress %1 out of 10</source>
-        <translation type="unfinished" />
+        <translation>الضيق %1 من 10</translation>
     </message>
 </context>
 <context>
     <name>EmotionRow</name>
     <message>
         <source>Name the feeling</source>
-        <translation type="unfinished" />
+        <translation>اسم الشعور</translation>
     </message>
     <message>
         <source>Emotion</source>
-        <translation type="unfinished" />
+        <translation>الشعور</translation>
     </message>
     <message>
         <source>Intensity, 0 to 100</source>
-        <translation type="unfinished" />
+        <translation>الشدة، من 0 إلى 100</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">إزالة</translation>
+        <translation>إزالة</translation>
     </message>
     <message>
         <source>Remove this emotion</source>
-        <translation type="unfinished" />
+        <translation>إزالة هذا الشعور</translation>
     </message>
 </context>
 <context>
@@ -526,146 +535,146 @@
     <name>GroundingTool</name>
     <message>
         <source>5-4-3-2-1 grounding</source>
-        <translation type="unfinished" />
+        <translation>التثبيت بالحواس 5-4-3-2-1</translation>
     </message>
     <message>
         <source>Five things you can see</source>
-        <translation type="unfinished" />
+        <translation>خمسة أشياء يمكنك رؤيتها</translation>
     </message>
     <message>
         <source>Look around and name them to yourself: a crack in the wall, the colour of a cup, the shape of a window.</source>
-        <translation type="unfinished" />
+        <translation>جولة بالنظر فيما حولك، وتسميتها في سرك: شق في الجدار، لون فنجان، شكل نافذة.</translation>
     </message>
     <message>
         <source>Something you can see</source>
-        <translation type="unfinished" />
+        <translation>شيء يمكنك رؤيته</translation>
     </message>
     <message>
         <source>Four things you can feel</source>
-        <translation type="unfinished" />
+        <translation>أربعة أشياء يمكنك الإحساس بها</translation>
     </message>
     <message>
         <source>Your feet on the floor, the fabric of your sleeve, the weight of your body on the chair, the air on your skin.</source>
-        <translation type="unfinished" />
+        <translation>قدماك على الأرض، قماش كمك، ثقل جسدك على الكرسي، الهواء على بشرتك.</translation>
     </message>
     <message>
         <source>Something you can feel</source>
-        <translation type="unfinished" />
+        <translation>شيء يمكنك الإحساس به</translation>
     </message>
     <message>
         <source>Three things you can hear</source>
-        <translation type="unfinished" />
+        <translation>ثلاثة أشياء يمكنك سماعها</translation>
     </message>
     <message>
         <source>A car outside, a fan, your own breathing. Distant sounds count too.</source>
-        <translation type="unfinished" />
+        <translation>سيارة في الخارج، مروحة، صوت أنفاسك. والأصوات البعيدة تُحسب أيضًا.</translation>
     </message>
     <message>
         <source>Something you can hear</source>
-        <translation type="unfinished" />
+        <translation>شيء يمكنك سماعه</translation>
     </message>
     <message>
         <source>Two things you can smell</source>
-        <translation type="unfinished" />
+        <translation>شيئان يمكنك شمهما</translation>
     </message>
     <message>
         <source>Soap, tea, the air itself. If you cannot smell anything, move somewhere you can, or think of two smells you like.</source>
-        <translation type="unfinished" />
+        <translation>صابون، شاي، رائحة الهواء نفسه. وإن لم تصلك أي رائحة، فيمكنك الانتقال إلى مكان آخر، أو استحضار رائحتين محببتين إليك.</translation>
     </message>
     <message>
         <source>Something you can smell</source>
-        <translation type="unfinished" />
+        <translation>شيء يمكنك شمه</translation>
     </message>
     <message>
         <source>One thing you can taste</source>
-        <translation type="unfinished" />
+        <translation>شيء واحد يمكنك تذوقه</translation>
     </message>
     <message>
         <source>A sip of water, mint, or just the taste in your mouth right now.</source>
-        <translation type="unfinished" />
+        <translation>رشفة ماء، أو حبة نعناع، أو مجرد الطعم الموجود في فمك الآن.</translation>
     </message>
     <message>
         <source>Something you can taste</source>
-        <translation type="unfinished" />
+        <translation>شيء يمكنك تذوقه</translation>
     </message>
     <message>
         <source>Start with one slow breath. Then, without rushing, notice:</source>
-        <translation type="unfinished" />
+        <translation>البداية بنفَس بطيء واحد، ثم ملاحظة ما يلي على مهل:</translation>
     </message>
     <message>
         <source>Finish with another slow breath and notice how you feel.</source>
-        <translation type="unfinished" />
+        <translation>والختام بنفَس بطيء آخر، مع ملاحظة ما تغيّر في إحساسك.</translation>
     </message>
     <message>
         <source>Go &amp;round again</source>
-        <translation type="unfinished" />
+        <translation>&amp;جولة أخرى</translation>
     </message>
     <message>
         <source>What you type here is only for this moment; it is not saved.</source>
-        <translation type="unfinished" />
+        <translation>ما يُكتب هنا لهذه اللحظة فقط، ولا يُحفظ.</translation>
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation type="unfinished" />
+        <translation>&amp;رجوع</translation>
     </message>
     <message>
         <source>%v of %m noticed</source>
-        <translation type="unfinished" />
+        <translation>لوحظ %v من %m</translation>
     </message>
     <message>
         <source>Things noticed</source>
-        <translation type="unfinished" />
+        <translation>الأشياء الملحوظة</translation>
     </message>
     <message>
         <source>%1, %2 of %3</source>
-        <translation type="unfinished" />
+        <translation>%1، %2 من %3</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished" />
+        <translation>انتهى</translation>
     </message>
     <message>
         <source>Well done</source>
-        <translation type="unfinished" />
+        <translation>أحسنت</translation>
     </message>
     <message>
         <source>Step %1 of %2</source>
-        <translation type="unfinished" />
+        <translation>الخطوة %1 من %2</translation>
     </message>
     <message>
         <source>&amp;Finish</source>
-        <translation type="unfinished" />
+        <translation>&amp;إنهاء</translation>
     </message>
     <message>
         <source>&amp;Next</source>
-        <translation type="unfinished" />
+        <translation>ال&amp;تالي</translation>
     </message>
 </context>
 <context>
     <name>HelpfulnessPrompt</name>
     <message>
         <source>How much did this help?</source>
-        <translation type="unfinished" />
+        <translation>ما مدى فائدة هذا التمرين؟</translation>
     </message>
     <message>
-        <source>1 – did not help</source>
-        <translation type="unfinished">1 – لم يفد</translation>
+        <source>%1 – did not help</source>
+        <translation>%1 – لم يفد</translation>
     </message>
     <message>
-        <source>2 – a little</source>
-        <translation type="unfinished">2 – قليلًا</translation>
+        <source>%1 – a little</source>
+        <translation>%1 – قليلًا</translation>
     </message>
     <message>
-        <source>3 – somewhat</source>
-        <translation type="unfinished">3 – إلى حد ما</translation>
+        <source>%1 – somewhat</source>
+        <translation>%1 – إلى حد ما</translation>
     </message>
     <message>
-        <source>4 – helped</source>
-        <translation type="unfinished">4 – أفاد</translation>
+        <source>%1 – helped</source>
+        <translation>%1 – أفاد</translation>
     </message>
     <message>
-        <source>5 – helped a lot</source>
-        <translation type="unfinished">5 – أفاد كثيرًا</translation>
+        <source>%1 – helped a lot</source>
+        <translation>%1 – أفاد كثيرًا</translation>
     </message>
 </context>
 <context>
@@ -949,6 +958,26 @@
         <translation>المكتبة</translation>
     </message>
     <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;أدوات</translation>
+    </message>
+    <message>
+        <source>&amp;Breathing pacer</source>
+        <translation>مُنظِّم ال&amp;تنفس</translation>
+    </message>
+    <message>
+        <source>&amp;Grounding 5-4-3-2-1</source>
+        <translation>ال&amp;تأريض 5-4-3-2-1</translation>
+    </message>
+    <message>
+        <source>&amp;Thought record</source>
+        <translation>&amp;سجل الأفكار</translation>
+    </message>
+    <message>
+        <source>&amp;Muscle relaxation</source>
+        <translation>استرخاء ال&amp;عضلات</translation>
+    </message>
+    <message>
         <source>&amp;Settings</source>
         <translation>الإ&amp;عدادات</translation>
     </message>
@@ -1128,179 +1157,179 @@ A private mood and coping journal. Everything you write is encrypted on this com
     <name>RelaxationGuide</name>
     <message>
         <source>Progressive muscle relaxation</source>
-        <translation type="unfinished" />
+        <translation>الاسترخاء العضلي التدريجي</translation>
     </message>
     <message>
         <source>Hands</source>
-        <translation type="unfinished" />
+        <translation>اليدان</translation>
     </message>
     <message>
         <source>Make fists.</source>
-        <translation type="unfinished" />
+        <translation>قبض الكفين.</translation>
     </message>
     <message>
         <source>Upper arms</source>
-        <translation type="unfinished" />
+        <translation>أعلى الذراعين</translation>
     </message>
     <message>
         <source>Bend your elbows and tighten the muscles at the front of your arms.</source>
-        <translation type="unfinished" />
+        <translation>ثني المرفقين وشد العضلات في مقدمة الذراع.</translation>
     </message>
     <message>
         <source>Shoulders</source>
-        <translation type="unfinished" />
+        <translation>الكتفان</translation>
     </message>
     <message>
         <source>Lift your shoulders up towards your ears.</source>
-        <translation type="unfinished" />
+        <translation>رفع الكتفين نحو الأذنين.</translation>
     </message>
     <message>
         <source>Forehead</source>
-        <translation type="unfinished" />
+        <translation>الجبهة</translation>
     </message>
     <message>
         <source>Raise your eyebrows.</source>
-        <translation type="unfinished" />
+        <translation>رفع الحاجبين.</translation>
     </message>
     <message>
         <source>Eyes and cheeks</source>
-        <translation type="unfinished" />
+        <translation>العينان والوجنتان</translation>
     </message>
     <message>
         <source>Squeeze your eyes shut.</source>
-        <translation type="unfinished" />
+        <translation>إغماض العينين بقوة.</translation>
     </message>
     <message>
         <source>Jaw</source>
-        <translation type="unfinished" />
+        <translation>الفك</translation>
     </message>
     <message>
         <source>Press your teeth together lightly.</source>
-        <translation type="unfinished" />
+        <translation>ضغط الأسنان بعضها على بعض برفق.</translation>
     </message>
     <message>
         <source>Neck</source>
-        <translation type="unfinished" />
+        <translation>الرقبة</translation>
     </message>
     <message>
         <source>Gently press your head back against the chair or pillow.</source>
-        <translation type="unfinished" />
+        <translation>دفع الرأس إلى الخلف برفق على الكرسي أو الوسادة.</translation>
     </message>
     <message>
         <source>Chest</source>
-        <translation type="unfinished" />
+        <translation>الصدر</translation>
     </message>
     <message>
         <source>Take a deep breath in and notice the tightness in your chest for a moment.</source>
-        <translation type="unfinished" />
+        <translation>أخذ نفَس عميق وملاحظة انشداد الصدر لحظة.</translation>
     </message>
     <message>
         <source>Stomach</source>
-        <translation type="unfinished" />
+        <translation>البطن</translation>
     </message>
     <message>
         <source>Pull your stomach muscles in.</source>
-        <translation type="unfinished" />
+        <translation>شد عضلات البطن إلى الداخل.</translation>
     </message>
     <message>
         <source>Thighs</source>
-        <translation type="unfinished" />
+        <translation>الفخذان</translation>
     </message>
     <message>
         <source>Press your knees together or tighten the tops of your legs.</source>
-        <translation type="unfinished" />
+        <translation>ضم الركبتين بقوة أو شد أعلى الساقين.</translation>
     </message>
     <message>
         <source>Lower legs</source>
-        <translation type="unfinished" />
+        <translation>الساقان</translation>
     </message>
     <message>
         <source>Pull your toes up towards you.</source>
-        <translation type="unfinished" />
+        <translation>سحب أصابع القدمين نحو الجسم.</translation>
     </message>
     <message>
         <source>Feet</source>
-        <translation type="unfinished" />
+        <translation>القدمان</translation>
     </message>
     <message>
         <source>Curl your toes down.</source>
-        <translation type="unfinished" />
+        <translation>ثني أصابع القدمين إلى الأسفل.</translation>
     </message>
     <message>
         <source>Tense each muscle group firmly, but never to the point of pain, then let go all at once. Keep breathing normally. Skip any part that is injured or painful.</source>
-        <translation type="unfinished" />
+        <translation>شد كل مجموعة عضلية بحزم، دون الوصول إلى الألم أبدًا، ثم إرخاؤها دفعة واحدة، مع إبقاء التنفس طبيعيًا. ولا بأس بتجاوز أي منطقة مصابة أو مؤلمة.</translation>
     </message>
     <message>
         <source>&amp;Tense for (seconds):</source>
-        <translation type="unfinished" />
+        <translation>مدة ال&amp;شد (بالثواني):</translation>
     </message>
     <message>
         <source>&amp;Release for (seconds):</source>
-        <translation type="unfinished" />
+        <translation>مدة الإ&amp;رخاء (بالثواني):</translation>
     </message>
     <message>
         <source>S&amp;hort version: hands, shoulders and face</source>
-        <translation type="unfinished" />
+        <translation>النسخة ال&amp;قصيرة: اليدان والكتفان والوجه</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished" />
+        <translation>الإعدادات</translation>
     </message>
     <message>
         <source>Pre&amp;vious group</source>
-        <translation type="unfinished" />
+        <translation>المجموعة ال&amp;سابقة</translation>
     </message>
     <message>
         <source>&amp;Next group</source>
-        <translation type="unfinished" />
+        <translation>المجموعة ال&amp;تالية</translation>
     </message>
     <message>
         <source>Muscle groups done</source>
-        <translation type="unfinished" />
+        <translation>المجموعات العضلية المنجزة</translation>
     </message>
     <message>
         <source>Seconds left</source>
-        <translation type="unfinished" />
+        <translation>الثواني المتبقية</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Resume</source>
-        <translation type="unfinished" />
+        <translation>إيقاف &amp;مؤقت</translation>
     </message>
     <message>
         <source>&amp;Start again</source>
-        <translation type="unfinished" />
+        <translation>البدء من &amp;جديد</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>م&amp;واصلة</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished" />
+        <translation>&amp;بدء</translation>
     </message>
     <message>
         <source>Well done</source>
-        <translation type="unfinished" />
+        <translation>أحسنت</translation>
     </message>
     <message>
         <source>Stay still for a minute and notice your whole body. Then get up slowly.</source>
-        <translation type="unfinished" />
+        <translation>البقاء في سكون دقيقة مع ملاحظة الجسد كله، ثم النهوض ببطء.</translation>
     </message>
     <message>
         <source>Group %1 of %2</source>
-        <translation type="unfinished" />
+        <translation>المجموعة %1 من %2</translation>
     </message>
     <message>
         <source>Tense</source>
-        <translation type="unfinished" />
+        <translation>الشد</translation>
     </message>
     <message>
         <source>Release</source>
-        <translation type="unfinished" />
+        <translation>الإرخاء</translation>
     </message>
     <message>
         <source>Let go all at once. Notice how the muscles feel as they loosen.</source>
-        <translation type="unfinished" />
+        <translation>إرخاء العضلات دفعة واحدة، وملاحظة إحساسها وهي ترتخي.</translation>
     </message>
 </context>
 <context>
@@ -1357,126 +1386,177 @@ A private mood and coping journal. Everything you write is encrypted on this com
     <name>ThoughtRecord</name>
     <message>
         <source>Thought record</source>
-        <translation type="unfinished" />
+        <translation>سجل الأفكار</translation>
     </message>
     <message>
         <source>Situation</source>
-        <translation type="unfinished" />
+        <translation>الموقف</translation>
     </message>
     <message>
         <source>Emotions</source>
-        <translation type="unfinished">المشاعر</translation>
+        <translation>المشاعر</translation>
     </message>
     <message>
         <source>Automatic thought</source>
-        <translation type="unfinished" />
+        <translation>الفكرة التلقائية</translation>
     </message>
     <message>
         <source>Evidence for</source>
-        <translation type="unfinished" />
+        <translation>الأدلة المؤيدة</translation>
     </message>
     <message>
         <source>Evidence against</source>
-        <translation type="unfinished" />
+        <translation>الأدلة المعارضة</translation>
     </message>
     <message>
         <source>Balanced thought</source>
-        <translation type="unfinished" />
+        <translation>الفكرة المتوازنة</translation>
     </message>
     <message>
         <source>Emotions after re-rating</source>
-        <translation type="unfinished" />
+        <translation>المشاعر بعد إعادة التقييم</translation>
     </message>
 </context>
 <context>
     <name>ThoughtRecordTool</name>
     <message>
         <source>Thought record</source>
-        <translation type="unfinished" />
+        <translation>سجل الأفكار</translation>
     </message>
     <message>
-        <source>1. &amp;Situation</source>
-        <translation type="unfinished" />
+        <source>1. Si&amp;tuation</source>
+        <translation>1. ال&amp;موقف</translation>
     </message>
     <message>
         <source>Where were you, with whom, and what happened? Only the facts, the kind a camera would record.</source>
-        <translation type="unfinished" />
+        <translation>أين كنت، ومع من، وماذا حدث؟ الوقائع وحدها، كما قد تسجلها كاميرا.</translation>
     </message>
     <message>
         <source>2. Emotions</source>
-        <translation type="unfinished" />
+        <translation>2. المشاعر</translation>
     </message>
     <message>
         <source>Name each feeling and rate how strong it was, from 0 to 100.</source>
-        <translation type="unfinished" />
+        <translation>تسمية كل شعور وتقدير شدته من 0 إلى 100.</translation>
     </message>
     <message>
         <source>3. &amp;Automatic thoughts</source>
-        <translation type="unfinished" />
+        <translation>3. الأفكار ال&amp;تلقائية</translation>
     </message>
     <message>
         <source>What went through your mind? Write the thoughts as they came, then mark the "hot" thought: the one that carries the most feeling.</source>
-        <translation type="unfinished" />
+        <translation>ما الذي خطر في بالك؟ كتابة الأفكار كما جاءت، ثم تمييز الفكرة "الساخنة": الفكرة الأكثر شحنًا بالمشاعر.</translation>
     </message>
     <message>
         <source>4. Evidence &amp;for</source>
-        <translation type="unfinished" />
+        <translation>4. الأدلة ال&amp;مؤيدة</translation>
     </message>
     <message>
         <source>What facts support the hot thought? Facts, not guesses about what others think.</source>
-        <translation type="unfinished" />
+        <translation>ما الوقائع التي تدعم الفكرة الساخنة؟ وقائع، لا تخمينات حول ما يدور في أذهان الآخرين.</translation>
     </message>
     <message>
         <source>5. Evidence a&amp;gainst</source>
-        <translation type="unfinished" />
+        <translation>5. الأدلة الم&amp;عارضة</translation>
     </message>
     <message>
         <source>What facts do not fit it? What would you say to a friend who thought this? Has it been different before? Is a feeling being treated as a fact?</source>
-        <translation type="unfinished" />
+        <translation>ما الوقائع التي لا تتفق معها؟ ماذا كنت ستقول لشخص عزيز يفكر بهذه الطريقة؟ هل كان الأمر مختلفًا من قبل؟ هل يُعامَل شعور كأنه حقيقة؟</translation>
     </message>
     <message>
         <source>6. &amp;Balanced thought</source>
-        <translation type="unfinished" />
+        <translation>6. الفكرة الم&amp;توازنة</translation>
     </message>
     <message>
         <source>A thought that takes both sides into account. It does not have to be cheerful, only fair.</source>
-        <translation type="unfinished" />
+        <translation>فكرة تأخذ الجانبين في الحسبان. لا يلزم أن تكون مبهجة، يكفي أن تكون منصفة.</translation>
     </message>
     <message>
         <source>7. Re-rate</source>
-        <translation type="unfinished" />
+        <translation>7. إعادة التقييم</translation>
     </message>
     <message>
         <source>How strong is each emotion now, from 0 to 100? Leave it at "not rated" to skip.</source>
-        <translation type="unfinished" />
+        <translation>ما شدة كل شعور الآن، من 0 إلى 100؟ ترك القيمة على "بلا تقييم" يعني تخطيها.</translation>
     </message>
     <message>
         <source>If the evidence points to real risk, let the balanced thought become a plan: what can you do to stay safer?</source>
-        <translation type="unfinished" />
+        <translation>إن أشارت الأدلة إلى خطر حقيقي، فلتصبح الفكرة المتوازنة خطة: ما الذي يمكن فعله للبقاء في أمان أكبر؟</translation>
     </message>
     <message>
         <source>Add an &amp;emotion</source>
-        <translation type="unfinished" />
+        <translation>إضافة &amp;شعور</translation>
     </message>
     <message>
         <source>&amp;Save to journal</source>
-        <translation type="unfinished" />
+        <translation>&amp;حفظ في اليوميات</translation>
     </message>
     <message>
         <source>not rated</source>
-        <translation type="unfinished">بلا تقييم</translation>
+        <translation>بلا تقييم</translation>
     </message>
     <message>
         <source>%1 now, 0 to 100</source>
-        <translation type="unfinished" />
+        <translation>%1 الآن، من 0 إلى 100</translation>
     </message>
     <message>
         <source>Saved in your journal.</source>
-        <translation type="unfinished" />
+        <translation>حُفظ في يومياتك.</translation>
     </message>
     <message>
         <source>Your journal is locked, so this thought record cannot be saved.</source>
-        <translation type="unfinished" />
+        <translation>يومياتك مقفلة، لذا لا يمكن حفظ سجل الأفكار هذا.</translation>
+    </message>
+</context>
+<context>
+    <name>ToolDialog</name>
+    <message>
+        <source>Your answers stay in your private journal, so you can see later what helps you. Skipping is fine.</source>
+        <translation>تبقى الإجابات في يومياتك الخاصة، ليتضح لاحقًا ما الذي يساعدك. ولا بأس بالتخطي.</translation>
+    </message>
+    <message>
+        <source>S&amp;kip</source>
+        <translation>&amp;تخطي</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;متابعة</translation>
+    </message>
+    <message>
+        <source>Your journal is locked, so nothing from this exercise is saved.</source>
+        <translation>يومياتك مقفلة، لذا لن يُحفظ شيء من هذا التمرين.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>إ&amp;غلاق</translation>
+    </message>
+    <message>
+        <source>I am &amp;done</source>
+        <translation>ا&amp;نتهيت</translation>
+    </message>
+    <message>
+        <source>A &amp;note for your journal (optional):</source>
+        <translation>&amp;ملاحظة لليوميات (اختيارية):</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>Close &amp;without saving</source>
+        <translation>إغلاق &amp;دون حفظ</translation>
+    </message>
+    <message>
+        <source>&amp;Save to journal</source>
+        <translation>&amp;حفظ في اليوميات</translation>
+    </message>
+    <message>
+        <source>Close without saving?</source>
+        <translation>إغلاق دون حفظ؟</translation>
+    </message>
+    <message>
+        <source>This thought record is not saved yet. Close it anyway?</source>
+        <translation>لم يُحفظ سجل الأفكار هذا بعد. إغلاقه رغم ذلك؟</translation>
     </message>
 </context>
 <context>

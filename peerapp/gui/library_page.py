@@ -109,9 +109,17 @@ class LibraryPage(Retranslatable, QWidget):
         return ("en" if ui == "ar" else "ar") if self.other_language else ui
 
     def toggle_language(self) -> None:
+        """Read the same article in the other language (a search in one language would not match)."""
         self.other_language = not self.other_language
         self._update_language_button()
+        keep = self.current.id if self.current else None
+        if keep is not None and self.search.text():
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
         self.refresh_list()
+        if keep is not None:
+            self.select(keep)
 
     def _update_language_button(self) -> None:
         # Named in the language it switches to, so a reader of that language recognises it.
