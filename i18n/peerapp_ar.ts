@@ -121,7 +121,14 @@
     </message>
     <message numerus="yes">
         <source>%Ln breaths</source>
-        <translation><numerusform>لا دورات بعد</numerusform><numerusform>دورة واحدة</numerusform><numerusform>دورتان</numerusform><numerusform>%Ln دورات</numerusform><numerusform>%Ln دورة</numerusform><numerusform>%Ln دورة</numerusform></translation>
+        <translation>
+            <numerusform>لا دورات بعد</numerusform>
+            <numerusform>دورة واحدة</numerusform>
+            <numerusform>دورتان</numerusform>
+            <numerusform>%Ln دورات</numerusform>
+            <numerusform>%Ln دورة</numerusform>
+            <numerusform>%Ln دورة</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 left</source>
@@ -200,19 +207,19 @@
     </message>
     <message>
         <source>There is no library in %1.</source>
-        <translation type="unfinished" />
+        <translation>لا توجد مكتبة في %1.</translation>
     </message>
     <message>
         <source>There is no library article with the id %1.</source>
-        <translation type="unfinished" />
+        <translation>لا توجد في المكتبة مقالة بالمعرّف %1.</translation>
     </message>
     <message>
         <source>No article matches that search.</source>
-        <translation type="unfinished" />
+        <translation>لا توجد مقالة تطابق هذا البحث.</translation>
     </message>
     <message>
         <source>Sources:</source>
-        <translation type="unfinished" />
+        <translation>المصادر:</translation>
     </message>
     <message>
         <source>A file could not be read or written:</source>

@@ -15,6 +15,8 @@ from .core import db, paths
 from .core.errors import CorruptVault, PeerappError, WrongPassphrase, WrongRecoveryKey
 from .core.i18n import translate
 from .core.journal import CopingUse, Entry, EntryFilter, JournalRepository, local_now
+from .core.library import Article, library_dir, load_articles
+from .core.library_index import LibraryIndex
 from .core.settings import LANGUAGES, Settings
 from .core.vault import Vault
 
@@ -23,6 +25,10 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_WRONG_PASSPHRASE = 0, 1, 2, 3
 
 class UsageError(Exception):
     """Bad arguments discovered after parsing (exit status 2)."""
+
+
+class CommandError(Exception):
+    """A command could not do its job; the message is already translated (exit status 1)."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,7 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     init = commands.add_parser("init", help="create a new encrypted journal")
     _passphrase_option(init)
-    init.add_argument("--recovery-key", action="store_true", help="also make a recovery key and print it once")
+    init.add_argument(
+        "--recovery-key", action="store_true", help="also make a recovery key and print it once"
+    )
 
     passwd = commands.add_parser("passwd", help="change the passphrase")
     _passphrase_option(passwd, "read the old, then the new passphrase from standard input")
@@ -73,15 +81,47 @@ def build_parser() -> argparse.ArgumentParser:
     delete = jcmd.add_parser("delete", help="move an entry to the trash")
     delete.add_argument("id", type=int, metavar="ID")
     _passphrase_option(delete)
+
+    library = commands.add_parser("library", help="read and search the coping library (no journal needed)")
+    lcmd = library.add_subparsers(dest="library_command", metavar="ACTION", required=True)
+    llist = lcmd.add_parser("list", help="every article, by category")
+    _content_options(llist)
+    _json_option(llist)
+    lshow = lcmd.add_parser("show", help="one article in full")
+    lshow.add_argument("id", metavar="ID")
+    _content_options(lshow)
+    lsearch = lcmd.add_parser("search", help="find articles, best first")
+    lsearch.add_argument("query", metavar="QUERY")
+    lsearch.add_argument("--limit", type=int, default=10, metavar="N")
+    _content_options(lsearch)
+    _json_option(lsearch)
     return parser
 
 
-def _passphrase_option(p: argparse.ArgumentParser, text: str = "read the passphrase from standard input") -> None:
+def _passphrase_option(
+    p: argparse.ArgumentParser, text: str = "read the passphrase from standard input"
+) -> None:
     p.add_argument("--passphrase-stdin", action="store_true", help=text)
 
 
 def _json_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def _content_options(p: argparse.ArgumentParser) -> None:
+    # dest differs from the global --lang (messages), which a subcommand default would overwrite.
+    p.add_argument(
+        "--lang",
+        dest="content_lang",
+        choices=LANGUAGES,
+        help="language of the articles (default: the global --lang, else the saved language)",
+    )
+    p.add_argument(
+        "--resources",
+        type=Path,
+        metavar="DIR",
+        help="a folder holding library/<lang>/<id>.md (default: the bundled articles)",
+    )
 
 
 # -- passphrases --------------------------------------------------------------------
@@ -108,7 +148,9 @@ def _open(args: argparse.Namespace) -> tuple[Vault, JournalRepository]:
     vault = Vault(paths.data_dir(args.data_dir))
     secrets = _Secrets(args.passphrase_stdin)
     vault.unlock(secrets.get(translate("CLI", "Passphrase: ")))
-    return vault, JournalRepository(vault.connect())
+    repo = JournalRepository(vault.connect())
+    repo.ensure_search_index()
+    return vault, repo
 
 
 # -- commands ------------------------------------------------------------------------
@@ -172,8 +214,15 @@ def cmd_journal(args: argparse.Namespace) -> int:
         if args.journal_command == "add":
             assert at is not None
             entry = repo.add(
-                Entry(at=at, mood=args.mood, emotions=args.emotion, tags=args.tag,
-                      coping=[CopingUse(c) for c in args.coping], title=args.title, text=args.text)
+                Entry(
+                    at=at,
+                    mood=args.mood,
+                    emotions=args.emotion,
+                    tags=args.tag,
+                    coping=[CopingUse(c) for c in args.coping],
+                    title=args.title,
+                    text=args.text,
+                )
             )
             if args.json:
                 print(json.dumps(entry.to_json(), ensure_ascii=False))
@@ -212,6 +261,61 @@ def _print_entry(e: Entry) -> None:
     print(f"\n{e.text}")
 
 
+def _content_language(args: argparse.Namespace) -> str:
+    lang: str = args.content_lang or args.lang or Settings.load().language or "en"
+    return lang
+
+
+def _library_articles(lang: str, resources: Path | None) -> list[Article]:
+    folder = library_dir(resources) / lang
+    if not folder.is_dir():
+        raise CommandError(translate("CLI", "There is no library in %1.").replace("%1", str(folder)))
+    return load_articles(lang, resources)
+
+
+def cmd_library(args: argparse.Namespace) -> int:
+    lang = _content_language(args)
+    if args.library_command == "list":
+        articles = _library_articles(lang, args.resources)
+        if args.json:
+            items = [{"id": a.id, "title": a.title, "category": a.category, "tags": a.tags} for a in articles]
+            print(json.dumps(items, ensure_ascii=False, indent=1))
+        else:
+            for a in articles:
+                print(f"{a.id}\t{a.category}\t{a.title}")
+    elif args.library_command == "show":
+        found = [a for a in _library_articles(lang, args.resources) if a.id == args.id]
+        if not found:
+            raise CommandError(
+                translate("CLI", "There is no library article with the id %1.").replace("%1", args.id)
+            )
+        _print_article(found[0])
+    elif args.library_command == "search":
+        _library_articles(lang, args.resources)  # a missing folder is an error, not "no results"
+        hits = LibraryIndex(lang, args.resources).search(args.query, limit=max(args.limit, 0))
+        if args.json:
+            print(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=1))
+        elif not hits:
+            print(translate("CLI", "No article matches that search."))
+        else:
+            for hit in hits:
+                print(f"{hit.id}\t{hit.title}")
+                if hit.snippet:
+                    print(f"    {hit.snippet}")
+    return EXIT_OK
+
+
+def _print_article(article: Article) -> None:
+    print(article.title or article.id)
+    if article.body:
+        print(f"\n{article.body}")
+    if article.sources:
+        print()
+        print(translate("CLI", "Sources:"))
+        for source in article.sources:
+            print(f"- {source}")
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from .gui.app import run
 
@@ -222,6 +326,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init,
     "passwd": cmd_passwd,
     "journal": cmd_journal,
+    "library": cmd_library,
     "gui": cmd_gui,
 }
 
@@ -246,6 +351,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"peerapp: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except CommandError as exc:
+        print(f"peerapp: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
     except (WrongPassphrase, WrongRecoveryKey) as exc:
         print(f"peerapp: {exc.user_message()}", file=sys.stderr)
         return EXIT_WRONG_PASSPHRASE

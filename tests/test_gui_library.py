@@ -6,14 +6,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from test_gui_journal import PASSPHRASE, create_vault, type_text, unlock
 
 from peerapp.core.journal import EntryFilter
 from peerapp.core.settings import Settings
 from peerapp.gui.app import build_window
 from peerapp.gui.library_page import BOOKMARKS
 from peerapp.gui.main_window import MainWindow
-
-from .test_gui_journal import PASSPHRASE, create_vault, type_text, unlock
 
 
 @pytest.fixture

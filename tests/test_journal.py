@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from peerapp.core.errors import EntryNotFound, InvalidInput
-from peerapp.core.journal import CopingUse, Cursor, Entry, EntryFilter, JournalRepository
+from peerapp.core.journal import CopingUse, Cursor, Entry, EntryFilter, JournalRepository, local_now
 from peerapp.core.vault import Vault
 
 BEIRUT = timezone(timedelta(hours=3))
@@ -452,3 +452,23 @@ def test_drafts_survive_lock(vault: Vault, repo: JournalRepository) -> None:
     fresh.unlock(PASSPHRASE)
     assert JournalRepository(fresh.connect()).load_draft("new") == {"text": "autosaved"}
     fresh.lock()
+
+
+def test_search_index_is_rebuilt_when_the_normaliser_changes(repo: JournalRepository) -> None:
+    from peerapp.core import textnorm
+
+    repo.add(Entry(at=local_now(), title="نوبات هلع", text="I kept breathing slowly"))
+    assert repo.search_index_current()
+    # An index written by an older normaliser: stale words, and an older version mark.
+    repo.conn.execute("INSERT INTO entry_fts (entry_fts) VALUES ('delete-all')")
+    repo.conn.execute(
+        "UPDATE kv SET value = ? WHERE key = 'search_index_version'", (str(textnorm.VERSION - 1),)
+    )
+    assert not repo.search_index_current()
+    assert repo.search("breathe") == []
+    seen: list[tuple[int, int]] = []
+    assert repo.rebuild_search_index(lambda done, total: seen.append((done, total))) == 1
+    assert seen[-1] == (1, 1)
+    assert repo.search_index_current()
+    assert [e.title for e in repo.search("breathe")] == ["نوبات هلع"]
+    assert [e.title for e in repo.search("نوبة")] == ["نوبات هلع"]

@@ -76,6 +76,4 @@ class InvalidInput(PeerappError):
 
 
 class WeakPassphrase(PeerappError):
-    message = QT_TRANSLATE_NOOP(
-        "Errors", "The passphrase must be at least 8 characters long."
-    )
+    message = QT_TRANSLATE_NOOP("Errors", "The passphrase must be at least 8 characters long.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -118,6 +118,7 @@ def _validate(entry: Entry) -> None:
     entry.emotions = list(dict.fromkeys(entry.emotions))
 
 
+INDEX_VERSION_KEY = "search_index_version"
 _ENTRY_COLUMNS = "id, uid, at, mood, title, body, created_at, updated_at, deleted_at"
 
 
@@ -232,6 +233,14 @@ class JournalRepository:
                 (entry.id, i, c.technique, c.distress_before, c.distress_after, c.helpfulness)
                 for i, c in enumerate(entry.coping)
             ],
+        )
+        self._index(entry)
+
+    def _index(self, entry: Entry) -> None:
+        """Add an entry's normalised words to the full-text index (searched, never shown)."""
+        # A fresh index is marked with the normaliser's version on its first entry.
+        self.conn.execute(
+            "INSERT OR IGNORE INTO kv (key, value) VALUES (?, ?)", (INDEX_VERSION_KEY, str(textnorm.VERSION))
         )
         self.conn.execute(
             "INSERT INTO entry_fts (rowid, title, tags, body) VALUES (?, ?, ?, ?)",
@@ -412,6 +421,55 @@ class JournalRepository:
             (prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%", limit),
         )
         return [r[0] for r in rows]
+
+    # -- search index ------------------------------------------------------------
+
+    def search_index_current(self) -> bool:
+        """Whether the full-text index was built by this version of the normaliser."""
+        row = self.conn.execute("SELECT value FROM kv WHERE key = ?", (INDEX_VERSION_KEY,)).fetchone()
+        if row is None and self.conn.execute("SELECT 1 FROM entry LIMIT 1").fetchone() is None:
+            self._set_index_version()
+            return True
+        return row is not None and row[0] == str(textnorm.VERSION)
+
+    def _set_index_version(self) -> None:
+        self.conn.execute(
+            "INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (INDEX_VERSION_KEY, str(textnorm.VERSION)),
+        )
+
+    def rebuild_search_index(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Re-normalise every entry into the index (after the normaliser changed); one transaction."""
+        with _Transaction(self.conn):
+            total = int(self.conn.execute("SELECT count(*) FROM entry").fetchone()[0])
+            self.conn.execute("INSERT INTO entry_fts (entry_fts) VALUES ('delete-all')")
+            done = 0
+            after = 0
+            while True:
+                ids = [
+                    r[0]
+                    for r in self.conn.execute(
+                        "SELECT id FROM entry WHERE id > ? ORDER BY id LIMIT 500", (after,)
+                    )
+                ]
+                if not ids:
+                    break
+                for entry in self._hydrate(
+                    self.conn.execute(
+                        f"SELECT {_ENTRY_COLUMNS} FROM entry WHERE id IN ({','.join('?' * len(ids))})", ids
+                    ).fetchall()
+                ):
+                    self._index(entry)
+                done += len(ids)
+                after = ids[-1]
+                if progress is not None:
+                    progress(done, total)
+            self._set_index_version()
+        return done
+
+    def ensure_search_index(self) -> None:
+        if not self.search_index_current():
+            self.rebuild_search_index()
 
     # -- drafts ------------------------------------------------------------------
 

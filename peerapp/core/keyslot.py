@@ -54,8 +54,7 @@ class Slot:
     def header(self) -> bytes:
         """Associated data: tampering with the kind, cost or salt breaks the unwrap."""
         return json.dumps(
-            {"v": FORMAT_VERSION, "kind": self.kind, "kdf": self.kdf.to_json(),
-             "salt": _b64(self.salt)},
+            {"v": FORMAT_VERSION, "kind": self.kind, "kdf": self.kdf.to_json(), "salt": _b64(self.salt)},
             sort_keys=True,
         ).encode()
 
@@ -118,8 +117,11 @@ def _parse_slot(raw: object) -> Slot:
     if not isinstance(kdf_raw, dict) or kdf_raw.get("alg") != "argon2id":
         raise CorruptKeySlot("kdf")
     ops, mem = kdf_raw.get("ops"), kdf_raw.get("mem")
-    if not isinstance(ops, int) or not isinstance(mem, int) or not (1 <= ops <= 64) or not (
-        8192 <= mem <= 4 * 1024**3
+    if (
+        not isinstance(ops, int)
+        or not isinstance(mem, int)
+        or not (1 <= ops <= 64)
+        or not (8192 <= mem <= 4 * 1024**3)
     ):
         raise CorruptKeySlot("kdf")
     kind = raw.get("kind")

@@ -44,7 +44,7 @@ class Article:
 
 def _split_header(text: str) -> tuple[dict[str, list[str]], str]:
     _html, meta = render_with_meta(text)
-    head, _, body = text.partition("\n\n")
+    _head, _, body = text.partition("\n\n")
     if not meta:
         return {}, text
     return meta, body

@@ -12,17 +12,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import textnorm
+from . import spelling, textnorm
 from .library import Article, library_dir, scan_articles
 from .paths import cache_dir
 
 # Bump when the schema or what goes into it changes; textnorm.VERSION covers the normaliser.
 INDEX_FORMAT = 1
-# bm25 column weights: a word in the title says far more about an article than one in the body.
-WEIGHTS = (8.0, 4.0, 1.0)
+# Field weights: a word in the title says far more about an article than one in the body.
+# Each field has its own FTS5 table, so its bm25 uses that field's length and rarity;
+# FTS5's own column weights only scale term counts, which bm25 saturates, so a long
+# body would drown the title.
+FIELDS = (("title", 8.0), ("tags", 4.0), ("body", 1.0))
 SNIPPET_CHARS = 160
-# Fuzzy matching only corrects words at least this long; shorter ones have too many neighbours.
-MIN_FUZZY_LENGTH = 3
+# A pasted paragraph is not a query; words past this many are ignored (keeps latency bounded).
+MAX_QUERY_WORDS = 24
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -39,16 +42,13 @@ CREATE TABLE paragraph (
     terms TEXT NOT NULL,  -- the same paragraph as index terms, to pick the snippet
     PRIMARY KEY (article, position)
 ) WITHOUT ROWID;
+-- All fields together decide which articles match; the per-field tables rank them.
 CREATE VIRTUAL TABLE article_fts USING fts5 (
-    title, tags, body,
-    content = '',
-    tokenize = 'unicode61 remove_diacritics 0'
+    title, tags, body, content = '', tokenize = 'unicode61 remove_diacritics 0'
 );
--- Every normalised word of the library and its one-letter deletions: a symmetric-delete
--- index that finds words one edit away (typos) without scanning the vocabulary.
-CREATE TABLE word (rowid INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE, freq INTEGER NOT NULL);
-CREATE TABLE word_variant (variant TEXT NOT NULL, word INTEGER NOT NULL, PRIMARY KEY (variant, word))
-    WITHOUT ROWID;
+CREATE VIRTUAL TABLE title_fts USING fts5 (terms, content = '', tokenize = 'unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE tags_fts USING fts5 (terms, content = '', tokenize = 'unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE body_fts USING fts5 (terms, content = '', tokenize = 'unicode61 remove_diacritics 0');
 """
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -68,8 +68,13 @@ class LibraryHit:
     snippet: str
 
     def to_json(self) -> dict[str, object]:
-        return {"id": self.id, "title": self.title, "category": self.category,
-                "score": self.score, "snippet": self.snippet}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "category": self.category,
+            "score": self.score,
+            "snippet": self.snippet,
+        }
 
 
 def _plain(markdown_line: str) -> str:
@@ -93,27 +98,6 @@ def _paragraphs(body: str) -> list[str]:
             if text:
                 parts.append(text)
     return parts
-
-
-def osa_distance(a: str, b: str) -> int:
-    """Edit distance where swapping two neighbouring letters counts as one edit."""
-    if a == b:
-        return 0
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return prev[-1]
-
-
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def _quote(term: str) -> str:
@@ -248,10 +232,12 @@ class LibraryIndex:
 
         Each word matches by prefix, as typed or as its stem; hyphenated words match as
         a phrase ("4-7-8"). A word the library does not contain at all is replaced by the
-        library's words one or two edits away (typos). Then all words must match; if no
-        article has them all, any one will do.
+        library's words one or two edits away (typos). Articles with every word rank
+        first, but an article missing a word still appears, lower down.
         """
-        units = textnorm.query_units(query)
+        # "breathe breathing" is one word twice over: count it once.
+        stems = {tuple(textnorm.stem(t) for t in u): u for u in textnorm.query_units(query)}
+        units = list(stems.values())[:MAX_QUERY_WORDS]
         if not units or limit <= 0:
             return []
         with self._lock:
@@ -261,24 +247,42 @@ class LibraryIndex:
             groups = [g for unit in units for g in self._unit_options(conn, unit)]
             if not groups:
                 return []
-            for joiner in (" AND ", " OR "):
-                expression = joiner.join("(" + " OR ".join(sorted(g)) + ")" for g in groups)
-                rows = conn.execute(
-                    "SELECT a.rowid, a.id, a.title, a.category, bm25(article_fts, ?, ?, ?) AS rank"
-                    " FROM article_fts JOIN article a ON a.rowid = article_fts.rowid"
-                    " WHERE article_fts MATCH ? ORDER BY rank, a.id LIMIT ?",
-                    (*WEIGHTS, expression, limit),
-                ).fetchall()
-                if rows:
-                    terms = [t for g in groups for t in _terms_of(g)]
-                    return [
-                        LibraryHit(id=r[1], title=r[2], category=r[3], score=round(-float(r[4]), 4),
-                                   snippet=_snippet(conn, int(r[0]), terms))
-                        for r in rows
-                    ]
-                if len(groups) == 1:
-                    break
-        return []
+            phrases = ["(" + " OR ".join(sorted(g)) + ")" for g in groups]
+            scores: dict[int, float] = {}
+            for field, weight in FIELDS:
+                for rowid, rank in conn.execute(
+                    f"SELECT rowid, bm25({field}_fts) FROM {field}_fts WHERE {field}_fts MATCH ?",
+                    (" OR ".join(phrases),),
+                ):
+                    scores[rowid] = scores.get(rowid, 0.0) - weight * float(rank)
+            # Coordination: an article with only some of the words keeps (share of words)^2
+            # of its score, so articles with every word come first unless another is a far
+            # better match for most of them ("first session of therapy" needs no "happens").
+            matched = dict.fromkeys(scores, 0)
+            for phrase in phrases:
+                for (rowid,) in conn.execute(
+                    "SELECT rowid FROM article_fts WHERE article_fts MATCH ?", (phrase,)
+                ):
+                    matched[rowid] = matched.get(rowid, 0) + 1
+            for rowid in scores:
+                scores[rowid] *= (matched[rowid] / len(phrases)) ** 2
+            best = sorted(scores, key=lambda r: (-scores[r], r))[:limit]
+            terms = [t for g in groups for t in _terms_of(g)]
+            hits = []
+            for rowid in best:
+                article_id, title, category = conn.execute(
+                    "SELECT id, title, category FROM article WHERE rowid = ?", (rowid,)
+                ).fetchone()
+                hits.append(
+                    LibraryHit(
+                        id=str(article_id),
+                        title=str(title),
+                        category=str(category),
+                        score=round(scores[rowid], 4),
+                        snippet=_snippet(conn, rowid, terms),
+                    )
+                )
+            return hits
 
     def _unit_options(self, conn: sqlite3.Connection, unit: tuple[str, ...]) -> list[set[str]]:
         """Alternative FTS5 phrases for one query word or hyphenated run (empty: nothing fits)."""
@@ -292,28 +296,9 @@ class LibraryIndex:
         if _matches(conn, " OR ".join(sorted(options))):
             return [options]
         corrected: set[str] = set()
-        for word in self._corrections(conn, token):
+        for word in spelling.corrections(conn, token):
             corrected |= {_quote(textnorm.stem(word)) + "*", _quote(word) + "*"}
         return [corrected] if corrected else []
-
-    def _corrections(self, conn: sqlite3.Connection, token: str) -> list[str]:
-        """Library words closest to an unknown `token`: edit distance 1, or 2 for long words."""
-        if len(token) < MIN_FUZZY_LENGTH or token.isdigit():
-            return []
-        keys = sorted({token, *_deletions(token)})
-        marks = ",".join("?" * len(keys))
-        candidates = conn.execute(
-            f"SELECT DISTINCT w.word, w.freq FROM word_variant v JOIN word w ON w.rowid = v.word"
-            f" WHERE v.variant IN ({marks})",
-            keys,
-        ).fetchall()
-        allowed = 1 if len(token) <= 4 else 2
-        scored = [(osa_distance(token, str(w)), -int(f), str(w)) for w, f in candidates]
-        scored = [s for s in scored if s[0] <= allowed]
-        if not scored:
-            return []
-        best = min(s[0] for s in scored)
-        return [w for d, _f, w in sorted(scored) if d == best][:3]
 
     # -- listing -------------------------------------------------------------------------
 
@@ -380,22 +365,24 @@ def _fill(conn: sqlite3.Connection, articles: Sequence[Article], fingerprint: st
                 "INSERT INTO article (rowid, id, title, category) VALUES (?, ?, ?, ?)",
                 (rowid, article.id, title, article.category),
             )
+            paragraphs = [(p, textnorm.index_text(p)) for p in _paragraphs(article.body)]
+            fields = {
+                "title": textnorm.index_text(title),
+                "tags": textnorm.index_text(tags),
+                "body": " ".join(terms for _p, terms in paragraphs),
+            }
             conn.execute(
                 "INSERT INTO article_fts (rowid, title, tags, body) VALUES (?, ?, ?, ?)",
-                (rowid, textnorm.index_text(title), textnorm.index_text(tags), textnorm.index_text(article.body)),
+                (rowid, fields["title"], fields["tags"], fields["body"]),
             )
+            for field, terms in fields.items():
+                conn.execute(f"INSERT INTO {field}_fts (rowid, terms) VALUES (?, ?)", (rowid, terms))
             conn.executemany(
                 "INSERT INTO paragraph (article, position, text, terms) VALUES (?, ?, ?, ?)",
-                [(rowid, i, p, textnorm.index_text(p)) for i, p in enumerate(_paragraphs(article.body))],
+                [(rowid, i, p, terms) for i, (p, terms) in enumerate(paragraphs)],
             )
-            for word in set(textnorm.tokens(f"{title} {tags} {article.body}")):
-                if len(word) >= MIN_FUZZY_LENGTH and not word.isdigit():
-                    frequency[word] = frequency.get(word, 0) + 1
-        for rowid, (word, freq) in enumerate(sorted(frequency.items()), 1):
-            conn.execute("INSERT INTO word (rowid, word, freq) VALUES (?, ?, ?)", (rowid, word, freq))
-            conn.executemany(
-                "INSERT INTO word_variant (variant, word) VALUES (?, ?)",
-                [(v, rowid) for v in {word, *_deletions(word)}],
-            )
+            for word in set(textnorm.tokens(" ".join([title, tags, *(p for p, _t in paragraphs)]))):
+                frequency[word] = frequency.get(word, 0) + 1
+        spelling.store_vocabulary(conn, frequency)
         conn.execute("INSERT INTO meta (key, value) VALUES ('fingerprint', ?)", (fingerprint,))
         conn.execute("INSERT INTO meta (key, value) VALUES ('format', ?)", (str(INDEX_FORMAT),))

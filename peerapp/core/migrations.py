@@ -49,7 +49,8 @@ MIGRATIONS: list[str] = [
     CREATE VIRTUAL TABLE entry_fts USING fts5 (
         title, tags, body,
         content = '', contentless_delete = 1,
-        tokenize = 'unicode61 remove_diacritics 0'
+        tokenize = 'unicode61 remove_diacritics 0',
+        prefix = '1 2'
     );
     CREATE TABLE draft (
         slot        TEXT PRIMARY KEY,

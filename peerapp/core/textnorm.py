@@ -10,14 +10,20 @@ import snowballstemmer
 
 # Bump whenever normalise() or stem() changes what they return: stored indexes built with
 # another version hold other terms and must be rebuilt (the library index checks this).
-VERSION = 1
+VERSION = 2
 
 # Harakat, Quranic marks, superscript alef and tatweel.
 _AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _FOLD = str.maketrans(
     {
-        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
-        "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "ؤ": "و",
+        "ئ": "ي",
         **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
         **{chr(0x06F0 + d): str(d) for d in range(10)},  # Persian digits
     }
@@ -26,6 +32,14 @@ _TOKEN = re.compile(r"\w+")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 # Conjunction + article prefixes the Snowball stemmer leaves whole (it handles ال, بال, لل).
 _CONJ_ARTICLE = ("وال", "فال", "وبال", "وكال", "ولل", "فلل")
+# Possessive endings after a ta marbuta, which turns into ت before them (عائلة → عائلتي).
+_TA_POSSESSIVE = ("تي", "تك", "ته", "تها", "تنا", "تكم", "تكن", "تهم", "تهن", "تكما", "تهما")
+# Sound feminine plural, possibly with a possessive (نوبات, صديقاتي).
+_AT_PLURAL = re.compile("ات(?:ي|ك|ه|ها|نا|كم|كن|هم|هن|كما|هما)?$")
+# English spellings Snowball does not unify: -ic verbs take a k (panic → panicking), and
+# British -ise/-isation (the library's spelling) against American -ize/-ization.
+_EN_IC_K = re.compile(r"^([a-z]{3,}ic)k(ing|ed|er|ers|y)$")
+_EN_ISE = re.compile(r"(?<=[a-z]{2}[b-df-hj-np-tv-z])is(e|es|ed|ing|ation|ations|er|ers)$")
 
 _stemmers = {
     "ar": snowballstemmer.stemmer("arabic"),
@@ -53,8 +67,18 @@ def stem(token: str) -> str:
         # ة was folded to ه before stemming, so the stemmer keeps it; drop it here.
         if stemmed.endswith("ه") and len(stemmed) >= 4:
             stemmed = stemmed[:-1]
+        # Sound feminine plurals: the stemmer leaves the ا of ات on short words (نوبات → نوبا),
+        # and all of ات before a possessive (صديقاتي → صديقات).
+        elif _AT_PLURAL.search(token) and stemmed.endswith("ات") and len(stemmed) >= 5:
+            stemmed = stemmed[:-2]
+        elif _AT_PLURAL.search(token) and stemmed.endswith("ا") and len(stemmed) >= 4:
+            stemmed = stemmed[:-1]
+        # A possessive after ta marbuta leaves its ت (عائلتي → عايلت): same stem as عائلة.
+        elif stemmed.endswith("ت") and len(stemmed) >= 4 and token.endswith(_TA_POSSESSIVE):
+            stemmed = stemmed[:-1]
         return stemmed
     if token.isascii() and token.isalpha():
+        token = _EN_ISE.sub(r"iz\1", _EN_IC_K.sub(r"\1\2", token))
         stemmed = _stemmers["en"].stemWord(token)
         return stemmed or token
     return token

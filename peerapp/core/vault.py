@@ -190,4 +190,3 @@ class Vault:
             for i in range(len(self._key)):
                 self._key[i] = 0
         self._key = None
-

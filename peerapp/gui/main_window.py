@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
@@ -142,7 +143,7 @@ class MainWindow(Retranslatable, QMainWindow):
 
         self.tools_menu = bar.addMenu("")
         self.tool_actions = {
-            technique: self._action(lambda technique=technique: self.open_tool(technique))
+            technique: self._action(partial(self.open_tool, technique))
             for technique in (
                 BOX,
                 GroundingTool.technique,
@@ -240,10 +241,10 @@ class MainWindow(Retranslatable, QMainWindow):
         """Keep any draft, drop the decrypted data from the window, forget the key."""
         if not self.vault.is_unlocked:
             return
-        for dialog in self.findChildren(ChangePassphraseDialog) + self.findChildren(PreferencesDialog):
-            dialog.reject()
-        for dialog in self.tool_dialogs:
-            dialog.close_for_lock()
+        for modal in self.findChildren(ChangePassphraseDialog) + self.findChildren(PreferencesDialog):
+            modal.reject()
+        for tool in self.tool_dialogs:
+            tool.close_for_lock()
         self.tool_dialogs.clear()
         self.journal_page.clear()
         self.library_page.clear()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import PeerappError
+from ..core.journal import JournalRepository
 from ..core.vault import Vault
 from .common import BackgroundTask, Retranslatable
 
@@ -106,7 +107,17 @@ class UnlockPage(Retranslatable, QWidget):
         self.busy.show()
         self.unlock_button.setEnabled(False)
         self.secret.setEnabled(False)
-        self._task = BackgroundTask(lambda: open_vault(secret), self)
+
+        def work() -> None:
+            open_vault(secret)
+            # After an update that changed the normaliser, re-index here, off the GUI thread.
+            conn = self.vault.connect()
+            try:
+                JournalRepository(conn).ensure_search_index()
+            finally:
+                self.vault.release(conn)
+
+        self._task = BackgroundTask(work, self)
         self._task.succeeded.connect(self._on_unlocked)
         self._task.failed.connect(self._on_failed)
         self._task.start()
