@@ -64,6 +64,11 @@ class _TaskRunner(QObject):
             self.failed.emit(PeerappError(type(exc).__name__))
         else:
             self.succeeded.emit(result)
+        finally:
+            # End the thread's event loop from inside, so waiting on it can never deadlock.
+            thread = QThread.currentThread()
+            if thread is not None:
+                thread.quit()
 
 
 class BackgroundTask(QObject):
@@ -100,3 +105,7 @@ class BackgroundTask(QObject):
 
     def is_running(self) -> bool:
         return self._thread.isRunning()
+
+    def wait(self) -> None:
+        """Block until the work is done (before its owner goes away)."""
+        self._thread.wait()

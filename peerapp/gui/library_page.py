@@ -23,8 +23,9 @@ from ..core.library import (
     get_article,
     load_articles,
 )
+from ..core.library_index import LibraryIndex
 from ..core.markdown_render import escape, render
-from .common import Retranslatable
+from .common import BackgroundTask, Retranslatable
 from .safe_browser import SafeBrowser
 
 ALL = "__all__"
@@ -44,7 +45,8 @@ class LibraryPage(Retranslatable, QWidget):
         self.bookmarks: BookmarkRepository | None = None
         self.other_language = False
         self.current: Article | None = None
-        self._index_cache: dict[str, object] = {}
+        self._indexes: dict[str, LibraryIndex] = {}
+        self._warmup: BackgroundTask | None = None
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -160,6 +162,8 @@ class LibraryPage(Retranslatable, QWidget):
     def clear(self) -> None:
         """On lock: bookmarks are private, so forget them; the articles are public."""
         self.bookmarks = None
+        if self._warmup is not None:
+            self._warmup.wait()
         self.search.clear()
         self.refresh_list()
 
@@ -167,16 +171,20 @@ class LibraryPage(Retranslatable, QWidget):
         item = self.categories.currentItem()
         return str(item.data(Qt.ItemDataRole.UserRole)) if item else ALL
 
-    def _search_ids(self, query: str, lang: str) -> list[str] | None:
-        try:
-            from ..core.library_index import LibraryIndex
-        except ImportError:
-            return None
-        index = self._index_cache.get(lang)
+    def index(self, lang: str) -> LibraryIndex:
+        index = self._indexes.get(lang)
         if index is None:
-            index = LibraryIndex(lang=lang)
-            self._index_cache[lang] = index
-        return [hit.id for hit in index.search(query, limit=50)]  # type: ignore[attr-defined]
+            index = self._indexes[lang] = LibraryIndex(lang=lang)
+        return index
+
+    def prepare_search(self) -> None:
+        """Open (or build, the first time) the search index off the GUI thread."""
+        index = self.index(self.content_language())
+        self._warmup = BackgroundTask(index.open, self)
+        self._warmup.start()
+
+    def _search_ids(self, query: str, lang: str) -> list[str]:
+        return [hit.id for hit in self.index(lang).search(query, limit=50)]
 
     def refresh_list(self) -> None:
         self._timer.stop()
@@ -185,11 +193,7 @@ class LibraryPage(Retranslatable, QWidget):
         category = self._category()
         query = self.search.text().strip()
         if query:
-            ids = self._search_ids(query, lang)
-            if ids is None:
-                folded = query.casefold()
-                ids = [a.id for a in articles.values() if folded in (a.title + " " + a.body).casefold()]
-            chosen = [articles[i] for i in ids if i in articles]
+            chosen = [articles[i] for i in self._search_ids(query, lang) if i in articles]
         else:
             chosen = list(articles.values())
         if category == BOOKMARKS:

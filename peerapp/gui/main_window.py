@@ -232,6 +232,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.repo = JournalRepository(self.vault.connect())
         self.journal_page.attach(self.repo)
         self.library_page.attach(BookmarkRepository(self.repo.conn))
+        self.library_page.prepare_search()
         self.stack.setCurrentWidget(self.tabs)
         self._update_actions()
         self._restart_idle_timer()
