@@ -254,3 +254,30 @@ def test_first_run_in_arabic_with_recovery_key(qtbot, window: MainWindow, data_d
     win.unlock_page.mode_button.click()
     unlock(qtbot, win, shown[0].lower())
     assert win.stack.currentWidget() is win.tabs
+
+
+def test_closing_the_window_mid_entry_keeps_a_draft(qtbot, window: MainWindow, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    create_vault(qtbot, win)
+    win.journal_page.new_entry()
+    editor = win.journal_page.editor
+    assert editor is not None
+    type_text(editor.title, "رسالة لم أرسلها")
+    editor.body.setPlainText("words I don't want to lose")
+    win.close()
+    assert not win.vault.is_unlocked
+    # the app starts again later
+    again = build_window(data_dir, "en", settings=Settings())
+    qtbot.addWidget(again)
+    again.show()
+    assert again.stack.currentWidget() is again.unlock_page
+    unlock(qtbot, again, PASSPHRASE)
+    page = again.journal_page
+    assert page.draft_banner.isVisible()
+    page.resume_button.click()
+    assert page.editor is not None
+    assert page.editor.title.text() == "رسالة لم أرسلها"
+    assert page.editor.body.toPlainText() == "words I don't want to lose"
+    page.editor.keep_and_close()
+    again.lock()
+    again.release_event_filter()
