@@ -93,5 +93,9 @@ def _migrate(conn: Connection, version: int) -> None:
 
 
 def _split(script: str) -> list[str]:
-    """Split a migration script into statements (none of ours contain ';' in literals)."""
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """Split a migration script into statements; `--` comments are dropped first.
+
+    None of our statements has ';' inside a string literal.
+    """
+    lines = [line.split("--", 1)[0] for line in script.splitlines()]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]

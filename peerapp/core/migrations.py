@@ -19,6 +19,8 @@ MIGRATIONS: list[str] = [
         deleted_at  TEXT
     );
     CREATE INDEX entry_timeline ON entry (deleted_at, at_utc DESC, id DESC);
+    -- The trash view, newest first (without it that page reads and sorts the whole table).
+    CREATE INDEX entry_trash ON entry (at_utc DESC, id DESC) WHERE deleted_at IS NOT NULL;
     CREATE INDEX entry_mood ON entry (mood, at_utc);
     CREATE TABLE tag (
         id    INTEGER PRIMARY KEY,
@@ -46,6 +48,8 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (entry_id, position)
     ) WITHOUT ROWID;
     CREATE INDEX entry_coping_by_technique ON entry_coping (technique);
+    -- Query words match by prefix while typed. The 1- and 2-letter prefix indexes spare
+    -- merging thousands of terms for the first keystrokes (bench/RESULTS.md).
     CREATE VIRTUAL TABLE entry_fts USING fts5 (
         title, tags, body,
         content = '', contentless_delete = 1,
