@@ -131,60 +131,42 @@ class JournalRepository:
     # -- writing -----------------------------------------------------------------
 
     def add(self, entry: Entry) -> Entry:
+        entry.updated_at = ""
+        self.add_many([entry])
+        return entry
+
+    def add_many(self, entries: Iterable[Entry]) -> int:
+        """Add entries in one transaction (imports keep their own created/updated times)."""
+        count = 0
+        with _Transaction(self.conn):
+            for entry in entries:
+                self._insert(entry)
+                count += 1
+        return count
+
+    def _insert(self, entry: Entry) -> None:
         _validate(entry)
         now = _now()
         entry.uid = entry.uid or uuid.uuid4().hex
         entry.created_at = entry.created_at or now
-        entry.updated_at = now
-        with _Transaction(self.conn):
-            cur = self.conn.execute(
-                "INSERT INTO entry (uid, at, at_utc, day, mood, title, body, created_at, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    entry.uid,
-                    entry.at.isoformat(),
-                    int(entry.at.timestamp()),
-                    entry.day,
-                    entry.mood,
-                    entry.title,
-                    entry.text,
-                    entry.created_at,
-                    entry.updated_at,
-                ),
-            )
-            entry.id = int(cur.lastrowid or 0)
-            self._write_children(entry)
-        return entry
-
-    def add_many(self, entries: Iterable[Entry]) -> int:
-        """Add entries in one transaction (imports, benchmarks)."""
-        count = 0
-        with _Transaction(self.conn):
-            for entry in entries:
-                _validate(entry)
-                now = _now()
-                entry.uid = entry.uid or uuid.uuid4().hex
-                entry.created_at = entry.created_at or now
-                entry.updated_at = entry.updated_at or now
-                cur = self.conn.execute(
-                    "INSERT INTO entry (uid, at, at_utc, day, mood, title, body, created_at, updated_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        entry.uid,
-                        entry.at.isoformat(),
-                        int(entry.at.timestamp()),
-                        entry.day,
-                        entry.mood,
-                        entry.title,
-                        entry.text,
-                        entry.created_at,
-                        entry.updated_at,
-                    ),
-                )
-                entry.id = int(cur.lastrowid or 0)
-                self._write_children(entry)
-                count += 1
-        return count
+        entry.updated_at = entry.updated_at or now
+        cur = self.conn.execute(
+            "INSERT INTO entry (uid, at, at_utc, day, mood, title, body, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                entry.uid,
+                entry.at.isoformat(),
+                int(entry.at.timestamp()),
+                entry.day,
+                entry.mood,
+                entry.title,
+                entry.text,
+                entry.created_at,
+                entry.updated_at,
+            ),
+        )
+        entry.id = int(cur.lastrowid or 0)
+        self._write_children(entry)
 
     def update(self, entry: Entry) -> Entry:
         if entry.id is None:
