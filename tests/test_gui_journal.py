@@ -281,3 +281,21 @@ def test_closing_the_window_mid_entry_keeps_a_draft(qtbot, window: MainWindow, d
     page.editor.keep_and_close()
     again.lock()
     again.release_event_filter()
+
+
+def test_safety_plan_tab_and_help_from_the_lock_screen(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from peerapp.gui.crisis_dialog import CrisisDialog
+
+    win = window
+    create_vault(qtbot, win)
+    win.safety_plan_action.trigger()
+    assert win.tabs.currentWidget() is win.safety_plan_page
+    win.lock()
+    assert win.help_link.isVisible()
+    win.help_now_action.trigger()  # F1 works while locked
+    dialogs = [d for d in win.findChildren(CrisisDialog) if d.isVisible()]
+    assert dialogs
+    assert "988" in dialogs[0].views["crisis-lines"].toPlainText()
+    assert not win.vault.is_unlocked
+    for dialog in dialogs:
+        dialog.close()

@@ -73,6 +73,15 @@ MIGRATIONS: list[str] = [
         created_at  TEXT NOT NULL
     ) WITHOUT ROWID;
     """,
+    # 3: the safety plan (the time it was last saved lives in kv as safety_plan_updated_at)
+    """
+    CREATE TABLE safety_plan (
+        step      TEXT NOT NULL,
+        position  INTEGER NOT NULL,
+        text      TEXT NOT NULL,
+        PRIMARY KEY (step, position)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

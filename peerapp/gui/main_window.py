@@ -20,6 +20,8 @@ from .dialogs import ChangePassphraseDialog, PreferencesDialog, RecoveryKeyDialo
 from .journal_page import JournalPage
 from .language import LanguageManager
 from .library_page import LibraryPage
+from .crisis_dialog import CrisisDialog, add_help_link
+from .safety_plan_page import SafetyPlanPage
 from .setup_page import SetupPage
 from .tools import TOOL_IDS, ToolDialog, open_tool
 from .tools.breathing import BOX
@@ -64,6 +66,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.journal_page, "")
         self.tabs.addTab(self.library_page, "")
+        self.safety_plan_page = SafetyPlanPage()
+        self.tabs.addTab(self.safety_plan_page, "")
+        self.help_link = add_help_link(self.unlock_page)
         self.stack = QStackedWidget()
         for page in (self.setup_page, self.unlock_page, self.tabs):
             self.stack.addWidget(page)
@@ -138,8 +143,10 @@ class MainWindow(Retranslatable, QMainWindow):
         self.view_menu = bar.addMenu("")
         self.journal_view_action = self._action(lambda: self.show_tab(self.journal_page), "Ctrl+1")
         self.library_view_action = self._action(lambda: self.show_tab(self.library_page), "Ctrl+2")
+        self.safety_plan_action = self._action(lambda: self.show_tab(self.safety_plan_page), "Ctrl+3")
         self.view_menu.addAction(self.journal_view_action)
         self.view_menu.addAction(self.library_view_action)
+        self.view_menu.addAction(self.safety_plan_action)
 
         self.tools_menu = bar.addMenu("")
         self.tool_actions = {
@@ -171,7 +178,11 @@ class MainWindow(Retranslatable, QMainWindow):
         self._sync_language_actions(self.languages.language)
 
         self.help_menu = bar.addMenu("")
+        # Reachable from every screen, locked or not: the crisis resources are public information.
+        self.help_now_action = self._action(self.show_crisis_help, QKeySequence.StandardKey.HelpContents)
+        self.help_now_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.about_action = self._action(self.about)
+        self.help_menu.addAction(self.help_now_action)
         self.help_menu.addAction(self.about_action)
 
     def retranslate_ui(self) -> None:
@@ -188,6 +199,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.library_view_action.setText(self.tr("&Library"))
         self.tabs.setTabText(0, self.tr("Journal"))
         self.tabs.setTabText(1, self.tr("Library"))
+        self.tabs.setTabText(2, self.tr("Safety plan"))
+        self.safety_plan_action.setText(self.tr("&Safety plan"))
+        self.help_now_action.setText(self.tr("I need &help now"))
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.tool_actions[BOX].setText(self.tr("&Breathing pacer"))
         self.tool_actions[GroundingTool.technique].setText(self.tr("&Grounding 5-4-3-2-1"))
@@ -218,6 +232,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.recovery_action,
             self.journal_view_action,
             self.library_view_action,
+            self.safety_plan_action,
         ):
             action.setEnabled(unlocked)
 
@@ -233,6 +248,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.journal_page.attach(self.repo)
         self.library_page.attach(BookmarkRepository(self.repo.conn))
         self.library_page.prepare_search()
+        self.safety_plan_page.attach(self.repo.conn)
         self.stack.setCurrentWidget(self.tabs)
         self._update_actions()
         self._restart_idle_timer()
@@ -249,6 +265,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tool_dialogs.clear()
         self.journal_page.clear()
         self.library_page.clear()
+        self.safety_plan_page.clear()
         self.repo = None
         self.vault.lock()
         self.idle_timer.stop()
@@ -281,6 +298,12 @@ class MainWindow(Retranslatable, QMainWindow):
                     return True
                 self._last_escape = now
         return False
+
+    def show_crisis_help(self) -> None:
+        """The bundled crisis resources; never needs (or touches) the vault."""
+        dialog = CrisisDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def _focus_search(self) -> None:
         if self.tabs.currentWidget() is self.library_page:
