@@ -299,3 +299,15 @@ def test_safety_plan_tab_and_help_from_the_lock_screen(qtbot, window: MainWindow
     assert not win.vault.is_unlocked
     for dialog in dialogs:
         dialog.close()
+
+
+def test_insights_tab_shows_what_was_written(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    win = window
+    create_vault(qtbot, win)
+    for day in range(4):
+        write_entry(qtbot, win, f"day {day}", "walk", mood=2 + day % 3, tags="walk")
+    win.insights_action.trigger()
+    assert win.tabs.currentWidget() is win.insights_page
+    assert win.insights_page.repo is win.repo
+    win.lock()
+    assert win.insights_page.repo is None

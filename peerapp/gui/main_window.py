@@ -16,11 +16,12 @@ from ..core.library import BookmarkRepository
 from ..core.settings import Settings
 from ..core.vault import Vault
 from .common import Retranslatable
+from .crisis_dialog import CrisisDialog, add_help_link
 from .dialogs import ChangePassphraseDialog, PreferencesDialog, RecoveryKeyDialog
+from .insights_page import InsightsPage
 from .journal_page import JournalPage
 from .language import LanguageManager
 from .library_page import LibraryPage
-from .crisis_dialog import CrisisDialog, add_help_link
 from .safety_plan_page import SafetyPlanPage
 from .setup_page import SetupPage
 from .tools import TOOL_IDS, ToolDialog, open_tool
@@ -66,8 +67,13 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.journal_page, "")
         self.tabs.addTab(self.library_page, "")
+        self.insights_page = InsightsPage()
+        self.tabs.addTab(self.insights_page, "")
         self.safety_plan_page = SafetyPlanPage()
         self.tabs.addTab(self.safety_plan_page, "")
+        self._insights_stale = True
+        self.tabs.currentChanged.connect(lambda _index: self._refresh_insights_if_shown())
+        self.journal_page.entries_changed.connect(self._entries_changed)
         self.help_link = add_help_link(self.unlock_page)
         self.stack = QStackedWidget()
         for page in (self.setup_page, self.unlock_page, self.tabs):
@@ -143,9 +149,11 @@ class MainWindow(Retranslatable, QMainWindow):
         self.view_menu = bar.addMenu("")
         self.journal_view_action = self._action(lambda: self.show_tab(self.journal_page), "Ctrl+1")
         self.library_view_action = self._action(lambda: self.show_tab(self.library_page), "Ctrl+2")
-        self.safety_plan_action = self._action(lambda: self.show_tab(self.safety_plan_page), "Ctrl+3")
+        self.insights_action = self._action(lambda: self.show_tab(self.insights_page), "Ctrl+3")
+        self.safety_plan_action = self._action(lambda: self.show_tab(self.safety_plan_page), "Ctrl+4")
         self.view_menu.addAction(self.journal_view_action)
         self.view_menu.addAction(self.library_view_action)
+        self.view_menu.addAction(self.insights_action)
         self.view_menu.addAction(self.safety_plan_action)
 
         self.tools_menu = bar.addMenu("")
@@ -199,7 +207,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.library_view_action.setText(self.tr("&Library"))
         self.tabs.setTabText(0, self.tr("Journal"))
         self.tabs.setTabText(1, self.tr("Library"))
-        self.tabs.setTabText(2, self.tr("Safety plan"))
+        self.tabs.setTabText(2, self.tr("Insights"))
+        self.tabs.setTabText(3, self.tr("Safety plan"))
+        self.insights_action.setText(self.tr("&Insights"))
         self.safety_plan_action.setText(self.tr("&Safety plan"))
         self.help_now_action.setText(self.tr("I need &help now"))
         self.tools_menu.setTitle(self.tr("&Tools"))
@@ -233,6 +243,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.journal_view_action,
             self.library_view_action,
             self.safety_plan_action,
+            self.insights_action,
         ):
             action.setEnabled(unlocked)
 
@@ -249,6 +260,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.library_page.attach(BookmarkRepository(self.repo.conn))
         self.library_page.prepare_search()
         self.safety_plan_page.attach(self.repo.conn)
+        self._insights_stale = True
         self.stack.setCurrentWidget(self.tabs)
         self._update_actions()
         self._restart_idle_timer()
@@ -266,6 +278,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.journal_page.clear()
         self.library_page.clear()
         self.safety_plan_page.clear()
+        self.insights_page.clear()
         self.repo = None
         self.vault.lock()
         self.idle_timer.stop()
@@ -299,6 +312,16 @@ class MainWindow(Retranslatable, QMainWindow):
                 self._last_escape = now
         return False
 
+    def _entries_changed(self) -> None:
+        self._insights_stale = True
+        self._refresh_insights_if_shown()
+
+    def _refresh_insights_if_shown(self) -> None:
+        """Insights are computed when looked at, not on every unlock or edit."""
+        if self.tabs.currentWidget() is self.insights_page and self._insights_stale and self.repo is not None:
+            self._insights_stale = False
+            self.insights_page.attach(self.repo)
+
     def show_crisis_help(self) -> None:
         """The bundled crisis resources; never needs (or touches) the vault."""
         dialog = CrisisDialog(self)
@@ -327,8 +350,12 @@ class MainWindow(Retranslatable, QMainWindow):
         if dialog is None:
             return
         self.tool_dialogs.append(dialog)
-        dialog.logged.connect(lambda _entry_id: self.journal_page.apply_filter())
+        dialog.logged.connect(self._tool_logged)
         dialog.finished.connect(lambda _result, d=dialog: self._forget_tool(d))
+
+    def _tool_logged(self, _entry_id: int) -> None:
+        self.journal_page.apply_filter()
+        self._entries_changed()
 
     def _forget_tool(self, dialog: ToolDialog) -> None:
         if dialog in self.tool_dialogs:
