@@ -107,6 +107,13 @@ def main() -> None:
         window.library_page.select("box-breathing")
         QApplication.processEvents()
         window.grab().save(str(OUT / f"library-{lang}.png"))
+        window.show_tab(window.insights_page)
+        window.insights_page.range_combo.setCurrentIndex(window.insights_page.range_combo.count() - 1)
+        QApplication.processEvents()
+        window.grab().save(str(OUT / f"insights-{lang}.png"))
+        window.show_tab(window.safety_plan_page)
+        QApplication.processEvents()
+        window.grab().save(str(OUT / f"safety-plan-{lang}.png"))
         window.show_tab(window.journal_page)
         window.journal_page.new_entry()
         editor = window.journal_page.editor
