@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>BackupSettingsDialog</name>
+    <message>
+        <source>Automatic backups</source>
+        <translation>النسخ الاحتياطي التلقائي</translation>
+    </message>
+    <message>
+        <source>Make a backup automatically</source>
+        <translation>إنشاء نسخة احتياطية تلقائيًا</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>ال&amp;مجلد:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the newest:</source>
+        <translation>الا&amp;حتفاظ بأحدث:</translation>
+    </message>
+    <message>
+        <source> backups</source>
+        <translation> نسخ احتياطية</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>ت&amp;صفّح…</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>مجلد النسخ الاحتياطية</translation>
+    </message>
+    <message>
+        <source>Choose a backup folder</source>
+        <translation>اختر مجلدًا للنسخ الاحتياطية</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the backups.</source>
+        <translation>اختر مجلدًا للنسخ الاحتياطية.</translation>
+    </message>
+</context>
+<context>
     <name>BreathingPacer</name>
     <message>
         <source>4-7-8 breathing</source>
@@ -222,6 +261,66 @@
         <translation>المصادر:</translation>
     </message>
     <message>
+        <source>Exported to %1. Entries: %2.</source>
+        <translation>صُدّرت إلى %1. عدد التدوينات: %2.</translation>
+    </message>
+    <message>
+        <source>--mood-map needs LABEL=N with N from 1 to 5, for example happy=5.</source>
+        <translation>يحتاج ‎--mood-map إلى LABEL=N حيث N من 1 إلى 5، مثلًا happy=5.</translation>
+    </message>
+    <message>
+        <source>There is no file at %1.</source>
+        <translation>لا يوجد ملف في %1.</translation>
+    </message>
+    <message>
+        <source>Entries added: %1.</source>
+        <translation>التدوينات المضافة: %1.</translation>
+    </message>
+    <message>
+        <source>Entries skipped because they were already in the journal: %1.</source>
+        <translation>تدوينات تُركت لأنها موجودة في اليوميات: %1.</translation>
+    </message>
+    <message>
+        <source>Rows that could not be imported: %1</source>
+        <translation>صفوف تعذّر استيرادها: %1</translation>
+    </message>
+    <message>
+        <source>Line %1:</source>
+        <translation>السطر %1:</translation>
+    </message>
+    <message>
+        <source>Wrote an encrypted backup to %1.</source>
+        <translation>كُتبت نسخة احتياطية مشفّرة في %1.</translation>
+    </message>
+    <message>
+        <source>It opens with the passphrase the journal had when the backup was made.</source>
+        <translation>تُفتح بعبارة المرور التي كانت لليوميات عند إنشاء النسخة الاحتياطية.</translation>
+    </message>
+    <message>
+        <source>A journal already exists in %1. Add --yes to replace it with the backup.</source>
+        <translation>توجد يوميات في %1 بالفعل. أضف ‎--yes لاستبدالها بالنسخة الاحتياطية.</translation>
+    </message>
+    <message>
+        <source>Replace the journal in %1 with this backup? The current journal will be lost. [y/N] </source>
+        <translation>هل تريد استبدال اليوميات في %1 بهذه النسخة الاحتياطية؟ ستُفقد اليوميات الحالية. [y/N] </translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>ن</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <source>Nothing was restored.</source>
+        <translation>لم تُستعَد أي بيانات.</translation>
+    </message>
+    <message>
+        <source>Restored the backup into %1.</source>
+        <translation>استُعيدت النسخة الاحتياطية إلى %1.</translation>
+    </message>
+    <message>
         <source>A file could not be read or written:</source>
         <translation>تعذرت قراءة ملف أو الكتابة فيه:</translation>
     </message>
@@ -298,6 +397,21 @@
     <message>
         <source>5 – helped a lot</source>
         <translation>5 – أفاد كثيرًا</translation>
+    </message>
+</context>
+<context>
+    <name>CrisisDialog</name>
+    <message>
+        <source>I need help now</source>
+        <translation>أحتاج إلى مساعدة الآن</translation>
+    </message>
+    <message>
+        <source>You are not alone. These pages open without your passphrase, and nothing you do here is saved. Emergency services are not safe for everyone everywhere; the pages below say more.</source>
+        <translation>لست وحدك. تُفتح هذه الصفحات دون عبارة المرور، ولا يُحفظ شيء مما يجري هنا. خدمات الطوارئ ليست آمنة للجميع في كل مكان، وفي الصفحات أدناه تفاصيل أكثر.</translation>
+    </message>
+    <message>
+        <source>Crisis information</source>
+        <translation>معلومات للأزمات</translation>
     </message>
 </context>
 <context>
@@ -537,6 +651,112 @@
         <source>The passphrase must be at least 8 characters long.</source>
         <translation>يجب ألا تقل عبارة المرور عن 8 محارف.</translation>
     </message>
+    <message>
+        <source>Cancelled. Nothing was written.</source>
+        <translation>أُلغيت العملية. لم يُكتب أي شيء.</translation>
+    </message>
+    <message>
+        <source>That folder is not empty. Choose an empty or new folder for the exported files.</source>
+        <translation>هذا المجلد ليس فارغًا. اختر مجلدًا فارغًا أو جديدًا للملفات المُصدَّرة.</translation>
+    </message>
+    <message>
+        <source>This file is not in the expected format, so nothing was imported.</source>
+        <translation>هذا الملف ليس بالصيغة المتوقعة، لذلك لم يُستورد أي شيء.</translation>
+    </message>
+    <message>
+        <source>Some mood labels in this file are unknown. Give each one a mood from 1 to 5 (for example --mood-map LABEL=4); nothing was imported yet.</source>
+        <translation>بعض تسميات المزاج في هذا الملف غير معروفة. أعطِ كلًّا منها درجة مزاج من 1 إلى 5 (مثلًا ‎--mood-map LABEL=4)؛ لم يُستورد أي شيء بعد.</translation>
+    </message>
+    <message>
+        <source>This row could not be read and was skipped.</source>
+        <translation>تعذّرت قراءة هذا الصف فتم تخطّيه.</translation>
+    </message>
+    <message>
+        <source>The date or time of this row is not valid; it was skipped.</source>
+        <translation>تاريخ هذا الصف أو وقته غير صالح؛ تم تخطّيه.</translation>
+    </message>
+    <message>
+        <source>The mood of this row is not valid; it was skipped.</source>
+        <translation>المزاج في هذا الصف غير صالح؛ تم تخطّيه.</translation>
+    </message>
+    <message>
+        <source>This row is missing a required column; it was skipped.</source>
+        <translation>ينقص هذا الصف عمودٌ مطلوب؛ تم تخطّيه.</translation>
+    </message>
+    <message>
+        <source>This backup is damaged or incomplete, so it cannot be restored. Nothing was changed.</source>
+        <translation>هذه النسخة الاحتياطية تالفة أو ناقصة، لذلك لا يمكن استعادتها. لم يتغيّر أي شيء.</translation>
+    </message>
+    <message>
+        <source>A journal already exists in this folder. Restoring would replace it; confirm that first. Nothing was changed.</source>
+        <translation>توجد يوميات في هذا المجلد بالفعل، والاستعادة ستستبدلها؛ أكِّد ذلك أولًا. لم يتغيّر أي شيء.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export journal</source>
+        <translation>تصدير اليوميات</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>ال&amp;صيغة:</translation>
+    </message>
+    <message>
+        <source>&amp;Save to:</source>
+        <translation>&amp;الحفظ في:</translation>
+    </message>
+    <message>
+        <source>JSON (complete, can be imported again)</source>
+        <translation>JSON (كاملة، ويمكن استيرادها مجددًا)</translation>
+    </message>
+    <message>
+        <source>CSV (Daylio columns, for spreadsheets)</source>
+        <translation>CSV (أعمدة Daylio، لجداول البيانات)</translation>
+    </message>
+    <message>
+        <source>Markdown (readable text)</source>
+        <translation>Markdown (نص مقروء)</translation>
+    </message>
+    <message>
+        <source>One file per entry, in a new folder</source>
+        <translation>ملف لكل مدخلة، في مجلد جديد</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>ت&amp;صفّح…</translation>
+    </message>
+    <message>
+        <source>Export file or folder</source>
+        <translation>ملف التصدير أو مجلده</translation>
+    </message>
+    <message>
+        <source>The exported file is not encrypted: anyone who can open it can read your journal.</source>
+        <translation>الملف المُصدَّر غير مشفّر: يستطيع أي شخص يفتحه أن يقرأ يومياتك.</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder</source>
+        <translation>اختر مجلدًا فارغًا</translation>
+    </message>
+    <message>
+        <source>Choose where to save the export.</source>
+        <translation>اختر مكان حفظ الملف المُصدَّر.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>جارٍ التصدير…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln entries.</source>
+        <translation>
+            <numerusform>لم تُصدَّر أي مدخلة.</numerusform>
+            <numerusform>صُدِّرت مدخلة واحدة.</numerusform>
+            <numerusform>صُدِّرت مدخلتان.</numerusform>
+            <numerusform>صُدِّرت %Ln مدخلات.</numerusform>
+            <numerusform>صُدِّرت %Ln مدخلةً.</numerusform>
+            <numerusform>صُدِّرت %Ln مدخلة.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>GroundingTool</name>
@@ -658,6 +878,17 @@
     </message>
 </context>
 <context>
+    <name>HelpNowButton</name>
+    <message>
+        <source>I need help now</source>
+        <translation>أحتاج إلى مساعدة الآن</translation>
+    </message>
+    <message>
+        <source>Crisis lines and what to do right now; no passphrase needed</source>
+        <translation>خطوط الأزمات وما يمكن فعله الآن، دون الحاجة إلى عبارة المرور</translation>
+    </message>
+</context>
+<context>
     <name>HelpfulnessPrompt</name>
     <message>
         <source>How much did this help?</source>
@@ -682,6 +913,297 @@
     <message>
         <source>%1 – helped a lot</source>
         <translation>%1 – أفاد كثيرًا</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import entries</source>
+        <translation>استيراد مدخلات</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;من:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>ال&amp;ملف:</translation>
+    </message>
+    <message>
+        <source>Daylio (CSV export)</source>
+        <translation>Daylio (ملف CSV مُصدَّر)</translation>
+    </message>
+    <message>
+        <source>jrnl (JSON export)</source>
+        <translation>jrnl (ملف JSON مُصدَّر)</translation>
+    </message>
+    <message>
+        <source>peerapp (JSON export)</source>
+        <translation>peerapp (ملف JSON مُصدَّر)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>ت&amp;صفّح…</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>الملف المراد استيراده</translation>
+    </message>
+    <message>
+        <source>Choose a file to import.</source>
+        <translation>اختر ملفًا لاستيراده.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>جارٍ الاستيراد…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %Ln entries.</source>
+        <translation>
+            <numerusform>لم تُضَف أي مدخلة.</numerusform>
+            <numerusform>أُضيفت مدخلة واحدة.</numerusform>
+            <numerusform>أُضيفت مدخلتان.</numerusform>
+            <numerusform>أُضيفت %Ln مدخلات.</numerusform>
+            <numerusform>أُضيفت %Ln مدخلةً.</numerusform>
+            <numerusform>أُضيفت %Ln مدخلة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %Ln entries already in the journal.</source>
+        <translation>
+            <numerusform>لم تُتخطَّ أي مدخلة.</numerusform>
+            <numerusform>تم تخطّي مدخلة واحدة موجودة في اليوميات.</numerusform>
+            <numerusform>تم تخطّي مدخلتين موجودتين في اليوميات.</numerusform>
+            <numerusform>تم تخطّي %Ln مدخلات موجودة في اليوميات.</numerusform>
+            <numerusform>تم تخطّي %Ln مدخلةً موجودة في اليوميات.</numerusform>
+            <numerusform>تم تخطّي %Ln مدخلة موجودة في اليوميات.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import was cancelled; the entries above were kept.</source>
+        <translation>أُلغي الاستيراد؛ واحتُفظ بالمدخلات المذكورة أعلاه.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows could not be imported:</source>
+        <translation>
+            <numerusform>لا توجد صفوف تعذّر استيرادها:</numerusform>
+            <numerusform>تعذّر استيراد صف واحد:</numerusform>
+            <numerusform>تعذّر استيراد صفّين:</numerusform>
+            <numerusform>تعذّر استيراد %Ln صفوف:</numerusform>
+            <numerusform>تعذّر استيراد %Ln صفًّا:</numerusform>
+            <numerusform>تعذّر استيراد %Ln صف:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>السطر %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsPage</name>
+    <message>
+        <source>Each day of %1 coloured by its mean mood. Days with a mood: %2.</source>
+        <translation>كل يوم من سنة %1 ملوّن بمتوسط مزاجه. عدد الأيام التي سُجّل فيها مزاج: %2.</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>وسم</translation>
+    </message>
+    <message>
+        <source>Emotion</source>
+        <translation>شعور</translation>
+    </message>
+    <message>
+        <source>%1 (from %2 ratings)</source>
+        <translation>%1 (عدد التقييمات: %2)</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Mean mood for each period, with a dashed moving average. Latest: %1, mean %2.</source>
+        <translation>متوسط المزاج لكل فترة، مع خط متقطع للمتوسط المتحرك. آخر فترة: %1، بمتوسط %2.</translation>
+    </message>
+    <message>
+        <source>No mood recorded in this range.</source>
+        <translation>لم يُسجَّل أي مزاج في هذه المدة.</translation>
+    </message>
+    <message>
+        <source>Export chart as PNG</source>
+        <translation>تصدير المخطط بصيغة PNG</translation>
+    </message>
+    <message>
+        <source>chart.png</source>
+        <translation>مخطط.png</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>صور PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>The image could not be saved.</source>
+        <translation>تعذّر حفظ الصورة.</translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation>&amp;التجميع حسب:</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>أسبوع</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>سنة</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>ال&amp;مدة:</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>آخر 3 أشهر</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>آخر سنة</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>كل الفترات</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>ال&amp;سنة:</translation>
+    </message>
+    <message>
+        <source>Not enough to show yet. Insights appear once you have recorded your mood on a few days in this range. Everything is worked out on this computer and never leaves it.</source>
+        <translation>لا يوجد ما يكفي للعرض بعد. تظهر الإحصاءات عندما تسجّل مزاجك في بضعة أيام ضمن هذه المدة. تُحسب كلها على هذا الحاسوب ولا تغادره أبدًا.</translation>
+    </message>
+    <message>
+        <source>Mood over time</source>
+        <translation>المزاج عبر الزمن</translation>
+    </message>
+    <message>
+        <source>Mood by weekday</source>
+        <translation>المزاج حسب أيام الأسبوع</translation>
+    </message>
+    <message>
+        <source>Year in pixels</source>
+        <translation>السنة بالمربعات</translation>
+    </message>
+    <message>
+        <source>Drop in distress by technique</source>
+        <translation>انخفاض الضيق حسب التقنية</translation>
+    </message>
+    <message>
+        <source>What goes with better and worse days</source>
+        <translation>ما يرافق الأيام الأفضل والأسوأ</translation>
+    </message>
+    <message>
+        <source>What helps</source>
+        <translation>ما الذي يساعد</translation>
+    </message>
+    <message>
+        <source>Mean daily mood on days with each tag or emotion and on days without it. Shown when each side has at least 3 days. This shows what goes together, not what causes what.</source>
+        <translation>متوسط المزاج اليومي في الأيام التي ظهر فيها كل وسم أو شعور وفي الأيام التي غاب عنها. يُعرض العنصر عندما يكون لكل جانب 3 أيام على الأقل. هذا يبيّن ما يترافق معًا، لا ما يسبّب ماذا.</translation>
+    </message>
+    <message>
+        <source>Distress drop is the rating before minus the rating after, where you gave both.</source>
+        <translation>انخفاض الضيق هو التقييم قبل التقنية ناقص التقييم بعدها، حيثما سجّلت الاثنين.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>العنصر</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Mean mood with</source>
+        <translation>متوسط المزاج بوجوده</translation>
+    </message>
+    <message>
+        <source>Mean mood without</source>
+        <translation>متوسط المزاج بدونه</translation>
+    </message>
+    <message>
+        <source>Days with</source>
+        <translation>أيام بوجوده</translation>
+    </message>
+    <message>
+        <source>Days without</source>
+        <translation>أيام بدونه</translation>
+    </message>
+    <message>
+        <source>Technique</source>
+        <translation>التقنية</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>مرات الاستخدام</translation>
+    </message>
+    <message>
+        <source>Mean drop in distress</source>
+        <translation>متوسط انخفاض الضيق</translation>
+    </message>
+    <message>
+        <source>Helpfulness</source>
+        <translation>مدى الفائدة</translation>
+    </message>
+    <message>
+        <source>Mean mood</source>
+        <translation>متوسط المزاج</translation>
+    </message>
+    <message>
+        <source>Moving average</source>
+        <translation>المتوسط المتحرك</translation>
+    </message>
+    <message>
+        <source>No entry</source>
+        <translation>لا تدوين</translation>
+    </message>
+    <message>
+        <source>Mood over time chart</source>
+        <translation>مخطط المزاج عبر الزمن</translation>
+    </message>
+    <message>
+        <source>Mood by weekday chart</source>
+        <translation>مخطط المزاج حسب أيام الأسبوع</translation>
+    </message>
+    <message>
+        <source>Year in pixels chart</source>
+        <translation>مخطط السنة بالمربعات</translation>
+    </message>
+    <message>
+        <source>Drop in distress by technique chart</source>
+        <translation>مخطط انخفاض الضيق حسب التقنية</translation>
+    </message>
+    <message>
+        <source>No data in this range yet.</source>
+        <translation>لا توجد بيانات في هذه المدة بعد.</translation>
+    </message>
+    <message>
+        <source>Export chart as PNG…</source>
+        <translation>تصدير المخطط بصيغة PNG…</translation>
+    </message>
+    <message>
+        <source>Export %1 as PNG</source>
+        <translation>تصدير %1 بصيغة PNG</translation>
+    </message>
+    <message>
+        <source>Group by</source>
+        <translation>التجميع حسب</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>المدة</translation>
     </message>
 </context>
 <context>
@@ -949,6 +1471,26 @@
         <translation>إ&amp;نهاء</translation>
     </message>
     <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;تصدير…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>ا&amp;ستيراد…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>نسخة ا&amp;حتياطية الآن…</translation>
+    </message>
+    <message>
+        <source>Restore from a bac&amp;kup…</source>
+        <translation>ا&amp;ستعادة من نسخة احتياطية…</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic backups…</source>
+        <translation>النسخ الاحتياطي ال&amp;تلقائي…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
@@ -963,6 +1505,26 @@
     <message>
         <source>Library</source>
         <translation>المكتبة</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>رؤى</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>خطة الأمان</translation>
+    </message>
+    <message>
+        <source>&amp;Insights</source>
+        <translation>ال&amp;رؤى</translation>
+    </message>
+    <message>
+        <source>&amp;Safety plan</source>
+        <translation>خطة ال&amp;أمان</translation>
+    </message>
+    <message>
+        <source>I need &amp;help now</source>
+        <translation>أحتاج إلى ال&amp;مساعدة الآن</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
@@ -1021,6 +1583,10 @@
         <translation>&amp;عن peerapp</translation>
     </message>
     <message>
+        <source>Automatic backup</source>
+        <translation>النسخ الاحتياطي التلقائي</translation>
+    </message>
+    <message>
         <source>Passphrase changed</source>
         <translation>تغيّرت عبارة المرور</translation>
     </message>
@@ -1047,6 +1613,17 @@ A private mood and coping journal. Everything you write is encrypted on this com
         <translation>peerapp %1
 
 يوميات خاصة للمزاج والتأقلم. كل ما تكتبه يُشفَّر على هذا الحاسوب ولا يغادره إلا إذا اخترت ذلك.</translation>
+    </message>
+</context>
+<context>
+    <name>MoodMapDialog</name>
+    <message>
+        <source>Mood labels</source>
+        <translation>تسميات المزاج</translation>
+    </message>
+    <message>
+        <source>This file uses mood labels peerapp does not know. Choose a mood for each: 1 is very bad, 5 is very good.</source>
+        <translation>يستخدم هذا الملف تسميات مزاج لا يعرفها peerapp. اختر درجة لكل منها: 1 سيئ جدًا، و5 جيد جدًا.</translation>
     </message>
 </context>
 <context>
@@ -1132,6 +1709,13 @@ A private mood and coping journal. Everything you write is encrypted on this com
         <source>OK</source>
         <translation>موافق</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressRun</name>
     <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
@@ -1355,6 +1939,128 @@ A private mood and coping journal. Everything you write is encrypted on this com
     </message>
 </context>
 <context>
+    <name>SafetyPlan</name>
+    <message>
+        <source>Warning signs</source>
+        <translation>علامات التنبيه</translation>
+    </message>
+    <message>
+        <source>What tells you that a hard time may be starting? Thoughts, feelings, situations, or things you notice yourself doing.</source>
+        <translation>ما الذي يُنبّهني إلى أن وقتًا صعبًا قد يبدأ؟ أفكار أو مشاعر أو مواقف أو تصرّفات ألاحظها في نفسي.</translation>
+    </message>
+    <message>
+        <source>Things I can do on my own</source>
+        <translation>أشياء أستطيع فعلها بمفردي</translation>
+    </message>
+    <message>
+        <source>Small things that help you get through a difficult moment by yourself, like a walk, music, or slow breathing.</source>
+        <translation>أشياء صغيرة تساعدني على تجاوز لحظة صعبة وحدي، مثل المشي أو الموسيقى أو التنفّس ببطء.</translation>
+    </message>
+    <message>
+        <source>People and places that take my mind off things</source>
+        <translation>أشخاص وأماكن تشغل تفكيري بشيء آخر</translation>
+    </message>
+    <message>
+        <source>People you can spend time with, and places where you can be around others, that help you think about something else for a while. You do not have to talk about how you feel.</source>
+        <translation>أشخاص أستطيع قضاء الوقت معهم، وأماكن أكون فيها بين الناس، تساعدني على التفكير في شيء آخر لبعض الوقت. ولا يلزمني أن أتحدث عن مشاعري.</translation>
+    </message>
+    <message>
+        <source>People I can ask for help</source>
+        <translation>أشخاص أستطيع طلب المساعدة منهم</translation>
+    </message>
+    <message>
+        <source>People you trust and could tell that you are struggling. You can add how to reach them.</source>
+        <translation>أشخاص أثق بهم ويمكنني أن أخبرهم بأنني أمرّ بوقت صعب. يمكنني إضافة طريقة التواصل معهم.</translation>
+    </message>
+    <message>
+        <source>Professionals and crisis services</source>
+        <translation>الدعم المهني وخدمات الأزمات</translation>
+    </message>
+    <message>
+        <source>Counsellors, doctors, crisis lines or support services you could contact, with their numbers. Choose ones you know are safe for you.</source>
+        <translation>جهات إرشاد نفسي أو عيادات أو خطوط أزمات أو خدمات دعم يمكنني التواصل معها، مع أرقامها. أختار منها ما أعرف أنه آمن لي.</translation>
+    </message>
+    <message>
+        <source>Making my surroundings safer</source>
+        <translation>جعل محيطي أكثر أمانًا</translation>
+    </message>
+    <message>
+        <source>Ways of putting distance between you and things you could use to hurt yourself, with help from someone you trust.</source>
+        <translation>طرق لوضع مسافة بيني وبين أشياء قد أستخدمها لإيذاء نفسي، بمساعدة شخص أثق به.</translation>
+    </message>
+    <message>
+        <source>My reasons for living</source>
+        <translation>أسبابي للحياة</translation>
+    </message>
+    <message>
+        <source>People, hopes, beliefs and small things that matter to you and make life worth living.</source>
+        <translation>أشخاص وآمال ومعتقدات وأشياء صغيرة تهمّني وتجعل الحياة تستحق أن تُعاش.</translation>
+    </message>
+    <message>
+        <source>My safety plan</source>
+        <translation>خطة الأمان الخاصة بي</translation>
+    </message>
+    <message>
+        <source>A plan in your own words for when things feel very hard. Start with the first step, and move on to the next one if you need more support.</source>
+        <translation>خطة بكلماتي أنا، للأوقات التي تصبح فيها الأمور صعبة جدًا. أبدأ بالخطوة الأولى، وأنتقل إلى الخطوة التالية إذا احتجت إلى دعم أكثر.</translation>
+    </message>
+    <message>
+        <source>Based on the Safety Planning Intervention:</source>
+        <translation>مستندة إلى تدخّل تخطيط الأمان (Safety Planning Intervention):</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>الخطوة %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyPlanPage</name>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;طباعة…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>ت&amp;صدير…</translation>
+    </message>
+    <message>
+        <source>Print the safety plan</source>
+        <translation>طباعة خطة الأمان</translation>
+    </message>
+    <message>
+        <source>Export the safety plan</source>
+        <translation>تصدير خطة الأمان</translation>
+    </message>
+    <message>
+        <source>Saved in your encrypted journal.</source>
+        <translation>حُفظت في يومياتك المشفّرة.</translation>
+    </message>
+    <message>
+        <source>The exported file is not encrypted. Anyone who can open the folder you save it in can read it. Continue?</source>
+        <translation>الملف المُصدَّر غير مشفّر، ويستطيع قراءته كل من يمكنه فتح المجلد الذي يُحفظ فيه. متابعة التصدير؟</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>صفحة ويب (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>مستند PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Markdown text (*.md)</source>
+        <translation>نص Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>تعذّرت كتابة الملف: %1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>تمّ التصدير إلى %1</translation>
+    </message>
+</context>
+<context>
     <name>SetupPage</name>
     <message>
         <source>Create your private journal</source>
@@ -1387,6 +2093,37 @@ A private mood and coping journal. Everything you write is encrypted on this com
     <message>
         <source>&amp;Create journal</source>
         <translation>إ&amp;نشاء اليوميات</translation>
+    </message>
+</context>
+<context>
+    <name>StepSection</name>
+    <message>
+        <source>Write something and press Enter…</source>
+        <translation>عنصر جديد… (Enter للإضافة)</translation>
+    </message>
+    <message>
+        <source>New item for: %1</source>
+        <translation>عنصر جديد في: %1</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>إضافة</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>تعديل</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>نقل إلى الأعلى</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>نقل إلى الأسفل</translation>
     </message>
 </context>
 <context>
@@ -1564,6 +2301,45 @@ A private mood and coping journal. Everything you write is encrypted on this com
     <message>
         <source>This thought record is not saved yet. Close it anyway?</source>
         <translation>لم يُحفظ سجل الأفكار هذا بعد. إغلاقه رغم ذلك؟</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialogs</name>
+    <message>
+        <source>peerapp</source>
+        <translation>peerapp</translation>
+    </message>
+    <message>
+        <source>Save a backup</source>
+        <translation>حفظ نسخة احتياطية</translation>
+    </message>
+    <message>
+        <source>peerapp backups (*.peerbackup)</source>
+        <translation>نسخ peerapp الاحتياطية (*.peerbackup)</translation>
+    </message>
+    <message>
+        <source>Making a backup…</source>
+        <translation>جارٍ إنشاء نسخة احتياطية…</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>النسخ الاحتياطي</translation>
+    </message>
+    <message>
+        <source>The backup was saved. It opens with the passphrase your journal has now.</source>
+        <translation>حُفظت النسخة الاحتياطية. تُفتح بعبارة المرور الحالية ليومياتك.</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>استعادة نسخة احتياطية</translation>
+    </message>
+    <message>
+        <source>Replace your current journal with this backup? Entries written since the backup will be lost.</source>
+        <translation>هل تريد استبدال يومياتك الحالية بهذه النسخة الاحتياطية؟ ستُفقد المدخلات المكتوبة بعد إنشائها.</translation>
+    </message>
+    <message>
+        <source>The backup was restored. Unlock it with the passphrase it had.</source>
+        <translation>استُعيدت النسخة الاحتياطية. افتحها بعبارة المرور التي كانت لها.</translation>
     </message>
 </context>
 <context>

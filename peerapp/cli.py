@@ -95,6 +95,38 @@ def build_parser() -> argparse.ArgumentParser:
     lsearch.add_argument("--limit", type=int, default=10, metavar="N")
     _content_options(lsearch)
     _json_option(lsearch)
+
+    export = commands.add_parser("export", help="write every entry to a readable file")
+    export.add_argument("--format", required=True, choices=["json", "csv", "markdown"])
+    export.add_argument(
+        "-o",
+        dest="output",
+        required=True,
+        type=Path,
+        metavar="PATH",
+        help="output file (Markdown: a name without .md makes a folder with one file per entry)",
+    )
+    _passphrase_option(export)
+
+    imp = commands.add_parser("import", help="add entries from Daylio, jrnl or a peerapp JSON export")
+    imp.add_argument("--from", dest="source", required=True, choices=["daylio", "jrnl", "json"])
+    imp.add_argument("path", type=Path, metavar="PATH")
+    imp.add_argument(
+        "--mood-map",
+        action="append",
+        default=[],
+        metavar="LABEL=N",
+        help="the mood (1-5) of a custom Daylio mood label; repeat for each label",
+    )
+    _passphrase_option(imp)
+
+    backup = commands.add_parser("backup", help="write an encrypted backup of the journal")
+    backup.add_argument("-o", dest="output", required=True, type=Path, metavar="PATH")
+    _passphrase_option(backup)
+
+    restore = commands.add_parser("restore", help="restore a backup into the data folder")
+    restore.add_argument("path", type=Path, metavar="PATH")
+    restore.add_argument("--yes", action="store_true", help="replace an existing journal without asking")
     return parser
 
 
@@ -316,6 +348,101 @@ def _print_article(article: Article) -> None:
             print(f"- {source}")
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from .core.transfer import export_entries
+
+    folder = args.format == "markdown" and args.output.suffix.lower() != ".md"
+    vault, repo = _open(args)
+    try:
+        count = export_entries(repo.conn, args.format, args.output, markdown_folder=folder)
+    finally:
+        vault.lock()
+    print(
+        translate("CLI", "Exported to %1. Entries: %2.")
+        .replace("%1", str(args.output))
+        .replace("%2", str(count))
+    )
+    return EXIT_OK
+
+
+def _mood_map(items: Sequence[str]) -> dict[str, int]:
+    mapping: dict[str, int] = {}
+    for item in items:
+        label, sep, value = item.rpartition("=")
+        if not sep or not label.strip() or value.strip() not in {"1", "2", "3", "4", "5"}:
+            raise UsageError(
+                translate("CLI", "--mood-map needs LABEL=N with N from 1 to 5, for example happy=5.")
+            )
+        mapping[label.strip()] = int(value)
+    return mapping
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .core.transfer import import_entries
+
+    mood_map = _mood_map(args.mood_map)
+    if not args.path.is_file():
+        raise CommandError(translate("CLI", "There is no file at %1.").replace("%1", str(args.path)))
+    vault, repo = _open(args)
+    try:
+        report = import_entries(repo.conn, args.source, args.path, mood_map=mood_map)
+    finally:
+        vault.lock()
+    print(translate("CLI", "Entries added: %1.").replace("%1", str(report.added)))
+    if report.skipped_duplicates:
+        print(
+            translate("CLI", "Entries skipped because they were already in the journal: %1.").replace(
+                "%1", str(report.skipped_duplicates)
+            )
+        )
+    if report.errors:
+        print(translate("CLI", "Rows that could not be imported: %1").replace("%1", str(len(report.errors))))
+        line_label = translate("CLI", "Line %1:")
+        for line, message in report.errors:
+            print(line_label.replace("%1", str(line)), message)
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from .core.backup import create_backup
+
+    vault, _repo = _open(args)
+    try:
+        create_backup(vault, args.output)
+    finally:
+        vault.lock()
+    print(translate("CLI", "Wrote an encrypted backup to %1.").replace("%1", str(args.output)))
+    print(translate("CLI", "It opens with the passphrase the journal had when the backup was made."))
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from .core.backup import read_backup, restore_backup
+
+    directory = paths.data_dir(args.data_dir)
+    read_backup(args.path)  # a damaged backup is refused before anyone is asked anything
+    overwrite = False
+    if Vault(directory).exists():
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise CommandError(
+                    translate(
+                        "CLI",
+                        "A journal already exists in %1. Add --yes to replace it with the backup.",
+                    ).replace("%1", str(directory))
+                )
+            question = translate(
+                "CLI", "Replace the journal in %1 with this backup? The current journal will be lost. [y/N] "
+            ).replace("%1", str(directory))
+            answer = input(question).strip().lower()
+            if answer not in {"y", "yes", translate("CLI", "y").lower(), translate("CLI", "yes").lower()}:
+                raise CommandError(translate("CLI", "Nothing was restored."))
+        overwrite = True
+    restore_backup(args.path, directory, overwrite=overwrite)
+    print(translate("CLI", "Restored the backup into %1.").replace("%1", str(directory)))
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from .gui.app import run
 
@@ -328,6 +455,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "journal": cmd_journal,
     "library": cmd_library,
     "gui": cmd_gui,
+    "export": cmd_export,
+    "import": cmd_import,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
 }
 
 

@@ -311,3 +311,19 @@ def test_insights_tab_shows_what_was_written(qtbot, window: MainWindow) -> None:
     assert win.insights_page.repo is win.repo
     win.lock()
     assert win.insights_page.repo is None
+
+
+def test_quitting_makes_the_automatic_backup(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from peerapp.core.backup import AutoBackupSettings, read_backup, set_auto_backup
+
+    win = window
+    create_vault(qtbot, win)
+    write_entry(qtbot, win, "kept safe", "backed up on quit")
+    assert win.repo is not None
+    folder = tmp_path / "backups"
+    set_auto_backup(win.repo.conn, AutoBackupSettings(enabled=True, folder=str(folder), keep=3))
+    win.close()
+    made = list(folder.glob("*.peerbackup"))
+    assert len(made) == 1
+    read_backup(made[0])  # verifies the checksum and structure
+    assert b"kept safe" not in made[0].read_bytes()

@@ -77,3 +77,59 @@ class InvalidInput(PeerappError):
 
 class WeakPassphrase(PeerappError):
     message = QT_TRANSLATE_NOOP("Errors", "The passphrase must be at least 8 characters long.")
+
+
+class OperationCancelled(PeerappError):
+    message = QT_TRANSLATE_NOOP("Errors", "Cancelled. Nothing was written.")
+
+
+class ExportTargetExists(PeerappError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "That folder is not empty. Choose an empty or new folder for the exported files."
+    )
+
+
+class ImportFileInvalid(PeerappError):
+    message = QT_TRANSLATE_NOOP("Errors", "This file is not in the expected format, so nothing was imported.")
+
+
+class UnknownMoodLabels(PeerappError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Some mood labels in this file are unknown. Give each one a mood from 1 to 5 "
+        "(for example --mood-map LABEL=4); nothing was imported yet.",
+    )
+
+    def __init__(self, labels: list[str]) -> None:
+        super().__init__(", ".join(labels))
+        self.labels = labels
+
+
+class ImportRowError(PeerappError):
+    message = QT_TRANSLATE_NOOP("Errors", "This row could not be read and was skipped.")
+
+
+class ImportBadDate(ImportRowError):
+    message = QT_TRANSLATE_NOOP("Errors", "The date or time of this row is not valid; it was skipped.")
+
+
+class ImportBadMood(ImportRowError):
+    message = QT_TRANSLATE_NOOP("Errors", "The mood of this row is not valid; it was skipped.")
+
+
+class ImportMissingField(ImportRowError):
+    message = QT_TRANSLATE_NOOP("Errors", "This row is missing a required column; it was skipped.")
+
+
+class CorruptBackup(PeerappError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "This backup is damaged or incomplete, so it cannot be restored. Nothing was changed."
+    )
+
+
+class RestoreWouldOverwrite(PeerappError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "A journal already exists in this folder. Restoring would replace it; "
+        "confirm that first. Nothing was changed.",
+    )

@@ -31,6 +31,7 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     """Translate with whatever translator the front end installed.
 
     The signature mirrors QCoreApplication.translate so pyside6-lupdate extracts
-    calls, numerus forms included (`translate("CLI", "%n entries", "", n)`).
+    calls. lupdate marks a bare translate() call as plural only when its count is a literal number,
+    so CLI messages with counts are worded without plurals ("Entries added: %1").
     """
     return _translator(context, text, disambiguation, n)

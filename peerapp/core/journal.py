@@ -138,13 +138,15 @@ class JournalRepository:
     def add_many(self, entries: Iterable[Entry]) -> int:
         """Add entries in one transaction (imports keep their own created/updated times)."""
         count = 0
+        known_tags: dict[str, int] = {}
         with _Transaction(self.conn):
+            self._mark_index_version()
             for entry in entries:
-                self._insert(entry)
+                self._insert(entry, known_tags)
                 count += 1
         return count
 
-    def _insert(self, entry: Entry) -> None:
+    def _insert(self, entry: Entry, known_tags: dict[str, int]) -> None:
         _validate(entry)
         now = _now()
         entry.uid = entry.uid or uuid.uuid4().hex
@@ -166,7 +168,7 @@ class JournalRepository:
             ),
         )
         entry.id = int(cur.lastrowid or 0)
-        self._write_children(entry)
+        self._write_children(entry, known_tags)
 
     def update(self, entry: Entry) -> Entry:
         if entry.id is None:
@@ -196,14 +198,23 @@ class JournalRepository:
             self._write_children(entry)
         return entry
 
-    def _write_children(self, entry: Entry) -> None:
+    def _tag_id(self, name: str, known: dict[str, int]) -> int:
+        """The id of tag `name`, created if new; `known` caches ids within one transaction."""
+        tag_id = known.get(name)
+        if tag_id is None:
+            row = self.conn.execute("SELECT id FROM tag WHERE name = ?", (name,)).fetchone()
+            if row is None:
+                row = (self.conn.execute("INSERT INTO tag (name) VALUES (?)", (name,)).lastrowid,)
+            tag_id = known[name] = int(row[0])
+        return tag_id
+
+    def _write_children(self, entry: Entry, known_tags: dict[str, int] | None = None) -> None:
         assert entry.id is not None
-        for name in entry.tags:
-            self.conn.execute("INSERT OR IGNORE INTO tag (name) VALUES (?)", (name,))
-            self.conn.execute(
-                "INSERT OR IGNORE INTO entry_tag (entry_id, tag_id) SELECT ?, id FROM tag WHERE name = ?",
-                (entry.id, name),
-            )
+        known = {} if known_tags is None else known_tags
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO entry_tag (entry_id, tag_id) VALUES (?, ?)",
+            [(entry.id, self._tag_id(name, known)) for name in entry.tags],
+        )
         self.conn.executemany(
             "INSERT INTO entry_emotion (entry_id, emotion) VALUES (?, ?)",
             [(entry.id, key) for key in entry.emotions],
@@ -218,12 +229,14 @@ class JournalRepository:
         )
         self._index(entry)
 
-    def _index(self, entry: Entry) -> None:
-        """Add an entry's normalised words to the full-text index (searched, never shown)."""
-        # A fresh index is marked with the normaliser's version on its first entry.
+    def _mark_index_version(self) -> None:
+        # A fresh index is marked with the normaliser's version when its first entries go in.
         self.conn.execute(
             "INSERT OR IGNORE INTO kv (key, value) VALUES (?, ?)", (INDEX_VERSION_KEY, str(textnorm.VERSION))
         )
+
+    def _index(self, entry: Entry) -> None:
+        """Add an entry's normalised words to the full-text index (searched, never shown)."""
         self.conn.execute(
             "INSERT INTO entry_fts (rowid, title, tags, body) VALUES (?, ?, ?, ?)",
             (

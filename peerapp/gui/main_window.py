@@ -5,12 +5,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
 
 from .. import __version__
+from ..core.backup import AUTO_PREFIX, SUFFIX, get_auto_backup, rotate_backups
+from ..core.errors import PeerappError
 from ..core.journal import JournalRepository
 from ..core.library import BookmarkRepository
 from ..core.settings import Settings
@@ -29,6 +32,13 @@ from .tools.breathing import BOX
 from .tools.grounding import GroundingTool
 from .tools.pmr import RelaxationGuide
 from .tools.thought_record import ThoughtRecordTool
+from .transfer_dialogs import (
+    BackupSettingsDialog,
+    backup_dialog,
+    export_dialog,
+    import_dialog,
+    restore_dialog,
+)
 from .unlock_page import UnlockPage
 
 QUICK_EXIT_KEYS = "Ctrl+Shift+Q"
@@ -132,10 +142,21 @@ class MainWindow(Retranslatable, QMainWindow):
         # The application-wide QShortcut fires everywhere; this one only shows the keys in the menu.
         self.quick_exit_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
+        self.export_action = self._action(self.export_journal)
+        self.import_action = self._action(self.import_journal)
+        self.backup_action = self._action(self.backup_now)
+        self.restore_action = self._action(self.restore_backup)
+        self.auto_backup_action = self._action(self.auto_backups)
         for action in (
             self.new_action,
             self.search_action,
             self.trash_action,
+            None,
+            self.export_action,
+            self.import_action,
+            self.backup_action,
+            self.restore_action,
+            self.auto_backup_action,
             None,
             self.lock_action,
             self.quick_exit_action,
@@ -202,6 +223,11 @@ class MainWindow(Retranslatable, QMainWindow):
         self.lock_action.setText(self.tr("&Lock"))
         self.quick_exit_action.setText(self.tr("Quick e&xit (hide and lock)"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.export_action.setText(self.tr("&Export…"))
+        self.import_action.setText(self.tr("&Import…"))
+        self.backup_action.setText(self.tr("&Back up now…"))
+        self.restore_action.setText(self.tr("Restore from a bac&kup…"))
+        self.auto_backup_action.setText(self.tr("&Automatic backups…"))
         self.view_menu.setTitle(self.tr("&View"))
         self.journal_view_action.setText(self.tr("&Journal"))
         self.library_view_action.setText(self.tr("&Library"))
@@ -244,6 +270,10 @@ class MainWindow(Retranslatable, QMainWindow):
             self.library_view_action,
             self.safety_plan_action,
             self.insights_action,
+            self.export_action,
+            self.import_action,
+            self.backup_action,
+            self.auto_backup_action,
         ):
             action.setEnabled(unlocked)
 
@@ -321,6 +351,53 @@ class MainWindow(Retranslatable, QMainWindow):
         if self.tabs.currentWidget() is self.insights_page and self._insights_stale and self.repo is not None:
             self._insights_stale = False
             self.insights_page.attach(self.repo)
+
+    # -- data in and out -------------------------------------------------------------
+
+    def export_journal(self) -> None:
+        if self.vault.is_unlocked:
+            export_dialog(self, self.vault)
+
+    def import_journal(self) -> None:
+        if self.vault.is_unlocked and import_dialog(self, self.vault) is not None and self.repo is not None:
+            self.journal_page.attach(self.repo)
+            self._entries_changed()
+
+    def backup_now(self) -> None:
+        if self.vault.is_unlocked:
+            self._backup_run = backup_dialog(self, self.vault)  # kept alive while it runs
+
+    def restore_backup(self) -> None:
+        """Restore works locked or unlocked; over an existing journal it asks first and locks."""
+        if restore_dialog(self, self.vault):
+            self.lock()
+            self.stack.setCurrentWidget(self.unlock_page)
+            self._update_actions()
+
+    def auto_backups(self) -> None:
+        if self.vault.is_unlocked:
+            BackupSettingsDialog(self.vault, self).exec()
+
+    def _automatic_backup(self) -> None:
+        """On quit, keep the rotating backups the person asked for (at most one a day)."""
+        if not self.vault.is_unlocked:
+            return
+        conn = self.vault.connect()
+        try:
+            wanted = get_auto_backup(conn)
+        finally:
+            self.vault.release(conn)
+        if not wanted.enabled or not wanted.folder:
+            return
+        folder = Path(wanted.folder)
+        newest = max((p.stat().st_mtime for p in folder.glob(f"{AUTO_PREFIX}*{SUFFIX}")), default=0.0)
+        if time.time() - newest < 24 * 3600:
+            return
+        try:
+            rotate_backups(self.vault, folder, wanted.keep)
+        except (PeerappError, OSError) as exc:
+            message = exc.user_message() if isinstance(exc, PeerappError) else str(exc)
+            QMessageBox.warning(self, self.tr("Automatic backup"), message)
 
     def show_crisis_help(self) -> None:
         """The bundled crisis resources; never needs (or touches) the vault."""
@@ -403,6 +480,7 @@ class MainWindow(Retranslatable, QMainWindow):
         # Closing keeps an unfinished entry as a draft inside the vault, then locks.
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
         self.settings.save()
+        self._automatic_backup()
         self.lock()
         self.release_event_filter()
         super().closeEvent(event)

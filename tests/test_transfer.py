@@ -1,0 +1,379 @@
+"""Export (JSON, CSV, Markdown) and import (Daylio, jrnl, our JSON), core and CLI."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import PASSPHRASE
+
+from peerapp.core.errors import ImportFileInvalid, OperationCancelled, UnknownMoodLabels
+from peerapp.core.journal import CopingUse, Entry, EntryFilter, JournalRepository
+from peerapp.core.keyslot import FAST_KDF
+from peerapp.core.transfer import DAYLIO_COLUMNS, export_entries, import_entries
+from peerapp.core.vault import Vault
+
+TZ = timezone(timedelta(hours=3))
+
+
+def _sample(repo: JournalRepository) -> None:
+    repo.add(
+        Entry(
+            at=datetime(2024, 5, 1, 21, 30, tzinfo=TZ),
+            mood=5,
+            emotions=["hopeful", "calm"],
+            tags=["work", "عائلة"],
+            coping=[CopingUse("box-breathing", 7, 3, 4), CopingUse("walk")],
+            title="A good day",
+            text='Line one, with a comma\nسطر ثانٍ "quoted"',
+        )
+    )
+    repo.add(Entry(at=datetime(2024, 5, 2, 8, 0, tzinfo=TZ), mood=1, text="hard morning"))
+    repo.add(Entry(at=datetime(2024, 5, 3, 9, 15, tzinfo=TZ), mood=3, tags=["x"], text="to the trash"))
+    trashed = repo.page(EntryFilter(), limit=1)[0]
+    assert trashed.id is not None
+    repo.delete(trashed.id)
+    repo.add(Entry(at=datetime(2024, 5, 4, 10, 0, tzinfo=TZ), text="no mood"))
+
+
+def _all(repo: JournalRepository) -> list[dict[str, Any]]:
+    rows = repo.page(EntryFilter(), limit=10_000) + repo.page(EntryFilter(trash=True), limit=10_000)
+    out = []
+    for e in rows:
+        data = e.to_json()
+        data.pop("id")
+        out.append(data)
+    return sorted(out, key=lambda d: str(d["uid"]))
+
+
+def test_json_round_trip_is_lossless(repo: JournalRepository, tmp_path: Path) -> None:
+    _sample(repo)
+    target = tmp_path / "out.json"
+    assert export_entries(repo.conn, "json", target) == 4
+    other = Vault(tmp_path / "other", kdf=FAST_KDF)
+    other.create(PASSPHRASE)
+    try:
+        fresh = JournalRepository(other.connect())
+        report = import_entries(fresh.conn, "json", target)
+        assert (report.added, report.skipped_duplicates, report.errors) == (4, 0, [])
+        assert _all(fresh) == _all(repo)
+        again = import_entries(fresh.conn, "json", target)
+        assert (again.added, again.skipped_duplicates) == (0, 4)
+        assert fresh.count() == 3
+    finally:
+        other.lock()
+
+
+def test_csv_export_columns_and_labels(repo: JournalRepository, tmp_path: Path) -> None:
+    _sample(repo)
+    target = tmp_path / "out.csv"
+    assert export_entries(repo.conn, "csv", target) == 3  # trash is left out
+    with target.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == DAYLIO_COLUMNS
+    by_date = {r[0]: r for r in rows[1:]}
+    assert by_date["2024-05-01"][1:6] == ["May 1", "Wednesday", "21:30", "rad", "work | عائلة"]
+    assert by_date["2024-05-01"][6] == "A good day"
+    assert by_date["2024-05-01"][7].startswith("Line one, with a comma\n")
+    assert by_date["2024-05-02"][4] == "awful"
+    assert by_date["2024-05-04"][4] == ""
+
+
+def test_csv_export_reimports_as_daylio(repo: JournalRepository, tmp_path: Path) -> None:
+    _sample(repo)
+    target = tmp_path / "out.csv"
+    export_entries(repo.conn, "csv", target)
+    report = import_entries(repo.conn, "daylio", target)
+    assert report.added == 3 and not report.errors
+
+
+def test_markdown_file_and_folder(repo: JournalRepository, tmp_path: Path) -> None:
+    _sample(repo)
+    single = tmp_path / "journal.md"
+    assert export_entries(repo.conn, "markdown", single) == 3
+    text = single.read_text("utf-8")
+    assert "# A good day" in text and "- mood: 5 (rad)" in text and "box-breathing" in text
+    assert "to the trash" not in text
+    folder = tmp_path / "entries"
+    assert export_entries(repo.conn, "markdown", folder, markdown_folder=True) == 3
+    files = sorted(p.name for p in folder.iterdir())
+    assert len(files) == 3 and all(name.endswith(".md") for name in files)
+    assert "hard morning" in (folder / "2024-05-02_080000.md").read_text("utf-8")
+
+
+def test_export_cancel_leaves_nothing(repo: JournalRepository, tmp_path: Path) -> None:
+    repo.add_many(
+        Entry(at=datetime(2024, 1, 1, tzinfo=TZ) + timedelta(hours=i), text=f"e{i}") for i in range(1200)
+    )
+    seen: list[tuple[int, int]] = []
+    for fmt, folder in (("json", False), ("csv", False), ("markdown", True)):
+        target = tmp_path / f"out-{fmt}"
+        with pytest.raises(OperationCancelled):
+            export_entries(
+                repo.conn,
+                fmt,
+                target,
+                lambda d, t: seen.append((d, t)),
+                lambda: len(seen) > 1,
+                markdown_folder=folder,
+            )
+        assert list(tmp_path.iterdir()) == [] or all(p.name == "data" for p in tmp_path.iterdir())
+        seen.clear()
+    assert repo.count() == 1200
+
+
+def test_export_progress_reaches_total(repo: JournalRepository, tmp_path: Path) -> None:
+    repo.add_many(
+        Entry(at=datetime(2024, 1, 1, tzinfo=TZ) + timedelta(hours=i), text=f"e{i}") for i in range(1100)
+    )
+    seen: list[tuple[int, int]] = []
+    export_entries(repo.conn, "json", tmp_path / "x.json", lambda d, t: seen.append((d, t)))
+    assert seen[0] == (0, 1100) and seen[-1] == (1100, 1100)
+
+
+DAYLIO = """full_date,date,weekday,time,mood,activities,note_title,note
+2024-05-01,May 1,Wednesday,21:30,rad,friends | sport,Title,"A note
+over two lines"
+2024-05-02,May 2,Thursday,8:05 am,meh,,,short
+not-a-date,May 3,Friday,09:00,good,,,broken
+2024-05-04,May 4,Saturday,10:00,super happy,reading,,custom label
+2024-05-05,May 5,Sunday,11:00,awful,,,last
+"""
+
+
+def test_daylio_import_custom_labels_errors_and_reimport(repo: JournalRepository, tmp_path: Path) -> None:
+    source = tmp_path / "daylio.csv"
+    source.write_text(DAYLIO, "utf-8")
+    with pytest.raises(UnknownMoodLabels) as caught:
+        import_entries(repo.conn, "daylio", source)
+    assert caught.value.labels == ["super happy"]
+    assert "super happy" in caught.value.user_message()
+    assert repo.count() == 0
+    report = import_entries(repo.conn, "daylio", source, mood_map={"Super Happy": 5})
+    assert report.added == 4 and report.skipped_duplicates == 0
+    assert [line for line, _msg in report.errors] == [5]  # the note on line 2 spans two lines
+    assert "date" in report.errors[0][1]
+    entries = {e.day: e for e in repo.page(EntryFilter(), limit=50)}
+    first = entries["2024-05-01"]
+    assert (first.mood, first.tags, first.title, first.text) == (
+        5,
+        ["friends", "sport"],
+        "Title",
+        "A note\nover two lines",
+    )
+    assert entries["2024-05-02"].at.strftime("%H:%M") == "08:05"
+    assert entries["2024-05-04"].mood == 5
+    again = import_entries(repo.conn, "daylio", source, mood_map={"super happy": 5})
+    assert (again.added, again.skipped_duplicates) == (0, 4)
+    assert repo.count() == 4
+
+
+def test_jrnl_import(repo: JournalRepository, tmp_path: Path) -> None:
+    source = tmp_path / "jrnl.json"
+    source.write_text(
+        json.dumps(
+            {
+                "tags": {"@work": 1},
+                "entries": [
+                    {
+                        "title": "Meeting",
+                        "body": "went fine @work",
+                        "date": "2024-02-03",
+                        "time": "14:20",
+                        "tags": ["@work"],
+                        "starred": True,
+                    },
+                    {
+                        "title": "Bad",
+                        "body": "",
+                        "date": "yesterday",
+                        "time": "10:00",
+                        "tags": [],
+                        "starred": False,
+                    },
+                    {
+                        "title": "Walk",
+                        "body": "park",
+                        "date": "2024-02-04",
+                        "time": "07:00",
+                        "tags": [],
+                        "starred": False,
+                    },
+                ],
+            }
+        ),
+        "utf-8",
+    )
+    report = import_entries(repo.conn, "jrnl", source)
+    assert report.added == 2 and [line for line, _ in report.errors] == [2]
+    meeting = repo.search("Meeting")[0]
+    assert meeting.tags == ["starred", "work"] and meeting.at.strftime("%Y-%m-%d %H:%M") == "2024-02-03 14:20"
+    assert import_entries(repo.conn, "jrnl", source).added == 0
+
+
+def test_import_rejects_wrong_file(repo: JournalRepository, tmp_path: Path) -> None:
+    source = tmp_path / "x.json"
+    source.write_text("{not json", "utf-8")
+    with pytest.raises(ImportFileInvalid):
+        import_entries(repo.conn, "json", source)
+    with pytest.raises(ImportFileInvalid):
+        import_entries(repo.conn, "jrnl", source)
+
+
+def test_import_cancel_rolls_back_batch(repo: JournalRepository, tmp_path: Path) -> None:
+    lines = ["full_date,date,weekday,time,mood,activities,note_title,note"]
+    lines += [
+        f"2023-01-{1 + i % 28:02d},x,x,{i // 60 % 24:02d}:{i % 60:02d},good,,,row {i}" for i in range(1200)
+    ]
+    source = tmp_path / "big.csv"
+    source.write_text("\n".join(lines), "utf-8")
+    calls: list[int] = []
+
+    def cancelled() -> bool:
+        calls.append(1)
+        return len(calls) >= 4  # during the second batch
+
+    report = import_entries(repo.conn, "daylio", source, cancelled=cancelled)
+    assert report.cancelled and report.added == 500
+    assert repo.count() == 500
+    assert not repo.conn.in_transaction
+    rest = import_entries(repo.conn, "daylio", source)
+    assert (rest.added, rest.skipped_duplicates) == (700, 500)
+
+
+def test_cli_export_import(cli: Any, tmp_path: Path) -> None:
+    assert cli("init", "--passphrase-stdin", stdin=PASSPHRASE + "\n").code == 0
+    assert (
+        cli(
+            "journal", "add", "--mood", "4", "--tag", "t1", "--passphrase-stdin", "hello", stdin=PASSPHRASE
+        ).code
+        == 0
+    )
+    out = tmp_path / "e.csv"
+    result = cli("export", "--format", "csv", "-o", str(out), "--passphrase-stdin", stdin=PASSPHRASE)
+    assert result.code == 0, result.stderr
+    assert "Entries: 1." in result.stdout and out.read_text("utf-8").splitlines()[0] == ",".join(
+        DAYLIO_COLUMNS
+    )
+    folder = tmp_path / "md"
+    assert (
+        cli("export", "--format", "markdown", "-o", str(folder), "--passphrase-stdin", stdin=PASSPHRASE).code
+        == 0
+    )
+    assert len(list(folder.iterdir())) == 1
+
+    source = tmp_path / "daylio.csv"
+    source.write_text(DAYLIO, "utf-8")
+    refused = cli("import", "--from", "daylio", str(source), "--passphrase-stdin", stdin=PASSPHRASE)
+    assert (
+        refused.code == 1
+        and "super happy" in refused.stderr
+        and len(refused.stderr.strip().splitlines()) == 1
+    )
+    done = cli(
+        "import",
+        "--from",
+        "daylio",
+        str(source),
+        "--mood-map",
+        "super happy=5",
+        "--passphrase-stdin",
+        stdin=PASSPHRASE,
+    )
+    assert done.code == 0, done.stderr
+    assert "Entries added: 4." in done.stdout and "Line 5:" in done.stdout
+    bad = cli(
+        "import", "--from", "daylio", str(source), "--mood-map", "x=9", "--passphrase-stdin", stdin=PASSPHRASE
+    )
+    assert bad.code == 2
+
+
+def test_gui_export_and_import_dialogs(
+    vault: Vault, repo: JournalRepository, tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from peerapp.gui.transfer_dialogs import BackupSettingsDialog, ExportDialog, ImportDialog
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append("warning: " + text))
+    _sample(repo)
+    export = ExportDialog(vault)
+    qtbot.addWidget(export)
+    export.format_box.setCurrentIndex(1)
+    export.target.edit.setText(str(tmp_path / "gui.csv"))
+    export.start()
+    assert export.run is not None
+    qtbot.waitUntil(lambda: export.run is not None and export.run.done, timeout=10_000)
+    assert export.run.error is None and (tmp_path / "gui.csv").exists()
+    assert shown[-1] == "Exported 3 entries."
+
+    source = tmp_path / "daylio.csv"
+    source.write_text(DAYLIO, "utf-8")
+    dialog = ImportDialog(vault)
+    qtbot.addWidget(dialog)
+    asked: list[list[str]] = []
+    monkeypatch.setattr(dialog, "ask_mood_map", lambda labels: asked.append(labels) or {"super happy": 4})
+    dialog.source.edit.setText(str(source))
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.run is not None and dialog.run.done, timeout=10_000)
+    assert asked == [["super happy"]]
+    assert dialog.report is not None and dialog.report.added == 4
+    assert "Line 5:" in shown[-1]
+
+    settings = BackupSettingsDialog(vault)
+    qtbot.addWidget(settings)
+    settings.enabled.setChecked(True)
+    settings.folder.edit.setText(str(tmp_path / "auto"))
+    settings.keep.setValue(4)
+    settings.save()
+    from peerapp.core.backup import AutoBackupSettings, get_auto_backup
+
+    assert get_auto_backup(repo.conn) == AutoBackupSettings(True, str(tmp_path / "auto"), 4)
+
+
+def test_gui_export_cancel(
+    vault: Vault, repo: JournalRepository, tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from peerapp.gui.transfer_dialogs import ExportDialog
+
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: None)
+    repo.add_many(
+        Entry(at=datetime(2024, 1, 1, tzinfo=TZ) + timedelta(hours=i), text=f"e{i}") for i in range(3000)
+    )
+    export = ExportDialog(vault)
+    qtbot.addWidget(export)
+    export.target.edit.setText(str(tmp_path / "gui.json"))
+    export.start()
+    assert export.run is not None
+    export.run.dialog.canceled.emit()  # what the Cancel button sends
+    qtbot.waitUntil(lambda: export.run is not None and export.run.done, timeout=10_000)
+    assert isinstance(export.run.error, OperationCancelled)
+    assert [p.name for p in tmp_path.iterdir()] == ["data"]
+
+
+def test_our_json_bad_rows_are_reported_and_rest_imports(repo: JournalRepository, tmp_path: Path) -> None:
+    _sample(repo)
+    target = tmp_path / "out.json"
+    export_entries(repo.conn, "json", target)
+    data = json.loads(target.read_text("utf-8"))
+    data["entries"][0]["coping"] = [{"technique": "walk", "distress_before": 42}]
+    data["entries"][1]["at"] = "not a date"
+    data["entries"][2]["mood"] = 9
+    target.write_text(json.dumps(data), "utf-8")
+    other = Vault(tmp_path / "other", kdf=FAST_KDF)
+    other.create(PASSPHRASE)
+    try:
+        report = import_entries(other.connect(), "json", target)
+        assert report.added == 1
+        assert [line for line, _ in report.errors] == [1, 2, 3]
+    finally:
+        other.lock()
