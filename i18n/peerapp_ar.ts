@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
@@ -1475,6 +1475,10 @@
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
+        <source>Report for a &amp;therapist…</source>
+        <translation>تقرير لل&amp;معالج…</translation>
+    </message>
+    <message>
         <source>&amp;Import…</source>
         <translation>ا&amp;ستيراد…</translation>
     </message>
@@ -1924,6 +1928,116 @@ A private mood and coping journal. Everything you write is encrypted on this com
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>Journal summary</source>
+        <translation>ملخص اليوميات</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>من %1 إلى %2</translation>
+    </message>
+    <message>
+        <source>Entries included: %1</source>
+        <translation>التدوينات المضمّنة: %1</translation>
+    </message>
+    <message>
+        <source>Average mood: %1 of 5</source>
+        <translation>متوسط المزاج: %1 من 5</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>المزاج</translation>
+    </message>
+    <message>
+        <source>Emotions named most often</source>
+        <translation>المشاعر الأكثر ذكرًا</translation>
+    </message>
+    <message>
+        <source>What I tried</source>
+        <translation>ما جربته</translation>
+    </message>
+    <message>
+        <source>Technique</source>
+        <translation>الأسلوب</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>المرات</translation>
+    </message>
+    <message>
+        <source>Average drop in distress (0-10)</source>
+        <translation>متوسط انخفاض الضيق (0-10)</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>التدوينات</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Report for a therapist</source>
+        <translation>تقرير للمعالج</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;من:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>إ&amp;لى:</translation>
+    </message>
+    <message>
+        <source>Leave out entries tagged:</source>
+        <translation>استبعاد التدوينات ذات الوسوم:</translation>
+    </message>
+    <message>
+        <source>Tags to leave out</source>
+        <translation>الوسوم المستبعدة</translation>
+    </message>
+    <message>
+        <source>Include what I wrote in each entry</source>
+        <translation>تضمين ما كتبته في كل تدوينة</translation>
+    </message>
+    <message>
+        <source>A saved report is not encrypted. Anyone who can open the file can read it.</source>
+        <translation>التقرير المحفوظ غير مشفّر. يستطيع قراءته كل من يمكنه فتح الملف.</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;طباعة…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>حفظ بصيغة P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;web page…</source>
+        <translation>حفظ ك&amp;صفحة ويب…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>مستند PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>صفحة ويب (*.html)</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>حفظ التقرير</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>تعذرت كتابة الملف: %1</translation>
+    </message>
+</context>
+<context>
     <name>SafeBrowser</name>
     <message>
         <source>Open link?</source>
@@ -2188,8 +2302,8 @@ A private mood and coping journal. Everything you write is encrypted on this com
         <translation>3. الأفكار ال&amp;تلقائية</translation>
     </message>
     <message>
-        <source>What went through your mind? Write the thoughts as they came, then mark the "hot" thought: the one that carries the most feeling.</source>
-        <translation>ما الذي خطر في بالك؟ كتابة الأفكار كما جاءت، ثم تمييز الفكرة "الساخنة": الفكرة الأكثر شحنًا بالمشاعر.</translation>
+        <source>What went through your mind? Write the thoughts as they came, then mark the &quot;hot&quot; thought: the one that carries the most feeling.</source>
+        <translation>ما الذي خطر في بالك؟ كتابة الأفكار كما جاءت، ثم تمييز الفكرة &quot;الساخنة&quot;: الفكرة الأكثر شحنًا بالمشاعر.</translation>
     </message>
     <message>
         <source>4. Evidence &amp;for</source>
@@ -2220,8 +2334,8 @@ A private mood and coping journal. Everything you write is encrypted on this com
         <translation>7. إعادة التقييم</translation>
     </message>
     <message>
-        <source>How strong is each emotion now, from 0 to 100? Leave it at "not rated" to skip.</source>
-        <translation>ما شدة كل شعور الآن، من 0 إلى 100؟ ترك القيمة على "بلا تقييم" يعني تخطيها.</translation>
+        <source>How strong is each emotion now, from 0 to 100? Leave it at &quot;not rated&quot; to skip.</source>
+        <translation>ما شدة كل شعور الآن، من 0 إلى 100؟ ترك القيمة على &quot;بلا تقييم&quot; يعني تخطيها.</translation>
     </message>
     <message>
         <source>If the evidence points to real risk, let the balanced thought become a plan: what can you do to stay safer?</source>

@@ -327,3 +327,27 @@ def test_quitting_makes_the_automatic_backup(qtbot, window: MainWindow, tmp_path
     assert len(made) == 1
     read_backup(made[0])  # verifies the checksum and structure
     assert b"kept safe" not in made[0].read_bytes()
+
+
+def test_therapist_report_leaves_out_chosen_tags(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from peerapp.gui.report_dialog import ReportDialog
+
+    win = window
+    create_vault(qtbot, win)
+    write_entry(qtbot, win, "Panic at work", "used box breathing", mood=2, tags="work")
+    write_entry(qtbot, win, "About my partner", "very private", mood=4, tags="private")
+    assert win.repo is not None
+    dialog = ReportDialog(win.repo, win)
+    qtbot.addWidget(dialog)
+    rows = {dialog.leave_out.item(r).text(): r for r in range(dialog.leave_out.count())}
+    dialog.leave_out.item(rows["private"]).setCheckState(Qt.CheckState.Checked)
+    html_path, pdf_path = tmp_path / "report.html", tmp_path / "report.pdf"
+    dialog.save_to(html_path, "html")
+    dialog.save_to(pdf_path, "pdf")
+    html = html_path.read_text("utf-8")
+    assert "Panic at work" in html and "used box breathing" in html
+    assert "About my partner" not in html and "very private" not in html
+    assert "Entries included: 1" in html
+    assert pdf_path.read_bytes().startswith(b"%PDF")
+    dialog.include_text.setChecked(False)
+    assert "used box breathing" not in dialog.html()

@@ -25,6 +25,7 @@ from .insights_page import InsightsPage
 from .journal_page import JournalPage
 from .language import LanguageManager
 from .library_page import LibraryPage
+from .report_dialog import ReportDialog
 from .safety_plan_page import SafetyPlanPage
 from .setup_page import SetupPage
 from .tools import TOOL_IDS, ToolDialog, open_tool
@@ -143,6 +144,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.quick_exit_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
         self.export_action = self._action(self.export_journal)
+        self.report_action = self._action(self.therapist_report)
         self.import_action = self._action(self.import_journal)
         self.backup_action = self._action(self.backup_now)
         self.restore_action = self._action(self.restore_backup)
@@ -153,6 +155,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.trash_action,
             None,
             self.export_action,
+            self.report_action,
             self.import_action,
             self.backup_action,
             self.restore_action,
@@ -224,6 +227,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.quick_exit_action.setText(self.tr("Quick e&xit (hide and lock)"))
         self.quit_action.setText(self.tr("&Quit"))
         self.export_action.setText(self.tr("&Export…"))
+        self.report_action.setText(self.tr("Report for a &therapist…"))
         self.import_action.setText(self.tr("&Import…"))
         self.backup_action.setText(self.tr("&Back up now…"))
         self.restore_action.setText(self.tr("Restore from a bac&kup…"))
@@ -271,6 +275,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.safety_plan_action,
             self.insights_action,
             self.export_action,
+            self.report_action,
             self.import_action,
             self.backup_action,
             self.auto_backup_action,
@@ -357,6 +362,10 @@ class MainWindow(Retranslatable, QMainWindow):
     def export_journal(self) -> None:
         if self.vault.is_unlocked:
             export_dialog(self, self.vault)
+
+    def therapist_report(self) -> None:
+        if self.repo is not None:
+            ReportDialog(self.repo, self).exec()
 
     def import_journal(self) -> None:
         if self.vault.is_unlocked and import_dialog(self, self.vault) is not None and self.repo is not None:
