@@ -138,15 +138,18 @@ class JournalRepository:
     def add_many(self, entries: Iterable[Entry]) -> int:
         """Add entries in one transaction (imports keep their own created/updated times)."""
         count = 0
+        rows = _ChildRows()
         known_tags: dict[str, int] = {}
         with _Transaction(self.conn):
             self._mark_index_version()
             for entry in entries:
-                self._insert(entry, known_tags)
+                self._insert(entry)
+                rows.collect(entry, lambda name: self._tag_id(name, known_tags))
                 count += 1
+            self._write_rows(rows)
         return count
 
-    def _insert(self, entry: Entry, known_tags: dict[str, int]) -> None:
+    def _insert(self, entry: Entry) -> None:
         _validate(entry)
         now = _now()
         entry.uid = entry.uid or uuid.uuid4().hex
@@ -168,7 +171,6 @@ class JournalRepository:
             ),
         )
         entry.id = int(cur.lastrowid or 0)
-        self._write_children(entry, known_tags)
 
     def update(self, entry: Entry) -> Entry:
         if entry.id is None:
@@ -208,43 +210,29 @@ class JournalRepository:
             tag_id = known[name] = int(row[0])
         return tag_id
 
-    def _write_children(self, entry: Entry, known_tags: dict[str, int] | None = None) -> None:
-        assert entry.id is not None
-        known = {} if known_tags is None else known_tags
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO entry_tag (entry_id, tag_id) VALUES (?, ?)",
-            [(entry.id, self._tag_id(name, known)) for name in entry.tags],
-        )
-        self.conn.executemany(
-            "INSERT INTO entry_emotion (entry_id, emotion) VALUES (?, ?)",
-            [(entry.id, key) for key in entry.emotions],
-        )
+    def _write_children(self, entry: Entry) -> None:
+        rows = _ChildRows()
+        known: dict[str, int] = {}
+        rows.collect(entry, lambda name: self._tag_id(name, known))
+        self._write_rows(rows)
+
+    def _write_rows(self, rows: _ChildRows) -> None:
+        """Insert the collected child rows, one statement per table (bulk imports are dominated by this)."""
+        self.conn.executemany("INSERT OR IGNORE INTO entry_tag (entry_id, tag_id) VALUES (?, ?)", rows.tags)
+        self.conn.executemany("INSERT INTO entry_emotion (entry_id, emotion) VALUES (?, ?)", rows.emotions)
         self.conn.executemany(
             "INSERT INTO entry_coping (entry_id, position, technique, distress_before,"
             " distress_after, helpfulness) VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (entry.id, i, c.technique, c.distress_before, c.distress_after, c.helpfulness)
-                for i, c in enumerate(entry.coping)
-            ],
+            rows.coping,
         )
-        self._index(entry)
+        self.conn.executemany(
+            "INSERT INTO entry_fts (rowid, title, tags, body) VALUES (?, ?, ?, ?)", rows.index
+        )
 
     def _mark_index_version(self) -> None:
         # A fresh index is marked with the normaliser's version when its first entries go in.
         self.conn.execute(
             "INSERT OR IGNORE INTO kv (key, value) VALUES (?, ?)", (INDEX_VERSION_KEY, str(textnorm.VERSION))
-        )
-
-    def _index(self, entry: Entry) -> None:
-        """Add an entry's normalised words to the full-text index (searched, never shown)."""
-        self.conn.execute(
-            "INSERT INTO entry_fts (rowid, title, tags, body) VALUES (?, ?, ?, ?)",
-            (
-                entry.id,
-                textnorm.index_text(entry.title),
-                textnorm.index_text(" ".join(entry.tags)),
-                textnorm.index_text(entry.text),
-            ),
         )
 
     def delete(self, entry_id: int) -> None:
@@ -449,12 +437,14 @@ class JournalRepository:
                 ]
                 if not ids:
                     break
+                rows = _ChildRows()
                 for entry in self._hydrate(
                     self.conn.execute(
                         f"SELECT {_ENTRY_COLUMNS} FROM entry WHERE id IN ({','.join('?' * len(ids))})", ids
                     ).fetchall()
                 ):
-                    self._index(entry)
+                    rows.collect_index(entry)
+                self._write_rows(rows)
                 done += len(ids)
                 after = ids[-1]
                 if progress is not None:
@@ -487,6 +477,38 @@ class JournalRepository:
 
     def delete_draft(self, slot: str) -> None:
         self.conn.execute("DELETE FROM draft WHERE slot = ?", (slot,))
+
+
+@dataclass
+class _ChildRows:
+    """Rows for the tables that hang off entries, gathered so each table gets one executemany."""
+
+    tags: list[tuple[int, int]] = field(default_factory=list)
+    emotions: list[tuple[int, str]] = field(default_factory=list)
+    coping: list[tuple[int, int, str, int | None, int | None, int | None]] = field(default_factory=list)
+    index: list[tuple[int, str, str, str]] = field(default_factory=list)
+
+    def collect(self, entry: Entry, tag_id: Callable[[str], int]) -> None:
+        assert entry.id is not None
+        self.tags.extend((entry.id, tag_id(name)) for name in entry.tags)
+        self.emotions.extend((entry.id, key) for key in entry.emotions)
+        self.coping.extend(
+            (entry.id, i, c.technique, c.distress_before, c.distress_after, c.helpfulness)
+            for i, c in enumerate(entry.coping)
+        )
+        self.collect_index(entry)
+
+    def collect_index(self, entry: Entry) -> None:
+        """The full-text index holds normalised words only; it is searched, never shown."""
+        assert entry.id is not None
+        self.index.append(
+            (
+                entry.id,
+                textnorm.index_text(entry.title),
+                textnorm.index_text(" ".join(entry.tags)),
+                textnorm.index_text(entry.text),
+            )
+        )
 
 
 class _Transaction:
