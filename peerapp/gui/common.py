@@ -47,19 +47,27 @@ def text_direction(text: str) -> Qt.LayoutDirection:
     )
 
 
-class _TaskRunner(QObject):
+class TaskRunner(QObject):
+    """Lives on a worker thread; runs `call()` once and reports through signals only."""
+
     succeeded = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, fn: Callable[[], Any]) -> None:
+    def __init__(self, fn: Callable[[], Any] | None = None) -> None:
         super().__init__()
         self.fn = fn
 
+    def call(self) -> Any:
+        assert self.fn is not None
+        return self.fn()
+
     def run(self) -> None:
         try:
-            result = self.fn()
+            result = self.call()
         except PeerappError as exc:
             self.failed.emit(exc)
+        except OSError as exc:
+            self.failed.emit(PeerappError(exc.strerror or type(exc).__name__))
         except Exception as exc:  # noqa: BLE001 - reported to the user as a generic failure
             self.failed.emit(PeerappError(type(exc).__name__))
         else:
@@ -81,7 +89,7 @@ class BackgroundTask(QObject):
     def __init__(self, fn: Callable[[], Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._thread = QThread()
-        self._runner = _TaskRunner(fn)
+        self._runner = TaskRunner(fn)
         self._runner.moveToThread(self._thread)
         self._thread.started.connect(self._runner.run)
         self._runner.succeeded.connect(self._on_success)

@@ -29,36 +29,23 @@ from PySide6.QtWidgets import (
 from ..core import backup, transfer
 from ..core.errors import OperationCancelled, PeerappError
 from ..core.vault import Vault
-from .common import Retranslatable
+from .common import Retranslatable, TaskRunner
 
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
 
 
-class _Worker(QObject):
+class _Worker(TaskRunner):
+    """A TaskRunner whose work reports progress and polls for cancellation."""
+
     progressed = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(object)
 
     def __init__(self, work: Work, cancel: threading.Event) -> None:
         super().__init__()
         self.work = work
         self.cancel = cancel
 
-    def run(self) -> None:
-        try:
-            result = self.work(self.progressed.emit, self.cancel.is_set)
-        except PeerappError as exc:
-            self.failed.emit(exc)
-        except OSError as exc:
-            self.failed.emit(PeerappError(exc.strerror or type(exc).__name__))
-        except Exception as exc:  # noqa: BLE001 - shown to the user as a generic failure
-            self.failed.emit(PeerappError(type(exc).__name__))
-        else:
-            self.succeeded.emit(result)
-        finally:
-            thread = QThread.currentThread()
-            if thread is not None:
-                thread.quit()
+    def call(self) -> Any:
+        return self.work(self.progressed.emit, self.cancel.is_set)
 
 
 class ProgressRun(QObject):
