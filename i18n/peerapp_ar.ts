@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
@@ -319,6 +319,22 @@
     <message>
         <source>Restored the backup into %1.</source>
         <translation>استُعيدت النسخة الاحتياطية إلى %1.</translation>
+    </message>
+    <message>
+        <source>Self-check failed: a new entry was not found by search.</source>
+        <translation>فشل الفحص الذاتي: لم يعثر البحث على تدوينة جديدة.</translation>
+    </message>
+    <message>
+        <source>Self-check failed: the entry was not found after reopening the journal.</source>
+        <translation>فشل الفحص الذاتي: لم تُعثر على التدوينة بعد إعادة فتح اليوميات.</translation>
+    </message>
+    <message>
+        <source>Self-check failed: the bundled library in %1 has no article about breathing.</source>
+        <translation>فشل الفحص الذاتي: لا تحتوي المكتبة المرفقة في %1 على مقالة عن التنفس.</translation>
+    </message>
+    <message>
+        <source>Self-check failed: the Arabic translation could not be loaded.</source>
+        <translation>فشل الفحص الذاتي: تعذر تحميل الترجمة العربية.</translation>
     </message>
     <message>
         <source>A file could not be read or written:</source>
@@ -2302,8 +2318,8 @@ A private mood and coping journal. Everything you write is encrypted on this com
         <translation>3. الأفكار ال&amp;تلقائية</translation>
     </message>
     <message>
-        <source>What went through your mind? Write the thoughts as they came, then mark the &quot;hot&quot; thought: the one that carries the most feeling.</source>
-        <translation>ما الذي خطر في بالك؟ كتابة الأفكار كما جاءت، ثم تمييز الفكرة &quot;الساخنة&quot;: الفكرة الأكثر شحنًا بالمشاعر.</translation>
+        <source>What went through your mind? Write the thoughts as they came, then mark the "hot" thought: the one that carries the most feeling.</source>
+        <translation>ما الذي خطر في بالك؟ كتابة الأفكار كما جاءت، ثم تمييز الفكرة "الساخنة": الفكرة الأكثر شحنًا بالمشاعر.</translation>
     </message>
     <message>
         <source>4. Evidence &amp;for</source>
@@ -2334,8 +2350,8 @@ A private mood and coping journal. Everything you write is encrypted on this com
         <translation>7. إعادة التقييم</translation>
     </message>
     <message>
-        <source>How strong is each emotion now, from 0 to 100? Leave it at &quot;not rated&quot; to skip.</source>
-        <translation>ما شدة كل شعور الآن، من 0 إلى 100؟ ترك القيمة على &quot;بلا تقييم&quot; يعني تخطيها.</translation>
+        <source>How strong is each emotion now, from 0 to 100? Leave it at "not rated" to skip.</source>
+        <translation>ما شدة كل شعور الآن، من 0 إلى 100؟ ترك القيمة على "بلا تقييم" يعني تخطيها.</translation>
     </message>
     <message>
         <source>If the evidence points to real risk, let the balanced thought become a plan: what can you do to stay safer?</source>

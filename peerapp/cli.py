@@ -127,6 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="restore a backup into the data folder")
     restore.add_argument("path", type=Path, metavar="PATH")
     restore.add_argument("--yes", action="store_true", help="replace an existing journal without asking")
+
+    # Hidden (no help=): a smoke test for installed and frozen builds, not a user command.
+    commands.add_parser("selfcheck")
     return parser
 
 
@@ -443,6 +446,56 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_selfcheck(args: argparse.Namespace) -> int:
+    """Exercise the vault, journal search, library and translations in a throwaway folder."""
+    import tempfile
+
+    from .core.keyslot import FAST_KDF
+    from .gui.translations import app_translator
+
+    passphrase = "selfcheck passphrase"
+    with tempfile.TemporaryDirectory(prefix="peerapp-selfcheck-") as tmp:
+        folder = Path(tmp)
+        vault = Vault(folder / "vault", kdf=FAST_KDF)
+        vault.create(passphrase)
+        try:
+            repo = JournalRepository(vault.connect())
+            repo.ensure_search_index()
+            repo.add(Entry(at=local_now(), mood=4, tags=["selfcheck"], text="Slow breathing helped today."))
+            if len(repo.page(EntryFilter(query="breathe"), limit=5)) != 1:
+                raise CommandError(
+                    translate("CLI", "Self-check failed: a new entry was not found by search.")
+                )
+        finally:
+            vault.lock()
+
+        reopened = Vault(folder / "vault")
+        reopened.unlock(passphrase)
+        try:
+            repo = JournalRepository(reopened.connect())
+            repo.ensure_search_index()
+            if len(repo.page(EntryFilter(query="breathing"), limit=5)) != 1:
+                raise CommandError(
+                    translate(
+                        "CLI", "Self-check failed: the entry was not found after reopening the journal."
+                    )
+                )
+        finally:
+            reopened.lock()
+
+        if not LibraryIndex("en", cache=folder / "cache").search("breathing"):
+            raise CommandError(
+                translate(
+                    "CLI", "Self-check failed: the bundled library in %1 has no article about breathing."
+                ).replace("%1", str(library_dir()))
+            )
+
+    if app_translator("ar") is None:
+        raise CommandError(translate("CLI", "Self-check failed: the Arabic translation could not be loaded."))
+    print("selfcheck ok")  # a fixed marker for scripts and tests, deliberately not translated
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from .gui.app import run
 
@@ -459,6 +512,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "selfcheck": cmd_selfcheck,
 }
 
 

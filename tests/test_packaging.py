@@ -1,0 +1,186 @@
+"""Packaging: the desktop files validate, one app id everywhere, the wheel and the frozen bundle work."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from peerapp import APP_ID, __version__
+
+PACKAGING = ROOT / "packaging"
+DESKTOP = PACKAGING / f"{APP_ID}.desktop"
+METAINFO = PACKAGING / f"{APP_ID}.metainfo.xml"
+FLATPAK = PACKAGING / "flatpak" / f"{APP_ID}.yml"
+ICON_SIZES = (16, 32, 48, 64, 128, 256)
+# Only what a build from the source tree needs; caches and earlier builds stay behind.
+SOURCE_IGNORE = shutil.ignore_patterns(
+    ".git", "build", "dist", "__pycache__", "*.egg-info", ".venv", ".*_cache", "*.qm", "bench"
+)
+
+
+def _tool(name: str, package: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        pytest.skip(f"{name} is not installed (Debian package {package})")
+    return path
+
+
+# -- desktop integration files ----------------------------------------------------------
+
+
+def test_desktop_file_validates() -> None:
+    tool = _tool("desktop-file-validate", "desktop-file-utils")
+    result = subprocess.run([tool, str(DESKTOP)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "error:" not in result.stdout + result.stderr
+
+
+def test_metainfo_validates() -> None:
+    tool = _tool("appstreamcli", "appstream")
+    result = subprocess.run(
+        [tool, "validate", "--no-net", "--explain", str(METAINFO)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_one_app_id_everywhere() -> None:
+    desktop = dict(
+        line.split("=", 1) for line in DESKTOP.read_text(encoding="utf-8").splitlines() if "=" in line
+    )
+    assert desktop["Icon"] == APP_ID
+    component = ET.parse(METAINFO).getroot()
+    assert component.findtext("id") == APP_ID
+    assert component.findtext("launchable[@type='desktop-id']") == DESKTOP.name
+    assert component.findtext("translation[@type='qt']") == "peerapp"
+    assert component.find("content_rating[@type='oars-1.1']") is not None
+    releases = [r.get("version") for r in component.iter("release")]
+    assert __version__ in releases, "add a <release> to the metainfo for the new version"
+    assert f"app-id: {APP_ID}\n" in FLATPAK.read_text(encoding="utf-8")
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()[:24]
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def test_icons_exist_at_every_size() -> None:
+    svg = PACKAGING / "icons" / f"{APP_ID}.svg"
+    assert "<text" not in svg.read_text(encoding="utf-8")
+    ET.parse(svg)  # well-formed
+    for size in ICON_SIZES:
+        png = PACKAGING / "icons" / f"{size}x{size}" / f"{APP_ID}.png"
+        assert _png_size(png) == (size, size)
+
+
+# -- the wheel ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel built once for this module from a copy of the source tree."""
+    pytest.importorskip("build", reason="needs the `build` package (pip install build)")
+    work = tmp_path_factory.mktemp("wheel")
+    source = work / "src"
+    shutil.copytree(ROOT, source, ignore=SOURCE_IGNORE)
+    # --no-isolation: build with the installed setuptools and PySide6 instead of downloading them.
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(work / "out"),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    (built,) = (work / "out").glob("peerapp-*.whl")
+    return built
+
+
+def test_wheel_contains_translations_and_resources(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "peerapp/i18n/peerapp_ar.qm" in names
+    assert "peerapp/resources/library/en/box-breathing.md" in names
+    assert "peerapp/resources/library/ar/box-breathing.md" in names
+
+
+# -- the frozen bundle ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def frozen_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """dist/peerapp/peerapp built once for this module from packaging/peerapp.spec."""
+    pytest.importorskip("PyInstaller", reason="needs PyInstaller (pip install pyinstaller)")
+    work = tmp_path_factory.mktemp("pyinstaller")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
+            str(PACKAGING / "peerapp.spec"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=1800,
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    app = work / "dist" / "peerapp" / ("peerapp.exe" if sys.platform == "win32" else "peerapp")
+    assert app.is_file()
+    yield app
+
+
+def _run_frozen(app: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    env.pop("PYTHONPATH", None)  # the bundle must not lean on the source tree
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return subprocess.run(
+        [str(app), *args], capture_output=True, text=True, env=env, cwd=app.parent, timeout=120, check=False
+    )
+
+
+@pytest.mark.slow
+def test_frozen_app_reports_its_version(frozen_app: Path) -> None:
+    result = _run_frozen(frozen_app, "--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"peerapp {__version__}"
+
+
+@pytest.mark.slow
+def test_frozen_app_passes_its_selfcheck(frozen_app: Path) -> None:
+    result = _run_frozen(frozen_app, "selfcheck")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "selfcheck ok"
+
+
+@pytest.mark.slow
+def test_frozen_bundle_leaves_out_unused_qt(frozen_app: Path) -> None:
+    bundled = {p.name for p in frozen_app.parent.rglob("*")}
+    for unused in ("QtQml", "QtQuick", "QtNetwork", "QtWebEngineCore", "Qt3DCore", "QtMultimedia"):
+        assert not any(name.startswith(f"{unused}.") for name in bundled), unused
