@@ -8,6 +8,7 @@ from pathlib import Path
 
 from setuptools import setup
 from setuptools.command.build_py import build_py
+from setuptools.command.sdist import sdist
 
 ROOT = Path(__file__).resolve().parent
 
@@ -27,20 +28,33 @@ def _lrelease() -> str:
     return found
 
 
+def compile_translations(package: Path) -> None:
+    """i18n/*.ts -> <package>/i18n/*.qm with pyside6-lrelease."""
+    (package / "i18n").mkdir(parents=True, exist_ok=True)
+    for ts in sorted((ROOT / "i18n").glob("*.ts")):
+        qm = package / "i18n" / (ts.stem + ".qm")
+        subprocess.run([_lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
 class BuildWithTranslations(build_py):
     """Compile i18n/*.ts to .qm and copy resources/ into the built package."""
 
     def run(self) -> None:
         super().run()
         target = Path(self.build_lib) / "peerapp"
-        (target / "i18n").mkdir(parents=True, exist_ok=True)
-        for ts in sorted((ROOT / "i18n").glob("*.ts")):
-            qm = target / "i18n" / (ts.stem + ".qm")
-            subprocess.run([_lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
+        compile_translations(target)
         resources = target / "resources"
         if resources.exists():
             shutil.rmtree(resources)
         shutil.copytree(ROOT / "resources", resources)
 
 
-setup(cmdclass={"build_py": BuildWithTranslations})
+class SdistWithTranslations(sdist):
+    """The source archive carries the compiled translations too (the .ts sources stay beside them)."""
+
+    def make_release_tree(self, base_dir: str, files: list[str]) -> None:
+        super().make_release_tree(base_dir, files)
+        compile_translations(Path(base_dir) / "peerapp")
+
+
+setup(cmdclass={"build_py": BuildWithTranslations, "sdist": SdistWithTranslations})

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import site
 import struct
 import subprocess
 import sys
+import tarfile
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Iterator
@@ -116,6 +118,71 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     (built,) = (work / "out").glob("peerapp-*.whl")
     return built
+
+
+def test_sdist_contains_translations_and_resources(tmp_path: Path) -> None:
+    pytest.importorskip("build", reason="needs the `build` package (pip install build)")
+    source = tmp_path / "src"
+    shutil.copytree(ROOT, source, ignore=SOURCE_IGNORE)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--sdist",
+            "--no-isolation",
+            "--outdir",
+            str(tmp_path / "out"),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    (archive,) = (tmp_path / "out").glob("peerapp-*.tar.gz")
+    with tarfile.open(archive) as tar:
+        names = {name.split("/", 1)[1] for name in tar.getnames() if "/" in name}
+    assert "peerapp/i18n/peerapp_ar.qm" in names
+    assert "i18n/peerapp_ar.ts" in names
+    assert "resources/library/ar/box-breathing.md" in names
+
+
+def test_wheel_runs_in_a_fresh_venv(wheel: Path, tmp_path: Path) -> None:
+    """pip install peerapp-*.whl, then the installed command works away from the source tree."""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    # The dependencies come from this interpreter's site-packages (a .pth file), so nothing is downloaded;
+    # the wheel itself is installed into the new venv, which comes first on its path.
+    (site_dir,) = (venv / "lib").glob("python3*/site-packages")
+    (site_dir / "zz_test_dependencies.pth").write_text("\n".join(site.getsitepackages()) + "\n")
+    python = venv / "bin" / "python"
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--no-deps", "--no-index", "--force-reinstall", str(wheel)],
+        capture_output=True,
+        check=True,
+        timeout=300,
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    version = subprocess.run(
+        [str(venv / "bin" / "peerapp"), "--version"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert version.returncode == 0 and version.stdout.strip() == f"peerapp {__version__}"
+    check = subprocess.run(
+        [str(venv / "bin" / "peerapp"), "selfcheck"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert check.returncode == 0, check.stderr
+    assert "selfcheck ok" in check.stdout
 
 
 def test_wheel_contains_translations_and_resources(wheel: Path) -> None:
