@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QElapsedTimer, QLocale, QPointF, QSize, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QLocale, QPointF, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .base import CopingTool
+from .base import TimedTool
 
 TICK_MS = 40  # 25 frames a second is smooth enough and cheap
 BOX = "box-breathing"
@@ -145,23 +145,18 @@ class BreathCircle(QWidget):
         super().keyPressEvent(event)
 
 
-class BreathingPacer(CopingTool):
+class BreathingPacer(TimedTool):
     """Box (4-4-4-4) and 4-7-8 breathing with adjustable phases and an optional session length."""
+
+    state: PacerState
 
     phase_changed = Signal(int)
 
     def __init__(self, preset: str = BOX, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(TICK_MS, parent)
         self.preset = preset if preset in PRESETS else BOX
         self.technique = self.preset
         self.state = PacerState(PRESETS[self.preset])
-        self.running = False
-        # Tests turn this off and drive `advance(ms)` themselves; the app lets the timer do it.
-        self.auto_tick = True
-        self.timer = QTimer(self)
-        self.timer.setInterval(TICK_MS)
-        self.timer.timeout.connect(self._tick)
-        self._clock = QElapsedTimer()
 
         self.circle = BreathCircle(self)
         self.circle.toggle_requested.connect(self.toggle)
@@ -348,47 +343,18 @@ class BreathingPacer(CopingTool):
 
     # -- running -------------------------------------------------------------------
 
-    def start(self) -> None:
-        if self.running:
-            return
-        if self.state.finished:
-            self.state.reset()
-        self.running = True
-        if self.auto_tick:
-            self._clock.start()
-            self.timer.start()
-        self._update_texts()
-        self.circle.update()
+    def restart_state(self) -> None:
+        self.state.reset()
 
-    def stop(self) -> None:
-        self.running = False
-        self.timer.stop()
+    def step_done(self) -> None:
+        self.phase_changed.emit(self.state.phase)
+
+    def refresh(self) -> None:
         self._update_texts()
         self.circle.update()
 
     def reset(self) -> None:
         self.stop()
         self.state.reset()
-        self._update_texts()
-        self.circle.update()
-
-    def toggle(self) -> None:
-        if self.running:
-            self.stop()
-        else:
-            self.start()
-
-    def _tick(self) -> None:
-        self.advance(int(self._clock.restart()))
-
-    def advance(self, ms: int) -> None:
-        """Move the pacer on by `ms` milliseconds (the timer's tick calls this with real time)."""
-        if not self.running:
-            return
-        if self.state.advance(ms):
-            self.phase_changed.emit(self.state.phase)
-        if self.state.finished:
-            self.stop()
-            self.completed.emit()
         self._update_texts()
         self.circle.update()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QElapsedTimer, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .base import CopingTool
+from .base import TimedTool
 
 TICK_MS = 100
 GROUP_COUNT = 12
@@ -69,21 +69,17 @@ class RelaxationState:
         return changed
 
 
-class RelaxationGuide(CopingTool):
+class RelaxationGuide(TimedTool):
     """Walks through twelve muscle groups (or the short version) with a timer for each phase."""
+
+    state: RelaxationState
 
     technique = "progressive-muscle-relaxation"
     step_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(TICK_MS, parent)
         self.state = RelaxationState()
-        self.running = False
-        self.auto_tick = True  # tests switch this off and call advance(ms) themselves
-        self.timer = QTimer(self)
-        self.timer.setInterval(TICK_MS)
-        self.timer.timeout.connect(self._tick)
-        self._clock = QElapsedTimer()
 
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -268,27 +264,14 @@ class RelaxationGuide(CopingTool):
 
     # -- running -------------------------------------------------------------------
 
-    def start(self) -> None:
-        if self.running:
-            return
-        if self.state.finished:
-            self.state.go_to(0)
-        self.running = True
-        if self.auto_tick:
-            self._clock.start()
-            self.timer.start()
-        self._update_texts()
+    def restart_state(self) -> None:
+        self.state.go_to(0)
 
-    def stop(self) -> None:
-        self.running = False
-        self.timer.stop()
-        self._update_texts()
+    def step_done(self) -> None:
+        self.step_changed.emit()
 
-    def toggle(self) -> None:
-        if self.running:
-            self.stop()
-        else:
-            self.start()
+    def refresh(self) -> None:
+        self._update_texts()
 
     def next_group(self) -> None:
         if self.state.finished:
@@ -305,18 +288,4 @@ class RelaxationGuide(CopingTool):
     def previous_group(self) -> None:
         self.state.go_to(self.state.position - (0 if self.state.finished else 1))
         self.step_changed.emit()
-        self._update_texts()
-
-    def _tick(self) -> None:
-        self.advance(int(self._clock.restart()))
-
-    def advance(self, ms: int) -> None:
-        """Move the guide on by `ms` milliseconds (the timer calls this with real elapsed time)."""
-        if not self.running:
-            return
-        if self.state.advance(ms):
-            self.step_changed.emit()
-        if self.state.finished:
-            self.stop()
-            self.completed.emit()
         self._update_texts()
