@@ -151,7 +151,6 @@ class JournalPage(Retranslatable, QWidget):
         self.resume_button.clicked.connect(self.resume_draft)
         self.discard_button.clicked.connect(self.discard_draft)
         self.model.modelReset.connect(self._selection_changed)
-        self.model.rowsInserted.connect(lambda *_a: self._update_count())
         self.list.selectionModel().currentChanged.connect(lambda *_a: self._selection_changed())
 
         self.delete_action = QAction(self)
@@ -221,6 +220,7 @@ class JournalPage(Retranslatable, QWidget):
         self.repo = repo
         self._fill_filters()
         self.model.attach(repo)
+        self._update_count()  # counted once per filter, not on every page the view fetches
         self._check_drafts()
 
     def clear(self) -> None:
