@@ -1,0 +1,72 @@
+"""Plain data the group service hands to the CLI and the GUI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Post status, as shown to the user and in `--json` output.
+PENDING = "pending"  # in the outbox, not yet accepted by the server
+SENT = "sent"  # the server accepted it (it has a seq)
+RECEIVED = "received"  # written by someone else
+DELETED = "deleted"  # removed by its author or the admin
+CONFLICT = "conflict"  # the server holds other bytes under this id; kept locally, never resent
+
+
+@dataclass(frozen=True)
+class Group:
+    id: int  # local id, used by the CLI as GROUP (the name works too)
+    name: str
+    server_url: str
+    pseudonym: str
+    is_admin: bool
+    pending: int  # posts and actions waiting in the outbox
+    unread: int
+    last_sync_at: str | None  # ISO-8601, local clock
+    last_error: str | None  # a translated message from the last failed sync, if any
+
+
+@dataclass(frozen=True)
+class GroupPost:
+    id: str  # 32 hex characters
+    pseudonym: str
+    text: str
+    at: str  # ISO-8601 (coarse: 10 minutes)
+    reply_to: str | None
+    content_warning: str
+    mine: bool
+    status: str  # PENDING, SENT, RECEIVED, DELETED or CONFLICT
+    me_too: int = 0  # "me too" reactions
+    me_too_mine: bool = False
+    replies: int = 0
+
+    def to_json(self) -> dict[str, object]:
+        """The shape of design section 7 (`group feed --json`)."""
+        return {
+            "id": self.id,
+            "pseudonym": self.pseudonym,
+            "text": self.text,
+            "at": self.at,
+            "reply_to": self.reply_to,
+            "content_warning": self.content_warning,
+            "mine": self.mine,
+            "status": self.status,
+            "me_too": self.me_too,
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    """A sealed report, readable only by the group's admin."""
+
+    seq: int
+    post_id: str
+    reason: str
+
+
+@dataclass
+class SyncResult:
+    sent: int = 0
+    received: int = 0
+    discarded: int = 0  # events that failed validation (hostile or corrupt) and were dropped
+    conflicts: int = 0
+    errors: list[str] = field(default_factory=list)
