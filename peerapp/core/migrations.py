@@ -86,6 +86,70 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX entry_day ON entry (deleted_at, day, mood);
     """,
+    # 5: peer groups (issue 5). The group secret and admin key live only here, in the vault.
+    # group_post holds both received posts and your own; while yours waits in the outbox it keeps
+    # the finished blob so a retry sends the same bytes. group_outbox is one FIFO per group of
+    # room creation, puts, deletions and reports. A deletion for a post not seen yet is a
+    # group_tombstone. The cursor is the last server seq applied.
+    """
+    CREATE TABLE peer_group (
+        id            INTEGER PRIMARY KEY,
+        name          TEXT NOT NULL,
+        server_url    TEXT NOT NULL,
+        secret        BLOB NOT NULL,
+        admin_pub     BLOB NOT NULL,
+        admin_key     BLOB,
+        room          TEXT NOT NULL UNIQUE,
+        pseudonym     TEXT NOT NULL,
+        cursor        INTEGER NOT NULL DEFAULT 0,
+        read_seq      INTEGER NOT NULL DEFAULT 0,
+        failures      INTEGER NOT NULL DEFAULT 0,
+        last_sync_at  TEXT,
+        last_error    TEXT,
+        created_at    TEXT NOT NULL
+    );
+    CREATE TABLE group_post (
+        group_id      INTEGER NOT NULL REFERENCES peer_group (id) ON DELETE CASCADE,
+        id            TEXT NOT NULL,
+        kind          TEXT NOT NULL,
+        author        TEXT NOT NULL,
+        body          TEXT NOT NULL,
+        cw            TEXT NOT NULL,
+        reply_to      TEXT,
+        at            INTEGER NOT NULL,
+        dhash         TEXT NOT NULL,
+        seq           INTEGER,
+        status        TEXT NOT NULL,
+        mine          INTEGER NOT NULL,
+        delete_secret BLOB,
+        blob          BLOB,
+        PRIMARY KEY (group_id, id)
+    );
+    CREATE INDEX group_post_thread ON group_post (group_id, reply_to, seq);
+    CREATE TABLE group_outbox (
+        id        INTEGER PRIMARY KEY AUTOINCREMENT,
+        group_id  INTEGER NOT NULL REFERENCES peer_group (id) ON DELETE CASCADE,
+        op        TEXT NOT NULL,
+        post_id   TEXT,
+        payload   TEXT NOT NULL,
+        attempted INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX group_outbox_fifo ON group_outbox (group_id, id);
+    CREATE TABLE group_tombstone (
+        group_id  INTEGER NOT NULL REFERENCES peer_group (id) ON DELETE CASCADE,
+        post_id   TEXT NOT NULL,
+        method    TEXT NOT NULL,
+        proof     TEXT NOT NULL,
+        PRIMARY KEY (group_id, post_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE group_report (
+        group_id  INTEGER NOT NULL REFERENCES peer_group (id) ON DELETE CASCADE,
+        seq       INTEGER NOT NULL,
+        post_id   TEXT NOT NULL,
+        reason    TEXT NOT NULL,
+        PRIMARY KEY (group_id, seq)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

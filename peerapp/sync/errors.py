@@ -1,0 +1,93 @@
+"""Errors of the group client, each with a translatable message for the CLI and the GUI."""
+
+from __future__ import annotations
+
+from peerapp.core.errors import PeerappError
+from peerapp.core.i18n import QT_TRANSLATE_NOOP
+
+
+class GroupNotFound(PeerappError):
+    message = QT_TRANSLATE_NOOP("Errors", "There is no group with that number or name on this device.")
+
+
+class GroupExists(PeerappError):
+    message = QT_TRANSLATE_NOOP("Errors", "You are already a member of this group.")
+
+
+class PostNotFound(PeerappError):
+    message = QT_TRANSLATE_NOOP("Errors", "There is no post with that id in this group.")
+
+
+class AmbiguousPost(PeerappError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "More than one post starts with those characters. Give more of the id."
+    )
+
+
+class InvalidPseudonym(PeerappError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "A pseudonym needs 1 to 64 characters and cannot contain line breaks."
+    )
+
+
+class InvalidGroupName(PeerappError):
+    message = QT_TRANSLATE_NOOP("Errors", "A group name needs 1 to 120 characters.")
+
+
+class InvalidServerUrl(PeerappError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The server address must start with http:// or https://, for example https://groups.example.org."
+    )
+
+
+class InvalidProxy(PeerappError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The proxy must look like socks5h://127.0.0.1:9050 (socks5:// or socks5h://, a host and a port)."
+    )
+
+
+class InvalidPost(PeerappError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "A post needs some text, at most 20,000 characters, and a content warning of at most 200."
+    )
+
+
+class PostTooLong(PeerappError):
+    message = QT_TRANSLATE_NOOP("Errors", "This post is too long to send. Split it into two posts.")
+
+
+class NotAllowed(PeerappError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "Only the author of a post or the group's admin can delete it."
+    )
+
+
+class NotAdmin(PeerappError):
+    message = QT_TRANSLATE_NOOP("Errors", "Only the group's admin can read reports.")
+
+
+class SyncPaused(PeerappError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "Group sync is paused in the settings. Nothing was sent or received."
+    )
+
+
+class ServerUnavailable(PeerappError):
+    """The network or the server failed; nothing was lost and the caller should retry later."""
+
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The group server could not be reached. Your posts are kept on this device and will be sent later.",
+    )
+
+
+class ServerRejected(PeerappError):
+    """The server answered with a JSON error; `code` is its stable error code."""
+
+    message = QT_TRANSLATE_NOOP("Errors", "The group server refused the request.")
+
+    def __init__(self, code: str, status: int = 0, retry_after: float | None = None) -> None:
+        super().__init__(code)
+        self.code = code
+        self.status = status
+        self.retry_after = retry_after
