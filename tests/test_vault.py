@@ -25,7 +25,7 @@ from peerapp.core.errors import (
     WrongRecoveryKey,
 )
 from peerapp.core.journal import Entry, JournalRepository, local_now
-from peerapp.core.keyslot import FAST_KDF
+from peerapp.core.keyslot import FAST_KDF, SLOT_COUNT
 from peerapp.core.migrations import SCHEMA_VERSION
 from peerapp.core.vault import DB_NAME, SLOTS_NAME, Vault
 
@@ -170,7 +170,7 @@ def test_wrong_recovery_key_changes_nothing(data_dir: Path, tmp_path: Path) -> N
 def test_no_recovery_key_asked_means_none_works(vault: Vault, data_dir: Path) -> None:
     vault.lock()
     # The slot exists (every key file looks alike) but its secret was thrown away.
-    assert len(json.loads((data_dir / SLOTS_NAME).read_bytes())["slots"]) == 2
+    assert len(json.loads((data_dir / SLOTS_NAME).read_bytes())["slots"]) == SLOT_COUNT
     with pytest.raises(WrongRecoveryKey):
         Vault(data_dir).unlock_with_recovery_key("A" * 52)
 
@@ -249,9 +249,9 @@ def test_recovery_key_survives_passphrase_change(data_dir: Path) -> None:
 def _edit_slot(field: str, change: Callable[[bytes], bytes]) -> Callable[[Path], None]:
     def edit(path: Path) -> None:
         doc = json.loads(path.read_bytes())
+        # A slot's role is not written down, so change the field in every slot.
         for slot in doc["slots"]:
-            if slot["kind"] == "passphrase":
-                slot[field] = base64.b64encode(change(base64.b64decode(slot[field]))).decode()
+            slot[field] = base64.b64encode(change(base64.b64decode(slot[field]))).decode()
         path.write_text(json.dumps(doc, indent=1))
 
     return edit

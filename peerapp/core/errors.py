@@ -133,3 +133,20 @@ class RestoreWouldOverwrite(PeerappError):
         "A journal already exists in this folder. Restoring would replace it; "
         "confirm that first. Nothing was changed.",
     )
+
+
+class VaultWiped(VaultNotFound):
+    """A duress passphrase erased the journal; to whoever typed it this looks like a fresh install."""
+
+
+class PassphraseInUse(PeerappError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "That passphrase is already used for this journal. Choose a different one. Nothing was changed.",
+    )
+
+
+class WipeNotConfirmed(PeerappError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "The confirmation word was not typed correctly. Nothing was erased."
+    )

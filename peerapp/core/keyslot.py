@@ -1,16 +1,25 @@
-"""Key slots: the vault's master key wrapped under Argon2id-derived keys."""
+"""Key slots: the vault's keys wrapped under Argon2id-derived keys, in a fixed number of look-alike slots.
+
+Every key file holds SLOT_COUNT slots of identical size and shape. A slot's role
+(passphrase, recovery, duress wipe, duress decoy, or unused) is never stored: it
+is bound into the AEAD's associated data, so it is learnt only by opening the
+slot, and unused slots are random bytes of the same length. An observer with the
+file cannot tell whether a duress passphrase or a decoy journal exists.
+"""
 
 from __future__ import annotations
 
 import base64
 import json
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import nacl.exceptions
 import nacl.pwhash.argon2id as argon2id
 from nacl.bindings import (
+    crypto_aead_xchacha20poly1305_ietf_ABYTES,
     crypto_aead_xchacha20poly1305_ietf_decrypt,
     crypto_aead_xchacha20poly1305_ietf_encrypt,
     crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
@@ -19,11 +28,28 @@ from nacl.bindings import (
 from .errors import CorruptKeySlot
 from .paths import atomic_write
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+LEGACY_FORMAT = 1  # two named slots (passphrase, recovery); read, and rewritten as format 2 on the next save
 KEY_BYTES = 32
 SALT_BYTES = argon2id.SALTBYTES
+NONCE_BYTES = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
+WRAPPED_BYTES = KEY_BYTES + crypto_aead_xchacha20poly1305_ietf_ABYTES
+
+# Roles, bound into each slot's associated data (never written out).
 PASSPHRASE = "passphrase"
 RECOVERY = "recovery"
+DURESS_WIPE = "duress-wipe"
+DURESS_DECOY = "duress-decoy"
+
+# Fixed positions. Every file has a passphrase slot and a recovery slot (whose secret may have been
+# thrown away), so naming their positions reveals nothing; whether the duress slots hold anything
+# is what must stay hidden, and only their contents could tell.
+SLOT_COUNT = 4
+PASSPHRASE_SLOT = 0
+RECOVERY_SLOT = 1
+DURESS_SLOTS = (2, 3)
+# Roles a typed passphrase may open, and where.
+PASSPHRASE_ROLES = (PASSPHRASE, DURESS_WIPE, DURESS_DECOY)
 
 
 @dataclass(frozen=True)
@@ -43,29 +69,38 @@ FAST_KDF = KdfParams(ops=1, mem=8 * 1024 * 1024)
 
 @dataclass(frozen=True)
 class Slot:
-    """One wrapped copy of the master key."""
+    """One slot: a wrapped 32-byte key, or random bytes of the same size."""
 
-    kind: str
     kdf: KdfParams
     salt: bytes
     nonce: bytes
     wrapped: bytes
 
-    def header(self) -> bytes:
-        """Associated data: tampering with the kind, cost or salt breaks the unwrap."""
-        return json.dumps(
-            {"v": FORMAT_VERSION, "kind": self.kind, "kdf": self.kdf.to_json(), "salt": _b64(self.salt)},
-            sort_keys=True,
-        ).encode()
+    def header(self, role: str, legacy: bool = False) -> bytes:
+        """Associated data: tampering with the cost or salt, or guessing the wrong role, breaks the unwrap."""
+        fields: dict[str, object] = {"kdf": self.kdf.to_json(), "salt": _b64(self.salt)}
+        if legacy:
+            fields.update(v=LEGACY_FORMAT, kind=role)
+        else:
+            fields.update(v=FORMAT_VERSION, role=role)
+        return json.dumps(fields, sort_keys=True).encode()
 
     def to_json(self) -> dict[str, object]:
         return {
-            "kind": self.kind,
             "kdf": self.kdf.to_json(),
             "salt": _b64(self.salt),
             "nonce": _b64(self.nonce),
             "wrapped": _b64(self.wrapped),
         }
+
+
+@dataclass(frozen=True)
+class Opened:
+    """What a secret opened: the slot's position, its role and the key inside."""
+
+    index: int
+    role: str
+    key: bytes
 
 
 def _b64(data: bytes) -> str:
@@ -89,34 +124,67 @@ def derive(secret: bytes, salt: bytes, kdf: KdfParams) -> bytes:
     return bytes(argon2id.kdf(KEY_BYTES, secret, salt, opslimit=kdf.ops, memlimit=kdf.mem))
 
 
-def wrap(kind: str, secret: bytes, master_key: bytes, kdf: KdfParams) -> Slot:
-    """Make a slot that opens `master_key` with `secret`."""
-    salt = os.urandom(SALT_BYTES)
-    nonce = os.urandom(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES)
-    slot = Slot(kind, kdf, salt, nonce, b"")
-    wrapping_key = derive(secret, salt, kdf)
-    wrapped = crypto_aead_xchacha20poly1305_ietf_encrypt(master_key, slot.header(), nonce, wrapping_key)
-    return Slot(kind, kdf, salt, nonce, wrapped)
+def new_salt() -> bytes:
+    return os.urandom(SALT_BYTES)
 
 
-def unwrap(slot: Slot, secret: bytes) -> bytes | None:
-    """The master key, or None when `secret` does not open this slot."""
-    wrapping_key = derive(secret, slot.salt, slot.kdf)
-    try:
-        return bytes(
-            crypto_aead_xchacha20poly1305_ietf_decrypt(slot.wrapped, slot.header(), slot.nonce, wrapping_key)
-        )
-    except nacl.exceptions.CryptoError:
-        return None
+def wrap(role: str, secret: bytes, key: bytes, kdf: KdfParams, salt: bytes) -> Slot:
+    """A slot that opens `key` with `secret` under `role`."""
+    return wrap_with(role, derive(secret, salt, kdf), key, kdf, salt)
 
 
-def _parse_slot(raw: object) -> Slot:
-    if not isinstance(raw, dict):
-        raise CorruptKeySlot("slot")
-    kdf_raw = raw.get("kdf")
-    if not isinstance(kdf_raw, dict) or kdf_raw.get("alg") != "argon2id":
+def wrap_with(role: str, wrapping_key: bytes, key: bytes, kdf: KdfParams, salt: bytes) -> Slot:
+    """Like `wrap`, with the Argon2id work already done."""
+    nonce = os.urandom(NONCE_BYTES)
+    slot = Slot(kdf, salt, nonce, b"")
+    wrapped = crypto_aead_xchacha20poly1305_ietf_encrypt(key, slot.header(role), nonce, wrapping_key)
+    return replace(slot, wrapped=bytes(wrapped))
+
+
+def filler(kdf: KdfParams, salt: bytes) -> Slot:
+    """An unused slot: random nonce and ciphertext, indistinguishable from a real one without its secret."""
+    return Slot(kdf, salt, os.urandom(NONCE_BYTES), os.urandom(WRAPPED_BYTES))
+
+
+def try_open(slot: Slot, wrapping_key: bytes, roles: tuple[str, ...]) -> tuple[str, bytes] | None:
+    """(role, key) when `wrapping_key` opens the slot under one of `roles`, else None."""
+    for role in roles:
+        headers = [slot.header(role)]
+        if role in (PASSPHRASE, RECOVERY):
+            headers.append(slot.header(role, legacy=True))
+        for header in headers:
+            try:
+                key = crypto_aead_xchacha20poly1305_ietf_decrypt(
+                    slot.wrapped, header, slot.nonce, wrapping_key
+                )
+            except nacl.exceptions.CryptoError:
+                continue
+            return role, bytes(key)
+    return None
+
+
+def open_any(slots: list[Slot], secret: bytes, where: Mapping[int, tuple[str, ...]]) -> Opened | None:
+    """Try `secret` on the slots at `where` (position -> roles); each distinct salt and cost is derived once.
+
+    Every listed slot is tried even after a match, so the time taken does not say which one opened.
+    """
+    derived: dict[tuple[bytes, KdfParams], bytes] = {}
+    found: Opened | None = None
+    for index, roles in sorted(where.items()):
+        slot = slots[index]
+        wrapping_key = derived.get((slot.salt, slot.kdf))
+        if wrapping_key is None:
+            wrapping_key = derived[(slot.salt, slot.kdf)] = derive(secret, slot.salt, slot.kdf)
+        opened = try_open(slot, wrapping_key, roles)
+        if opened is not None and found is None:
+            found = Opened(index, opened[0], opened[1])
+    return found
+
+
+def _parse_kdf(raw: object) -> KdfParams:
+    if not isinstance(raw, dict) or raw.get("alg") != "argon2id":
         raise CorruptKeySlot("kdf")
-    ops, mem = kdf_raw.get("ops"), kdf_raw.get("mem")
+    ops, mem = raw.get("ops"), raw.get("mem")
     if (
         not isinstance(ops, int)
         or not isinstance(mem, int)
@@ -124,38 +192,73 @@ def _parse_slot(raw: object) -> Slot:
         or not (8192 <= mem <= 4 * 1024**3)
     ):
         raise CorruptKeySlot("kdf")
-    kind = raw.get("kind")
-    if kind not in (PASSPHRASE, RECOVERY):
-        raise CorruptKeySlot("kind")
+    return KdfParams(ops, mem)
+
+
+def _parse_slot(raw: object) -> Slot:
+    if not isinstance(raw, dict):
+        raise CorruptKeySlot("slot")
     return Slot(
-        kind=str(kind),
-        kdf=KdfParams(ops, mem),
+        kdf=_parse_kdf(raw.get("kdf")),
         salt=_unb64(raw.get("salt"), SALT_BYTES),
-        nonce=_unb64(raw.get("nonce"), crypto_aead_xchacha20poly1305_ietf_NPUBBYTES),
-        wrapped=_unb64(raw.get("wrapped"), KEY_BYTES + 16),
+        nonce=_unb64(raw.get("nonce"), NONCE_BYTES),
+        wrapped=_unb64(raw.get("wrapped"), WRAPPED_BYTES),
     )
 
 
-def load_slots(path: Path) -> dict[str, Slot]:
-    """Read the slot file; any damage raises CorruptKeySlot and nothing is written."""
+def _from_legacy(slots_raw: list[object]) -> list[Slot]:
+    """Format 1 named its two slots; keep their bytes and add unused slots beside the passphrase's salt."""
+    named: dict[str, Slot] = {}
+    for item in slots_raw:
+        if not isinstance(item, dict) or item.get("kind") not in (PASSPHRASE, RECOVERY):
+            raise CorruptKeySlot("kind")
+        named[str(item["kind"])] = _parse_slot(item)
+    if PASSPHRASE not in named:
+        raise CorruptKeySlot("no passphrase slot")
+    first = named[PASSPHRASE]
+    recovery = named.get(RECOVERY) or filler(first.kdf, new_salt())
+    return [first, recovery, *(filler(first.kdf, first.salt) for _ in DURESS_SLOTS)]
+
+
+def load_slots(path: Path) -> list[Slot]:
+    """Read the key file; any damage raises CorruptKeySlot and nothing is written."""
     try:
         raw = json.loads(path.read_bytes())
     except FileNotFoundError as exc:
         raise CorruptKeySlot("missing") from exc
     except (OSError, ValueError) as exc:
         raise CorruptKeySlot("unreadable") from exc
-    if not isinstance(raw, dict) or raw.get("format") != FORMAT_VERSION:
+    if not isinstance(raw, dict):
         raise CorruptKeySlot("format")
     slots_raw = raw.get("slots")
     if not isinstance(slots_raw, list):
         raise CorruptKeySlot("slots")
-    slots = {s.kind: s for s in (_parse_slot(item) for item in slots_raw)}
-    if PASSPHRASE not in slots:
-        raise CorruptKeySlot("no passphrase slot")
-    return slots
+    if raw.get("format") == LEGACY_FORMAT:
+        return _from_legacy(slots_raw)
+    if raw.get("format") != FORMAT_VERSION:
+        raise CorruptKeySlot("format")
+    if len(slots_raw) != SLOT_COUNT:
+        raise CorruptKeySlot("slot count")
+    return [_parse_slot(item) for item in slots_raw]
 
 
-def save_slots(path: Path, slots: dict[str, Slot]) -> None:
-    """Replace the slot file atomically."""
-    body = {"format": FORMAT_VERSION, "slots": [slots[k].to_json() for k in sorted(slots)]}
+def save_slots(path: Path, slots: list[Slot]) -> None:
+    """Replace the key file atomically; always SLOT_COUNT slots, always the same size."""
+    if len(slots) != SLOT_COUNT:
+        raise ValueError("a key file holds exactly SLOT_COUNT slots")
+    body = {"format": FORMAT_VERSION, "slots": [slot.to_json() for slot in slots]}
     atomic_write(path, json.dumps(body, indent=1).encode())
+
+
+def new_slots(passphrase: bytes, recovery_secret: bytes, key: bytes, kdf: KdfParams) -> list[Slot]:
+    """A fresh key file's slots: passphrase, recovery, and unused duress slots sharing the passphrase's salt.
+
+    The passphrase and duress slots share one salt so a typed passphrase costs one Argon2id run
+    however many slots it is tried on; the recovery slot has its own, as in format 1 files.
+    """
+    salt = new_salt()
+    return [
+        wrap(PASSPHRASE, passphrase, key, kdf, salt),
+        wrap(RECOVERY, recovery_secret, key, kdf, new_salt()),
+        *(filler(kdf, salt) for _ in DURESS_SLOTS),
+    ]

@@ -5,24 +5,55 @@ from __future__ import annotations
 import base64
 import os
 import threading
+from collections.abc import Mapping
 from pathlib import Path
 
-from . import db, keyslot
+from . import db, keyslot, wipe
 from .errors import (
     CorruptKeySlot,
+    CorruptVault,
+    PassphraseInUse,
     VaultExists,
     VaultLocked,
     VaultNotFound,
+    VaultWiped,
     WeakPassphrase,
     WrongPassphrase,
     WrongRecoveryKey,
 )
-from .keyslot import PASSPHRASE, RECOVERY, KdfParams
+from .keyslot import (
+    DURESS_DECOY,
+    DURESS_SLOTS,
+    DURESS_WIPE,
+    PASSPHRASE,
+    PASSPHRASE_SLOT,
+    RECOVERY,
+    RECOVERY_SLOT,
+    KdfParams,
+    Opened,
+    Slot,
+)
 from .paths import ensure_private_dir
 
 DB_NAME = "vault.db"
 SLOTS_NAME = "vault.keys"
+# Every vault the app sets up also has this second database: the decoy journal when a decoy
+# passphrase exists, otherwise a look-alike keyed with a key nobody kept (see protection.py).
+SPARE_NAME = "spare.db"
 MIN_PASSPHRASE = 8
+# Where a typed passphrase is tried, and as what. The decoy's own passphrase lives in the first
+# duress slot; the second holds the decoy's recovery key if one was made inside the decoy.
+_TYPED: dict[int, tuple[str, ...]] = {
+    PASSPHRASE_SLOT: (PASSPHRASE,),
+    DURESS_SLOTS[0]: (DURESS_WIPE, DURESS_DECOY),
+    DURESS_SLOTS[1]: (DURESS_WIPE, DURESS_DECOY),
+}
+_RECOVERY: dict[int, tuple[str, ...]] = {
+    RECOVERY_SLOT: (RECOVERY,),
+    DURESS_SLOTS[0]: (DURESS_DECOY,),
+    DURESS_SLOTS[1]: (DURESS_DECOY,),
+}
+DURESS_MODES = (DURESS_WIPE, DURESS_DECOY)
 
 
 def format_recovery_key(secret: bytes) -> str:
@@ -45,30 +76,46 @@ class Vault:
     """One encrypted journal store in a data directory.
 
     The master key lives only in memory while unlocked; `lock()` forgets it and
-    closes every connection handed out.
+    closes every connection handed out. A duress passphrase opens the decoy journal
+    (`spare.db`) through the same object, so the rest of the app cannot behave differently.
     """
 
     def __init__(self, directory: Path, kdf: KdfParams | None = None) -> None:
         self.directory = Path(directory)
         self.kdf = kdf or KdfParams()
         self._key: bytearray | None = None
+        self._db_name = DB_NAME
+        self._opened_slot: int | None = None
         self._connections: list[db.Connection] = []
         self._lock = threading.Lock()
 
     @property
     def db_path(self) -> Path:
-        return self.directory / DB_NAME
+        """The database this vault reads and writes: the journal, or the decoy while that is open."""
+        return self.directory / self._db_name
 
     @property
     def slots_path(self) -> Path:
         return self.directory / SLOTS_NAME
 
+    @property
+    def spare_path(self) -> Path:
+        return self.directory / SPARE_NAME
+
     def exists(self) -> bool:
-        return self.db_path.exists() or self.slots_path.exists()
+        return (self.directory / DB_NAME).exists() or self.slots_path.exists()
 
     @property
     def is_unlocked(self) -> bool:
         return self._key is not None
+
+    @property
+    def opened_slot(self) -> int | None:
+        """Which key slot opened the vault (core use only: the GUI must not look different in a decoy)."""
+        return self._opened_slot
+
+    def _in_decoy(self) -> bool:
+        return self._opened_slot in DURESS_SLOTS
 
     # -- lifecycle -----------------------------------------------------------------
 
@@ -83,14 +130,12 @@ class Vault:
         recovery_secret = os.urandom(keyslot.KEY_BYTES)
         # A recovery slot always exists so every vault's key file looks alike;
         # when none was asked for, its secret is simply thrown away.
-        slots = {
-            PASSPHRASE: keyslot.wrap(PASSPHRASE, passphrase.encode(), master, self.kdf),
-            RECOVERY: keyslot.wrap(RECOVERY, recovery_secret, master, self.kdf),
-        }
+        slots = keyslot.new_slots(passphrase.encode(), recovery_secret, master, self.kdf)
         conn = db.connect(self.db_path, master, create=True)
         conn.close()
         keyslot.save_slots(self.slots_path, slots)
         self._key = bytearray(master)
+        self._opened_slot = PASSPHRASE_SLOT
         return format_recovery_key(recovery_secret) if with_recovery_key else None
 
     def _require_files(self) -> None:
@@ -99,51 +144,101 @@ class Vault:
         if not self.slots_path.exists():
             raise CorruptKeySlot("missing")
 
-    def unlock(self, passphrase: str) -> None:
-        """Open the vault with the passphrase; WrongPassphrase leaves everything as it was."""
+    def _load(self) -> list[Slot]:
         self._require_files()
-        slots = keyslot.load_slots(self.slots_path)
-        master = keyslot.unwrap(slots[PASSPHRASE], passphrase.encode())
-        if master is None:
+        return keyslot.load_slots(self.slots_path)
+
+    def unlock(self, passphrase: str) -> None:
+        """Open the vault with the passphrase; WrongPassphrase leaves everything as it was.
+
+        A duress passphrase either erases the journal (then raises VaultWiped, which reads like a
+        fresh install) or opens the decoy journal exactly as the real one would open.
+        """
+        opened = keyslot.open_any(self._load(), passphrase.encode(), _TYPED)
+        if opened is None:
             raise WrongPassphrase()
-        self._open_with(master)
+        self._open_opened(opened)
 
     def unlock_with_recovery_key(self, recovery_key: str) -> None:
-        self._require_files()
-        slots = keyslot.load_slots(self.slots_path)
-        if RECOVERY not in slots:
+        opened = keyslot.open_any(self._load(), parse_recovery_key(recovery_key), _RECOVERY)
+        if opened is None:
             raise WrongRecoveryKey()
-        master = keyslot.unwrap(slots[RECOVERY], parse_recovery_key(recovery_key))
-        if master is None:
-            raise WrongRecoveryKey()
-        self._open_with(master)
+        self._open_opened(opened)
 
-    def _open_with(self, master: bytes) -> None:
+    def _open_opened(self, opened: Opened) -> None:
+        if opened.role == DURESS_WIPE:
+            self.destroy()
+            raise VaultWiped(str(self.directory))
+        if opened.role == DURESS_DECOY:
+            self._open_decoy(opened)
+        else:
+            self._open_with(opened.key, opened.index, DB_NAME)
+
+    def _open_decoy(self, opened: Opened) -> None:
+        try:
+            self._open_with(opened.key, opened.index, SPARE_NAME)
+        except (CorruptVault, VaultNotFound):
+            # The spare file is missing or was made with another key (e.g. the key file came back
+            # from a backup): start an empty decoy rather than show an error that would give it away.
+            for path in wipe.sqlite_family(self.spare_path):
+                path.unlink(missing_ok=True)
+            conn = db.connect(self.spare_path, opened.key, create=True)
+            conn.close()
+            self._open_with(opened.key, opened.index, SPARE_NAME)
+
+    def _open_with(self, master: bytes, index: int, db_name: str) -> None:
         # Prove the key opens the database before declaring the vault unlocked.
-        conn = db.connect(self.db_path, master)
+        path = self.directory / db_name
+        if not path.exists():
+            raise CorruptVault("missing") if db_name == DB_NAME else VaultNotFound(str(self.directory))
+        conn = db.connect(path, master)
         conn.close()
         self._key = bytearray(master)
+        self._opened_slot = index
+        self._db_name = db_name
+
+    def _write_slot(self, index: int, slot: Slot, slots: list[Slot] | None = None) -> None:
+        slots = list(slots if slots is not None else keyslot.load_slots(self.slots_path))
+        slots[index] = slot
+        keyslot.save_slots(self.slots_path, slots)
+
+    def _opens_any(self, slots: list[Slot], secret: bytes, where: Mapping[int, tuple[str, ...]]) -> bool:
+        return keyslot.open_any(slots, secret, where) is not None
 
     def set_passphrase(self, new_passphrase: str) -> None:
-        """Rewrap the master key under a new passphrase (the vault must be unlocked)."""
+        """Rewrap the key under a new passphrase (the vault must be unlocked).
+
+        In the decoy this rewraps the decoy's slot, so the illusion holds and the real journal's
+        slots are never touched.
+        """
         if len(new_passphrase) < MIN_PASSPHRASE:
             raise WeakPassphrase()
         key = self._require_key()
         slots = keyslot.load_slots(self.slots_path)
-        slots[PASSPHRASE] = keyslot.wrap(PASSPHRASE, new_passphrase.encode(), key, self.kdf)
-        keyslot.save_slots(self.slots_path, slots)
+        first = slots[PASSPHRASE_SLOT]
+        wrapping_key = keyslot.derive(new_passphrase.encode(), first.salt, first.kdf)
+        if self._in_decoy():
+            role, index = DURESS_DECOY, DURESS_SLOTS[0]
+        else:
+            # Only the owner sees this refusal; in the decoy it would give the duress slot away.
+            if any(keyslot.try_open(slots[i], wrapping_key, DURESS_MODES) for i in DURESS_SLOTS):
+                raise PassphraseInUse()
+            role, index = PASSPHRASE, PASSPHRASE_SLOT
+        self._write_slot(index, keyslot.wrap_with(role, wrapping_key, key, first.kdf, first.salt), slots)
 
     def change_passphrase(self, old_passphrase: str, new_passphrase: str) -> None:
         """Check the old passphrase, then rewrap; the database itself is not rewritten."""
         if len(new_passphrase) < MIN_PASSPHRASE:
             raise WeakPassphrase()
-        self._require_files()
-        slots = keyslot.load_slots(self.slots_path)
-        master = keyslot.unwrap(slots[PASSPHRASE], old_passphrase.encode())
-        if master is None:
-            raise WrongPassphrase()
         if self._key is None:
-            self._open_with(master)
+            self.unlock(old_passphrase)
+        else:
+            slots = self._load()
+            where = (
+                {DURESS_SLOTS[0]: (DURESS_DECOY,)} if self._in_decoy() else {PASSPHRASE_SLOT: (PASSPHRASE,)}
+            )
+            if not self._opens_any(slots, old_passphrase.encode(), where):
+                raise WrongPassphrase()
         self.set_passphrase(new_passphrase)
 
     def new_recovery_key(self) -> str:
@@ -151,9 +246,56 @@ class Vault:
         key = self._require_key()
         slots = keyslot.load_slots(self.slots_path)
         secret = os.urandom(keyslot.KEY_BYTES)
-        slots[RECOVERY] = keyslot.wrap(RECOVERY, secret, key, self.kdf)
-        keyslot.save_slots(self.slots_path, slots)
+        if self._in_decoy():
+            # The decoy's recovery key goes in the second duress slot; the real one stays as it was.
+            first = slots[PASSPHRASE_SLOT]
+            slot = keyslot.wrap(DURESS_DECOY, secret, key, first.kdf, first.salt)
+            self._write_slot(DURESS_SLOTS[1], slot, slots)
+        else:
+            old = slots[RECOVERY_SLOT]
+            self._write_slot(
+                RECOVERY_SLOT, keyslot.wrap(RECOVERY, secret, key, old.kdf, keyslot.new_salt()), slots
+            )
         return format_recovery_key(secret)
+
+    # -- duress passphrase ----------------------------------------------------------
+
+    def set_duress(self, passphrase: str, mode: str, decoy_key: bytes | None = None) -> None:
+        """Add (or replace) the duress passphrase: `mode` is DURESS_WIPE, or DURESS_DECOY with the decoy's key.
+
+        Any decoy recovery key made earlier stops working. The owner's passphrase must differ.
+        """
+        if mode not in DURESS_MODES or (mode == DURESS_DECOY) != (decoy_key is not None):
+            raise ValueError(mode)
+        if len(passphrase) < MIN_PASSPHRASE:
+            raise WeakPassphrase()
+        self._require_key()
+        slots = keyslot.load_slots(self.slots_path)
+        first = slots[PASSPHRASE_SLOT]
+        wrapping_key = keyslot.derive(passphrase.encode(), first.salt, first.kdf)
+        if keyslot.try_open(first, wrapping_key, (PASSPHRASE,)) is not None:
+            raise PassphraseInUse()
+        payload = decoy_key if decoy_key is not None else os.urandom(keyslot.KEY_BYTES)
+        slots[DURESS_SLOTS[0]] = keyslot.wrap_with(mode, wrapping_key, payload, first.kdf, first.salt)
+        slots[DURESS_SLOTS[1]] = keyslot.filler(first.kdf, first.salt)
+        keyslot.save_slots(self.slots_path, slots)
+
+    def clear_duress(self) -> None:
+        """Turn the duress slots back into unused ones (they look the same as before from outside)."""
+        self._require_key()
+        slots = keyslot.load_slots(self.slots_path)
+        first = slots[PASSPHRASE_SLOT]
+        for index in DURESS_SLOTS:
+            slots[index] = keyslot.filler(first.kdf, first.salt)
+        keyslot.save_slots(self.slots_path, slots)
+
+    def destroy(self) -> None:
+        """Panic wipe of this folder's journal: the key file first, then every database file."""
+        self.lock()
+        wipe.destroy_key_file(self.slots_path)
+        wipe.delete_files(
+            [*wipe.sqlite_family(self.directory / DB_NAME), *wipe.sqlite_family(self.spare_path)]
+        )
 
     def _require_key(self) -> bytes:
         if self._key is None:
@@ -190,3 +332,5 @@ class Vault:
             for i in range(len(self._key)):
                 self._key[i] = 0
         self._key = None
+        self._opened_slot = None
+        self._db_name = DB_NAME
