@@ -5,20 +5,22 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import math
 import sys
+import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from . import __version__
 from .core import db, paths
-from .core.errors import CorruptVault, PeerappError, WrongPassphrase, WrongRecoveryKey
+from .core.errors import CorruptVault, PeerappError, WeakPassphrase, WrongPassphrase, WrongRecoveryKey
 from .core.i18n import translate
 from .core.journal import CopingUse, Entry, EntryFilter, JournalRepository, local_now
 from .core.library import Article, library_dir, load_articles
 from .core.library_index import LibraryIndex
 from .core.settings import LANGUAGES, Settings
-from .core.vault import Vault
+from .core.vault import MIN_PASSPHRASE, Vault
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_WRONG_PASSPHRASE = 0, 1, 2, 3
 
@@ -179,10 +181,25 @@ class _Secrets:
         return getpass.getpass(prompt)
 
 
+def _wait_for_retry(seconds: float) -> None:
+    """The CLI waits out the delay after wrong passphrases (the counter is shared with the app)."""
+    print(
+        translate("CLI", "Too many wrong tries; waiting %1 seconds.").replace("%1", str(math.ceil(seconds))),
+        file=sys.stderr,
+    )
+    time.sleep(seconds)
+
+
+def _unlock(vault: Vault, passphrase: str) -> None:
+    from .core import protection
+
+    protection.unlock(vault, passphrase, wait=_wait_for_retry)
+
+
 def _open(args: argparse.Namespace) -> tuple[Vault, JournalRepository]:
     vault = Vault(paths.data_dir(args.data_dir))
     secrets = _Secrets(args.passphrase_stdin)
-    vault.unlock(secrets.get(translate("CLI", "Passphrase: ")))
+    _unlock(vault, secrets.get(translate("CLI", "Passphrase: ")))
     repo = JournalRepository(vault.connect())
     repo.ensure_search_index()
     return vault, repo
@@ -214,6 +231,9 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     new = secrets.get(translate("CLI", "New passphrase: "))
     if not args.passphrase_stdin and secrets.get(translate("CLI", "Repeat the passphrase: ")) != new:
         raise UsageError(translate("CLI", "The two passphrases do not match."))
+    if len(new) < MIN_PASSPHRASE:
+        raise WeakPassphrase()
+    _unlock(vault, old)
     vault.change_passphrase(old, new)
     vault.lock()
     print(translate("CLI", "Passphrase changed."))

@@ -260,10 +260,14 @@ class Vault:
 
     # -- duress passphrase ----------------------------------------------------------
 
-    def set_duress(self, passphrase: str, mode: str, decoy_key: bytes | None = None) -> None:
+    def set_duress(
+        self, passphrase: str, mode: str, decoy_key: bytes | None = None, *, check_only: bool = False
+    ) -> None:
         """Add (or replace) the duress passphrase: `mode` is DURESS_WIPE, or DURESS_DECOY with the decoy's key.
 
-        Any decoy recovery key made earlier stops working. The owner's passphrase must differ.
+        The owner's passphrase must differ. With `check_only`, only the checks run (nothing is written).
+        Inside the decoy the duress passphrase goes in the second duress slot, so the passphrase that
+        opened the decoy keeps working, as it would in a real journal.
         """
         if mode not in DURESS_MODES or (mode == DURESS_DECOY) != (decoy_key is not None):
             raise ValueError(mode)
@@ -273,11 +277,21 @@ class Vault:
         slots = keyslot.load_slots(self.slots_path)
         first = slots[PASSPHRASE_SLOT]
         wrapping_key = keyslot.derive(passphrase.encode(), first.salt, first.kdf)
-        if keyslot.try_open(first, wrapping_key, (PASSPHRASE,)) is not None:
+        in_use = {PASSPHRASE_SLOT: (PASSPHRASE,)}
+        if self._in_decoy():
+            in_use = {DURESS_SLOTS[0]: (DURESS_DECOY,)}
+        if any(keyslot.try_open(slots[i], wrapping_key, roles) for i, roles in in_use.items()):
             raise PassphraseInUse()
+        if check_only:
+            return
         payload = decoy_key if decoy_key is not None else os.urandom(keyslot.KEY_BYTES)
-        slots[DURESS_SLOTS[0]] = keyslot.wrap_with(mode, wrapping_key, payload, first.kdf, first.salt)
-        slots[DURESS_SLOTS[1]] = keyslot.filler(first.kdf, first.salt)
+        slot = keyslot.wrap_with(mode, wrapping_key, payload, first.kdf, first.salt)
+        if self._in_decoy():
+            slots[DURESS_SLOTS[1]] = slot
+        else:
+            # Any decoy recovery key made earlier stops working with the old decoy.
+            slots[DURESS_SLOTS[0]] = slot
+            slots[DURESS_SLOTS[1]] = keyslot.filler(first.kdf, first.salt)
         keyslot.save_slots(self.slots_path, slots)
 
     def clear_duress(self) -> None:
@@ -285,7 +299,7 @@ class Vault:
         self._require_key()
         slots = keyslot.load_slots(self.slots_path)
         first = slots[PASSPHRASE_SLOT]
-        for index in DURESS_SLOTS:
+        for index in DURESS_SLOTS[1:] if self._in_decoy() else DURESS_SLOTS:
             slots[index] = keyslot.filler(first.kdf, first.salt)
         keyslot.save_slots(self.slots_path, slots)
 
@@ -296,6 +310,10 @@ class Vault:
         wipe.delete_files(
             [*wipe.sqlite_family(self.directory / DB_NAME), *wipe.sqlite_family(self.spare_path)]
         )
+
+    def current_key(self) -> bytes:
+        """The open database's key (for backups and the decoy set-up; never written out in the clear)."""
+        return self._require_key()
 
     def _require_key(self) -> bytes:
         if self._key is None:

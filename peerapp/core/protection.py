@@ -1,0 +1,234 @@
+"""Vault protection: growing delays after wrong passphrases, optional wipe after N failures, panic wipe."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import db, decoy, wipe
+from .backup import auto_backups, get_auto_backup
+from .errors import PeerappError, VaultWiped, WipeNotConfirmed, WrongPassphrase, WrongRecoveryKey
+from .i18n import QT_TRANSLATE_NOOP, translate
+from .paths import atomic_write, cache_dir, config_dir, ensure_private_dir
+from .settings import FILE_NAME as SETTINGS_FILE
+from .vault import Vault
+
+ATTEMPTS_FILE = "attempts.json"
+FREE_FAILURES = 2  # a typo or two costs nothing
+MAX_DELAY = 60.0
+WIPE_AFTER_CHOICES = (0, 5, 10, 20)  # 0 = off, the default
+CONFIRM_WORD = QT_TRANSLATE_NOOP("Protection", "ERASE")
+
+
+def delay_after(failures: int) -> float:
+    """Seconds to wait after `failures` wrong tries in a row: 0, 0, 1, 2, 4, ... capped at a minute."""
+    if failures <= FREE_FAILURES:
+        return 0.0
+    return min(MAX_DELAY, float(2 ** (failures - FREE_FAILURES - 1)))
+
+
+def confirm_word() -> str:
+    """The word to type before a wipe, in the interface language."""
+    return translate("Protection", CONFIRM_WORD)
+
+
+@dataclass
+class Attempts:
+    """The failure counter of one vault, kept outside it so it survives a restart."""
+
+    failures: int = 0
+    wait_until: float = 0.0
+    wipe_after: int = 0
+
+
+class UnlockGuard:
+    """Counts wrong passphrases per data folder in the config folder.
+
+    The record is keyed by a hash of the data folder's path, so the file names no folder. It must be
+    readable before unlocking (the delay and the wipe-after-N apply before anyone is in), so anyone
+    with the computer can read whether the wipe-after-N is on; see DESIGN-NOTES.
+    """
+
+    def __init__(
+        self, data_dir: Path, config: Path | None = None, clock: Callable[[], float] = time.time
+    ) -> None:
+        self.id = hashlib.sha256(str(Path(data_dir).resolve()).encode()).hexdigest()[:16]
+        self.config = config
+        self.clock = clock
+
+    @property
+    def path(self) -> Path:
+        return (self.config or config_dir()) / ATTEMPTS_FILE
+
+    def _all(self) -> dict[str, object]:
+        try:
+            raw = json.loads(self.path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return raw if isinstance(raw, dict) else {}
+
+    def load(self) -> Attempts:
+        raw = self._all().get(self.id)
+        if not isinstance(raw, dict):
+            return Attempts()
+        try:
+            failures = max(0, int(raw.get("failures", 0)))
+            wait_until = float(raw.get("wait_until", 0.0))
+            wipe_after = int(raw.get("wipe_after", 0))
+        except (TypeError, ValueError):
+            return Attempts()
+        return Attempts(failures, wait_until, wipe_after if wipe_after in WIPE_AFTER_CHOICES else 0)
+
+    def _save(self, state: Attempts) -> None:
+        everything = self._all()
+        everything[self.id] = {
+            "failures": state.failures,
+            "wait_until": state.wait_until,
+            "wipe_after": state.wipe_after,
+        }
+        ensure_private_dir(self.path.parent)
+        atomic_write(self.path, json.dumps(everything, sort_keys=True).encode())
+
+    def seconds_left(self) -> float:
+        """How long before the next try is allowed; a clock turned back cannot stretch it past the cap."""
+        left = self.load().wait_until - self.clock()
+        return max(0.0, min(left, MAX_DELAY))
+
+    def begin_attempt(self) -> Attempts:
+        """Count the try as failed before checking it, so killing the app mid-check cannot skip the count."""
+        state = self.load()
+        state.failures += 1
+        state.wait_until = self.clock() + delay_after(state.failures)
+        self._save(state)
+        return state
+
+    def succeeded(self) -> None:
+        state = self.load()
+        if state.failures or state.wait_until:
+            self._save(Attempts(wipe_after=state.wipe_after))
+
+    def set_wipe_after(self, failures: int) -> None:
+        """0 turns the wipe off (the default); otherwise one of WIPE_AFTER_CHOICES."""
+        if failures not in WIPE_AFTER_CHOICES:
+            raise ValueError(failures)
+        state = self.load()
+        state.wipe_after = failures
+        self._save(state)
+
+
+class UnlockDelayed(PeerappError):
+    """A try came before the delay was over; `seconds` says how long is left (the GUI counts down)."""
+
+    message = QT_TRANSLATE_NOOP("Errors", "Too many wrong tries. Wait a moment, then try again.")
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__()
+        self.seconds = seconds
+
+
+def unlock(
+    vault: Vault,
+    secret: str,
+    *,
+    recovery: bool = False,
+    guard: UnlockGuard | None = None,
+    wait: Callable[[float], None] | None = None,
+) -> None:
+    """Unlock through the failure counter; every front end uses this, so none can skip the delay.
+
+    With `wait`, an early try waits out the delay (the CLI); without it, raises UnlockDelayed.
+    A duress passphrase, or the last allowed failure when wipe-after-N is on, wipes everything and
+    raises VaultWiped.
+    """
+    guard = guard or UnlockGuard(vault.directory)
+    left = guard.seconds_left()
+    if left > 0:
+        if wait is None:
+            raise UnlockDelayed(left)
+        wait(left)
+    state = guard.begin_attempt()
+    try:
+        if recovery:
+            vault.unlock_with_recovery_key(secret)
+        else:
+            vault.unlock(secret)
+    except (WrongPassphrase, WrongRecoveryKey):
+        if state.wipe_after and state.failures >= state.wipe_after:
+            panic_wipe(vault, guard=guard)
+            raise VaultWiped(str(vault.directory)) from None
+        raise
+    except VaultWiped:
+        finish_wipe(guard=guard)
+        raise
+    guard.succeeded()
+    try:
+        decoy.ensure_spare(vault)
+    except (OSError, PeerappError, db.DatabaseError):
+        # Best effort: the journal is open; the spare is made on a later unlock instead.
+        pass
+
+
+@dataclass
+class WipeReport:
+    """How the wipe went: seconds until the data was unreadable and until everything was gone."""
+
+    unreadable_after: float = 0.0
+    finished_after: float = 0.0
+    not_deleted: list[Path] = field(default_factory=list)
+
+
+def automatic_backups(vault: Vault) -> list[Path]:
+    """The automatic backups of an unlocked vault (their folder is known only inside the vault)."""
+    conn = vault.connect()
+    try:
+        settings = get_auto_backup(conn)
+    finally:
+        vault.release(conn)
+    return auto_backups(Path(settings.folder)) if settings.folder else []
+
+
+def finish_wipe(guard: UnlockGuard | None = None, extra: Iterable[Path] = ()) -> list[Path]:
+    """Everything after the journal files: extra files, caches, settings and the failure counter."""
+    targets = list(extra)
+    cache = cache_dir()
+    if cache.is_dir():
+        # Only rebuildable public content lives here, but a fresh install has none.
+        targets.extend(p for p in cache.rglob("*") if p.is_file())
+    config = guard.config if guard and guard.config else config_dir()
+    targets.extend([config / SETTINGS_FILE, config / ATTEMPTS_FILE])
+    return wipe.delete_files(targets)
+
+
+def panic_wipe(
+    vault: Vault,
+    *,
+    backups: Iterable[Path] = (),
+    guard: UnlockGuard | None = None,
+    clock: Callable[[], float] = time.perf_counter,
+) -> WipeReport:
+    """Erase the journal now: key file first (unreadable from here), then databases, backups, caches, settings.
+
+    Leaves what a fresh install leaves: nothing. Automatic backups are erased only when passed in
+    (the caller asks the user); they carry the key file and stay openable with the passphrase.
+    """
+    start = clock()
+    report = WipeReport()
+    try:
+        vault.destroy()
+    finally:
+        report.unreadable_after = clock() - start
+    report.not_deleted = finish_wipe(guard, backups)
+    report.finished_after = clock() - start
+    return report
+
+
+def wipe_now(vault: Vault, typed_word: str, *, include_backups: bool = False) -> WipeReport:
+    """The confirmed "Wipe everything now" action: the user must have typed the confirmation word."""
+    if typed_word.strip().casefold() not in {confirm_word().casefold(), CONFIRM_WORD.casefold()}:
+        raise WipeNotConfirmed()
+    backups = automatic_backups(vault) if include_backups and vault.is_unlocked else []
+    return panic_wipe(vault, backups=backups)
