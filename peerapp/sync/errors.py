@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from peerapp.core.errors import PeerappError
-from peerapp.core.i18n import QT_TRANSLATE_NOOP
+from peerapp.core.errors import CONTEXT, PeerappError
+from peerapp.core.i18n import QT_TRANSLATE_NOOP, translate
 
 
 class GroupNotFound(PeerappError):
@@ -36,13 +36,15 @@ class InvalidGroupName(PeerappError):
 
 class InvalidServerUrl(PeerappError):
     message = QT_TRANSLATE_NOOP(
-        "Errors", "The server address must start with http:// or https://, for example https://groups.example.org."
+        "Errors",
+        "The server address must start with http:// or https://, for example https://groups.example.org.",
     )
 
 
 class InvalidProxy(PeerappError):
     message = QT_TRANSLATE_NOOP(
-        "Errors", "The proxy must look like socks5h://127.0.0.1:9050 (socks5:// or socks5h://, a host and a port)."
+        "Errors",
+        "The proxy must look like socks5h://127.0.0.1:9050 (socks5:// or socks5h://, a host and a port).",
     )
 
 
@@ -57,9 +59,7 @@ class PostTooLong(PeerappError):
 
 
 class NotAllowed(PeerappError):
-    message = QT_TRANSLATE_NOOP(
-        "Errors", "Only the author of a post or the group's admin can delete it."
-    )
+    message = QT_TRANSLATE_NOOP("Errors", "Only the author of a post or the group's admin can delete it.")
 
 
 class NotAdmin(PeerappError):
@@ -79,6 +79,10 @@ class ServerUnavailable(PeerappError):
         "Errors",
         "The group server could not be reached. Your posts are kept on this device and will be sent later.",
     )
+
+    def user_message(self) -> str:
+        # The detail names a low-level exception; it helps debugging but means nothing to a user.
+        return translate(CONTEXT, self.message)
 
 
 class ServerRejected(PeerappError):

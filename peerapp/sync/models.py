@@ -38,6 +38,7 @@ class GroupPost:
     me_too: int = 0  # "me too" reactions
     me_too_mine: bool = False
     replies: int = 0
+    seq: int | None = None  # the server's order; None while pending (feed paging uses it)
 
     def to_json(self) -> dict[str, object]:
         """The shape of design section 7 (`group feed --json`)."""
@@ -70,3 +71,4 @@ class SyncResult:
     discarded: int = 0  # events that failed validation (hostile or corrupt) and were dropped
     conflicts: int = 0
     errors: list[str] = field(default_factory=list)
+    cancelled: bool = False  # the user stopped the run; what was done so far is kept

@@ -1,0 +1,343 @@
+"""GroupService: the one facade the CLI and the GUI use for peer groups (API in /work/tr/API-groups.md)."""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+import unicodedata
+
+import httpx
+
+from peerapp.core.db import Connection
+from peerapp.core.errors import PeerappError
+
+from . import models, protocol
+from .engine import Progress, SyncEngine, create_room_payload
+from .errors import (
+    GroupNotFound,
+    InvalidGroupName,
+    InvalidPost,
+    InvalidProxy,
+    InvalidPseudonym,
+    InvalidServerUrl,
+    NotAdmin,
+    NotAllowed,
+    PostNotFound,
+    PostTooLong,
+    SyncPaused,
+)
+from .protocol import InvalidInvite, Invite, ProtocolError
+from .store import OP_CREATE, OP_DELETE, OP_PUT, OP_REPORT, GroupStore
+from .transport import PROXY_SCHEMES, Transport
+
+KV_SYNC_ENABLED = "groups.sync_enabled"
+KV_PROXY = "groups.proxy"
+MAX_TEXT, MAX_CW, MAX_REASON = 20000, 200, 1000
+MAX_BACKOFF = 600.0
+
+
+def check_pseudonym(pseudonym: str) -> str:
+    value = pseudonym.strip()
+    if not 0 < len(value) <= 64 or any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in value):
+        raise InvalidPseudonym()
+    return value
+
+
+def check_server_url(url: str) -> str:
+    value = url.strip().rstrip("/")
+    try:
+        parsed = httpx.URL(value)
+    except (httpx.InvalidURL, ValueError) as exc:
+        raise InvalidServerUrl() from exc
+    if (
+        parsed.scheme not in ("http", "https")
+        or not parsed.host
+        or parsed.query
+        or parsed.fragment
+        or parsed.userinfo
+        or len(value.encode()) > protocol.INVITE_MAX_URL
+    ):
+        raise InvalidServerUrl()
+    return value
+
+
+def check_proxy(url: str) -> str:
+    value = url.strip()
+    try:
+        parsed = httpx.URL(value)
+    except (httpx.InvalidURL, ValueError) as exc:
+        raise InvalidProxy() from exc
+    if (
+        not value.startswith(PROXY_SCHEMES)
+        or not parsed.host
+        or parsed.port is None
+        or parsed.path not in ("", "/")
+    ):
+        raise InvalidProxy()
+    return value
+
+
+class GroupService:
+    """Groups over one vault connection; use one instance per thread."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.store = GroupStore(conn)
+
+    # -- groups -------------------------------------------------------------------------
+
+    def create_group(self, server_url: str, name: str, pseudonym: str) -> tuple[models.Group, str]:
+        """Make the secrets, store the group and queue the room's creation; no network here."""
+        url = check_server_url(server_url)
+        name = name.strip()
+        if not name or len(name.encode()) > protocol.INVITE_MAX_NAME or "\n" in name:
+            raise InvalidGroupName()
+        pseudonym = check_pseudonym(pseudonym)
+        secret, admin = protocol.new_secret(), protocol.new_admin_key()
+        invite = Invite(server_url=url, secret=secret, admin_pub=bytes(admin.verify_key), name=name)
+        with self.store.transaction():
+            gid = self.store.add_group(
+                name=name,
+                server_url=url,
+                secret=secret,
+                admin_pub=invite.admin_pub,
+                admin_seed=bytes(admin),
+                pseudonym=pseudonym,
+            )
+            self.store.enqueue(gid, OP_CREATE, None, create_room_payload(self.store.record(gid)))
+        return self.group(gid), invite.encode()
+
+    def join_group(self, invite: str, pseudonym: str) -> models.Group:
+        """Store the group from an invite; the first sync pulls its posts."""
+        parsed = Invite.decode(invite)
+        pseudonym = check_pseudonym(pseudonym)
+        try:
+            url = check_server_url(parsed.server_url)
+        except InvalidServerUrl as exc:
+            raise InvalidInvite("url") from exc
+        name = parsed.name.strip() or "?"
+        with self.store.transaction():
+            gid = self.store.add_group(
+                name=name,
+                server_url=url,
+                secret=parsed.secret,
+                admin_pub=parsed.admin_pub,
+                admin_seed=None,
+                pseudonym=pseudonym,
+            )
+        return self.group(gid)
+
+    def groups(self) -> list[models.Group]:
+        return self.store.groups()
+
+    def group(self, ref: int | str) -> models.Group:
+        """A group by local id or exact name."""
+        gid = self.store.find_group(ref)
+        for group in self.store.groups():
+            if group.id == gid:
+                return group
+        raise GroupNotFound(str(ref))
+
+    def invite(self, group_id: int) -> str:
+        record = self.store.record(group_id)
+        return Invite(
+            server_url=record.server_url, secret=record.secret, admin_pub=record.admin_pub, name=record.name
+        ).encode()
+
+    def set_pseudonym(self, group_id: int, pseudonym: str) -> None:
+        """Used for posts written from now on; earlier posts keep the name they were sent with."""
+        self.store.set_pseudonym(group_id, check_pseudonym(pseudonym))
+
+    def leave_group(self, group_id: int) -> None:
+        """Forget the group and every row of it on this device (its posts stay on the server)."""
+        self.store.delete_group(group_id)
+
+    # -- posting ------------------------------------------------------------------------
+
+    def post(
+        self, group_id: int, text: str, *, content_warning: str = "", reply_to: str | None = None
+    ) -> models.GroupPost:
+        """Seal a post now and queue it; it shows as pending until a sync sends it."""
+        if not text.strip() or len(text) > MAX_TEXT or len(content_warning) > MAX_CW:
+            raise InvalidPost()
+        if reply_to is not None:
+            parent = self.store.post(group_id, reply_to)
+            if parent is None or parent.kind != "post" or parent.status == models.DELETED:
+                raise PostNotFound(reply_to)
+        post_id = self._queue_post(group_id, "post", text, content_warning.strip(), reply_to)
+        return self.store.thread(group_id, post_id)[0]
+
+    def _queue_post(self, group_id: int, kind: str, body: str, cw: str, reply_to: str | None) -> str:
+        record = self.store.record(group_id)
+        post_id = protocol.new_post_id()
+        secret = protocol.new_delete_secret()
+        value = protocol.post_plaintext(
+            kind=kind,
+            author=record.pseudonym,
+            body=body,
+            delete_hash=protocol.delete_hash(secret),
+            at=protocol.coarse_time(time.time()),
+            content_warning=cw,
+            reply_to=reply_to,
+            seen=self.store.recent_seen(group_id),
+        )
+        try:
+            blob = protocol.seal_post(record.keys, post_id, value)
+        except ProtocolError as exc:
+            raise PostTooLong() from exc
+        with self.store.transaction():
+            self.store.insert_post(
+                group_id, post_id, value, status=models.PENDING, mine=True, delete_secret=secret, blob=blob
+            )
+            self.store.enqueue(group_id, OP_PUT, post_id, {})
+        return post_id
+
+    def toggle_me_too(self, group_id: int, post_id: str) -> None:
+        """Add a "me too" to a post, or take yours back."""
+        target = self.store.post(group_id, post_id)
+        if target is None or target.kind != "post" or target.status == models.DELETED:
+            raise PostNotFound(post_id)
+        mine = self.store.my_reaction(group_id, post_id)
+        if mine is not None:
+            self.delete_post(group_id, mine)
+        else:
+            self._queue_post(group_id, "reaction", "me_too", "", post_id)
+
+    def delete_post(self, group_id: int, post_id: str) -> None:
+        """Your own post (with its delete secret) or, as admin, anyone's; hidden here at once."""
+        record = self.store.record(group_id)
+        post = self.store.post(group_id, post_id)
+        if post is None or post.status == models.DELETED:
+            raise PostNotFound(post_id)
+        with self.store.transaction():
+            if post.mine and post.delete_secret is not None:
+                unsent = self.store.unsent_put(group_id, post_id)
+                if unsent is not None:
+                    # Never tried: the server cannot have it, so nothing needs to go out.
+                    self.store.drop_op(unsent)
+                    self.store.remove_post(group_id, post_id)
+                    return
+                payload = {"secret": protocol.b64e(post.delete_secret)}
+            elif record.admin_key is not None:
+                message = protocol.admin_delete_message(record.keys.room_id, post_id)
+                payload = {"admin_sig": protocol.b64e(protocol.sign(record.admin_key, message))}
+            else:
+                raise NotAllowed()
+            self.store.mark_deleted(group_id, post_id)
+            self.store.enqueue(group_id, OP_DELETE, post_id, payload)
+
+    def report_post(self, group_id: int, post_id: str, reason: str) -> None:
+        """Queue a report only the admin can read."""
+        record = self.store.record(group_id)
+        if self.store.post(group_id, post_id) is None:
+            raise PostNotFound(post_id)
+        blob = protocol.seal_report(record.admin_pub, post_id, reason.strip()[:MAX_REASON])
+        sig = protocol.sign(record.keys.write_key, protocol.report_message(record.keys.room_id, blob))
+        self.store.enqueue(
+            group_id, OP_REPORT, post_id, {"blob": protocol.b64e(blob), "sig": protocol.b64e(sig)}
+        )
+
+    # -- reading ------------------------------------------------------------------------
+
+    def feed(
+        self, group_id: int, *, limit: int = 50, before_seq: int | None = None
+    ) -> list[models.GroupPost]:
+        """Top-level posts, newest first; pending ones lead the first page. Page on with the last seq."""
+        self.store.record(group_id)
+        return self.store.feed(group_id, limit=max(limit, 0), before_seq=before_seq)
+
+    def thread(self, group_id: int, post_id: str) -> list[models.GroupPost]:
+        """The post, then its replies oldest first (a reply that came before its parent shows here)."""
+        return self.store.thread(group_id, post_id)
+
+    def find_post(self, group_id: int, prefix: str) -> str:
+        """The full id of a post from its first characters (at least 4), as the CLI shows them."""
+        return self.store.resolve_post(group_id, prefix)
+
+    def reports(self, group_id: int) -> list[models.Report]:
+        if self.store.record(group_id).admin_seed is None:
+            raise NotAdmin()
+        return self.store.reports(group_id)
+
+    def mark_read(self, group_id: int) -> None:
+        self.store.mark_read(group_id)
+
+    # -- syncing ------------------------------------------------------------------------
+
+    def sync(
+        self,
+        group_id: int,
+        *,
+        cancel: threading.Event | None = None,
+        progress: Progress | None = None,
+        transport: Transport | None = None,
+    ) -> models.SyncResult:
+        """Send the outbox in order, then receive. Raises ServerUnavailable etc.; back off and retry."""
+        if not self.sync_enabled():
+            raise SyncPaused()
+        record = self.store.record(group_id)
+        own = transport is None
+        # A fresh connection per group: a shared keep-alive connection would tie groups together.
+        link = transport or Transport(record.server_url, proxy=self.proxy(), cancel=cancel)
+        try:
+            result = SyncEngine(self.store, record, link, cancel=cancel, progress=progress).run()
+        except PeerappError as exc:
+            self.store.sync_failed(group_id, exc.user_message())
+            raise
+        finally:
+            if own:
+                link.close()
+        if not result.cancelled:
+            self.store.sync_succeeded(group_id)
+        return result
+
+    def sync_all(
+        self, *, cancel: threading.Event | None = None, progress: Progress | None = None
+    ) -> dict[int, models.SyncResult]:
+        """Sync every group; a group that fails gets its translated message in `errors`."""
+        results: dict[int, models.SyncResult] = {}
+        for gid in self.store.group_ids():
+            if cancel is not None and cancel.is_set():
+                break
+            try:
+                results[gid] = self.sync(gid, cancel=cancel, progress=progress)
+            except PeerappError as exc:
+                results[gid] = models.SyncResult(errors=[exc.user_message()])
+        return results
+
+    def retry_delay(self, group_id: int) -> float:
+        """Seconds to wait before the next automatic sync: exponential after failures, with jitter."""
+        failures = self.store.record(group_id).failures
+        if failures == 0:
+            return 0.0
+        base: float = min(MAX_BACKOFF, 5.0 * 2.0 ** min(failures - 1, 10))
+        return base * random.uniform(0.5, 1.0)
+
+    # -- settings (in the vault) --------------------------------------------------------
+
+    def _kv(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM kv WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def _set_kv(self, key: str, value: str | None) -> None:
+        if value is None:
+            self.conn.execute("DELETE FROM kv WHERE key = ?", (key,))
+        else:
+            self.conn.execute(
+                "INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def sync_enabled(self) -> bool:
+        return self._kv(KV_SYNC_ENABLED) != "0"
+
+    def set_sync_enabled(self, enabled: bool) -> None:
+        self._set_kv(KV_SYNC_ENABLED, "1" if enabled else "0")
+
+    def proxy(self) -> str | None:
+        return self._kv(KV_PROXY)
+
+    def set_proxy(self, url: str | None) -> None:
+        """A socks5:// or socks5h:// URL (socks5h resolves names through the proxy, as Tor needs)."""
+        self._set_kv(KV_PROXY, None if not url else check_proxy(url))
