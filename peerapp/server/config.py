@@ -1,0 +1,22 @@
+"""The server's settings, filled from the command line (peerapp.server.run)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peerapp.sync import protocol
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    db: str  # sqlite:///relative/path, sqlite:////absolute/path or postgresql://...
+    host: str = "127.0.0.1"
+    port: int = 8765  # 0 picks a free port (the "listening on" line says which)
+    retention_days: int = 90  # 0 keeps events forever
+    room_rate: float = 20.0  # requests a second per room; 0 turns the limit off
+    room_burst: float = 100.0
+    create_rate: float = 1.0  # room creations a second, shared by everyone
+    create_burst: float = 20.0
+    max_page: int = protocol.MAX_PAGE
+    max_body: int = protocol.MAX_BODY
+    retention_interval: float = 3600.0  # seconds between retention runs

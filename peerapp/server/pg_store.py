@@ -1,0 +1,231 @@
+"""PostgreSQL storage for several server processes: a pool, and seqs taken under the room row lock."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import asyncpg
+
+from peerapp.server.storage import DELETE, POST, REPORT, Event, PostState, PutResult, Room, existing
+
+MIGRATIONS: list[list[str]] = [
+    [
+        """CREATE TABLE rooms (
+            id BYTEA PRIMARY KEY,
+            write_pub BYTEA NOT NULL,
+            admin_pub BYTEA NOT NULL,
+            last_seq BIGINT NOT NULL DEFAULT 0,
+            created_day INTEGER NOT NULL
+        )""",
+        """CREATE TABLE events (
+            room BYTEA NOT NULL,
+            seq BIGINT NOT NULL,
+            kind SMALLINT NOT NULL,
+            post_id BYTEA,
+            blob BYTEA,
+            delete_hash BYTEA,
+            by_admin BOOLEAN NOT NULL DEFAULT FALSE,
+            proof BYTEA,
+            day INTEGER NOT NULL,
+            PRIMARY KEY (room, seq)
+        )""",
+        "CREATE UNIQUE INDEX events_post ON events (room, post_id, kind) WHERE post_id IS NOT NULL",
+        "CREATE INDEX events_day ON events (day)",
+    ],
+]
+
+LISTED = f"(blob IS NOT NULL OR kind = {DELETE})"
+# Several processes may start at once; one migrates while the others wait on this lock.
+MIGRATION_LOCK = 0x7065657261707031  # "peerapp1"
+
+
+class PostgresStore:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._pool: asyncpg.Pool | None = None
+
+    async def open(self) -> None:
+        self._pool = await asyncpg.create_pool(self.url, min_size=1, max_size=10)
+        async with self._pool.acquire() as db, db.transaction():
+            await db.execute("SELECT pg_advisory_xact_lock($1)", MIGRATION_LOCK)
+            await db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            current = await db.fetchval("SELECT COALESCE(MAX(version), 0) FROM schema_version")
+            if current > len(MIGRATIONS):
+                raise RuntimeError("the database was written by a newer server")
+            for number, statements in enumerate(MIGRATIONS[current:], start=current + 1):
+                for sql in statements:
+                    await db.execute(sql)
+                await db.execute("INSERT INTO schema_version (version) VALUES ($1)", number)
+
+    async def close(self) -> None:
+        if self._pool is not None:
+            await self._pool.close()
+            self._pool = None
+
+    @property
+    def pool(self) -> asyncpg.Pool:
+        assert self._pool is not None
+        return self._pool
+
+    async def ping(self) -> None:
+        await self.pool.fetchval("SELECT 1")
+
+    async def create_room(self, room: bytes, write_pub: bytes, admin_pub: bytes, day: int) -> str:
+        async with self.pool.acquire() as db:
+            inserted = await db.fetchval(
+                "INSERT INTO rooms (id, write_pub, admin_pub, created_day) VALUES ($1, $2, $3, $4)"
+                " ON CONFLICT (id) DO NOTHING RETURNING 1",
+                room,
+                write_pub,
+                admin_pub,
+                day,
+            )
+            if inserted:
+                return "created"
+            row = await db.fetchrow("SELECT write_pub, admin_pub FROM rooms WHERE id = $1", room)
+        if row is None:  # deleted by retention in between: let the client retry
+            return "conflict"
+        return "exists" if (bytes(row[0]), bytes(row[1])) == (write_pub, admin_pub) else "conflict"
+
+    async def room(self, room: bytes) -> Room | None:
+        row = await self.pool.fetchrow("SELECT write_pub, admin_pub FROM rooms WHERE id = $1", room)
+        return Room(bytes(row[0]), bytes(row[1])) if row else None
+
+    @staticmethod
+    async def _post_rows(db: Any, room: bytes, post_id: bytes) -> PostState | None:
+        rows = await db.fetch(
+            "SELECT kind, seq, blob, delete_hash FROM events WHERE room = $1 AND post_id = $2", room, post_id
+        )
+        if not rows:
+            return None
+        post = next((r for r in rows if r[0] == POST), None)
+        tomb = next((r for r in rows if r[0] == DELETE), None)
+        return PostState(
+            seq=post[1] if post else None,
+            blob=bytes(post[2]) if post and post[2] is not None else None,
+            delete_hash=bytes(post[3]) if post and post[3] is not None else None,
+            delete_seq=tomb[1] if tomb else None,
+        )
+
+    async def post_state(self, room: bytes, post_id: bytes) -> PostState | None:
+        async with self.pool.acquire() as db:
+            return await self._post_rows(db, room, post_id)
+
+    @staticmethod
+    async def _lock_room(db: Any, room: bytes) -> bool:
+        # Taking the row lock first makes concurrent writers to one room queue here, so the
+        # look-up that follows (a new snapshot under READ COMMITTED) sees what they committed.
+        return bool(await db.fetchval("SELECT 1 FROM rooms WHERE id = $1 FOR UPDATE", room))
+
+    @staticmethod
+    async def _next_seq(db: Any, room: bytes) -> int:
+        return int(
+            await db.fetchval(
+                "UPDATE rooms SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq", room
+            )
+        )
+
+    async def put_post(
+        self, room: bytes, post_id: bytes, blob: bytes, delete_hash: bytes, day: int
+    ) -> PutResult:
+        async with self.pool.acquire() as db, db.transaction():
+            if not await self._lock_room(db, room):
+                return PutResult("no_room")
+            state = await self._post_rows(db, room, post_id)
+            if state is not None:
+                return existing(state, blob, delete_hash)
+            seq = await self._next_seq(db, room)
+            await db.execute(
+                "INSERT INTO events (room, seq, kind, post_id, blob, delete_hash, day)"
+                " VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                room,
+                seq,
+                POST,
+                post_id,
+                blob,
+                delete_hash,
+                day,
+            )
+            return PutResult("created", seq)
+
+    async def delete_post(
+        self, room: bytes, post_id: bytes, by_admin: bool, proof: bytes, day: int
+    ) -> PutResult:
+        async with self.pool.acquire() as db, db.transaction():
+            if not await self._lock_room(db, room):
+                return PutResult("no_room")
+            state = await self._post_rows(db, room, post_id)
+            if state is None:
+                return PutResult("not_found")
+            if state.delete_seq is not None:
+                return PutResult("same", state.delete_seq)
+            seq = await self._next_seq(db, room)
+            await db.execute(
+                "INSERT INTO events (room, seq, kind, post_id, by_admin, proof, day) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                room,
+                seq,
+                DELETE,
+                post_id,
+                by_admin,
+                proof,
+                day,
+            )
+            await db.execute(
+                "UPDATE events SET blob = NULL WHERE room = $1 AND post_id = $2 AND kind = $3",
+                room,
+                post_id,
+                POST,
+            )
+            return PutResult("created", seq)
+
+    async def add_report(self, room: bytes, blob: bytes, day: int) -> PutResult:
+        async with self.pool.acquire() as db, db.transaction():
+            if not await self._lock_room(db, room):
+                return PutResult("no_room")
+            seq = await self._next_seq(db, room)
+            await db.execute(
+                "INSERT INTO events (room, seq, kind, blob, day) VALUES ($1, $2, $3, $4, $5)",
+                room,
+                seq,
+                REPORT,
+                blob,
+                day,
+            )
+            return PutResult("created", seq)
+
+    async def events(self, room: bytes, after: int, limit: int) -> list[Event]:
+        rows = await self.pool.fetch(
+            "SELECT seq, kind, post_id, blob, by_admin, proof FROM events"
+            f" WHERE room = $1 AND seq > $2 AND {LISTED} ORDER BY seq LIMIT $3",
+            room,
+            after,
+            limit,
+        )
+        return [
+            Event(
+                r[0],
+                r[1],
+                bytes(r[2]) if r[2] is not None else None,
+                bytes(r[3]) if r[3] is not None else None,
+                bool(r[4]),
+                bytes(r[5]) if r[5] is not None else None,
+            )
+            for r in rows
+        ]
+
+    async def purge(self, before_day: int) -> int:
+        removed = 0
+        while True:
+            status = await self.pool.execute(
+                "DELETE FROM events WHERE ctid IN (SELECT ctid FROM events WHERE day < $1 LIMIT 500)",
+                before_day,
+            )
+            count = int(status.split()[-1])
+            removed += count
+            if count < 500:
+                break
+        status = await self.pool.execute(
+            "DELETE FROM rooms WHERE created_day < $1 AND NOT EXISTS (SELECT 1 FROM events WHERE room = rooms.id)",
+            before_day,
+        )
+        return removed + int(status.split()[-1])

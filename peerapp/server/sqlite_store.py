@@ -1,0 +1,239 @@
+"""SQLite storage (the default): one writer connection behind a lock, one reader, WAL."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import aiosqlite
+
+from peerapp.server.storage import DELETE, POST, REPORT, Event, PostState, PutResult, Room, existing
+
+# Numbered migrations; schema_version holds the last one applied.
+MIGRATIONS: list[list[str]] = [
+    [
+        """CREATE TABLE rooms (
+            id BLOB PRIMARY KEY,
+            write_pub BLOB NOT NULL,
+            admin_pub BLOB NOT NULL,
+            last_seq INTEGER NOT NULL DEFAULT 0,
+            created_day INTEGER NOT NULL
+        )""",
+        """CREATE TABLE events (
+            room BLOB NOT NULL,
+            seq INTEGER NOT NULL,
+            kind INTEGER NOT NULL,
+            post_id BLOB,
+            blob BLOB,
+            delete_hash BLOB,
+            by_admin INTEGER NOT NULL DEFAULT 0,
+            proof BLOB,
+            day INTEGER NOT NULL,
+            PRIMARY KEY (room, seq)
+        )""",
+        # One post and one tombstone per post id; reports have no post id.
+        "CREATE UNIQUE INDEX events_post ON events (room, post_id, kind) WHERE post_id IS NOT NULL",
+        "CREATE INDEX events_day ON events (day)",
+    ],
+]
+
+LISTED = f"(blob IS NOT NULL OR kind = {DELETE})"  # a deleted post's own event drops out
+
+
+class SQLiteStore:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._writer: aiosqlite.Connection | None = None
+        self._reader: aiosqlite.Connection | None = None
+        # One connection cannot hold two transactions: writes take turns.
+        self._lock = asyncio.Lock()
+
+    async def _connect(self) -> aiosqlite.Connection:
+        db = await aiosqlite.connect(self.path, isolation_level=None)
+        await db.execute("PRAGMA busy_timeout = 10000")
+        await db.execute("PRAGMA journal_mode = WAL")
+        await db.execute("PRAGMA synchronous = NORMAL")
+        # A deleted post's bytes are overwritten, not left in free pages.
+        await db.execute("PRAGMA secure_delete = ON")
+        return db
+
+    async def open(self) -> None:
+        Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._writer = await self._connect()
+        await self._migrate(self._writer)
+        self._reader = await self._connect()
+        await self._reader.execute("PRAGMA query_only = ON")
+
+    async def close(self) -> None:
+        for db in (self._reader, self._writer):
+            if db is not None:
+                await db.close()
+        self._reader = self._writer = None
+
+    async def _migrate(self, db: aiosqlite.Connection) -> None:
+        await db.execute("BEGIN IMMEDIATE")
+        try:
+            await db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            rows = await db.execute_fetchall("SELECT MAX(version) FROM schema_version")
+            current = next(iter(rows))[0] or 0
+            if current > len(MIGRATIONS):
+                raise RuntimeError("the database was written by a newer server")
+            for number, statements in enumerate(MIGRATIONS[current:], start=current + 1):
+                for sql in statements:
+                    await db.execute(sql)
+                await db.execute("INSERT INTO schema_version (version) VALUES (?)", (number,))
+            await db.execute("COMMIT")
+        except BaseException:
+            await db.execute("ROLLBACK")
+            raise
+
+    @asynccontextmanager
+    async def _write(self) -> AsyncIterator[aiosqlite.Connection]:
+        assert self._writer is not None
+        async with self._lock:
+            db = self._writer
+            await db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                await db.execute("ROLLBACK")
+                raise
+            await db.execute("COMMIT")
+
+    @property
+    def _read(self) -> aiosqlite.Connection:
+        assert self._reader is not None
+        return self._reader
+
+    async def ping(self) -> None:
+        await self._read.execute_fetchall("SELECT 1")
+
+    async def create_room(self, room: bytes, write_pub: bytes, admin_pub: bytes, day: int) -> str:
+        async with self._write() as db:
+            rows = list(
+                await db.execute_fetchall("SELECT write_pub, admin_pub FROM rooms WHERE id = ?", (room,))
+            )
+            if rows:
+                return "exists" if (rows[0][0], rows[0][1]) == (write_pub, admin_pub) else "conflict"
+            await db.execute(
+                "INSERT INTO rooms (id, write_pub, admin_pub, created_day) VALUES (?, ?, ?, ?)",
+                (room, write_pub, admin_pub, day),
+            )
+            return "created"
+
+    async def room(self, room: bytes) -> Room | None:
+        rows = list(
+            await self._read.execute_fetchall("SELECT write_pub, admin_pub FROM rooms WHERE id = ?", (room,))
+        )
+        return Room(rows[0][0], rows[0][1]) if rows else None
+
+    @staticmethod
+    def _state(rows: list[tuple[int, int, bytes | None, bytes | None]]) -> PostState | None:
+        if not rows:
+            return None
+        post = next((r for r in rows if r[0] == POST), None)
+        tomb = next((r for r in rows if r[0] == DELETE), None)
+        return PostState(
+            seq=post[1] if post else None,
+            blob=post[2] if post else None,
+            delete_hash=post[3] if post else None,
+            delete_seq=tomb[1] if tomb else None,
+        )
+
+    async def _post_rows(self, db: aiosqlite.Connection, room: bytes, post_id: bytes) -> PostState | None:
+        rows = await db.execute_fetchall(
+            "SELECT kind, seq, blob, delete_hash FROM events WHERE room = ? AND post_id = ?", (room, post_id)
+        )
+        return self._state([(r[0], r[1], r[2], r[3]) for r in rows])
+
+    async def post_state(self, room: bytes, post_id: bytes) -> PostState | None:
+        return await self._post_rows(self._read, room, post_id)
+
+    @staticmethod
+    async def _next_seq(db: aiosqlite.Connection, room: bytes) -> int | None:
+        # The room row is the lock that orders the room's events (PROTOCOL.md "Server duties").
+        rows = list(
+            await db.execute_fetchall(
+                "UPDATE rooms SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq", (room,)
+            )
+        )
+        return int(rows[0][0]) if rows else None
+
+    async def put_post(
+        self, room: bytes, post_id: bytes, blob: bytes, delete_hash: bytes, day: int
+    ) -> PutResult:
+        async with self._write() as db:
+            state = await self._post_rows(db, room, post_id)
+            if state is not None:
+                return existing(state, blob, delete_hash)
+            seq = await self._next_seq(db, room)
+            if seq is None:
+                return PutResult("no_room")
+            await db.execute(
+                "INSERT INTO events (room, seq, kind, post_id, blob, delete_hash, day) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (room, seq, POST, post_id, blob, delete_hash, day),
+            )
+            return PutResult("created", seq)
+
+    async def delete_post(
+        self, room: bytes, post_id: bytes, by_admin: bool, proof: bytes, day: int
+    ) -> PutResult:
+        async with self._write() as db:
+            state = await self._post_rows(db, room, post_id)
+            if state is None:
+                return PutResult("not_found")
+            if state.delete_seq is not None:
+                return PutResult("same", state.delete_seq)
+            seq = await self._next_seq(db, room)
+            if seq is None:
+                return PutResult("no_room")
+            await db.execute(
+                "INSERT INTO events (room, seq, kind, post_id, by_admin, proof, day) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (room, seq, DELETE, post_id, int(by_admin), proof, day),
+            )
+            await db.execute(
+                "UPDATE events SET blob = NULL WHERE room = ? AND post_id = ? AND kind = ?",
+                (room, post_id, POST),
+            )
+            return PutResult("created", seq)
+
+    async def add_report(self, room: bytes, blob: bytes, day: int) -> PutResult:
+        async with self._write() as db:
+            seq = await self._next_seq(db, room)
+            if seq is None:
+                return PutResult("no_room")
+            await db.execute(
+                "INSERT INTO events (room, seq, kind, blob, day) VALUES (?, ?, ?, ?, ?)",
+                (room, seq, REPORT, blob, day),
+            )
+            return PutResult("created", seq)
+
+    async def events(self, room: bytes, after: int, limit: int) -> list[Event]:
+        rows = await self._read.execute_fetchall(
+            "SELECT seq, kind, post_id, blob, by_admin, proof FROM events"
+            f" WHERE room = ? AND seq > ? AND {LISTED} ORDER BY seq LIMIT ?",
+            (room, after, limit),
+        )
+        return [Event(r[0], r[1], r[2], r[3], bool(r[4]), r[5]) for r in rows]
+
+    async def purge(self, before_day: int) -> int:
+        removed = 0
+        while True:  # small batches, so writers are not held up for long
+            async with self._write() as db:
+                cur = await db.execute(
+                    "DELETE FROM events WHERE rowid IN (SELECT rowid FROM events WHERE day < ? LIMIT 500)",
+                    (before_day,),
+                )
+                count = cur.rowcount
+            removed += count
+            if count < 500:
+                break
+        async with self._write() as db:
+            cur = await db.execute(
+                "DELETE FROM rooms WHERE created_day < ? AND NOT EXISTS (SELECT 1 FROM events WHERE room = rooms.id)",
+                (before_day,),
+            )
+            removed += cur.rowcount
+        return removed
