@@ -130,6 +130,10 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("path", type=Path, metavar="PATH")
     restore.add_argument("--yes", action="store_true", help="replace an existing journal without asking")
 
+    from .cli_group import add_commands as add_group_commands
+
+    add_group_commands(commands)
+
     # Hidden (no help=): a smoke test for installed and frozen builds, not a user command.
     commands.add_parser("selfcheck")
     return parser
@@ -516,6 +520,18 @@ def cmd_selfcheck(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_group(args: argparse.Namespace) -> int:
+    from .cli_group import cmd_group as run
+
+    return run(args)
+
+
+def cmd_server(args: argparse.Namespace) -> int:
+    from .cli_group import cmd_server as run
+
+    return run(args)
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from .gui.app import run
 
@@ -533,6 +549,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "selfcheck": cmd_selfcheck,
+    "group": cmd_group,
+    "server": cmd_server,
 }
 
 
