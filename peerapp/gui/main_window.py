@@ -25,6 +25,7 @@ from .insights_page import InsightsPage
 from .journal_page import JournalPage
 from .language import LanguageManager
 from .library_page import LibraryPage
+from .protection_menu import ProtectionMenu
 from .report_dialog import ReportDialog
 from .safety_plan_page import SafetyPlanPage
 from .setup_page import SetupPage
@@ -96,6 +97,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.unlock_page.unlocked.connect(self._on_unlocked)
 
         self._build_menus()
+        # Settings > Protection: duress passphrase, wipe now, wipe after wrong passphrases.
+        self.protection_menu = ProtectionMenu(self)
+        self.settings_menu.addMenu(self.protection_menu)
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self.lock)

@@ -13,16 +13,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import PeerappError
+from ..core import protection
+from ..core.errors import PeerappError, VaultWiped
 from ..core.journal import JournalRepository
 from ..core.vault import Vault
 from .common import BackgroundTask, Retranslatable
+from .protection_menu import UnlockCountdown
 
 
 class UnlockPage(Retranslatable, QWidget):
     """Emits `unlocked` when the vault opens; a wrong secret only shows a message."""
 
     unlocked = Signal()
+    wiped = Signal()  # a duress passphrase, or wipe-after-N: show the first-run screen
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +49,9 @@ class UnlockPage(Retranslatable, QWidget):
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.hide()
+        # Wrong passphrases make the next try wait (protection.py); the countdown survives restarts.
+        self.countdown = UnlockCountdown(vault)
+        self.countdown.blocked.connect(lambda blocked: self.unlock_button.setEnabled(not blocked))
 
         column = QVBoxLayout()
         column.addStretch()
@@ -56,6 +62,7 @@ class UnlockPage(Retranslatable, QWidget):
         row.addWidget(self.unlock_button)
         column.addLayout(row)
         column.addWidget(self.error)
+        column.addWidget(self.countdown)
         column.addWidget(self.busy)
         column.addWidget(self.mode_button, 0, Qt.AlignmentFlag.AlignLeading)
         column.addStretch(2)
@@ -71,6 +78,7 @@ class UnlockPage(Retranslatable, QWidget):
         self.unlock_button.clicked.connect(self.try_unlock)
         self.mode_button.clicked.connect(self._toggle_mode)
         self.retranslate_ui()
+        self.countdown.refresh()
 
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("Your journal is locked"))
@@ -97,19 +105,20 @@ class UnlockPage(Retranslatable, QWidget):
         self.secret.clear()
         self.error.clear()
         self.secret.setFocus()
+        self.countdown.refresh()
 
     def try_unlock(self) -> None:
-        if self._task is not None or not self.secret.text():
+        if self._task is not None or not self.secret.text() or self.countdown.active():
             return
         secret = self.secret.text()
-        open_vault = self.vault.unlock_with_recovery_key if self.use_recovery else self.vault.unlock
+        recovery = self.use_recovery
         self.error.clear()
         self.busy.show()
         self.unlock_button.setEnabled(False)
         self.secret.setEnabled(False)
 
         def work() -> None:
-            open_vault(secret)
+            protection.unlock(self.vault, secret, recovery=recovery)
             # After an update that changed the normaliser, re-index here, off the GUI thread.
             conn = self.vault.connect()
             try:
@@ -135,6 +144,11 @@ class UnlockPage(Retranslatable, QWidget):
 
     def _on_failed(self, error: object) -> None:
         self._done()
+        if isinstance(error, VaultWiped):
+            self.secret.clear()
+            self.wiped.emit()
+            return
+        self.countdown.refresh()
         self.error.setText(error.user_message() if isinstance(error, PeerappError) else str(error))
         self.secret.selectAll()
         self.secret.setFocus()

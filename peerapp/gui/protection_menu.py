@@ -1,0 +1,160 @@
+"""Vault protection in the window: the Settings > Protection menu, the wipe flow and the lock screen's countdown."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import fields
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QWidget
+
+from ..core import decoy, protection
+from ..core.errors import PeerappError
+from ..core.settings import Settings
+from ..core.vault import Vault
+from .common import Retranslatable
+from .protection_dialogs import DuressDialog, UnlockProtectionDialog, WipeDialog
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class UnlockCountdown(Retranslatable, QLabel):
+    """Shows how long until the next try is allowed, and says when the lock screen may try again."""
+
+    blocked = Signal(bool)
+
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.setWordWrap(True)
+        self._left = 0
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self.refresh)
+        self.hide()
+
+    def guard(self) -> protection.UnlockGuard:
+        return protection.UnlockGuard(self.vault.directory)
+
+    def active(self) -> bool:
+        return self._left > 0
+
+    def refresh(self) -> None:
+        """Read the counter again (it survives restarts) and show the time left, if any."""
+        self._left = math.ceil(self.guard().seconds_left())
+        if self._left > 0:
+            if not self.timer.isActive():
+                self.timer.start()
+            self.show()
+        else:
+            self.timer.stop()
+            self.hide()
+        self.retranslate_ui()
+        self.blocked.emit(self._left > 0)
+
+    def retranslate_ui(self) -> None:
+        self.setText(
+            self.tr("Too many wrong tries. You can try again in %n seconds.", "", self._left)
+            if self._left > 0
+            else ""
+        )
+
+
+class ProtectionMenu(Retranslatable, QMenu):
+    """Duress passphrase, wipe now and the failed-unlock wipe; also shows a fresh app after any wipe."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.duress_action = QAction(self)
+        self.remove_duress_action = QAction(self)
+        self.unlock_action = QAction(self)
+        self.wipe_action = QAction(self)
+        self.duress_action.triggered.connect(self.set_duress)
+        self.remove_duress_action.triggered.connect(self.remove_duress)
+        self.unlock_action.triggered.connect(self.failed_unlocks)
+        self.wipe_action.triggered.connect(self.wipe_everything)
+        for action in (self.duress_action, self.remove_duress_action, self.unlock_action):
+            self.addAction(action)
+        self.addSeparator()
+        self.addAction(self.wipe_action)
+        self.aboutToShow.connect(self._update)
+        window.unlock_page.wiped.connect(self.show_first_run)
+        # Every vault the app makes gets its spare database at once, so all data folders look alike.
+        window.setup_page.created.connect(lambda _key: self._ensure_spare())
+        self._update()
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(self.tr("&Protection"))
+        self.duress_action.setText(self.tr("Set &duress passphrase…"))
+        self.remove_duress_action.setText(self.tr("&Remove duress passphrase…"))
+        self.unlock_action.setText(self.tr("&Wrong passphrases…"))
+        self.wipe_action.setText(self.tr("&Erase everything now…"))
+
+    def _unlocked(self) -> bool:
+        win = self.window_
+        return win.vault.is_unlocked and win.stack.currentWidget() is win.tabs
+
+    def _update(self) -> None:
+        unlocked = self._unlocked()
+        for action in (self.duress_action, self.remove_duress_action, self.unlock_action, self.wipe_action):
+            action.setEnabled(unlocked)
+
+    def _ensure_spare(self) -> None:
+        try:
+            decoy.ensure_spare(self.window_.vault)
+        except (OSError, PeerappError):
+            pass  # made on the next unlock instead
+
+    def set_duress(self) -> None:
+        if not self._unlocked():
+            return
+        if DuressDialog(self.window_.vault, self.window_).exec():
+            QMessageBox.information(
+                self.window_,
+                self.tr("Duress passphrase"),
+                self.tr("The duress passphrase is set. Remember it, and never use it by mistake."),
+            )
+
+    def remove_duress(self) -> None:
+        if not self._unlocked():
+            return
+        answer = QMessageBox.question(
+            self.window_,
+            self.tr("Remove duress passphrase"),
+            self.tr("Remove the duress passphrase? It will then be just a wrong passphrase."),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.window_.vault.clear_duress()
+
+    def failed_unlocks(self) -> None:
+        if self._unlocked():
+            UnlockProtectionDialog(protection.UnlockGuard(self.window_.vault.directory), self.window_).exec()
+
+    def wipe_everything(self) -> None:
+        if not self._unlocked():
+            return
+        win = self.window_
+        dialog = WipeDialog(win)
+        if not dialog.exec():
+            return
+        vault = win.vault
+        backups = protection.automatic_backups(vault) if dialog.backups_to_erase() else []
+        # Close every view of the data first, then destroy the key file and the rest.
+        win.lock()
+        protection.panic_wipe(vault, backups=backups)
+        self.show_first_run()
+
+    def show_first_run(self) -> None:
+        """After any wipe: the window looks like a fresh install (settings back to their defaults)."""
+        win = self.window_
+        defaults = Settings()
+        for field in fields(Settings):
+            setattr(win.settings, field.name, getattr(defaults, field.name))
+        win.unlock_page.reset()
+        win.stack.setCurrentWidget(win.setup_page)
+        win._update_actions()
