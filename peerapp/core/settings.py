@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from .disguise import PRESETS, exit_view_for
 from .paths import atomic_write, config_dir, ensure_private_dir
 
 FILE_NAME = "settings.json"
@@ -19,6 +20,9 @@ class Settings:
     language: str = ""  # empty until the first-run screen asks
     autolock_minutes: int = 5
     window_geometry: str = ""
+    # Discreet mode (core/disguise.py): a neutral preset key such as "notes", and what quick exit shows.
+    appearance: str = ""
+    exit_view: str = ""
     extra: dict[str, object] = field(default_factory=dict)
 
     @classmethod
@@ -36,6 +40,9 @@ class Settings:
             settings.language = ""
         if not isinstance(settings.autolock_minutes, int) or not 0 <= settings.autolock_minutes <= 240:
             settings.autolock_minutes = 5
+        if settings.appearance not in {p.key for p in PRESETS}:
+            settings.appearance = ""
+        settings.exit_view = exit_view_for(settings.exit_view)
         return settings
 
     def save(self, directory: Path | None = None) -> None:

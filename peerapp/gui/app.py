@@ -8,9 +8,11 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_ID, __version__
+from ..core.disguise import appearance_for
 from ..core.paths import data_dir as default_data_dir
 from ..core.settings import Settings
 from ..core.vault import Vault
+from .discreet import apply_appearance, keep_no_file_history
 from .language import LanguageManager
 from .main_window import MainWindow
 
@@ -29,6 +31,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setStyleSheet(STYLE)
+    keep_no_file_history()
     return app
 
 
@@ -40,6 +43,8 @@ def build_window(
     settings = settings or Settings.load()
     languages = LanguageManager(app, settings)
     languages.set_language(lang or settings.language or "en", remember=bool(lang or settings.language))
+    # Discreet mode: the neutral name and icon must be there before the first window is.
+    apply_appearance(app, appearance_for(settings.appearance), before_windows=True)
     vault = Vault(default_data_dir(data_dir))
     return MainWindow(vault, settings, languages)
 

@@ -85,6 +85,8 @@ class CrisisDialog(Retranslatable, QDialog):
 class HelpNowButton(Retranslatable, QPushButton):
     """The "I need help now" button; opens the crisis dialog over its window."""
 
+    neutral = False  # discreet mode (gui/discreet.py): a plain "Help" on a lock screen anyone may see
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("helpNow")
@@ -94,6 +96,10 @@ class HelpNowButton(Retranslatable, QPushButton):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
+        if self.neutral:
+            self.setText(self.tr("Help"))
+            self.setToolTip(self.tr("Help pages; no passphrase needed"))
+            return
         self.setText(self.tr("I need help now"))
         self.setToolTip(self.tr("Crisis lines and what to do right now; no passphrase needed"))
 
