@@ -21,6 +21,7 @@ from ..core.vault import Vault
 from .common import Retranslatable
 from .crisis_dialog import CrisisDialog, add_help_link
 from .dialogs import ChangePassphraseDialog, PreferencesDialog, RecoveryKeyDialog
+from .discreet import DiscreetController
 from .insights_page import InsightsPage
 from .journal_page import JournalPage
 from .language import LanguageManager
@@ -68,7 +69,6 @@ class MainWindow(Retranslatable, QMainWindow):
         self.settings = settings
         self.languages = languages
         self.repo: JournalRepository | None = None
-        self._last_escape = 0.0
 
         self.setup_page = SetupPage(vault, languages)
         self.unlock_page = UnlockPage(vault)
@@ -97,6 +97,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.unlock_page.unlocked.connect(self._on_unlocked)
 
         self._build_menus()
+        self.discreet = DiscreetController(self)  # neutral look, clipboard, the calculator screen
         # Settings > Protection: duress passphrase, wipe now, wipe after wrong passphrases.
         self.protection_menu = ProtectionMenu(self)
         self.settings_menu.addMenu(self.protection_menu)
@@ -222,7 +223,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.help_menu.addAction(self.about_action)
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("peerapp"))
+        self.discreet.retranslate_ui()  # the window title: the app's name or a neutral one
         self.journal_menu.setTitle(self.tr("&Journal"))
         self.new_action.setText(self.tr("&New entry"))
         self.search_action.setText(self.tr("&Search"))
@@ -291,7 +292,8 @@ class MainWindow(Retranslatable, QMainWindow):
     def _on_created(self, recovery_key: str) -> None:
         if recovery_key:
             RecoveryKeyDialog(recovery_key, self).exec()
-        self._on_unlocked()
+        if self.vault.is_unlocked:  # a quick exit while the key was shown has locked it
+            self._on_unlocked()
 
     def _on_unlocked(self) -> None:
         self.repo = JournalRepository(self.vault.connect())
@@ -327,10 +329,14 @@ class MainWindow(Retranslatable, QMainWindow):
         self.locked.emit()
 
     def quick_exit(self) -> None:
-        """Hide and lock at once (Ctrl+Shift+Q, or Esc twice)."""
+        """Close every dialog, lock, hide and clear the app's clipboard text at once (Ctrl+Shift+Q, or Esc
+        twice, from any screen or dialog); then end the app or show the calculator, as chosen."""
+        self.discreet.close_other_windows()
         self.lock()
         self.hide()
-        self.quick_exited.emit()
+        self.discreet.clipboard.clear_app_text()
+        if not self.discreet.show_exit_view():
+            self.quick_exited.emit()
 
     def _restart_idle_timer(self) -> None:
         minutes = self.settings.autolock_minutes
@@ -341,14 +347,9 @@ class MainWindow(Retranslatable, QMainWindow):
         kind = event.type()
         if kind in _ACTIVITY_EVENTS and self.vault.is_unlocked:
             self._restart_idle_timer()
-        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
-            if not event.isAutoRepeat():
-                now = time.monotonic()
-                if now - self._last_escape <= DOUBLE_ESC_SECONDS:
-                    self._last_escape = 0.0
-                    self.quick_exit()
-                    return True
-                self._last_escape = now
+        if isinstance(event, QKeyEvent) and self.discreet.keys.is_quick_exit(event, DOUBLE_ESC_SECONDS):
+            self.quick_exit()
+            return True
         return False
 
     def _entries_changed(self) -> None:
@@ -503,3 +504,4 @@ class MainWindow(Retranslatable, QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+        self.discreet.release()
