@@ -25,6 +25,7 @@ class UnlockPage(Retranslatable, QWidget):
     """Emits `unlocked` when the vault opens; a wrong secret only shows a message."""
 
     unlocked = Signal()
+    neutral = False  # discreet mode (gui/discreet.py): the heading does not say what the app is for
     wiped = Signal()  # a duress passphrase, or wipe-after-N: show the first-run screen
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
@@ -81,7 +82,7 @@ class UnlockPage(Retranslatable, QWidget):
         self.countdown.refresh()
 
     def retranslate_ui(self) -> None:
-        self.heading.setText(self.tr("Your journal is locked"))
+        self.heading.setText(self.tr("Locked") if self.neutral else self.tr("Your journal is locked"))
         if self.use_recovery:
             self.prompt.setText(self.tr("&Recovery key:"))
             self.mode_button.setText(self.tr("Use my passphrase instead"))
