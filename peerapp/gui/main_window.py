@@ -22,6 +22,7 @@ from .common import Retranslatable
 from .crisis_dialog import CrisisDialog, add_help_link
 from .dialogs import ChangePassphraseDialog, PreferencesDialog, RecoveryKeyDialog
 from .discreet import DiscreetController
+from .groups_page import GroupsPage
 from .insights_page import InsightsPage
 from .journal_page import JournalPage
 from .language import LanguageManager
@@ -83,6 +84,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tabs.addTab(self.insights_page, "")
         self.safety_plan_page = SafetyPlanPage()
         self.tabs.addTab(self.safety_plan_page, "")
+        self.groups_page = GroupsPage(vault)
+        self.tabs.addTab(self.groups_page, "")
         self._insights_stale = True
         self.tabs.currentChanged.connect(lambda _index: self._refresh_insights_if_shown())
         self.journal_page.entries_changed.connect(self._entries_changed)
@@ -184,6 +187,12 @@ class MainWindow(Retranslatable, QMainWindow):
         self.view_menu.addAction(self.library_view_action)
         self.view_menu.addAction(self.insights_action)
         self.view_menu.addAction(self.safety_plan_action)
+        self.groups_view_action = self._action(lambda: self.show_tab(self.groups_page), "Ctrl+5")
+        self.view_menu.addAction(self.groups_view_action)
+        self.groups_menu = bar.addMenu("")
+        page = self.groups_page
+        for action in (page.new_action, page.join_action, page.sync_action, page.settings_action):
+            self.groups_menu.addAction(action)
 
         self.tools_menu = bar.addMenu("")
         self.tool_actions = {
@@ -246,6 +255,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tabs.setTabText(3, self.tr("Safety plan"))
         self.insights_action.setText(self.tr("&Insights"))
         self.safety_plan_action.setText(self.tr("&Safety plan"))
+        self.groups_view_action.setText(self.tr("&Groups"))
+        self.tabs.setTabText(self.tabs.indexOf(self.groups_page), self.tr("Groups"))
+        self.groups_menu.setTitle(self.tr("&Groups"))
         self.help_now_action.setText(self.tr("I need &help now"))
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.tool_actions[BOX].setText(self.tr("&Breathing pacer"))
@@ -278,6 +290,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.journal_view_action,
             self.library_view_action,
             self.safety_plan_action,
+            self.groups_view_action,
             self.insights_action,
             self.export_action,
             self.report_action,
@@ -301,6 +314,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.library_page.attach(BookmarkRepository(self.repo.conn))
         self.library_page.prepare_search()
         self.safety_plan_page.attach(self.repo.conn)
+        self.groups_page.attach(self.repo.conn)
         self._insights_stale = True
         self.stack.setCurrentWidget(self.tabs)
         self._update_actions()
@@ -316,6 +330,7 @@ class MainWindow(Retranslatable, QMainWindow):
         for tool in self.tool_dialogs:
             tool.close_for_lock()
         self.tool_dialogs.clear()
+        self.groups_page.clear()  # stops the sync timer and waits for (or cancels) its worker
         self.journal_page.clear()
         self.library_page.clear()
         self.safety_plan_page.clear()

@@ -98,7 +98,7 @@ class QrWidget(QWidget):
         return image
 
     def save_png(self, path: str | Path, scale: int = 8) -> bool:
-        return bool(self.image(scale).save(str(path), b"PNG"))
+        return bool(self.image(scale).save(str(path), "PNG"))  # type: ignore[call-overload]
 
 
 def matrix_from_image(image: QImage, modules: int, border: int) -> tuple[tuple[bool, ...], ...]:
