@@ -305,8 +305,10 @@ class Vault:
 
     def destroy(self) -> None:
         """Panic wipe of this folder's journal: the key file first, then every database file."""
-        self.lock()
+        # The key file goes before the connections close: closing may checkpoint the write-ahead
+        # log into the database first, time during which the data would still be readable.
         wipe.destroy_key_file(self.slots_path)
+        self.lock()
         wipe.delete_files(
             [*wipe.sqlite_family(self.directory / DB_NAME), *wipe.sqlite_family(self.spare_path)]
         )
