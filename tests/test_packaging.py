@@ -73,7 +73,7 @@ def test_one_app_id_everywhere() -> None:
     assert f"app-id: {APP_ID}\n" in FLATPAK.read_text(encoding="utf-8")
 
 
-def test_flatpak_manifest_parses_and_pins_every_dependency() -> None:
+def test_flatpak_manifest_parses_and_pins_every_dependency(tmp_path: Path) -> None:
     """flatpak-builder reads the manifest, and every runtime dependency is a pinned PyPI wheel."""
     import json
     import re
@@ -81,6 +81,7 @@ def test_flatpak_manifest_parses_and_pins_every_dependency() -> None:
 
     shown = subprocess.run(
         [_tool("flatpak-builder", "flatpak-builder"), "--show-manifest", str(FLATPAK)],
+        cwd=tmp_path,  # it leaves a .flatpak-builder state folder behind
         capture_output=True,
         text=True,
         check=True,
