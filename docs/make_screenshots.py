@@ -1,4 +1,4 @@
-"""Regenerate the README screenshots: a sample journal shown in English and in Arabic.
+"""Regenerate the README screenshots: a sample journal and a peer group shown in English and in Arabic.
 
 Run: QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py
 """
@@ -6,6 +6,7 @@ Run: QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import tempfile
 from datetime import datetime, timedelta
@@ -19,7 +20,10 @@ from PySide6.QtWidgets import QApplication
 from peerapp.core.journal import CopingUse, Entry
 from peerapp.core.keyslot import FAST_KDF
 from peerapp.core.settings import Settings
+from peerapp.core.vault import Vault
 from peerapp.gui.app import build_window
+from peerapp.gui.main_window import MainWindow
+from peerapp.sync.service import GroupService
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 SAMPLES = [
@@ -131,7 +135,81 @@ def main() -> None:
         window.vault.unlock("screenshot passphrase")
         window._on_unlocked()
         QApplication.processEvents()
+    group_screenshots(window)
     window.lock()
+
+
+GROUP_POSTS = [
+    (
+        "نجمة مشرقة",
+        "",
+        "أول أسبوع في العمل الجديد. كنت قلقة جدًا، لكن زميلة لطيفة ساعدتني.\n\nThank you all for listening last week.",
+    ),
+    (
+        "Steady Stone",
+        "panic attack",
+        "Had a panic attack on the bus today. I used **box breathing** until my stop.",
+    ),
+    (
+        "Steady Stone",
+        "",
+        "Does anyone else find Sunday evenings the hardest? Planning one small nice thing helps me.",
+    ),
+]
+
+
+def group_screenshots(window: MainWindow) -> None:
+    """The Groups tab with a real local server, two other members and a few posts."""
+    folder = Path(tempfile.mkdtemp())
+    server = subprocess.Popen(
+        [sys.executable, "-m", "peerapp.server", "--db", f"sqlite:///{folder / 'server.db'}", "--port", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        line = server.stdout.readline()
+        url = line.strip().rsplit(" ", 1)[-1]
+        page = window.groups_page
+        service = page.service
+        assert service is not None and url.startswith("http://")
+        group, invite = service.create_group(url, "Evening circle", "Quiet River")
+        service.sync(group.id)
+        others = {}
+        for number, (author, _cw, _text) in enumerate(GROUP_POSTS):
+            if author not in others:
+                vault = Vault(folder / f"member{number}", kdf=FAST_KDF)
+                vault.create("screenshot passphrase")
+                member = GroupService(vault.connect())
+                others[author] = (member, member.join_group(invite, author).id)
+        for author, cw, text in GROUP_POSTS:
+            member, gid = others[author]
+            member.post(gid, text, content_warning=cw)
+            member.sync(gid)
+        service.sync(group.id)
+        first = service.feed(group.id)[-1]
+        service.toggle_me_too(group.id, first.id)
+        service.post(group.id, "Congratulations! That first week is the hardest.", reply_to=first.id)
+        service.sync(group.id)
+        arabic_member, arabic_gid = others["نجمة مشرقة"]
+        arabic_member.sync(arabic_gid)
+        arabic_member.post(arabic_gid, "شكرًا لكم ❤", reply_to=first.id)
+        arabic_member.sync(arabic_gid)
+        service.sync(group.id)
+        service.post(group.id, "Tonight I'm going for a short walk before dinner.")  # not sent yet
+        page._fill_groups(select=group.id)
+        page.feed.refresh()
+        card = page.feed.card(first.id)
+        assert card is not None
+        card.thread_button.setChecked(True)
+        window.show_tab(page)
+        for lang in ("en", "ar"):
+            window.languages.set_language(lang, remember=False)
+            QApplication.processEvents()
+            window.grab().save(str(OUT / f"groups-{lang}.png"))
+    finally:
+        server.terminate()
+        server.wait(20)
 
 
 if __name__ == "__main__":

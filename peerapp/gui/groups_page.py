@@ -102,7 +102,7 @@ class GroupsPage(Retranslatable, QWidget):
         self.cw_edit.textChanged.connect(lambda t: self.cw_edit.setLayoutDirection(text_direction(t)))
         self.compose = QPlainTextEdit()
         self.compose.setTabChangesFocus(True)
-        self.compose.setMaximumHeight(110)
+        self.compose.setMaximumHeight(84)  # about four lines; the feed gets the rest
         self.compose.textChanged.connect(self._compose_changed)
         self.post_button = QPushButton()
         self.post_button.setEnabled(False)
@@ -111,8 +111,8 @@ class GroupsPage(Retranslatable, QWidget):
         self.post_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.post_shortcut.activated.connect(self.post)
         compose_row = QHBoxLayout()
-        compose_row.addWidget(self.compose, 1)
-        compose_row.addWidget(self.post_button, 0, Qt.AlignmentFlag.AlignBottom)
+        compose_row.addWidget(self.cw_edit, 1)
+        compose_row.addWidget(self.post_button)
         self.feed = FeedView()
         self.feed.changed.connect(self._queued)
         self.feed.failed.connect(self._show_error)
@@ -120,7 +120,7 @@ class GroupsPage(Retranslatable, QWidget):
         main_layout.setContentsMargins(0, 0, 0, 0)
         main_layout.addLayout(top)
         main_layout.addWidget(self.status_bar)
-        main_layout.addWidget(self.cw_edit)
+        main_layout.addWidget(self.compose)
         main_layout.addLayout(compose_row)
         main_layout.addWidget(self.feed, 1)
 
