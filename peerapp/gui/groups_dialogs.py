@@ -50,6 +50,11 @@ def _error_label() -> QLabel:
     return label
 
 
+def isolate(text: str) -> str:
+    """User text inside a translated sentence keeps its own direction (Unicode first-strong isolate)."""
+    return "\u2068" + text + "\u2069"
+
+
 def valid_server_url(text: str) -> bool:
     parts = urlsplit(text.strip())
     return (
@@ -196,6 +201,8 @@ class JoinGroupDialog(_GroupFormDialog):
         self.invite.setFont(_monospace())
         self.invite.setTabChangesFocus(True)
         self.invite.setMaximumHeight(110)
+        self.invite.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # codes read left to right
+        self.setMinimumWidth(560)
         self.invite_label, self.pseudonym_label = QLabel(), QLabel()
         self.invite_label.setBuddy(self.invite)
         self.check = QLabel()
@@ -240,8 +247,8 @@ class JoinGroupDialog(_GroupFormDialog):
             else:
                 self.check.setText(
                     self.tr("Group “%1” on %2")
-                    .replace("%1", self.decoded.name)
-                    .replace("%2", self.decoded.server_url)
+                    .replace("%1", isolate(self.decoded.name))
+                    .replace("%2", isolate(self.decoded.server_url))
                 )
         self.check.style().unpolish(self.check)
         self.check.style().polish(self.check)
@@ -294,6 +301,7 @@ class InviteDialog(Retranslatable, QDialog):
         self.text.setReadOnly(True)
         self.text.setFont(_monospace())
         self.text.setMaximumHeight(90)
+        self.text.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.text.setTabChangesFocus(True)
         self.qr = QrWidget(invite)
         self.copy_button = QPushButton()
@@ -317,8 +325,8 @@ class InviteDialog(Retranslatable, QDialog):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("Invite to “%1”").replace("%1", self.group_name))
-        self.heading.setText(self.tr("Invite to “%1”").replace("%1", self.group_name))
+        self.setWindowTitle(self.tr("Invite to “%1”").replace("%1", isolate(self.group_name)))
+        self.heading.setText(self.tr("Invite to “%1”").replace("%1", isolate(self.group_name)))
         self.explain.setText(
             self.tr(
                 "Anyone who has this invite can read and post in the group. Share it only with people you "
