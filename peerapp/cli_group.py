@@ -40,7 +40,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     create = action("create", "create a group and print its invite")
     create.add_argument("--server", required=True, metavar="URL", help="the group server, e.g. https://host")
     create.add_argument("--name", required=True, metavar="NAME")
-    create.add_argument("--pseudonym", metavar="P", help="your name in this group (default: Admin)")
+    create.add_argument("--pseudonym", metavar="P", help="your name in this group (default: a suggested one)")
 
     join = action("join", "join a group from its invite")
     join.add_argument("invite", metavar="INVITE")
@@ -150,7 +150,13 @@ def _post_id(service: GroupService, group_id: int, ref: str) -> str:
 
 
 def _create(service: GroupService, args: argparse.Namespace) -> int:
-    pseudonym = args.pseudonym or translate("CLI", "Admin")
+    if args.pseudonym:
+        pseudonym = args.pseudonym
+    else:
+        from .core.settings import Settings
+        from .sync.pseudonym import suggest_pseudonym
+
+        pseudonym = suggest_pseudonym(args.lang or Settings.load().language or "en")
     group, invite = service.create_group(args.server, args.name, pseudonym)
     print(translate("CLI", "Created the group %1 (number %2). Share this invite only with people you trust:")
           .replace("%1", group.name).replace("%2", str(group.id)))  # fmt: skip

@@ -126,6 +126,7 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (group_id, id)
     );
     CREATE INDEX group_post_thread ON group_post (group_id, reply_to, seq);
+    CREATE INDEX group_post_order ON group_post (group_id, seq);
     CREATE TABLE group_outbox (
         id        INTEGER PRIMARY KEY AUTOINCREMENT,
         group_id  INTEGER NOT NULL REFERENCES peer_group (id) ON DELETE CASCADE,

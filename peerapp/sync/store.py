@@ -379,14 +379,18 @@ class GroupStore:
         return [r[0] for r in rows]
 
     def feed(self, group_id: int, *, limit: int, before_seq: int | None) -> list[models.GroupPost]:
-        where = "p.group_id = ? AND p.kind = 'post' AND p.reply_to IS NULL AND p.status != 'deleted'"
-        params: list[Any] = [group_id]
-        if before_seq is not None:
-            where += " AND p.seq < ?"
-            params.append(before_seq)
-        rows = self.conn.execute(
-            f"{_VIEW} WHERE {where} ORDER BY p.seq IS NULL DESC, p.seq DESC, p.rowid DESC LIMIT ?",
-            (*params, limit),
+        top = "p.group_id = ? AND p.kind = 'post' AND p.reply_to IS NULL AND p.status != 'deleted'"
+        rows: list[Any] = []
+        if before_seq is None:
+            # Pending posts (no seq yet) lead the first page, newest first.
+            rows = self.conn.execute(
+                f"{_VIEW} WHERE {top} AND p.seq IS NULL ORDER BY p.rowid DESC LIMIT ?", (group_id, limit)
+            ).fetchall()
+            before_seq = 2**62
+        # Walks the (group_id, seq) index backwards: a page costs the same at any depth.
+        rows += self.conn.execute(
+            f"{_VIEW} WHERE {top} AND p.seq < ? ORDER BY p.seq DESC LIMIT ?",
+            (group_id, before_seq, limit - len(rows)),
         ).fetchall()
         return [_group_post(r) for r in rows]
 
