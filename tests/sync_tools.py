@@ -203,7 +203,7 @@ class HostileServer:
 
             do_GET = do_PUT = do_POST = do_DELETE = _any  # noqa: N815
 
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: Any) -> None:
                 pass
 
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)

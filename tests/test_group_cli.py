@@ -7,8 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import servers
 from conftest import PASSPHRASE, CliResult
-from servers import ServerProcess, sqlite_server  # noqa: F401
+from servers import ServerProcess
 
 from peerapp.core.keyslot import FAST_KDF
 from peerapp.core.vault import Vault
@@ -16,6 +17,8 @@ from peerapp.core.vault import Vault
 Cli = Callable[..., CliResult]
 STDIN = PASSPHRASE + "\n"
 POST_KEYS = {"id", "pseudonym", "text", "at", "reply_to", "content_warning", "mine", "status"}
+
+sqlite_server = servers.sqlite_server
 
 
 def _user(folder: Path) -> Path:

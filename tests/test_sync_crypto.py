@@ -67,7 +67,7 @@ def _seal_padded(keys: protocol.GroupKeys, post_id: str, padded: bytes) -> bytes
 
 
 def test_malformed_padding_is_rejected_even_when_authentic(service: GroupService) -> None:
-    keys, post_id, blob = _queued(service, "padding")
+    keys, post_id, _blob = _queued(service, "padding")
     good = protocol.pad(b'{"v":1}')
     bad_length = (10_000).to_bytes(4, "big") + good[4:]
     nonzero_tail = good[:-1] + b"\x01"

@@ -5,13 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from servers import ServerProcess, any_server, sqlite_server, start_server  # noqa: F401
+import servers
+from servers import ServerProcess, start_server
 from sync_tools import Exchange, LoopbackProxy, new_service, put_payload, record
 
 from peerapp.sync import engine, models, protocol
 from peerapp.sync.errors import ServerRejected, ServerUnavailable
 from peerapp.sync.service import GroupService
 from peerapp.sync.transport import Event, Transport
+
+any_server = servers.any_server
+sqlite_server = servers.sqlite_server
 
 
 def _pair(tmp_path: Path, url: str) -> tuple[GroupService, int, GroupService, int]:

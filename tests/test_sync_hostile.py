@@ -9,7 +9,8 @@ from pathlib import Path
 
 import nacl.signing
 import pytest
-from servers import ServerProcess, sqlite_server, wait_until  # noqa: F401
+import servers
+from servers import ServerProcess, wait_until
 from sync_tools import HostileServer, json_reply, new_service, new_vault, put_payload, record, sealed_event
 
 from peerapp.sync import protocol
@@ -17,6 +18,8 @@ from peerapp.sync.errors import NotAllowed, ServerRejected, ServerUnavailable
 from peerapp.sync.protocol import ProtocolError
 from peerapp.sync.service import GroupService
 from peerapp.sync.transport import MAX_RESPONSE, Transport
+
+sqlite_server = servers.sqlite_server
 
 
 class Scenario:

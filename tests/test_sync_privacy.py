@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from servers import ServerProcess, sqlite_server  # noqa: F401
+import servers
+from servers import ServerProcess
 from sync_tools import LoopbackProxy, new_service
 
 from peerapp.sync.transport import Transport
@@ -12,6 +13,8 @@ from peerapp.sync.transport import Transport
 SECRET_TEXT = "my sister's name is Layla and I feel hopeless"
 PSEUDONYM = "Velvet Heron"
 GROUP_NAME = "Thursday circle"
+
+sqlite_server = servers.sqlite_server
 
 
 def _server_files(server: ServerProcess) -> bytes:
