@@ -94,8 +94,13 @@ class ClipboardGuard(QObject):
     def _changed(self, mode: QClipboard.Mode) -> None:
         clipboard = QGuiApplication.clipboard()
         text = clipboard.text(mode)
-        ours = clipboard.ownsClipboard() if mode == QClipboard.Mode.Clipboard else False
-        if text and (ours or QApplication.activeWindow() is not None or clipboard.ownsSelection()):
+        if mode == QClipboard.Mode.Clipboard:
+            ours = clipboard.ownsClipboard()
+        else:
+            ours = mode == QClipboard.Mode.Selection and clipboard.ownsSelection()
+        # Where ownership is not reported (some platforms), a change made while one of the app's
+        # windows has the focus is taken to come from the app.
+        if text and (ours or QApplication.activeWindow() is not None):
             self._seen.append(self._digest(text))
 
     def holds_app_text(self, mode: QClipboard.Mode = QClipboard.Mode.Clipboard) -> bool:
