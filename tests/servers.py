@@ -79,6 +79,7 @@ class ServerProcess:
             env=env,
         )
         ready = threading.Event()
+        listening: list[bool] = []
         proc = self.proc
 
         def read() -> None:
@@ -87,12 +88,13 @@ class ServerProcess:
                 self._lines.append(line)
                 if line.startswith("listening on http://"):
                     self.port = int(line.strip().rsplit(":", 1)[1])
+                    listening.append(True)
                     ready.set()
             ready.set()
 
         self._reader = threading.Thread(target=read, daemon=True)
         self._reader.start()
-        if not ready.wait(START_TIMEOUT) or proc.poll() is not None:
+        if not ready.wait(START_TIMEOUT) or not listening or proc.poll() is not None:
             self.stop(kill=True)
             raise RuntimeError("the server did not start:\n" + self.output)
         return self

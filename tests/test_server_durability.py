@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from servers import Room, ServerProcess, any_server, pg_cluster, start_server, wait_until  # noqa: F401
+from servers import Room, ServerProcess, any_server, pg_cluster, sqlite_server, start_server, wait_until  # noqa: F401
 
 from peerapp.server.storage import today
 
@@ -59,3 +59,40 @@ def test_retention_deletes_old_events_and_empty_rooms(tmp_path: Path, backend: s
         assert old_room.post("later")[1] == fresh + 1
     finally:
         server.stop()
+
+
+def test_sqlite_migrations_upgrade_an_old_database(tmp_path: Path) -> None:
+    from peerapp.server.sqlite_store import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    for sql in MIGRATIONS[0]:
+        db.execute(sql)
+    db.execute("INSERT INTO schema_version VALUES (1)")
+    db.execute("INSERT INTO rooms VALUES (?, ?, ?, 7, ?)", (bytes(32), bytes(32), bytes(32), today()))
+    db.commit()
+    db.close()
+    server = ServerProcess("sqlite:///" + str(path)).start()
+    server.stop()
+    db = sqlite3.connect(path)
+    assert [v for (v,) in db.execute("SELECT version FROM schema_version ORDER BY version")] == [1, 2]
+    assert db.execute("SELECT last_seq FROM rooms").fetchone() == (7,)
+    # A database from a newer server is refused, not touched.
+    db.execute("INSERT INTO schema_version VALUES (99)")
+    db.commit()
+    db.close()
+    with pytest.raises(RuntimeError, match="could not start"):
+        ServerProcess("sqlite:///" + str(path)).start()
+
+
+def test_a_busy_port_or_a_bad_database_fails_with_a_message(
+    sqlite_server: ServerProcess,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    busy = ServerProcess("sqlite:///" + str(tmp_path / "other.db"), port=sqlite_server.port)
+    with pytest.raises(RuntimeError, match="could not start"):
+        busy.start()
+    bad = ServerProcess("mysql://nowhere")
+    with pytest.raises(RuntimeError, match="settings are not valid"):
+        bad.start()

@@ -59,8 +59,9 @@ def test_a_full_size_post_fits(sqlite_server: ServerProcess) -> None:  # noqa: F
     assert room.put(post_id, blob, secret).status_code == 200
 
 
-def test_pages_stay_under_4_mib(sqlite_server: ServerProcess) -> None:  # noqa: F811
-    room = Room(sqlite_server.url)
+def test_pages_stay_under_4_mib(tmp_path: Path) -> None:
+    server = start_server(tmp_path, "sqlite", room_rate=0)  # 110 PUTs in a row: past the default burst
+    room = Room(server.url)
     room.create()
     post_id, blob, secret = room.seal("ق" * 16000)
     first = room.put(post_id, blob, secret).json()["seq"]
@@ -74,6 +75,7 @@ def test_pages_stay_under_4_mib(sqlite_server: ServerProcess) -> None:  # noqa: 
     assert page["events"][0]["seq"] == first and page["next"] == page["events"][-1]["seq"]
     # Paging on collects all of them, in order, without gaps.
     assert [e["seq"] for e in room.all_events()] == list(range(1, 111))
+    server.stop()
 
 
 def test_rate_limit_per_room_gives_429_with_retry_after(tmp_path: Path) -> None:

@@ -126,12 +126,14 @@ async def _serve(config: ServerConfig) -> None:
     from peerapp.server.app import create_app
     from peerapp.server.storage import open_store
 
+    sock = _bind(config.host, config.port)
     store = open_store(config.db)
     try:
         await store.open()
     except Exception as exc:  # every driver has its own errors; all mean "cannot start"
+        sock.close()
+        await store.close()  # a driver thread left open would keep the process alive
         raise ServerStartFailed(type(exc).__name__) from exc
-    sock = _bind(config.host, config.port)
     port = sock.getsockname()[1]
     host = f"[{config.host}]" if ":" in config.host else config.host
 

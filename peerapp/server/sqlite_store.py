@@ -37,6 +37,13 @@ MIGRATIONS: list[list[str]] = [
         "CREATE UNIQUE INDEX events_post ON events (room, post_id, kind) WHERE post_id IS NOT NULL",
         "CREATE INDEX events_day ON events (day)",
     ],
+    [
+        # The room's last seq follows every insert inside the same statement, so a post costs one
+        # INSERT … SELECT last_seq + 1 under the write lock instead of a look-up, an UPDATE and an INSERT.
+        """CREATE TRIGGER events_last_seq AFTER INSERT ON events BEGIN
+            UPDATE rooms SET last_seq = NEW.seq WHERE id = NEW.room;
+        END""",
+    ],
 ]
 
 LISTED = f"(blob IS NOT NULL OR kind = {DELETE})"  # a deleted post's own event drops out
@@ -153,29 +160,27 @@ class SQLiteStore:
 
     @staticmethod
     async def _next_seq(db: aiosqlite.Connection, room: bytes) -> int | None:
-        # The room row is the lock that orders the room's events (PROTOCOL.md "Server duties").
-        rows = list(
-            await db.execute_fetchall(
-                "UPDATE rooms SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq", (room,)
-            )
-        )
+        rows = list(await db.execute_fetchall("SELECT last_seq + 1 FROM rooms WHERE id = ?", (room,)))
         return int(rows[0][0]) if rows else None
 
     async def put_post(
         self, room: bytes, post_id: bytes, blob: bytes, delete_hash: bytes, day: int
     ) -> PutResult:
         async with self._write() as db:
-            state = await self._post_rows(db, room, post_id)
-            if state is not None:
-                return existing(state, blob, delete_hash)
-            seq = await self._next_seq(db, room)
-            if seq is None:
-                return PutResult("no_room")
-            await db.execute(
-                "INSERT INTO events (room, seq, kind, post_id, blob, delete_hash, day) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (room, seq, POST, post_id, blob, delete_hash, day),
+            # The seq comes from the room row inside the write transaction (the trigger moves
+            # last_seq on); nothing is inserted when the room is unknown or the id is taken.
+            rows = list(
+                await db.execute_fetchall(
+                    "INSERT INTO events (room, seq, kind, post_id, blob, delete_hash, day)"
+                    " SELECT id, last_seq + 1, ?, ?, ?, ?, ? FROM rooms WHERE id = ?"
+                    " AND NOT EXISTS (SELECT 1 FROM events WHERE room = ? AND post_id = ?) RETURNING seq",
+                    (POST, post_id, blob, delete_hash, day, room, room, post_id),
+                )
             )
-            return PutResult("created", seq)
+            if rows:
+                return PutResult("created", int(rows[0][0]))
+            state = await self._post_rows(db, room, post_id)
+            return existing(state, blob, delete_hash) if state is not None else PutResult("no_room")
 
     async def delete_post(
         self, room: bytes, post_id: bytes, by_admin: bool, proof: bytes, day: int
@@ -201,14 +206,14 @@ class SQLiteStore:
 
     async def add_report(self, room: bytes, blob: bytes, day: int) -> PutResult:
         async with self._write() as db:
-            seq = await self._next_seq(db, room)
-            if seq is None:
-                return PutResult("no_room")
-            await db.execute(
-                "INSERT INTO events (room, seq, kind, blob, day) VALUES (?, ?, ?, ?, ?)",
-                (room, seq, REPORT, blob, day),
+            rows = list(
+                await db.execute_fetchall(
+                    "INSERT INTO events (room, seq, kind, blob, day)"
+                    " SELECT id, last_seq + 1, ?, ?, ? FROM rooms WHERE id = ? RETURNING seq",
+                    (REPORT, blob, day, room),
+                )
             )
-            return PutResult("created", seq)
+            return PutResult("created", int(rows[0][0])) if rows else PutResult("no_room")
 
     async def events(self, room: bytes, after: int, limit: int) -> list[Event]:
         rows = await self._read.execute_fetchall(
