@@ -112,11 +112,12 @@ def _bind(host: str, port: int) -> socket.socket:
 
 
 def serve(config: ServerConfig) -> None:
-    """Open the database, listen, print "listening on http://HOST:PORT", and block until stopped."""
-    try:
-        import uvicorn  # noqa: F401 - only to fail early when the extra is missing
-    except ImportError as exc:
-        raise ServerStartFailed("pip install 'peerapp[server]'") from exc
+    """Open the database, listen, print "listening on http://HOST:PORT", and block until stopped.
+
+    Raises BadServerConfig or ServerStartFailed (translatable), or ImportError without the server extra.
+    """
+    import uvicorn  # noqa: F401 - an ImportError here tells the caller the server extra is missing
+
     asyncio.run(_serve(config))
 
 
@@ -168,6 +169,12 @@ def main(argv: list[str] | None = None) -> int:
         serve(config_from_args(ns))
     except PeerappError as exc:
         print(exc.user_message(), file=sys.stderr)
+        return 1
+    except ImportError:
+        print(
+            "The group server is not installed. Install it with: pip install 'peerapp[server]'",
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
         return 0
