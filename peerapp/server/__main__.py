@@ -4,4 +4,5 @@ import sys
 
 from peerapp.server.run import main
 
-sys.exit(main())
+if __name__ == "__main__":  # importing the module (e.g. to walk the package) must not start a server
+    sys.exit(main())
