@@ -41,7 +41,7 @@ def age(server: ServerProcess, sql: str) -> None:
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
-def test_retention_deletes_old_events_and_empty_rooms(tmp_path: Path, backend: str) -> None:
+def test_retention_deletes_old_events_but_keeps_rooms_and_their_seqs(tmp_path: Path, backend: str) -> None:
     server = start_server(tmp_path, backend, retention_days=30, retention_interval=0.2)
     try:
         old_room, quiet_room = Room(server.url), Room(server.url)
@@ -50,11 +50,14 @@ def test_retention_deletes_old_events_and_empty_rooms(tmp_path: Path, backend: s
         fresh = old_room.post("fresh")[1]
         cutoff = today() - 31
         age(server, f"UPDATE events SET day = {cutoff} WHERE seq <= {old[-1]}")
-        # An old room with nothing left in it goes too; one with fresh events stays.
+        quiet = quiet_room.post("quiet")[1]
+        age(server, f"UPDATE events SET day = {cutoff} WHERE seq <= {quiet}")
         age(server, f"UPDATE rooms SET created_day = {cutoff}")
         assert wait_until(lambda: [e["seq"] for e in old_room.all_events()] == [fresh])
-        assert wait_until(lambda: quiet_room.events().status_code == 404)
-        assert old_room.events().status_code == 200
+        assert wait_until(lambda: quiet_room.all_events() == [])
+        # An emptied room stays registered, so its members' cursors remain valid.
+        assert quiet_room.events().status_code == 200
+        assert quiet_room.post("again")[1] == quiet + 1
         # Seqs never go back, even after the old events are gone.
         assert old_room.post("later")[1] == fresh + 1
     finally:

@@ -235,10 +235,6 @@ class SQLiteStore:
             removed += count
             if count < 500:
                 break
-        async with self._write() as db:
-            cur = await db.execute(
-                "DELETE FROM rooms WHERE created_day < ? AND NOT EXISTS (SELECT 1 FROM events WHERE room = rooms.id)",
-                (before_day,),
-            )
-            removed += cur.rowcount
+        # Room rows stay (ids, public keys, last seq): were a room dropped and registered again,
+        # its seqs would restart at 1 and members' cursors would skip every new post.
         return removed
