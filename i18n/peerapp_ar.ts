@@ -1,6 +1,25 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
+<context>
+    <name>Appearance</name>
+    <message>
+        <source>Notes</source>
+        <translation>ملاحظات</translation>
+    </message>
+    <message>
+        <source>Calculator</source>
+        <translation>الآلة الحاسبة</translation>
+    </message>
+    <message>
+        <source>Reading list</source>
+        <translation>قائمة القراءة</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>المهام</translation>
+    </message>
+</context>
 <context>
     <name>BackupSettingsDialog</name>
     <message>
@@ -185,6 +204,10 @@
         <translation>كان متوقعًا وجود عبارة مرور في الدخل القياسي.</translation>
     </message>
     <message>
+        <source>Too many wrong tries; waiting %1 seconds.</source>
+        <translation>محاولات خاطئة كثيرة؛ انتظار %1 ثانية.</translation>
+    </message>
+    <message>
         <source>Passphrase: </source>
         <translation>عبارة المرور: </translation>
     </message>
@@ -340,6 +363,137 @@
         <source>A file could not be read or written:</source>
         <translation>تعذرت قراءة ملف أو الكتابة فيه:</translation>
     </message>
+    <message>
+        <source>The group server is not installed. Install it with: pip install &apos;peerapp[server]&apos;</source>
+        <translation>خادم المجموعات غير مثبَّت. ثبِّته بالأمر: pip install &apos;peerapp[server]&apos;</translation>
+    </message>
+    <message>
+        <source>Created the group %1 (number %2). Share this invite only with people you trust:</source>
+        <translation>أُنشئت المجموعة %1 (رقمها %2). لا تشارك هذه الدعوة إلا مع من تثق بهم:</translation>
+    </message>
+    <message>
+        <source>The invite works anyway; the group is registered at the next sync.</source>
+        <translation>الدعوة صالحة مع ذلك، وستُسجَّل المجموعة عند المزامنة القادمة.</translation>
+    </message>
+    <message>
+        <source>The group is registered on the server.</source>
+        <translation>سُجّلت المجموعة على الخادم.</translation>
+    </message>
+    <message>
+        <source>Joined the group %1 (number %2). Run a sync to see its posts.</source>
+        <translation>انضممت إلى المجموعة %1 (رقمها %2). شغّل المزامنة لترى منشوراتها.</translation>
+    </message>
+    <message>
+        <source>You are not in any group yet.</source>
+        <translation>لست في أي مجموعة بعد.</translation>
+    </message>
+    <message>
+        <source>%1: sent %2, received %3.</source>
+        <translation>%1: أُرسل %2، ووصل %3.</translation>
+    </message>
+    <message>
+        <source>Items that failed the checks and were ignored: %1</source>
+        <translation>عناصر لم تجتز الفحص فتُجوهلت: %1</translation>
+    </message>
+    <message>
+        <source>Posts the server would not take (kept on this device): %1</source>
+        <translation>منشورات لم يقبلها الخادم (محفوظة على هذا الجهاز): %1</translation>
+    </message>
+    <message>
+        <source>No posts yet.</source>
+        <translation>لا توجد منشورات بعد.</translation>
+    </message>
+    <message>
+        <source>Content warning:</source>
+        <translation>تنبيه المحتوى:</translation>
+    </message>
+    <message>
+        <source>Me too: %1</source>
+        <translation>وأنا أيضًا: %1</translation>
+    </message>
+    <message>
+        <source>waiting to be sent</source>
+        <translation>بانتظار الإرسال</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>أُرسل</translation>
+    </message>
+    <message>
+        <source>not accepted by the server</source>
+        <translation>لم يقبله الخادم</translation>
+    </message>
+    <message>
+        <source>Deleted the post here; the server is told at the next sync.</source>
+        <translation>حُذف المنشور هنا، وسيُبلَّغ الخادم عند المزامنة القادمة.</translation>
+    </message>
+    <message>
+        <source>Added your &quot;me too&quot;.</source>
+        <translation>أُضيفت «وأنا أيضًا» منك.</translation>
+    </message>
+    <message>
+        <source>Took back your &quot;me too&quot;.</source>
+        <translation>سُحبت «وأنا أيضًا» منك.</translation>
+    </message>
+    <message>
+        <source>The report is sealed so only the group&apos;s admin can read it; it goes out at the next sync.</source>
+        <translation>البلاغ مختوم فلا يقرؤه إلا مشرف المجموعة، وسيُرسل عند المزامنة القادمة.</translation>
+    </message>
+    <message>
+        <source>No reports.</source>
+        <translation>لا توجد بلاغات.</translation>
+    </message>
+    <message>
+        <source>Your new posts in this group will use that name.</source>
+        <translation>ستظهر منشوراتك الجديدة في هذه المجموعة بهذا الاسم.</translation>
+    </message>
+    <message>
+        <source>Left the group %1 and removed its posts from this device.</source>
+        <translation>غادرت المجموعة %1 وحُذفت منشوراتها من هذا الجهاز.</translation>
+    </message>
+    <message>
+        <source>Give a proxy address or --off, not both.</source>
+        <translation>اكتب عنوان وسيط أو ‎--off، لا الاثنين معًا.</translation>
+    </message>
+    <message>
+        <source>Group traffic goes through the proxy %1.</source>
+        <translation>تمر اتصالات المجموعات عبر الوسيط %1.</translation>
+    </message>
+    <message>
+        <source>Group traffic connects directly (no proxy).</source>
+        <translation>اتصالات المجموعات مباشرة (دون وسيط).</translation>
+    </message>
+</context>
+<context>
+    <name>CalculatorScreen</name>
+    <message>
+        <source>Calculator</source>
+        <translation>الآلة الحاسبة</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>الشاشة</translation>
+    </message>
+    <message>
+        <source>Earlier results</source>
+        <translation>النتائج السابقة</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>مسح</translation>
+    </message>
+    <message>
+        <source>Delete last character</source>
+        <translation>حذف آخر رمز</translation>
+    </message>
+    <message>
+        <source>Equals</source>
+        <translation>يساوي</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>خطأ</translation>
+    </message>
 </context>
 <context>
     <name>ChangePassphraseDialog</name>
@@ -431,6 +585,99 @@
     </message>
 </context>
 <context>
+    <name>Decoy</name>
+    <message>
+        <source>Went for a long walk after work. The weather was finally cooler.</source>
+        <translation>خرجت في نزهة طويلة بعد العمل. أخيرًا صار الطقس ألطف.</translation>
+    </message>
+    <message>
+        <source>Busy day. Too many emails, but I finished the report on time.</source>
+        <translation>يوم مزدحم. رسائل بريد كثيرة جدًا، لكنني أنهيت التقرير في موعده.</translation>
+    </message>
+    <message>
+        <source>Lunch with my aunt. She made her lentil soup and we talked for hours.</source>
+        <translation>غداء مع خالتي. حضّرت شوربة العدس التي تتقنها وتحدثنا لساعات.</translation>
+    </message>
+    <message>
+        <source>Could not sleep well. Worried about the exam next week; I should start revising.</source>
+        <translation>لم أنم جيدًا. أنا قلق من امتحان الأسبوع القادم؛ عليّ أن أبدأ المراجعة.</translation>
+    </message>
+    <message>
+        <source>Tried a new recipe tonight. It was not perfect, but I want to try again.</source>
+        <translation>جربت وصفة جديدة الليلة. لم تكن مثالية، لكنني أريد تجربتها مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>walk</source>
+        <translation>نزهة</translation>
+    </message>
+    <message>
+        <source>work</source>
+        <translation>عمل</translation>
+    </message>
+    <message>
+        <source>family</source>
+        <translation>عائلة</translation>
+    </message>
+    <message>
+        <source>exams</source>
+        <translation>امتحانات</translation>
+    </message>
+    <message>
+        <source>cooking</source>
+        <translation>طبخ</translation>
+    </message>
+</context>
+<context>
+    <name>DiscreetController</name>
+    <message>
+        <source>peerapp</source>
+        <translation>peerapp</translation>
+    </message>
+    <message>
+        <source>&amp;Discreet mode…</source>
+        <translation>الوضع ال&amp;متحفّظ…</translation>
+    </message>
+</context>
+<context>
+    <name>DiscreetDialog</name>
+    <message>
+        <source>Discreet mode</source>
+        <translation>الوضع المتحفّظ</translation>
+    </message>
+    <message>
+        <source>Choose how this app looks while it is locked: its name in the title bar and the taskbar, its icon, and a lock screen that does not say what it is for. The settings file on this computer keeps only the name of the look you choose.</source>
+        <translation>اختر كيف يبدو هذا التطبيق وهو مقفل: اسمه في شريط العنوان وشريط المهام، وأيقونته، وشاشة قفل لا تقول ما الغرض منه. لا يحفظ ملف الإعدادات على هذا الحاسوب إلا اسم المظهر الذي تختاره.</translation>
+    </message>
+    <message>
+        <source>Look before unlocking</source>
+        <translation>المظهر قبل فتح القفل</translation>
+    </message>
+    <message>
+        <source>This app&apos;s own name</source>
+        <translation>الاسم الأصلي لهذا التطبيق</translation>
+    </message>
+    <message>
+        <source>Some taskbars keep showing the old name and icon until the app is started again. A menu entry you installed for this app still shows its real name; to stay discreet, start it another way.</source>
+        <translation>تبقى بعض أشرطة المهام تعرض الاسم والأيقونة القديمين حتى يُشغَّل التطبيق من جديد. وإذا أضفت لهذا التطبيق مدخلًا في قائمة البرامج فسيظل يعرض اسمه الحقيقي؛ لتبقى متحفّظًا، شغّله بطريقة أخرى.</translation>
+    </message>
+    <message>
+        <source>After a quick exit, show a working calculator instead of closing</source>
+        <translation>بعد الخروج السريع، اعرض آلة حاسبة تعمل بدل الإغلاق</translation>
+    </message>
+    <message>
+        <source>Quick exit is Ctrl+Shift+Q, or Esc twice. On the calculator, press %1 to get back to the lock screen; a second quick exit closes the app.</source>
+        <translation>الخروج السريع هو Ctrl+Shift+Q، أو الضغط على Esc مرتين. في الآلة الحاسبة، اضغط %1 للعودة إلى شاشة القفل؛ وخروج سريع ثانٍ يغلق التطبيق.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>موافق</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
     <name>DistressDialog</name>
     <message>
         <source>Distress</source>
@@ -466,6 +713,41 @@
     <message>
         <source>Distress %1 out of 10</source>
         <translation>الضيق %1 من 10</translation>
+    </message>
+</context>
+<context>
+    <name>DuressDialog</name>
+    <message>
+        <source>Duress passphrase</source>
+        <translation>عبارة مرور الطوارئ</translation>
+    </message>
+    <message>
+        <source>If someone forces you to open your journal, type this passphrase instead of your own. It must be different from your passphrase. Nobody can tell from the files that it exists.</source>
+        <translation>إذا أُجبرتَ أو أُجبرتِ على فتح اليوميات، يمكن كتابة هذه العبارة بدلًا من عبارة المرور المعتادة. يجب أن تكون مختلفة عنها. لا يستطيع أحد أن يعرف من الملفات أنها موجودة.</translation>
+    </message>
+    <message>
+        <source>&amp;Erase everything, and show a new, empty app</source>
+        <translation>ا&amp;مسح كل شيء، واعرض التطبيق جديدًا وفارغًا</translation>
+    </message>
+    <message>
+        <source>&amp;Open a harmless decoy journal</source>
+        <translation>ا&amp;فتح يوميات بديلة لا تكشف شيئًا</translation>
+    </message>
+    <message>
+        <source>Your journal is erased at once and cannot be brought back, except from a backup you keep elsewhere.</source>
+        <translation>تُمسح اليوميات فورًا ولا يمكن استعادتها، إلا من نسخة احتياطية محفوظة في مكان آخر.</translation>
+    </message>
+    <message>
+        <source>The decoy starts with a few everyday entries. Open it with this passphrase now and then and write in it, so it looks used. Setting up a new decoy replaces the old one.</source>
+        <translation>تبدأ اليوميات البديلة ببضعة إدخالات يومية عادية. يُستحسن فتحها بهذه العبارة من حين لآخر والكتابة فيها، كي تبدو مستخدمة. إعداد يوميات بديلة جديدة يحلّ محل القديمة.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;حفظ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
     </message>
 </context>
 <context>
@@ -707,6 +989,94 @@
         <source>A journal already exists in this folder. Restoring would replace it; confirm that first. Nothing was changed.</source>
         <translation>توجد يوميات في هذا المجلد بالفعل، والاستعادة ستستبدلها؛ أكِّد ذلك أولًا. لم يتغيّر أي شيء.</translation>
     </message>
+    <message>
+        <source>That passphrase is already used for this journal. Choose a different one. Nothing was changed.</source>
+        <translation>عبارة المرور هذه مستخدمة من قبل لهذه اليوميات. يُرجى اختيار عبارة مختلفة. لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>The confirmation word was not typed correctly. Nothing was erased.</source>
+        <translation>لم تُكتب كلمة التأكيد بشكل صحيح. لم يُمسح شيء.</translation>
+    </message>
+    <message>
+        <source>Too many wrong tries. Wait a moment, then try again.</source>
+        <translation>محاولات خاطئة كثيرة. يُرجى الانتظار قليلًا ثم المحاولة مجددًا.</translation>
+    </message>
+    <message>
+        <source>The server settings are not valid. The database must be sqlite:///PATH or postgresql://…, and the numbers must not be negative.</source>
+        <translation>إعدادات الخادم غير صالحة. يجب أن تكون قاعدة البيانات ‎sqlite:///PATH‎ أو ‎postgresql://…‎، وألّا تكون الأرقام سالبة.</translation>
+    </message>
+    <message>
+        <source>The group server could not start. Check that the port is free and the database can be opened.</source>
+        <translation>تعذّر تشغيل خادم المجموعات. يُرجى التأكّد من أن المنفذ غير مستخدم وأن قاعدة البيانات يمكن فتحها.</translation>
+    </message>
+    <message>
+        <source>There is no group with that number or name on this device.</source>
+        <translation>لا توجد على هذا الجهاز مجموعة بهذا الرقم أو الاسم.</translation>
+    </message>
+    <message>
+        <source>You are already a member of this group.</source>
+        <translation>أنت عضو في هذه المجموعة بالفعل.</translation>
+    </message>
+    <message>
+        <source>There is no post with that id in this group.</source>
+        <translation>لا يوجد في هذه المجموعة منشور بهذا المعرّف.</translation>
+    </message>
+    <message>
+        <source>More than one post starts with those characters. Give more of the id.</source>
+        <translation>أكثر من منشور يبدأ بهذه الأحرف. اكتب جزءًا أطول من المعرّف.</translation>
+    </message>
+    <message>
+        <source>A pseudonym needs 1 to 64 characters and cannot contain line breaks.</source>
+        <translation>يحتاج الاسم المستعار إلى حرف واحد حتى 64 حرفًا، دون فواصل أسطر.</translation>
+    </message>
+    <message>
+        <source>A group name needs 1 to 120 characters.</source>
+        <translation>يحتاج اسم المجموعة إلى حرف واحد حتى 120 حرفًا.</translation>
+    </message>
+    <message>
+        <source>The server address must start with http:// or https://, for example https://groups.example.org.</source>
+        <translation>يجب أن يبدأ عنوان الخادم بـ http://‎ أو https://‎، مثل https://groups.example.org.</translation>
+    </message>
+    <message>
+        <source>The proxy must look like socks5h://127.0.0.1:9050 (socks5:// or socks5h://, a host and a port).</source>
+        <translation>يجب أن يكون الوسيط مثل socks5h://127.0.0.1:9050 (يبدأ بـ socks5://‎ أو socks5h://‎ وفيه مضيف ومنفذ).</translation>
+    </message>
+    <message>
+        <source>A post needs some text, at most 20,000 characters, and a content warning of at most 200.</source>
+        <translation>يحتاج المنشور إلى نص لا يتجاوز 20,000 حرف، وتنبيه محتوى لا يتجاوز 200 حرف.</translation>
+    </message>
+    <message>
+        <source>This post is too long to send. Split it into two posts.</source>
+        <translation>هذا المنشور أطول من أن يُرسل. قسّمه إلى منشورين.</translation>
+    </message>
+    <message>
+        <source>Only the author of a post or the group&apos;s admin can delete it.</source>
+        <translation>لا يحذف المنشور إلا كاتبه أو مشرف المجموعة.</translation>
+    </message>
+    <message>
+        <source>Only the group&apos;s admin can read reports.</source>
+        <translation>لا يقرأ البلاغات إلا مشرف المجموعة.</translation>
+    </message>
+    <message>
+        <source>Group sync is paused in the settings. Nothing was sent or received.</source>
+        <translation>مزامنة المجموعات متوقفة مؤقتًا في الإعدادات. لم يُرسل شيء ولم يصل شيء.</translation>
+    </message>
+    <message>
+        <source>The group server could not be reached. Your posts are kept on this device and will be sent later.</source>
+        <translation>تعذّر الوصول إلى خادم المجموعة. منشوراتك محفوظة على هذا الجهاز وستُرسل لاحقًا.</translation>
+    </message>
+    <message>
+        <source>The group server refused the request.</source>
+        <translation>رفض خادم المجموعة الطلب.</translation>
+    </message>
+    <message>
+        <source>The group server sent something that is not valid. It was ignored.</source>
+        <translation>أرسل خادم المجموعة شيئًا غير صالح، فتم تجاهله.</translation>
+    </message>
+    <message>
+        <source>That invite code is not valid. Check that it was copied completely and try again.</source>
+        <translation>رمز الدعوة هذا غير صالح. تأكّد من نسخه كاملًا ثم حاول مرة أخرى.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -772,6 +1142,37 @@
             <numerusform>صُدِّرت %Ln مدخلةً.</numerusform>
             <numerusform>صُدِّرت %Ln مدخلة.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FeedView</name>
+    <message>
+        <source>Posts, newest first</source>
+        <translation>المنشورات، الأحدث أولًا</translation>
+    </message>
+    <message>
+        <source>No posts yet. Write the first one above.</source>
+        <translation>لا منشورات بعد. اكتب أول منشور في الأعلى.</translation>
+    </message>
+    <message>
+        <source>Delete your post? It is removed for everyone in the group.</source>
+        <translation>أتحذف منشورك؟ سيُزال عند الجميع في المجموعة.</translation>
+    </message>
+    <message>
+        <source>Delete this post as the group&apos;s admin? It is removed for everyone in the group.</source>
+        <translation>أتحذف هذا المنشور بصفتك مشرف المجموعة؟ سيُزال عند الجميع في المجموعة.</translation>
+    </message>
+    <message>
+        <source>Delete post</source>
+        <translation>حذف المنشور</translation>
+    </message>
+    <message>
+        <source>Report post</source>
+        <translation>الإبلاغ عن منشور</translation>
+    </message>
+    <message>
+        <source>Thank you. Your report will be sent to the group&apos;s admin.</source>
+        <translation>شكرًا لك. سيصل بلاغك إلى مشرف المجموعة.</translation>
     </message>
 </context>
 <context>
@@ -894,7 +1295,179 @@
     </message>
 </context>
 <context>
+    <name>GroupSettingsDialog</name>
+    <message>
+        <source>Group settings</source>
+        <translation>إعدادات المجموعات</translation>
+    </message>
+    <message>
+        <source>peerapp contacts a group server only after you create or join a group, and only that group&apos;s server.</source>
+        <translation>لا يتصل peerapp بخادم مجموعات إلا بعد أن تنشئ مجموعة أو تنضم إليها، ولا يتصل إلا بخادم تلك المجموعة.</translation>
+    </message>
+    <message>
+        <source>&amp;Pause group sync (nothing is sent or received)</source>
+        <translation>إي&amp;قاف مزامنة المجموعات مؤقتًا (لا يُرسل شيء ولا يُستقبل)</translation>
+    </message>
+    <message>
+        <source>SOCKS5 &amp;proxy:</source>
+        <translation>و&amp;سيط SOCKS5:</translation>
+    </message>
+    <message>
+        <source>socks5h://127.0.0.1:9050</source>
+        <translation>socks5h://127.0.0.1:9050</translation>
+    </message>
+    <message>
+        <source>SOCKS5 proxy address</source>
+        <translation>عنوان وسيط SOCKS5</translation>
+    </message>
+    <message>
+        <source>Optional. Sends all group traffic through a proxy, so the server does not see your internet address. For Tor, run Tor and enter socks5h://127.0.0.1:9050 (with h, so server names are looked up through Tor too). Leave it empty to connect directly.</source>
+        <translation>اختياري. يمرّر كل اتصالات المجموعات عبر وسيط، فلا يرى الخادم عنوانك على الإنترنت. لاستخدام Tor، شغّل Tor واكتب socks5h://127.0.0.1:9050 (مع الحرف h، لتُحَلّ أسماء الخوادم عبر Tor أيضًا). اتركه فارغًا للاتصال مباشرة.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>موافق</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>A proxy address looks like socks5h://127.0.0.1:9050: socks5:// or socks5h://, a host and a port.</source>
+        <translation>عنوان الوسيط يشبه socks5h://127.0.0.1:9050: يبدأ بـ socks5:// أو socks5h:// ثم مضيف ومنفذ.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPage</name>
+    <message>
+        <source>&amp;New group…</source>
+        <translation>مجموعة &amp;جديدة…</translation>
+    </message>
+    <message>
+        <source>&amp;Join group…</source>
+        <translation>الان&amp;ضمام إلى مجموعة…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;زامن الآن</translation>
+    </message>
+    <message>
+        <source>Group &amp;settings…</source>
+        <translation>إ&amp;عدادات المجموعات…</translation>
+    </message>
+    <message>
+        <source>Peer support groups</source>
+        <translation>مجموعات الدعم بين الأقران</translation>
+    </message>
+    <message>
+        <source>Talk with a small group of people who understand, under a pseudonym. Posts are encrypted on this computer; the group&apos;s server stores only what it cannot read. peerapp contacts no server until you create or join a group.</source>
+        <translation>تحدّث مع مجموعة صغيرة من أناس يفهمونك، باسم مستعار. تُشفَّر المنشورات على هذا الحاسوب، ولا يحفظ خادم المجموعة إلا ما لا يستطيع قراءته. لا يتصل peerapp بأي خادم حتى تنشئ مجموعة أو تنضم إليها.</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>ال&amp;مجموعة:</translation>
+    </message>
+    <message>
+        <source>&amp;Invite…</source>
+        <translation>د&amp;عوة…</translation>
+    </message>
+    <message>
+        <source>&amp;Pseudonym…</source>
+        <translation>الاسم ال&amp;مستعار…</translation>
+    </message>
+    <message>
+        <source>&amp;Leave…</source>
+        <translation>م&amp;غادرة…</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>جديدة…</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>مجموعة جديدة</translation>
+    </message>
+    <message>
+        <source>Join…</source>
+        <translation>انضمام…</translation>
+    </message>
+    <message>
+        <source>Join a group</source>
+        <translation>الانضمام إلى مجموعة</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>الإعدادات…</translation>
+    </message>
+    <message>
+        <source>Group settings</source>
+        <translation>إعدادات المجموعات</translation>
+    </message>
+    <message>
+        <source>Content warning (optional), e.g. self-harm</source>
+        <translation>تنبيه على المحتوى (اختياري)، مثل: إيذاء النفس</translation>
+    </message>
+    <message>
+        <source>Content warning</source>
+        <translation>تنبيه على المحتوى</translation>
+    </message>
+    <message>
+        <source>Write to the group… (Markdown works; Ctrl+Enter posts, even offline)</source>
+        <translation>اكتب للمجموعة… (يعمل تنسيق Markdown؛ Ctrl+Enter للنشر، حتى دون اتصال)</translation>
+    </message>
+    <message>
+        <source>New post</source>
+        <translation>منشور جديد</translation>
+    </message>
+    <message>
+        <source>P&amp;ost</source>
+        <translation>ا&amp;نشر</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n new)</source>
+        <translation>
+            <numerusform>%1 (لا منشورات جديدة)</numerusform>
+            <numerusform>%1 (منشور جديد)</numerusform>
+            <numerusform>%1 (منشوران جديدان)</numerusform>
+            <numerusform>%1 (%n منشورات جديدة)</numerusform>
+            <numerusform>%1 (%n منشورًا جديدًا)</numerusform>
+            <numerusform>%1 (%n منشور جديد)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Reports (%n)</source>
+        <translation>
+            <numerusform>ال&amp;بلاغات (%n)</numerusform>
+            <numerusform>ال&amp;بلاغات (%n)</numerusform>
+            <numerusform>ال&amp;بلاغات (%n)</numerusform>
+            <numerusform>ال&amp;بلاغات (%n)</numerusform>
+            <numerusform>ال&amp;بلاغات (%n)</numerusform>
+            <numerusform>ال&amp;بلاغات (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>المجموعات</translation>
+    </message>
+    <message>
+        <source>Leave group</source>
+        <translation>مغادرة المجموعة</translation>
+    </message>
+    <message>
+        <source>Leave “%1”? Every post of this group is wiped from this computer, including posts not sent yet. To come back you need the invite again.</source>
+        <translation>أتغادر «%1»؟ ستُمحى كل منشورات هذه المجموعة من هذا الحاسوب، ومنها ما لم يُرسل بعد. للعودة ستحتاج إلى الدعوة من جديد.</translation>
+    </message>
+</context>
+<context>
     <name>HelpNowButton</name>
+    <message>
+        <source>Help</source>
+        <translation>مساعدة</translation>
+    </message>
+    <message>
+        <source>Help pages; no passphrase needed</source>
+        <translation>صفحات المساعدة؛ لا حاجة إلى عبارة المرور</translation>
+    </message>
     <message>
         <source>I need help now</source>
         <translation>أحتاج إلى مساعدة الآن</translation>
@@ -1223,6 +1796,92 @@
     </message>
 </context>
 <context>
+    <name>InviteDialog</name>
+    <message>
+        <source>Invite to “%1”</source>
+        <translation>دعوة إلى «%1»</translation>
+    </message>
+    <message>
+        <source>Anyone who has this invite can read and post in the group. Share it only with people you trust, face to face or over a private channel.</source>
+        <translation>كل من لديه هذه الدعوة يستطيع القراءة والنشر في المجموعة. شاركها فقط مع من تثق بهم، وجهًا لوجه أو عبر قناة خاصة.</translation>
+    </message>
+    <message>
+        <source>Invite code</source>
+        <translation>رمز الدعوة</translation>
+    </message>
+    <message>
+        <source>Invite as a QR code</source>
+        <translation>الدعوة كرمز QR</translation>
+    </message>
+    <message>
+        <source>&amp;Copy invite</source>
+        <translation>ا&amp;نسخ الدعوة</translation>
+    </message>
+    <message>
+        <source>&amp;Save QR as PNG…</source>
+        <translation>ا&amp;حفظ رمز QR كصورة PNG…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Save the invite as an image?</source>
+        <translation>أتحفظ الدعوة كصورة؟</translation>
+    </message>
+    <message>
+        <source>The image is not encrypted: anyone who finds the file can join the group and read every post. Delete it once you have shared it.</source>
+        <translation>الصورة غير مشفّرة: كل من يجد الملف يستطيع الانضمام إلى المجموعة وقراءة كل المنشورات. احذفها بعد مشاركتها.</translation>
+    </message>
+    <message>
+        <source>Save QR as PNG</source>
+        <translation>حفظ رمز QR كصورة PNG</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>صورة PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>The image could not be saved there.</source>
+        <translation>تعذّر حفظ الصورة في ذلك المكان.</translation>
+    </message>
+</context>
+<context>
+    <name>JoinGroupDialog</name>
+    <message>
+        <source>Join a group</source>
+        <translation>الانضمام إلى مجموعة</translation>
+    </message>
+    <message>
+        <source>&amp;Invite:</source>
+        <translation>ال&amp;دعوة:</translation>
+    </message>
+    <message>
+        <source>Invite code</source>
+        <translation>رمز الدعوة</translation>
+    </message>
+    <message>
+        <source>Paste the invite code you were given (it starts with PEERAPP1:)</source>
+        <translation>الصق رمز الدعوة الذي وصلك (يبدأ بـ PEERAPP1:)</translation>
+    </message>
+    <message>
+        <source>Your &amp;pseudonym:</source>
+        <translation>ا&amp;سمك المستعار:</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>ا&amp;نضمام</translation>
+    </message>
+    <message>
+        <source>Others in the group see only your pseudonym. Choose one that does not identify you.</source>
+        <translation>لا يرى الآخرون في المجموعة إلا اسمك المستعار. اختر اسمًا لا يدلّ عليك.</translation>
+    </message>
+    <message>
+        <source>Group “%1” on %2</source>
+        <translation>مجموعة «%1» على %2</translation>
+    </message>
+</context>
+<context>
     <name>JournalPage</name>
     <message>
         <source>Search your journal…</source>
@@ -1455,10 +2114,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>peerapp</source>
-        <translation>peerapp</translation>
-    </message>
-    <message>
         <source>&amp;Journal</source>
         <translation>ال&amp;يوميات</translation>
     </message>
@@ -1541,6 +2196,14 @@
     <message>
         <source>&amp;Safety plan</source>
         <translation>خطة ال&amp;أمان</translation>
+    </message>
+    <message>
+        <source>&amp;Groups</source>
+        <translation>الم&amp;جموعات</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>المجموعات</translation>
     </message>
     <message>
         <source>I need &amp;help now</source>
@@ -1647,6 +2310,37 @@ A private mood and coping journal. Everything you write is encrypted on this com
     </message>
 </context>
 <context>
+    <name>NewGroupDialog</name>
+    <message>
+        <source>New group</source>
+        <translation>مجموعة جديدة</translation>
+    </message>
+    <message>
+        <source>Group &amp;name:</source>
+        <translation>ا&amp;سم المجموعة:</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>ال&amp;خادم:</translation>
+    </message>
+    <message>
+        <source>Your &amp;pseudonym:</source>
+        <translation>ا&amp;سمك المستعار:</translation>
+    </message>
+    <message>
+        <source>https://groups.example.org</source>
+        <translation>https://groups.example.org</translation>
+    </message>
+    <message>
+        <source>&amp;Create group</source>
+        <translation>إ&amp;نشاء المجموعة</translation>
+    </message>
+    <message>
+        <source>The server stores only encrypted posts; it never learns the group&apos;s name or who you are. Nothing is sent to it until the group is created.</source>
+        <translation>لا يحفظ الخادم إلا منشورات مشفّرة، ولا يعرف أبدًا اسم المجموعة ولا من أنت. لا يُرسل إليه شيء قبل إنشاء المجموعة.</translation>
+    </message>
+</context>
+<context>
     <name>NewPassphraseForm</name>
     <message>
         <source>&amp;Passphrase:</source>
@@ -1708,6 +2402,106 @@ A private mood and coping journal. Everything you write is encrypted on this com
     </message>
 </context>
 <context>
+    <name>PostCard</name>
+    <message>
+        <source>Waiting to send</source>
+        <translation>بانتظار الإرسال</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>أُرسل</translation>
+    </message>
+    <message>
+        <source>Not sent: the server holds a different post</source>
+        <translation>لم يُرسل: لدى الخادم منشور مختلف</translation>
+    </message>
+    <message>
+        <source>Content warning: %1</source>
+        <translation>تنبيه على المحتوى: %1</translation>
+    </message>
+    <message>
+        <source>Hide post</source>
+        <translation>أخفِ المنشور</translation>
+    </message>
+    <message>
+        <source>Show post</source>
+        <translation>اعرض المنشور</translation>
+    </message>
+    <message>
+        <source>This post was deleted.</source>
+        <translation>حُذف هذا المنشور.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Me too (%n)</source>
+        <translation>
+            <numerusform>أنا أيضًا (%n)</numerusform>
+            <numerusform>أنا أيضًا (%n)</numerusform>
+            <numerusform>أنا أيضًا (%n)</numerusform>
+            <numerusform>أنا أيضًا (%n)</numerusform>
+            <numerusform>أنا أيضًا (%n)</numerusform>
+            <numerusform>أنا أيضًا (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Me too, %n so far</source>
+        <translation>
+            <numerusform>أنا أيضًا، لا أحد حتى الآن</numerusform>
+            <numerusform>أنا أيضًا، شخص واحد حتى الآن</numerusform>
+            <numerusform>أنا أيضًا، شخصان حتى الآن</numerusform>
+            <numerusform>أنا أيضًا، %n أشخاص حتى الآن</numerusform>
+            <numerusform>أنا أيضًا، %n شخصًا حتى الآن</numerusform>
+            <numerusform>أنا أيضًا، %n شخص حتى الآن</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Say this is true for you too</source>
+        <translation>قل إن هذا يصدق عليك أيضًا</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replies</source>
+        <translation>
+            <numerusform>لا ردود</numerusform>
+            <numerusform>ردّ واحد</numerusform>
+            <numerusform>ردّان</numerusform>
+            <numerusform>%n ردود</numerusform>
+            <numerusform>%n ردًّا</numerusform>
+            <numerusform>%n ردّ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>ردّ</translation>
+    </message>
+    <message>
+        <source>Report…</source>
+        <translation>إبلاغ…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Delete (admin)</source>
+        <translation>حذف (المشرف)</translation>
+    </message>
+    <message>
+        <source>Write a reply…</source>
+        <translation>اكتب ردًّا…</translation>
+    </message>
+    <message>
+        <source>Send reply</source>
+        <translation>أرسل الردّ</translation>
+    </message>
+    <message>
+        <source>Reply by %1</source>
+        <translation>ردّ من %1</translation>
+    </message>
+    <message>
+        <source>Post by %1</source>
+        <translation>منشور من %1</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1739,6 +2533,90 @@ A private mood and coping journal. Everything you write is encrypted on this com
     <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>Protection</name>
+    <message>
+        <source>ERASE</source>
+        <translation>امسح</translation>
+    </message>
+</context>
+<context>
+    <name>ProtectionMenu</name>
+    <message>
+        <source>&amp;Protection</source>
+        <translation>ال&amp;حماية</translation>
+    </message>
+    <message>
+        <source>Set &amp;duress passphrase…</source>
+        <translation>تعيين عبارة مرور ال&amp;طوارئ…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove duress passphrase…</source>
+        <translation>إ&amp;زالة عبارة مرور الطوارئ…</translation>
+    </message>
+    <message>
+        <source>&amp;Wrong passphrases…</source>
+        <translation>عبارات المرور ال&amp;خاطئة…</translation>
+    </message>
+    <message>
+        <source>&amp;Erase everything now…</source>
+        <translation>ا&amp;مسح كل شيء الآن…</translation>
+    </message>
+    <message>
+        <source>Duress passphrase</source>
+        <translation>عبارة مرور الطوارئ</translation>
+    </message>
+    <message>
+        <source>The duress passphrase is set. Remember it, and never use it by mistake.</source>
+        <translation>تم تعيين عبارة مرور الطوارئ. يُرجى تذكّرها، والحذر من استخدامها عن طريق الخطأ.</translation>
+    </message>
+    <message>
+        <source>Remove duress passphrase</source>
+        <translation>إزالة عبارة مرور الطوارئ</translation>
+    </message>
+    <message>
+        <source>Remove the duress passphrase? It will then be just a wrong passphrase.</source>
+        <translation>هل تريد إزالة عبارة مرور الطوارئ؟ ستصبح بعدها مجرد عبارة مرور خاطئة.</translation>
+    </message>
+</context>
+<context>
+    <name>PseudonymDialog</name>
+    <message>
+        <source>Pseudonym</source>
+        <translation>الاسم المستعار</translation>
+    </message>
+    <message>
+        <source>Your &amp;pseudonym:</source>
+        <translation>ا&amp;سمك المستعار:</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>موافق</translation>
+    </message>
+    <message>
+        <source>The new name shows on posts you write from now on; earlier posts keep theirs.</source>
+        <translation>يظهر الاسم الجديد على ما تكتبه من الآن؛ وتبقى المنشورات السابقة بأسمائها.</translation>
+    </message>
+</context>
+<context>
+    <name>PseudonymField</name>
+    <message>
+        <source>&amp;Another</source>
+        <translation>&amp;غيره</translation>
+    </message>
+    <message>
+        <source>Suggest another name</source>
+        <translation>اقترح اسمًا آخر</translation>
+    </message>
+    <message>
+        <source>Suggest another pseudonym</source>
+        <translation>اقترح اسمًا مستعارًا آخر</translation>
+    </message>
+    <message>
+        <source>Pseudonym</source>
+        <translation>الاسم المستعار</translation>
     </message>
 </context>
 <context>
@@ -2054,6 +2932,62 @@ A private mood and coping journal. Everything you write is encrypted on this com
     </message>
 </context>
 <context>
+    <name>ReportPostDialog</name>
+    <message>
+        <source>Report post</source>
+        <translation>الإبلاغ عن منشور</translation>
+    </message>
+    <message>
+        <source>Tell the group&apos;s admin what is wrong with this post. Only the admin can read your report.</source>
+        <translation>أخبر مشرف المجموعة بما يقلقك في هذا المنشور. لا يقرأ بلاغك إلا المشرف.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <source>&amp;Send report</source>
+        <translation>أ&amp;رسل البلاغ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsDialog</name>
+    <message>
+        <source>Reports</source>
+        <translation>البلاغات</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the reported post</source>
+        <translation>ا&amp;حذف المنشور المُبلَّغ عنه</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Reason: %1
+Post: %2</source>
+        <translation>السبب: %1
+المنشور: %2</translation>
+    </message>
+    <message>
+        <source>No one has reported a post.</source>
+        <translation>لم يُبلِّغ أحد عن أي منشور.</translation>
+    </message>
+    <message>
+        <source>Members reported these posts. Only you, the admin, can read this.</source>
+        <translation>أبلغ أعضاء عن هذه المنشورات. لا يقرأ هذا إلا أنت، بصفتك المشرف.</translation>
+    </message>
+    <message>
+        <source>(no longer here)</source>
+        <translation>(لم يعد موجودًا)</translation>
+    </message>
+</context>
+<context>
     <name>SafeBrowser</name>
     <message>
         <source>Open link?</source>
@@ -2257,6 +3191,89 @@ A private mood and coping journal. Everything you write is encrypted on this com
     </message>
 </context>
 <context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Cancel sync</source>
+        <translation>إلغاء المزامنة</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>&amp;زامن الآن</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>تقدّم المزامنة</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to send</source>
+        <translation>
+            <numerusform>لا شيء بانتظار الإرسال</numerusform>
+            <numerusform>عنصر واحد بانتظار الإرسال</numerusform>
+            <numerusform>عنصران بانتظار الإرسال</numerusform>
+            <numerusform>%n عناصر بانتظار الإرسال</numerusform>
+            <numerusform>%n عنصرًا بانتظار الإرسال</numerusform>
+            <numerusform>%n عنصر بانتظار الإرسال</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Group sync is paused (Group settings).</source>
+        <translation>مزامنة المجموعات متوقفة مؤقتًا (إعدادات المجموعات).</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>تجري المزامنة…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Can&apos;t reach the server — will retry in %n minutes</source>
+        <translation>
+            <numerusform>تعذّر الوصول إلى الخادم — سنحاول مجددًا بعد أقل من دقيقة</numerusform>
+            <numerusform>تعذّر الوصول إلى الخادم — سنحاول مجددًا بعد دقيقة</numerusform>
+            <numerusform>تعذّر الوصول إلى الخادم — سنحاول مجددًا بعد دقيقتين</numerusform>
+            <numerusform>تعذّر الوصول إلى الخادم — سنحاول مجددًا بعد %n دقائق</numerusform>
+            <numerusform>تعذّر الوصول إلى الخادم — سنحاول مجددًا بعد %n دقيقة</numerusform>
+            <numerusform>تعذّر الوصول إلى الخادم — سنحاول مجددًا بعد %n دقيقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync did not work — will retry in %n minutes</source>
+        <translation>
+            <numerusform>لم تنجح المزامنة — سنحاول مجددًا بعد أقل من دقيقة</numerusform>
+            <numerusform>لم تنجح المزامنة — سنحاول مجددًا بعد دقيقة</numerusform>
+            <numerusform>لم تنجح المزامنة — سنحاول مجددًا بعد دقيقتين</numerusform>
+            <numerusform>لم تنجح المزامنة — سنحاول مجددًا بعد %n دقائق</numerusform>
+            <numerusform>لم تنجح المزامنة — سنحاول مجددًا بعد %n دقيقة</numerusform>
+            <numerusform>لم تنجح المزامنة — سنحاول مجددًا بعد %n دقيقة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not synced yet.</source>
+        <translation>لم تتم المزامنة بعد.</translation>
+    </message>
+    <message>
+        <source>Last synced just now</source>
+        <translation>آخر مزامنة قبل لحظات</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last synced %n minutes ago</source>
+        <translation>
+            <numerusform>آخر مزامنة قبل أقل من دقيقة</numerusform>
+            <numerusform>آخر مزامنة قبل دقيقة</numerusform>
+            <numerusform>آخر مزامنة قبل دقيقتين</numerusform>
+            <numerusform>آخر مزامنة قبل %n دقائق</numerusform>
+            <numerusform>آخر مزامنة قبل %n دقيقة</numerusform>
+            <numerusform>آخر مزامنة قبل %n دقيقة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last synced %1</source>
+        <translation>آخر مزامنة: %1</translation>
+    </message>
+</context>
+<context>
     <name>ThoughtRecord</name>
     <message>
         <source>Thought record</source>
@@ -2318,8 +3335,8 @@ A private mood and coping journal. Everything you write is encrypted on this com
         <translation>3. الأفكار ال&amp;تلقائية</translation>
     </message>
     <message>
-        <source>What went through your mind? Write the thoughts as they came, then mark the "hot" thought: the one that carries the most feeling.</source>
-        <translation>ما الذي خطر في بالك؟ كتابة الأفكار كما جاءت، ثم تمييز الفكرة "الساخنة": الفكرة الأكثر شحنًا بالمشاعر.</translation>
+        <source>What went through your mind? Write the thoughts as they came, then mark the &quot;hot&quot; thought: the one that carries the most feeling.</source>
+        <translation>ما الذي خطر في بالك؟ كتابة الأفكار كما جاءت، ثم تمييز الفكرة &quot;الساخنة&quot;: الفكرة الأكثر شحنًا بالمشاعر.</translation>
     </message>
     <message>
         <source>4. Evidence &amp;for</source>
@@ -2350,8 +3367,8 @@ A private mood and coping journal. Everything you write is encrypted on this com
         <translation>7. إعادة التقييم</translation>
     </message>
     <message>
-        <source>How strong is each emotion now, from 0 to 100? Leave it at "not rated" to skip.</source>
-        <translation>ما شدة كل شعور الآن، من 0 إلى 100؟ ترك القيمة على "بلا تقييم" يعني تخطيها.</translation>
+        <source>How strong is each emotion now, from 0 to 100? Leave it at &quot;not rated&quot; to skip.</source>
+        <translation>ما شدة كل شعور الآن، من 0 إلى 100؟ ترك القيمة على &quot;بلا تقييم&quot; يعني تخطيها.</translation>
     </message>
     <message>
         <source>If the evidence points to real risk, let the balanced thought become a plan: what can you do to stay safer?</source>
@@ -2473,10 +3490,28 @@ A private mood and coping journal. Everything you write is encrypted on this com
     </message>
 </context>
 <context>
+    <name>UnlockCountdown</name>
+    <message numerus="yes">
+        <source>Too many wrong tries. You can try again in %n seconds.</source>
+        <translation>
+            <numerusform>محاولات خاطئة كثيرة. يمكن المحاولة مجددًا بعد لحظة.</numerusform>
+            <numerusform>محاولات خاطئة كثيرة. يمكن المحاولة مجددًا بعد ثانية واحدة.</numerusform>
+            <numerusform>محاولات خاطئة كثيرة. يمكن المحاولة مجددًا بعد ثانيتين.</numerusform>
+            <numerusform>محاولات خاطئة كثيرة. يمكن المحاولة مجددًا بعد %n ثوانٍ.</numerusform>
+            <numerusform>محاولات خاطئة كثيرة. يمكن المحاولة مجددًا بعد %n ثانية.</numerusform>
+            <numerusform>محاولات خاطئة كثيرة. يمكن المحاولة مجددًا بعد %n ثانية.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
         <source>Your journal is locked</source>
         <translation>يومياتك مقفلة</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>مقفل</translation>
     </message>
     <message>
         <source>&amp;Recovery key:</source>
@@ -2497,6 +3532,48 @@ A private mood and coping journal. Everything you write is encrypted on this com
     <message>
         <source>&amp;Unlock</source>
         <translation>&amp;فتح</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockProtectionDialog</name>
+    <message>
+        <source>Wrong passphrases</source>
+        <translation>عبارات المرور الخاطئة</translation>
+    </message>
+    <message>
+        <source>After each wrong passphrase the lock screen makes you wait a little longer, up to a minute. You can also have everything erased after too many wrong tries in a row.</source>
+        <translation>بعد كل عبارة مرور خاطئة، تطول مدة الانتظار في شاشة القفل قليلًا، حتى دقيقة واحدة. ويمكن أيضًا اختيار مسح كل شيء بعد عدد كبير من المحاولات الخاطئة المتتالية.</translation>
+    </message>
+    <message>
+        <source>&amp;Erase everything after:</source>
+        <translation>ا&amp;مسح كل شيء بعد:</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>أبدًا</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wrong tries</source>
+        <translation>
+            <numerusform>لا محاولات خاطئة</numerusform>
+            <numerusform>محاولة خاطئة واحدة</numerusform>
+            <numerusform>محاولتين خاطئتين</numerusform>
+            <numerusform>%n محاولات خاطئة</numerusform>
+            <numerusform>%n محاولة خاطئة</numerusform>
+            <numerusform>%n محاولة خاطئة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>موافق</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Warning: a child, a partner or you yourself on a bad day could erase your journal by typing wrong passphrases. Someone who copies the files first is not stopped by this, and anyone with this computer can see that it is turned on. Keep a backup somewhere safe.</source>
+        <translation>تحذير: قد يمسح طفل أو شريك، أو أنت نفسك في يوم صعب، اليوميات بكتابة عبارات مرور خاطئة. هذا الخيار لا يوقف من ينسخ الملفات أولًا، وأي شخص يستخدم هذا الحاسوب يمكنه أن يرى أنه مفعّل. يُستحسن الاحتفاظ بنسخة احتياطية في مكان آمن.</translation>
     </message>
 </context>
 <context>
@@ -2624,6 +3701,44 @@ A private mood and coping journal. Everything you write is encrypted on this com
     <message>
         <source>unsafe</source>
         <translation>عدم أمان</translation>
+    </message>
+</context>
+<context>
+    <name>WipeDialog</name>
+    <message>
+        <source>Erase everything</source>
+        <translation>مسح كل شيء</translation>
+    </message>
+    <message>
+        <source>This erases your journal, your safety plan and your settings from this computer, at once and for good. The app will look as if it was just installed. This cannot be undone.</source>
+        <translation>سيؤدي هذا إلى مسح اليوميات وخطة الأمان والإعدادات من هذا الحاسوب، فورًا ونهائيًا. سيبدو التطبيق كأنه ثُبّت للتو. لا يمكن التراجع عن ذلك.</translation>
+    </message>
+    <message>
+        <source>Also erase my automatic backups (they still open with your passphrase)</source>
+        <translation>امسح أيضًا النسخ الاحتياطية التلقائية (فهي ما زالت تُفتح بعبارة المرور)</translation>
+    </message>
+    <message>
+        <source>Type %1 to confirm:</source>
+        <translation>للتأكيد، تُكتب كلمة %1:</translation>
+    </message>
+    <message>
+        <source>Confirmation word</source>
+        <translation>كلمة التأكيد</translation>
+    </message>
+    <message>
+        <source>&amp;Erase everything</source>
+        <translation>ا&amp;مسح كل شيء</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>_GroupFormDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
     </message>
 </context>
 </TS>
