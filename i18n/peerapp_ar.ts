@@ -417,7 +417,7 @@
     </message>
     <message>
         <source>sent</source>
-        <translation>أُرسل</translation>
+        <translation>تم الإرسال</translation>
     </message>
     <message>
         <source>not accepted by the server</source>
@@ -2409,7 +2409,7 @@ A private mood and coping journal. Everything you write is encrypted on this com
     </message>
     <message>
         <source>Sent</source>
-        <translation>أُرسل</translation>
+        <translation>تم الإرسال</translation>
     </message>
     <message>
         <source>Not sent: the server holds a different post</source>

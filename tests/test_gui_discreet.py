@@ -434,3 +434,30 @@ def test_the_app_itself_uses_no_qsettings() -> None:
         p for p in root.rglob("*.py") if "QSettings(" in p.read_text("utf-8") and p.name != "discreet.py"
     ]
     assert users == []
+
+
+def test_auto_lock_closes_every_window_and_keeps_the_draft(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    """The idle lock closes what quick exit closes: an export dialog left open would still show the journal."""
+    win = make_window(Settings())
+    create_vault(qtbot, win)
+    win.journal_page.new_entry()
+    editor = win.journal_page.editor
+    assert editor is not None
+    editor.body.setPlainText("half a thought, not saved yet")
+    still_open: list[bool] = []
+
+    def lock_once_export_is_open() -> None:
+        dialog = modal()
+        if isinstance(dialog, ExportDialog):
+            win.idle_timer.timeout.emit()  # what the idle timer does after the auto-lock minutes
+            still_open.append(dialog.isVisible())
+        else:
+            QTimer.singleShot(10, lock_once_export_is_open)
+
+    QTimer.singleShot(0, lock_once_export_is_open)
+    win.export_journal()  # returns once the lock has closed the dialog
+    assert still_open == [False] and not win.vault.is_unlocked
+    assert [w for w in open_windows(win) if w is not win] == []
+    assert win.journal_page.editor is None
+    unlock(qtbot, win, PASSPHRASE)
+    assert win.journal_page.repo is not None and win.journal_page.repo.drafts() != []

@@ -549,6 +549,9 @@ class EntryEditor(Retranslatable, QDialog):
         self._keeping = True
         self.done(QDialog.DialogCode.Rejected)
 
+    # Quick exit and locking close every window through this name; the draft is kept.
+    close_for_lock = keep_and_close
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         # Closing the window keeps the draft without asking; nothing typed is lost.
         self.save_draft()

@@ -325,8 +325,9 @@ class MainWindow(Retranslatable, QMainWindow):
         """Keep any draft, drop the decrypted data from the window, forget the key."""
         if not self.vault.is_unlocked:
             return
-        for modal in self.findChildren(ChangePassphraseDialog) + self.findChildren(PreferencesDialog):
-            modal.reject()
+        # Every dialog, file chooser and progress window goes, as on quick exit: an export or a report
+        # left open would otherwise show the journal (or keep writing it) after the lock.
+        self.discreet.close_other_windows()
         for tool in self.tool_dialogs:
             tool.close_for_lock()
         self.tool_dialogs.clear()
