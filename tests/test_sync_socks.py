@@ -1,0 +1,160 @@
+"""Group traffic through a real SOCKS5 proxy on loopback, as with Tor: nothing goes around it."""
+
+from __future__ import annotations
+
+import socket
+import struct
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from servers import ServerProcess, sqlite_server  # noqa: F401
+from sync_tools import new_service
+
+from peerapp.sync.errors import ServerUnavailable
+
+
+class Socks5Proxy:
+    """A minimal SOCKS5 server (RFC 1928, no authentication, CONNECT only) that records its targets."""
+
+    def __init__(self) -> None:
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.targets: list[tuple[str, int]] = []
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"socks5h://127.0.0.1:{self.port}"
+
+    def close(self) -> None:
+        try:  # wakes the accept() in the serving thread; close() alone would leave it listening
+            self.listener.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self.listener.close()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._handle, args=(client,), daemon=True).start()
+
+    def _handle(self, client: socket.socket) -> None:
+        with client:
+            version, n_methods = _read(client, 2)
+            methods = _read(client, n_methods)
+            if version != 5 or 0 not in methods:
+                client.sendall(b"\x05\xff")
+                return
+            client.sendall(b"\x05\x00")
+            _ver, command, _rsv, kind = _read(client, 4)
+            if kind == 3:  # a host name: socks5h lets the proxy resolve it, as Tor must
+                host = _read(client, _read(client, 1)[0]).decode()
+            elif kind == 1:
+                host = socket.inet_ntoa(_read(client, 4))
+            else:
+                client.sendall(b"\x05\x08\x00\x01" + bytes(6))
+                return
+            (port,) = struct.unpack(">H", _read(client, 2))
+            self.targets.append((host, port))
+            if command != 1:
+                client.sendall(b"\x05\x07\x00\x01" + bytes(6))
+                return
+            upstream = socket.create_connection((host, port))
+            client.sendall(b"\x05\x00\x00\x01" + bytes(6))
+            _pipe(client, upstream)
+
+
+def _read(sock: socket.socket, size: int) -> bytes:
+    data = b""
+    while len(data) < size:
+        chunk = sock.recv(size - len(data))
+        if not chunk:
+            raise ConnectionError("closed")
+        data += chunk
+    return data
+
+
+def _pipe(a: socket.socket, b: socket.socket) -> None:
+    def copy(src: socket.socket, dst: socket.socket) -> None:
+        try:
+            while chunk := src.recv(65536):
+                dst.sendall(chunk)
+        except OSError:
+            pass
+        finally:
+            dst.close()
+
+    other = threading.Thread(target=copy, args=(b, a), daemon=True)
+    other.start()
+    copy(a, b)
+    other.join(5)
+
+
+@pytest.fixture
+def socks() -> Iterator[Socks5Proxy]:
+    proxy = Socks5Proxy()
+    yield proxy
+    proxy.close()
+
+
+@pytest.fixture
+def connections() -> Iterator[list[tuple[str, int]]]:
+    """Every TCP connect this process makes, seen by an audit hook (hooks cannot be removed)."""
+    seen: list[tuple[str, int]] = []
+    active = [True]
+
+    def hook(event: str, args: tuple[object, ...]) -> None:
+        if active[0] and event == "socket.connect" and isinstance(args[1], tuple):
+            seen.append((str(args[1][0]), int(args[1][1])))
+
+    sys.addaudithook(hook)
+    yield seen
+    active[0] = False
+
+
+def test_sync_goes_through_the_socks5_proxy_and_nowhere_else(
+    tmp_path: Path,
+    sqlite_server: ServerProcess,  # noqa: F811
+    socks: Socks5Proxy,
+    connections: list[tuple[str, int]],
+) -> None:
+    alice, bob = new_service(tmp_path / "a"), new_service(tmp_path / "b")
+    # "localhost" rather than an address: with socks5h the proxy, not this machine, resolves it.
+    url = sqlite_server.url.replace("127.0.0.1", "localhost")
+    group, invite = alice.create_group(url, "Circle", "Quiet River")
+    gb = bob.join_group(invite, "Calm Hill").id
+    for member in (alice, bob):
+        member.set_proxy(socks.url)
+    alice.post(group.id, "through the proxy")
+    connections.clear()
+    alice.sync(group.id)
+    bob.sync(gb)
+    assert [p.text for p in bob.feed(gb)] == ["through the proxy"]
+    # The proxy was asked for the server by name, and this process connected only to the proxy.
+    assert socks.targets and set(socks.targets) == {("localhost", sqlite_server.port)}
+    from_clients = [c for c in connections if c[1] != sqlite_server.port or c[0] != "127.0.0.1"]
+    assert from_clients and {port for _host, port in from_clients} == {socks.port}
+
+
+def test_a_dead_proxy_means_no_sync_not_a_direct_connection(
+    tmp_path: Path,
+    sqlite_server: ServerProcess,  # noqa: F811
+    socks: Socks5Proxy,
+    connections: list[tuple[str, int]],
+) -> None:
+    alice = new_service(tmp_path / "a")
+    group, _ = alice.create_group(sqlite_server.url, "Circle", "Quiet River")
+    alice.set_proxy(socks.url)
+    socks.close()  # Tor is not running
+    alice.post(group.id, "waits for the proxy")
+    connections.clear()
+    with pytest.raises(ServerUnavailable):
+        alice.sync(group.id)
+    assert connections and all(port == socks.port for _host, port in connections)
+    assert [p.status for p in alice.feed(group.id)] == ["pending"]
