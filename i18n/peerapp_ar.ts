@@ -600,7 +600,7 @@
     </message>
     <message>
         <source>Could not sleep well. Worried about the exam next week; I should start revising.</source>
-        <translation>لم أنم جيدًا. أنا قلق من امتحان الأسبوع القادم؛ عليّ أن أبدأ المراجعة.</translation>
+        <translation>لم أنم جيدًا. يقلقني امتحان الأسبوع القادم؛ عليّ أن أبدأ المراجعة.</translation>
     </message>
     <message>
         <source>Tried a new recipe tonight. It was not perfect, but I want to try again.</source>
