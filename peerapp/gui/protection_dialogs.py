@@ -34,6 +34,7 @@ class DuressDialog(Retranslatable, QDialog):
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setMinimumWidth(480)  # the wrapped explanations and the passphrase hint need the room
         self.vault = vault
         self._task: BackgroundTask | None = None
         self.explain = QLabel()
