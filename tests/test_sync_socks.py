@@ -17,12 +17,14 @@ from peerapp.sync.errors import ServerUnavailable
 
 
 class Socks5Proxy:
-    """A minimal SOCKS5 server (RFC 1928, no authentication, CONNECT only) that records its targets."""
+    """A minimal SOCKS5 server (RFC 1928 CONNECT; no authentication or RFC 1929 user names, as Tor
+    accepts) that records the targets and the user name of each connection."""
 
     def __init__(self) -> None:
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.port = self.listener.getsockname()[1]
         self.targets: list[tuple[str, int]] = []
+        self.users: list[str] = []
         threading.Thread(target=self._serve, daemon=True).start()
 
     @property
@@ -48,10 +50,19 @@ class Socks5Proxy:
         with client:
             version, n_methods = _read(client, 2)
             methods = _read(client, n_methods)
-            if version != 5 or 0 not in methods:
+            if version != 5 or not {0, 2} & set(methods):
                 client.sendall(b"\x05\xff")
                 return
-            client.sendall(b"\x05\x00")
+            if 2 in methods:  # user name and password; Tor takes any and isolates circuits by them
+                client.sendall(b"\x05\x02")
+                _auth_version, name_len = _read(client, 2)
+                user = _read(client, name_len).decode()
+                _read(client, _read(client, 1)[0])
+                self.users.append(user)
+                client.sendall(b"\x01\x00")
+            else:
+                self.users.append("")
+                client.sendall(b"\x05\x00")
             _ver, command, _rsv, kind = _read(client, 4)
             if kind == 3:  # a host name: socks5h lets the proxy resolve it, as Tor must
                 host = _read(client, _read(client, 1)[0]).decode()
@@ -140,6 +151,32 @@ def test_sync_goes_through_the_socks5_proxy_and_nowhere_else(
     assert socks.targets and set(socks.targets) == {("localhost", sqlite_server.port)}
     from_clients = [c for c in connections if c[1] != sqlite_server.port or c[0] != "127.0.0.1"]
     assert from_clients and {port for _host, port in from_clients} == {socks.port}
+
+
+def test_each_group_sync_gets_its_own_socks_user_name_for_tor_circuit_isolation(
+    tmp_path: Path,
+    sqlite_server: ServerProcess,  # noqa: F811
+    socks: Socks5Proxy,
+) -> None:
+    member = new_service(tmp_path / "a")
+    member.set_proxy(socks.url)
+    first, _ = member.create_group(sqlite_server.url, "First", "Quiet River")
+    second, _ = member.create_group(sqlite_server.url, "Second", "Calm Hill")
+    member.post(first.id, "one")
+    member.post(second.id, "two")
+    member.sync(first.id)
+    seen_first = set(socks.users)
+    member.sync(second.id)
+    seen_second = set(socks.users) - seen_first
+    # Tor gives different SOCKS credentials different circuits: the two groups never share one.
+    assert len(seen_first) == 1 and len(seen_second) == 1
+    assert "" not in seen_first | seen_second
+    # A user's own proxy credentials are kept as they are.
+    socks.users.clear()
+    member.set_proxy(socks.url.replace("//", "//me:secret@"))
+    member.post(first.id, "three")
+    member.sync(first.id)
+    assert set(socks.users) == {"me"}
 
 
 def test_a_dead_proxy_means_no_sync_not_a_direct_connection(

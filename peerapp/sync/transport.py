@@ -5,6 +5,7 @@ from __future__ import annotations
 import email.utils
 import http.cookiejar
 import json
+import os
 import socket
 import threading
 import time
@@ -59,6 +60,20 @@ class Page:
     more: bool
 
 
+def isolated_proxy(proxy: str) -> str:
+    """Give each connection to a SOCKS5 proxy its own random user name.
+
+    Tor isolates streams by SOCKS credentials (IsolateSOCKSAuth, on by default), so each group's
+    sync gets its own circuit: two groups on one server cannot be linked by arriving together from
+    the same exit relay. Credentials the user set themselves are kept as they are.
+    """
+    url = httpx.URL(proxy)
+    if url.userinfo:
+        return proxy
+    token = os.urandom(8).hex()
+    return str(url.copy_with(username=token, password=token))
+
+
 class Transport:
     """A connection to one group server. Use one per group so groups cannot be linked by connection."""
 
@@ -82,7 +97,8 @@ class Transport:
             # Without TCP_NODELAY a request written as headers then body waits out the peer's
             # delayed ACK (about 40 ms a request on Linux).
             transport=httpx.HTTPTransport(
-                proxy=proxy, socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)]
+                proxy=None if proxy is None else isolated_proxy(proxy),
+                socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)],
             ),
             follow_redirects=False,
             # No proxy or credentials from the environment or ~/.netrc: only what the user chose.
