@@ -32,6 +32,36 @@ MIGRATIONS: list[list[str]] = [
         "CREATE UNIQUE INDEX events_post ON events (room, post_id, kind) WHERE post_id IS NOT NULL",
         "CREATE INDEX events_day ON events (day)",
     ],
+    [
+        # 2: a PUT in one round trip. The steps and the lock are those of the Python code it
+        # replaced (lock the room row, look the id up, take the next seq, insert); each statement
+        # in a PL/pgSQL function takes a fresh snapshot, so the look-up sees what a writer that
+        # held the lock before us committed.
+        f"""CREATE FUNCTION peerapp_put_post(
+            p_room BYTEA, p_post BYTEA, p_blob BYTEA, p_hash BYTEA, p_day INTEGER,
+            OUT o_status TEXT, OUT o_seq BIGINT, OUT o_blob BYTEA, OUT o_hash BYTEA, OUT o_delete_seq BIGINT
+        ) LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM 1 FROM rooms WHERE id = p_room FOR UPDATE;
+            IF NOT FOUND THEN
+                o_status := 'no_room';
+                RETURN;
+            END IF;
+            SELECT e.seq, e.blob, e.delete_hash INTO o_seq, o_blob, o_hash
+                FROM events e WHERE e.room = p_room AND e.post_id = p_post AND e.kind = {POST};
+            SELECT e.seq INTO o_delete_seq
+                FROM events e WHERE e.room = p_room AND e.post_id = p_post AND e.kind = {DELETE};
+            IF o_seq IS NOT NULL OR o_delete_seq IS NOT NULL THEN
+                o_status := 'existing';
+                RETURN;
+            END IF;
+            UPDATE rooms SET last_seq = last_seq + 1 WHERE id = p_room RETURNING last_seq INTO o_seq;
+            INSERT INTO events (room, seq, kind, post_id, blob, delete_hash, day)
+                VALUES (p_room, o_seq, {POST}, p_post, p_blob, p_hash, p_day);
+            o_status := 'created';
+        END;
+        $$""",
+    ],
 ]
 
 LISTED = f"(blob IS NOT NULL OR kind = {DELETE})"
@@ -128,25 +158,24 @@ class PostgresStore:
     async def put_post(
         self, room: bytes, post_id: bytes, blob: bytes, delete_hash: bytes, day: int
     ) -> PutResult:
-        async with self.pool.acquire() as db, db.transaction():
-            if not await self._lock_room(db, room):
-                return PutResult("no_room")
-            state = await self._post_rows(db, room, post_id)
-            if state is not None:
-                return existing(state, blob, delete_hash)
-            seq = await self._next_seq(db, room)
-            await db.execute(
-                "INSERT INTO events (room, seq, kind, post_id, blob, delete_hash, day)"
-                " VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                room,
-                seq,
-                POST,
-                post_id,
-                blob,
-                delete_hash,
-                day,
+        row = await self.pool.fetchrow(
+            "SELECT o_status, o_seq, o_blob, o_hash, o_delete_seq FROM peerapp_put_post($1, $2, $3, $4, $5)",
+            room,
+            post_id,
+            blob,
+            delete_hash,
+            day,
+        )
+        status, seq = row[0], row[1]
+        if status == "existing":
+            state = PostState(
+                seq=seq,
+                blob=bytes(row[2]) if row[2] is not None else None,
+                delete_hash=bytes(row[3]) if row[3] is not None else None,
+                delete_seq=row[4],
             )
-            return PutResult("created", seq)
+            return existing(state, blob, delete_hash)
+        return PutResult(status, seq)
 
     async def delete_post(
         self, room: bytes, post_id: bytes, by_admin: bool, proof: bytes, day: int
