@@ -9,7 +9,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from .cli import EXIT_FAILURE, EXIT_OK, CommandError, UsageError, _json_option, _passphrase_option, _Secrets
+from .cli import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    CommandError,
+    UsageError,
+    _json_option,
+    _passphrase_option,
+    _Secrets,
+    _unlock,
+)
 from .core import paths
 from .core.errors import PeerappError
 from .core.i18n import translate
@@ -128,7 +137,8 @@ def _service(args: argparse.Namespace) -> Iterator[GroupService]:
     from .sync.service import GroupService  # httpx loads only for group commands
 
     vault = Vault(paths.data_dir(args.data_dir))
-    vault.unlock(_Secrets(args.passphrase_stdin).get(translate("CLI", "Passphrase: ")))
+    # Through the wrong-passphrase counter and duress handling, like every other command.
+    _unlock(vault, _Secrets(args.passphrase_stdin).get(translate("CLI", "Passphrase: ")))
     try:
         yield GroupService(vault.connect())
     finally:

@@ -450,6 +450,10 @@ def test_cli_counts_failures_and_a_duress_passphrase_wipes(cli: object, data_dir
         result: CliResult = run("journal", "list", "--passphrase-stdin", stdin="not it\n")  # type: ignore[operator]
         assert result.code == 3
     assert protection.UnlockGuard(data_dir).load().failures == 2
+    # Group commands open the vault through the same counter.
+    result = run("group", "list", "--passphrase-stdin", stdin="not it\n")  # type: ignore[operator]
+    assert result.code == 3
+    assert protection.UnlockGuard(data_dir).load().failures == 3
     result = run("journal", "list", "--passphrase-stdin", stdin=PASSPHRASE + "\n")  # type: ignore[operator]
     assert result.code == 0 and REAL_TEXT in result.stdout
     assert protection.UnlockGuard(data_dir).load().failures == 0
