@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -184,8 +183,7 @@ class GroupsPage(Retranslatable, QWidget):
     def clear(self) -> None:
         """On lock and quick exit: stop every sync and forget every post on screen."""
         self.sync.stop()
-        for dialog in self.findChildren(QDialog):
-            dialog.reject()  # its service's connection is about to close
+        # Its dialogs are already closed: locking closes every window (MainWindow.lock).
         self.service = None
         self.groups = []
         self.feed.clear()
