@@ -150,3 +150,36 @@ class WipeNotConfirmed(PeerappError):
     message = QT_TRANSLATE_NOOP(
         "Errors", "The confirmation word was not typed correctly. Nothing was erased."
     )
+
+
+class DamagedKeyFile(CorruptKeySlot):
+    """The key file fails its checksum or cannot be parsed: damage, never counted as a wrong try."""
+
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The key file (vault.keys) is damaged, so your passphrase cannot open the journal. "
+        "This was not counted as a wrong try and nothing was changed. Open it with your recovery key, "
+        "or take the key file from a backup of this journal.",
+    )
+
+
+class BackupKeyMismatch(PeerappError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The key file in this backup does not open this journal (it belongs to another journal). "
+        "Nothing was changed.",
+    )
+
+
+class VaultDamaged(PeerappError):
+    """A page of vault.db fails its authentication check: stop writing and offer a good backup."""
+
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The journal file is damaged. To protect what is left, nothing more will be written to it. "
+        "Restore your newest good backup.",
+    )
+
+
+class TextTooLong(PeerappError):
+    message = QT_TRANSLATE_NOOP("Errors", "The text is too long. Nothing was saved.")
