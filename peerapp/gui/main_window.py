@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 
@@ -61,6 +61,9 @@ class MainWindow(Retranslatable, QMainWindow):
 
     locked = Signal()
     quick_exited = Signal()
+    # The unit of the auto-lock setting (whole minutes). Tests lower it so the real idle timer runs out
+    # in milliseconds; nothing in the app changes it.
+    AUTOLOCK_UNIT_MS = 60_000
 
     def __init__(
         self, vault: Vault, settings: Settings, languages: LanguageManager, parent: QWidget | None = None
@@ -70,6 +73,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.settings = settings
         self.languages = languages
         self.repo: JournalRepository | None = None
+        # The clock the once-a-day automatic backup reads; tests move it on by a day instead of waiting.
+        self.clock: Callable[[], datetime] = datetime.now
 
         self.setup_page = SetupPage(vault, languages)
         self.unlock_page = UnlockPage(vault)
@@ -357,7 +362,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def _restart_idle_timer(self) -> None:
         minutes = self.settings.autolock_minutes
         if minutes > 0 and self.vault.is_unlocked:
-            self.idle_timer.start(minutes * 60_000)
+            self.idle_timer.start(minutes * self.AUTOLOCK_UNIT_MS)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
@@ -421,10 +426,11 @@ class MainWindow(Retranslatable, QMainWindow):
             return
         folder = Path(wanted.folder)
         newest = max((p.stat().st_mtime for p in folder.glob(f"{AUTO_PREFIX}*{SUFFIX}")), default=0.0)
-        if time.time() - newest < 24 * 3600:
+        now = self.clock()
+        if now.timestamp() - newest < 24 * 3600:
             return
         try:
-            rotate_backups(self.vault, folder, wanted.keep)
+            rotate_backups(self.vault, folder, wanted.keep, now=now)
         except (PeerappError, OSError) as exc:
             message = exc.user_message() if isinstance(exc, PeerappError) else str(exc)
             QMessageBox.warning(self, self.tr("Automatic backup"), message)
