@@ -719,11 +719,11 @@
     <name>DuressDialog</name>
     <message>
         <source>Duress passphrase</source>
-        <translation>عبارة مرور الطوارئ</translation>
+        <translation>عبارة المرور تحت الإكراه</translation>
     </message>
     <message>
-        <source>If someone forces you to open your journal, type this passphrase instead of your own. It must be different from your passphrase. Nobody can tell from the files that it exists.</source>
-        <translation>إذا أُجبرتَ أو أُجبرتِ على فتح اليوميات، يمكن كتابة هذه العبارة بدلًا من عبارة المرور المعتادة. يجب أن تكون مختلفة عنها. لا يستطيع أحد أن يعرف من الملفات أنها موجودة.</translation>
+        <source>A duress passphrase is not a spare way into your journal. If someone forces you to open the app, type it instead of your own passphrase: it then either erases your journal or opens a harmless decoy journal, as you choose below. It must be different from your passphrase. Nobody can tell from the files that it exists.</source>
+        <translation>عبارة المرور تحت الإكراه ليست طريقة احتياطية لفتح يومياتك. إذا أجبرك أحد على فتح التطبيق، تُكتب هذه العبارة بدلًا من عبارة المرور المعتادة، فتفعل أحد أمرين بحسب الاختيار أدناه: تمسح يومياتك، أو تفتح يوميات بديلة لا تكشف شيئًا. يجب أن تكون مختلفة عن عبارة المرور. لا يستطيع أحد أن يعرف من الملفات أنها موجودة.</translation>
     </message>
     <message>
         <source>&amp;Erase everything, and show a new, empty app</source>
@@ -739,7 +739,7 @@
     </message>
     <message>
         <source>The decoy starts with a few everyday entries. Open it with this passphrase now and then and write in it, so it looks used. Setting up a new decoy replaces the old one.</source>
-        <translation>تبدأ اليوميات البديلة ببضعة إدخالات يومية عادية. يُستحسن فتحها بهذه العبارة من حين لآخر والكتابة فيها، كي تبدو مستخدمة. إعداد يوميات بديلة جديدة يحلّ محل القديمة.</translation>
+        <translation>تبدأ اليوميات البديلة ببضع تدوينات يومية عادية. يُستحسن فتحها بهذه العبارة من حين لآخر والكتابة فيها، كي تبدو مستخدمة. إعداد يوميات بديلة جديدة يحلّ محل القديمة.</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -1195,7 +1195,7 @@
     </message>
     <message>
         <source>Four things you can feel</source>
-        <translation>أربعة أشياء يمكنك الإحساس بها</translation>
+        <translation>أربعة أشياء يمكنك لمسها أو الإحساس بها في جسدك</translation>
     </message>
     <message>
         <source>Your feet on the floor, the fabric of your sleeve, the weight of your body on the chair, the air on your skin.</source>
@@ -1203,7 +1203,7 @@
     </message>
     <message>
         <source>Something you can feel</source>
-        <translation>شيء يمكنك الإحساس به</translation>
+        <translation>شيء يمكنك لمسه أو الإحساس به</translation>
     </message>
     <message>
         <source>Three things you can hear</source>
@@ -2219,7 +2219,7 @@
     </message>
     <message>
         <source>&amp;Grounding 5-4-3-2-1</source>
-        <translation>ال&amp;تأريض 5-4-3-2-1</translation>
+        <translation>التثبيت بال&amp;حواس 5-4-3-2-1</translation>
     </message>
     <message>
         <source>&amp;Thought record</source>
@@ -2550,11 +2550,11 @@ A private mood and coping journal. Everything you write is encrypted on this com
     </message>
     <message>
         <source>Set &amp;duress passphrase…</source>
-        <translation>تعيين عبارة مرور ال&amp;طوارئ…</translation>
+        <translation>تعيين عبارة المرور تحت ال&amp;إكراه…</translation>
     </message>
     <message>
         <source>&amp;Remove duress passphrase…</source>
-        <translation>إ&amp;زالة عبارة مرور الطوارئ…</translation>
+        <translation>إ&amp;زالة عبارة المرور تحت الإكراه…</translation>
     </message>
     <message>
         <source>&amp;Wrong passphrases…</source>
@@ -2566,19 +2566,19 @@ A private mood and coping journal. Everything you write is encrypted on this com
     </message>
     <message>
         <source>Duress passphrase</source>
-        <translation>عبارة مرور الطوارئ</translation>
+        <translation>عبارة المرور تحت الإكراه</translation>
     </message>
     <message>
         <source>The duress passphrase is set. Remember it, and never use it by mistake.</source>
-        <translation>تم تعيين عبارة مرور الطوارئ. يُرجى تذكّرها، والحذر من استخدامها عن طريق الخطأ.</translation>
+        <translation>تم تعيين عبارة المرور تحت الإكراه. يُرجى تذكّرها، والحذر من كتابتها عن طريق الخطأ، فهي لا تفتح يومياتك الحقيقية.</translation>
     </message>
     <message>
         <source>Remove duress passphrase</source>
-        <translation>إزالة عبارة مرور الطوارئ</translation>
+        <translation>إزالة عبارة المرور تحت الإكراه</translation>
     </message>
     <message>
         <source>Remove the duress passphrase? It will then be just a wrong passphrase.</source>
-        <translation>هل تريد إزالة عبارة مرور الطوارئ؟ ستصبح بعدها مجرد عبارة مرور خاطئة.</translation>
+        <translation>هل تريد إزالة عبارة المرور تحت الإكراه؟ ستصبح بعدها مجرد عبارة مرور خاطئة.</translation>
     </message>
 </context>
 <context>

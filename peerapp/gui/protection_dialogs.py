@@ -75,8 +75,10 @@ class DuressDialog(Retranslatable, QDialog):
         self.setWindowTitle(self.tr("Duress passphrase"))
         self.explain.setText(
             self.tr(
-                "If someone forces you to open your journal, type this passphrase instead of your own. "
-                "It must be different from your passphrase. Nobody can tell from the files that it exists."
+                "A duress passphrase is not a spare way into your journal. If someone forces you to open "
+                "the app, type it instead of your own passphrase: it then either erases your journal or "
+                "opens a harmless decoy journal, as you choose below. It must be different from your "
+                "passphrase. Nobody can tell from the files that it exists."
             )
         )
         self.wipe_choice.setText(self.tr("&Erase everything, and show a new, empty app"))
