@@ -338,7 +338,7 @@ def test_the_counter_file_names_no_folder(data_dir: Path) -> None:
     make_vault(data_dir)
     with pytest.raises(WrongPassphrase):
         protection.unlock(Vault(data_dir), "not it")
-    text = (config_dir() / protection.ATTEMPTS_FILE).read_text()
+    text = protection.UnlockGuard(data_dir).path.read_text()
     assert str(data_dir) not in text and data_dir.name not in text
 
 

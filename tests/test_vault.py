@@ -16,6 +16,7 @@ from peerapp.core import db
 from peerapp.core.errors import (
     CorruptKeySlot,
     CorruptVault,
+    DamagedKeyFile,
     VaultExists,
     VaultLocked,
     VaultNotFound,
@@ -293,13 +294,13 @@ def _raw_flip_in(field: str) -> Callable[[Path], None]:
 
 Expected = type[Exception] | tuple[type[Exception], ...]
 TAMPERING: dict[str, tuple[Callable[[Path], None], Expected]] = {
-    # Still well-formed, but the authenticated unwrap fails: indistinguishable from a wrong passphrase.
-    "salt byte flipped": (_edit_slot("salt", _flip), WrongPassphrase),
-    "wrapped byte flipped": (_edit_slot("wrapped", _flip), WrongPassphrase),
-    "nonce byte flipped": (_edit_slot("nonce", _flip), WrongPassphrase),
-    "kdf cost changed": (_edit_json(_set_kdf("ops", 2)), WrongPassphrase),
+    # Still well-formed, but the checksum fails: damage, told apart from a wrong passphrase (issue 11).
+    "salt byte flipped": (_edit_slot("salt", _flip), DamagedKeyFile),
+    "wrapped byte flipped": (_edit_slot("wrapped", _flip), DamagedKeyFile),
+    "nonce byte flipped": (_edit_slot("nonce", _flip), DamagedKeyFile),
+    "kdf cost changed": (_edit_json(_set_kdf("ops", 2)), DamagedKeyFile),
     # Structurally broken: the file itself is damaged.
-    "raw byte flipped in salt": (_raw_flip_in("salt"), (CorruptKeySlot, WrongPassphrase)),
+    "raw byte flipped in salt": (_raw_flip_in("salt"), DamagedKeyFile),
     "salt wrong length": (_edit_slot("salt", lambda b: b[:-1]), CorruptKeySlot),
     "wrapped wrong length": (_edit_slot("wrapped", lambda b: b + b"x"), CorruptKeySlot),
     "truncated to half": (lambda p: p.write_bytes(p.read_bytes()[: p.stat().st_size // 2]), CorruptKeySlot),
@@ -401,3 +402,18 @@ def test_reopening_current_schema_keeps_version(locked: Vault, data_dir: Path) -
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA secure_delete").fetchone()[0] == 1
     fresh.lock()
+
+
+def test_damage_only_in_the_checksum_still_opens_and_a_miss_says_damaged(
+    locked: Vault, data_dir: Path
+) -> None:
+    """The slots are still tried on a file failing its checksum; a miss is damage, never a wrong passphrase."""
+    _edit_json(lambda d: d.update(check="0" * 32))(data_dir / SLOTS_NAME)
+    before = snapshot(data_dir)
+    with pytest.raises(DamagedKeyFile):
+        Vault(data_dir).unlock("not the passphrase")
+    fresh = Vault(data_dir)
+    fresh.unlock(PASSPHRASE)
+    assert fresh.key_file_damaged
+    fresh.lock()
+    assert snapshot(data_dir) == before  # nothing rewritten: a damaged slot is never blessed

@@ -10,6 +10,7 @@ file cannot tell whether a duress passphrase or a decoy journal exists.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import os
 from collections.abc import Mapping
@@ -25,7 +26,7 @@ from nacl.bindings import (
     crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
 )
 
-from .errors import CorruptKeySlot
+from .errors import CorruptKeySlot, DamagedKeyFile
 from .paths import atomic_write
 
 FORMAT_VERSION = 2
@@ -34,6 +35,7 @@ KEY_BYTES = 32
 SALT_BYTES = argon2id.SALTBYTES
 NONCE_BYTES = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
 WRAPPED_BYTES = KEY_BYTES + crypto_aead_xchacha20poly1305_ietf_ABYTES
+MAX_KEY_FILE = 64 * 1024  # a real key file is about 1.5 KiB
 
 # Roles, bound into each slot's associated data (never written out).
 PASSPHRASE = "passphrase"
@@ -220,34 +222,91 @@ def _from_legacy(slots_raw: list[object]) -> list[Slot]:
     return [first, recovery, *(filler(first.kdf, first.salt) for _ in DURESS_SLOTS)]
 
 
-def load_slots(path: Path) -> list[Slot]:
-    """Read the key file; any damage raises CorruptKeySlot and nothing is written."""
+def _checksum(slots_raw: object) -> str:
+    """A plain (unkeyed) checksum of the slots: it tells damage from a wrong passphrase, and reveals nothing."""
+    canonical = json.dumps(slots_raw, sort_keys=True, separators=(",", ":")).encode()
+    return hashlib.blake2b(canonical, digest_size=16, person=b"peerapp-keys").hexdigest()
+
+
+@dataclass(frozen=True)
+class KeyFile:
+    """The slots as read, and whether the file passed its checksum (files from before it have none)."""
+
+    slots: list[Slot]
+    intact: bool
+
+
+def read_key_file(path: Path) -> KeyFile:
+    """Read the key file, reporting a failed checksum instead of raising, so the slots can still be tried.
+
+    A file that cannot be parsed at all raises DamagedKeyFile; a missing one CorruptKeySlot.
+    """
     try:
-        raw = json.loads(path.read_bytes())
+        data = path.read_bytes()
     except FileNotFoundError as exc:
         raise CorruptKeySlot("missing") from exc
-    except (OSError, ValueError) as exc:
-        raise CorruptKeySlot("unreadable") from exc
+    except OSError as exc:
+        raise DamagedKeyFile("unreadable") from exc
+    if len(data) > MAX_KEY_FILE:
+        raise DamagedKeyFile("size")
+    try:
+        raw = json.loads(data)
+    except ValueError as exc:
+        raise DamagedKeyFile("json") from exc
+    try:
+        return _parse_key_file(raw)
+    except CorruptKeySlot as exc:
+        raise DamagedKeyFile(str(exc)) from exc
+
+
+def _parse_key_file(raw: object) -> KeyFile:
     if not isinstance(raw, dict):
         raise CorruptKeySlot("format")
     slots_raw = raw.get("slots")
     if not isinstance(slots_raw, list):
         raise CorruptKeySlot("slots")
     if raw.get("format") == LEGACY_FORMAT:
-        return _from_legacy(slots_raw)
+        return KeyFile(_from_legacy(slots_raw), True)
     if raw.get("format") != FORMAT_VERSION:
         raise CorruptKeySlot("format")
     if len(slots_raw) != SLOT_COUNT:
         raise CorruptKeySlot("slot count")
-    return [_parse_slot(item) for item in slots_raw]
+    check = raw.get("check")
+    intact = check is None or check == _checksum(slots_raw)
+    return KeyFile([_parse_slot(item) for item in slots_raw], intact)
+
+
+def load_slots(path: Path) -> list[Slot]:
+    """Read the key file; any damage raises DamagedKeyFile (a CorruptKeySlot) and nothing is written."""
+    key_file = read_key_file(path)
+    if not key_file.intact:
+        raise DamagedKeyFile("checksum")
+    return key_file.slots
+
+
+def dump_slots(slots: list[Slot]) -> bytes:
+    """The key file's bytes: always SLOT_COUNT slots, always the same size, with the checksum."""
+    if len(slots) != SLOT_COUNT:
+        raise ValueError("a key file holds exactly SLOT_COUNT slots")
+    slots_raw = [slot.to_json() for slot in slots]
+    body = {"format": FORMAT_VERSION, "slots": slots_raw, "check": _checksum(slots_raw)}
+    return json.dumps(body, indent=1).encode()
 
 
 def save_slots(path: Path, slots: list[Slot]) -> None:
-    """Replace the key file atomically; always SLOT_COUNT slots, always the same size."""
-    if len(slots) != SLOT_COUNT:
-        raise ValueError("a key file holds exactly SLOT_COUNT slots")
-    body = {"format": FORMAT_VERSION, "slots": [slot.to_json() for slot in slots]}
-    atomic_write(path, json.dumps(body, indent=1).encode())
+    """Replace the key file atomically (callers hold the vault folder's lock)."""
+    atomic_write(path, dump_slots(slots))
+
+
+def parse_key_file_bytes(data: bytes) -> KeyFile:
+    """Parse a key file held in memory (e.g. from a backup); same checks as read_key_file."""
+    if len(data) > MAX_KEY_FILE:
+        raise DamagedKeyFile("size")
+    try:
+        raw = json.loads(data)
+        return _parse_key_file(raw)
+    except (ValueError, CorruptKeySlot) as exc:
+        raise DamagedKeyFile(type(exc).__name__) from exc
 
 
 def new_slots(passphrase: bytes, recovery_secret: bytes, key: bytes, kdf: KdfParams) -> list[Slot]:

@@ -151,6 +151,14 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (group_id, seq)
     ) WITHOUT ROWID;
     """,
+    # 6: temporary files in flight (exports, backups, restores): removed on the next unlock after a crash
+    """
+    CREATE TABLE inflight_file (
+        path        TEXT PRIMARY KEY,
+        kind        TEXT NOT NULL,
+        started_at  TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

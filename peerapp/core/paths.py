@@ -7,6 +7,8 @@ from pathlib import Path
 
 import platformdirs
 
+from .crashsafe import atomic_write as atomic_write  # re-exported: the writer lives in crashsafe
+
 APP_NAME = "peerapp"
 
 
@@ -61,23 +63,3 @@ def resources_dir() -> Path:
 def translations_source_dir() -> Path:
     """The i18n/ folder of a source checkout (holds the .ts files)."""
     return _package_root().parent / "i18n"
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so a crash leaves either the old or the new file, never half."""
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)

@@ -9,11 +9,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import db, decoy, wipe
+from . import crashsafe, db, decoy, wipe
 from .backup import auto_backups, get_auto_backup
-from .errors import PeerappError, VaultWiped, WipeNotConfirmed, WrongPassphrase, WrongRecoveryKey
+from .errors import (
+    DamagedKeyFile,
+    PeerappError,
+    VaultWiped,
+    WipeNotConfirmed,
+    WrongPassphrase,
+    WrongRecoveryKey,
+)
 from .i18n import QT_TRANSLATE_NOOP, translate
-from .paths import atomic_write, cache_dir, config_dir, ensure_private_dir
+from .paths import atomic_write, cache_dir, config_dir
 from .settings import FILE_NAME as SETTINGS_FILE
 from .vault import Vault
 
@@ -46,52 +53,77 @@ class Attempts:
 
 
 class UnlockGuard:
-    """Counts wrong passphrases per data folder in the config folder.
+    """Counts wrong passphrases in `attempts.json` beside the vault, under the vault folder's lock.
 
-    The record is keyed by a hash of the data folder's path, so the file names no folder. It must be
-    readable before unlocking (the delay and the wipe-after-N apply before anyone is in), so anyone
-    with the computer can read whether the wipe-after-N is on; see DESIGN-NOTES.
+    It must be readable before unlocking (the delay and the wipe-after-N apply before anyone is in),
+    so anyone with the computer can read whether the wipe-after-N is on; see SECURITY.md. It lives
+    beside the vault, not in the config folder, so pointing PEERAPP_CONFIG_DIR elsewhere cannot reset
+    it, and every read-modify-write holds the folder lock, so parallel tries are all counted.
     """
 
     def __init__(
         self, data_dir: Path, config: Path | None = None, clock: Callable[[], float] = time.time
     ) -> None:
-        self.id = hashlib.sha256(str(Path(data_dir).resolve()).encode()).hexdigest()[:16]
+        self.directory = Path(data_dir)
+        # Records written by earlier versions sat in the config folder, keyed by a hash of the path.
+        self.legacy_id = hashlib.sha256(str(self.directory.resolve()).encode()).hexdigest()[:16]
         self.config = config
         self.clock = clock
 
     @property
     def path(self) -> Path:
+        return self.directory / ATTEMPTS_FILE
+
+    @property
+    def legacy_path(self) -> Path:
         return (self.config or config_dir()) / ATTEMPTS_FILE
 
-    def _all(self) -> dict[str, object]:
+    def _read(self) -> dict[str, object] | None:
         try:
+            if self.path.stat().st_size > 4096:
+                return {}
             raw = json.loads(self.path.read_text("utf-8"))
+        except FileNotFoundError:
+            return None
         except (OSError, ValueError):
             return {}
         return raw if isinstance(raw, dict) else {}
 
-    def load(self) -> Attempts:
-        raw = self._all().get(self.id)
-        if not isinstance(raw, dict):
-            return Attempts()
+    def _read_legacy(self) -> dict[str, object]:
         try:
-            failures = max(0, int(raw.get("failures", 0)))
-            wait_until = float(raw.get("wait_until", 0.0))
-            wipe_after = int(raw.get("wipe_after", 0))
-        except (TypeError, ValueError):
+            raw = json.loads(self.legacy_path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+        record = raw.get(self.legacy_id) if isinstance(raw, dict) else None
+        return record if isinstance(record, dict) else {}
+
+    def load(self) -> Attempts:
+        raw = self._read()
+        if raw is None:
+            raw = self._read_legacy()
+        try:
+            failures = max(0, int(raw.get("failures", 0)))  # type: ignore[call-overload]
+            wait_until = float(raw.get("wait_until", 0.0))  # type: ignore[arg-type]
+            wipe_after = int(raw.get("wipe_after", 0))  # type: ignore[call-overload]
+        except (TypeError, ValueError, OverflowError):
             return Attempts()
         return Attempts(failures, wait_until, wipe_after if wipe_after in WIPE_AFTER_CHOICES else 0)
 
     def _save(self, state: Attempts) -> None:
-        everything = self._all()
-        everything[self.id] = {
-            "failures": state.failures,
-            "wait_until": state.wait_until,
-            "wipe_after": state.wipe_after,
-        }
-        ensure_private_dir(self.path.parent)
-        atomic_write(self.path, json.dumps(everything, sort_keys=True).encode())
+        record = {"failures": state.failures, "wait_until": state.wait_until, "wipe_after": state.wipe_after}
+        atomic_write(self.path, json.dumps(record, sort_keys=True).encode())
+
+    def _update(self, change: Callable[[Attempts], Attempts | None]) -> Attempts:
+        """Read, change and write the record under the folder lock (None from `change`: write nothing)."""
+        if not self.directory.is_dir():
+            return Attempts()
+        with crashsafe.folder_lock(self.directory):
+            state = self.load()
+            changed = change(state)
+            if changed is not None:
+                self._save(changed)
+                state = changed
+        return state
 
     def seconds_left(self) -> float:
         """How long before the next try is allowed; a clock turned back cannot stretch it past the cap."""
@@ -100,24 +132,42 @@ class UnlockGuard:
 
     def begin_attempt(self) -> Attempts:
         """Count the try as failed before checking it, so killing the app mid-check cannot skip the count."""
-        state = self.load()
-        state.failures += 1
-        state.wait_until = self.clock() + delay_after(state.failures)
-        self._save(state)
-        return state
+
+        def count(state: Attempts) -> Attempts:
+            state.failures += 1
+            state.wait_until = self.clock() + delay_after(state.failures)
+            return state
+
+        return self._update(count)
 
     def succeeded(self) -> None:
-        state = self.load()
-        if state.failures or state.wait_until:
-            self._save(Attempts(wipe_after=state.wipe_after))
+        def reset(state: Attempts) -> Attempts | None:
+            if state.failures or state.wait_until or not self.path.exists():
+                return Attempts(wipe_after=state.wipe_after)
+            return None
+
+        self._update(reset)
+
+    def uncount(self) -> None:
+        """Take back the last counted try (it turned out to be damage, not a wrong passphrase)."""
+
+        def undo(state: Attempts) -> Attempts:
+            state.failures = max(0, state.failures - 1)
+            state.wait_until = self.clock() + delay_after(state.failures) if state.failures else 0.0
+            return state
+
+        self._update(undo)
 
     def set_wipe_after(self, failures: int) -> None:
         """0 turns the wipe off (the default); otherwise one of WIPE_AFTER_CHOICES."""
         if failures not in WIPE_AFTER_CHOICES:
             raise ValueError(failures)
-        state = self.load()
-        state.wipe_after = failures
-        self._save(state)
+
+        def choose(state: Attempts) -> Attempts:
+            state.wipe_after = failures
+            return state
+
+        self._update(choose)
 
 
 class UnlockDelayed(PeerappError):
@@ -145,31 +195,66 @@ def unlock(
     raises VaultWiped.
     """
     guard = guard or UnlockGuard(vault.directory)
+    # Damage is told apart from a wrong passphrase before anything is counted: a damaged key file
+    # must never cost a try, and never trigger the wipe-after-N.
+    key_file = vault.read_key_file()
     left = guard.seconds_left()
     if left > 0:
         if wait is None:
             raise UnlockDelayed(left)
         wait(left)
+    try:
+        if not key_file.intact:
+            _try(vault, secret, recovery)  # a miss raises DamagedKeyFile
+        else:
+            _counted_try(vault, secret, recovery, guard)
+    except VaultWiped:
+        finish_wipe(guard=guard)
+        raise
+    guard.succeeded()
+    after_unlock(vault)
+
+
+def _try(vault: Vault, secret: str, recovery: bool) -> None:
+    if recovery:
+        vault.unlock_with_recovery_key(secret)
+    else:
+        vault.unlock(secret)
+
+
+def _counted_try(vault: Vault, secret: str, recovery: bool, guard: UnlockGuard) -> None:
     state = guard.begin_attempt()
     try:
-        if recovery:
-            vault.unlock_with_recovery_key(secret)
-        else:
-            vault.unlock(secret)
+        _try(vault, secret, recovery)
     except (WrongPassphrase, WrongRecoveryKey):
         if state.wipe_after and state.failures >= state.wipe_after:
             panic_wipe(vault, guard=guard)
             raise VaultWiped(str(vault.directory)) from None
         raise
-    except VaultWiped:
-        finish_wipe(guard=guard)
+    except DamagedKeyFile:
+        guard.uncount()  # the file was damaged while we were checking: not a wrong try
         raise
-    guard.succeeded()
+
+
+def after_unlock(vault: Vault) -> list[Path]:
+    """Housekeeping every front end needs once the journal is open: leftovers of killed operations
+    are removed, and the spare database is made if missing. Returns leftovers that could not be removed.
+    """
+    failed: list[Path] = []
+    try:
+        conn = vault.connect()
+        try:
+            failed = crashsafe.sweep(conn)
+        finally:
+            vault.release(conn)
+    except (OSError, PeerappError, db.DatabaseError):
+        pass  # tried again on the next unlock; the record stays in the vault
     try:
         decoy.ensure_spare(vault)
     except (OSError, PeerappError, db.DatabaseError):
         # Best effort: the journal is open; the spare is made on a later unlock instead.
         pass
+    return failed
 
 
 @dataclass
@@ -200,6 +285,8 @@ def finish_wipe(guard: UnlockGuard | None = None, extra: Iterable[Path] = ()) ->
         targets.extend(p for p in cache.rglob("*") if p.is_file())
     config = guard.config if guard and guard.config else config_dir()
     targets.extend([config / SETTINGS_FILE, config / ATTEMPTS_FILE])
+    if guard is not None:
+        targets.append(guard.path)
     return wipe.delete_files(targets)
 
 
@@ -217,13 +304,30 @@ def panic_wipe(
     """
     start = clock()
     report = WipeReport()
+    guard = guard or UnlockGuard(vault.directory)
+    leftovers = _leftovers(vault)
     try:
         vault.destroy()
     finally:
         report.unreadable_after = clock() - start
-    report.not_deleted = finish_wipe(guard, backups)
+    report.not_deleted = [p for p in leftovers if not crashsafe.remove_leftover(p)]
+    report.not_deleted += finish_wipe(guard, backups)
     report.finished_after = clock() - start
     return report
+
+
+def _leftovers(vault: Vault) -> list[Path]:
+    """Plaintext temp files a killed export left (known only inside the vault, so only while unlocked)."""
+    if not vault.is_unlocked:
+        return []
+    try:
+        conn = vault.connect()
+        try:
+            return crashsafe.in_flight(conn)
+        finally:
+            vault.release(conn)
+    except (OSError, PeerappError, db.DatabaseError):
+        return []
 
 
 def wipe_now(vault: Vault, typed_word: str, *, include_backups: bool = False) -> WipeReport:

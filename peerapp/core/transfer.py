@@ -8,13 +8,13 @@ import io
 import json
 import os
 import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Literal
 
+from . import crashsafe
 from .db import Connection
 from .errors import (
     ExportTargetExists,
@@ -145,31 +145,25 @@ def export_entries(
     progress(0, total)
     if fmt == "markdown" and markdown_folder:
         return _export_folder(repo, path, total, progress, cancelled)
-    parent = path.parent if str(path.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=parent)
-    tmp = Path(tmp_name)
     done = 0
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            writer = _writer(fmt, fh)
-            for entries in _stream(repo, with_trash):
-                if cancelled():
-                    raise OperationCancelled()
-                for entry in entries:
-                    writer(entry)
-                done += len(entries)
-                progress(done, total)
-            if fmt == "json":
-                fh.write("\n]}\n")
-            fh.flush()
-            os.fsync(fh.fileno())
+    # The temp file holds journal text in the clear: it is recorded in the vault first, so a kill
+    # leaves a record the next unlock (or a panic wipe) uses to remove it.
+    with crashsafe.writing(path, conn=conn, kind="export") as raw:
+        fh = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        writer = _writer(fmt, fh)
+        for entries in _stream(repo, with_trash):
+            if cancelled():
+                raise OperationCancelled()
+            for entry in entries:
+                writer(entry)
+            done += len(entries)
+            progress(done, total)
+        if fmt == "json":
+            fh.write("\n]}\n")
+        fh.flush()
+        fh.detach()
         if cancelled():
             raise OperationCancelled()
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return done
 
 
@@ -207,8 +201,9 @@ def _export_folder(
 ) -> int:
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
         raise ExportTargetExists(str(path))
-    parent = path.parent if str(path.parent) else Path(".")
-    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".part", dir=parent))
+    tmp = crashsafe.temp_path(path)
+    crashsafe.record(repo.conn, tmp, "export")
+    tmp.mkdir(mode=0o700)
     done = 0
     used: set[str] = set()
     try:
@@ -228,6 +223,8 @@ def _export_folder(
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    finally:
+        crashsafe.forget(repo.conn, tmp)
     return done
 
 

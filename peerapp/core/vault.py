@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import base64
+import contextlib
+import functools
 import os
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
-from . import db, keyslot, wipe
+from . import crashsafe, db, keyslot, wipe
 from .errors import (
     CorruptKeySlot,
     CorruptVault,
+    DamagedKeyFile,
     PassphraseInUse,
+    PeerappError,
     VaultExists,
     VaultLocked,
     VaultNotFound,
@@ -56,6 +61,24 @@ _RECOVERY: dict[int, tuple[str, ...]] = {
 DURESS_MODES = (DURESS_WIPE, DURESS_DECOY)
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _holding_folder_lock(method: _F) -> _F:
+    """Run a key-file read-modify-write under the folder lock, so two processes never lose a write."""
+
+    @functools.wraps(method)
+    def locked(self: Vault, *args: Any, **kwargs: Any) -> Any:
+        with crashsafe.folder_lock(self.directory):
+            return method(self, *args, **kwargs)
+
+    return cast(_F, locked)
+
+
+def _sane_kdf(kdf: KdfParams) -> bool:
+    return kdf.ops <= KdfParams().ops * 4 and kdf.mem <= KdfParams().mem * 4
+
+
 def format_recovery_key(secret: bytes) -> str:
     """Show a recovery secret as groups of base32 letters."""
     text = base64.b32encode(secret).decode("ascii").rstrip("=")
@@ -88,6 +111,8 @@ class Vault:
         self._opened_slot: int | None = None
         self._connections: list[db.Connection] = []
         self._lock = threading.Lock()
+        # Set when the last unlock succeeded on a key file that fails its checksum (front ends advise).
+        self.key_file_damaged = False
 
     @property
     def db_path(self) -> Path:
@@ -103,7 +128,13 @@ class Vault:
         return self.directory / SPARE_NAME
 
     def exists(self) -> bool:
+        self.finish_interrupted_restore()
         return (self.directory / DB_NAME).exists() or self.slots_path.exists()
+
+    def finish_interrupted_restore(self) -> None:
+        """A restore killed halfway is finished (or undone) before anything looks at the files."""
+        if self.directory.is_dir():
+            crashsafe.recover_staged(self.directory)
 
     @property
     def is_unlocked(self) -> bool:
@@ -133,7 +164,8 @@ class Vault:
         slots = keyslot.new_slots(passphrase.encode(), recovery_secret, master, self.kdf)
         conn = db.connect(self.db_path, master, create=True)
         conn.close()
-        keyslot.save_slots(self.slots_path, slots)
+        with crashsafe.folder_lock(self.directory):
+            keyslot.save_slots(self.slots_path, slots)
         self._key = bytearray(master)
         self._opened_slot = PASSPHRASE_SLOT
         return format_recovery_key(recovery_secret) if with_recovery_key else None
@@ -148,22 +180,38 @@ class Vault:
         self._require_files()
         return keyslot.load_slots(self.slots_path)
 
+    def read_key_file(self) -> keyslot.KeyFile:
+        """The key file as read; DamagedKeyFile if it cannot be parsed, `intact` False if its checksum fails.
+
+        Front ends call this before counting a try: damage must never count as a wrong passphrase.
+        """
+        self._require_files()
+        return keyslot.read_key_file(self.slots_path)
+
     def unlock(self, passphrase: str) -> None:
         """Open the vault with the passphrase; WrongPassphrase leaves everything as it was.
 
         A duress passphrase either erases the journal (then raises VaultWiped, which reads like a
-        fresh install) or opens the decoy journal exactly as the real one would open.
+        fresh install) or opens the decoy journal exactly as the real one would open. On a key file
+        that fails its checksum the slots are still tried (the damage may lie elsewhere), but a miss
+        raises DamagedKeyFile, never WrongPassphrase.
         """
-        opened = keyslot.open_any(self._load(), passphrase.encode(), _TYPED)
-        if opened is None:
-            raise WrongPassphrase()
-        self._open_opened(opened)
+        self._unlock(passphrase.encode(), _TYPED, WrongPassphrase)
 
     def unlock_with_recovery_key(self, recovery_key: str) -> None:
-        opened = keyslot.open_any(self._load(), parse_recovery_key(recovery_key), _RECOVERY)
+        self._unlock(parse_recovery_key(recovery_key), _RECOVERY, WrongRecoveryKey)
+
+    def _unlock(self, secret: bytes, where: Mapping[int, tuple[str, ...]], wrong: type[PeerappError]) -> None:
+        key_file = self.read_key_file()
+        slots = key_file.slots
+        if not key_file.intact:
+            # Damaged bytes may sit in a slot's cost: never let them ask for more than the default.
+            where = {i: roles for i, roles in where.items() if _sane_kdf(slots[i].kdf)}
+        opened = keyslot.open_any(slots, secret, where)
         if opened is None:
-            raise WrongRecoveryKey()
+            raise wrong() if key_file.intact else DamagedKeyFile("checksum")
         self._open_opened(opened)
+        self.key_file_damaged = not key_file.intact
 
     def _open_opened(self, opened: Opened) -> None:
         if opened.role == DURESS_WIPE:
@@ -205,6 +253,7 @@ class Vault:
     def _opens_any(self, slots: list[Slot], secret: bytes, where: Mapping[int, tuple[str, ...]]) -> bool:
         return keyslot.open_any(slots, secret, where) is not None
 
+    @_holding_folder_lock
     def set_passphrase(self, new_passphrase: str) -> None:
         """Rewrap the key under a new passphrase (the vault must be unlocked).
 
@@ -241,6 +290,7 @@ class Vault:
                 raise WrongPassphrase()
         self.set_passphrase(new_passphrase)
 
+    @_holding_folder_lock
     def new_recovery_key(self) -> str:
         """Replace the recovery slot and return the new key text (shown once)."""
         key = self._require_key()
@@ -260,6 +310,7 @@ class Vault:
 
     # -- duress passphrase ----------------------------------------------------------
 
+    @_holding_folder_lock
     def set_duress(
         self, passphrase: str, mode: str, decoy_key: bytes | None = None, *, check_only: bool = False
     ) -> None:
@@ -294,6 +345,7 @@ class Vault:
             slots[DURESS_SLOTS[1]] = keyslot.filler(first.kdf, first.salt)
         keyslot.save_slots(self.slots_path, slots)
 
+    @_holding_folder_lock
     def clear_duress(self) -> None:
         """Turn the duress slots back into unused ones (they look the same as before from outside)."""
         self._require_key()
@@ -308,10 +360,18 @@ class Vault:
         # The key file goes before the connections close: closing may checkpoint the write-ahead
         # log into the database first, time during which the data would still be readable.
         wipe.destroy_key_file(self.slots_path)
+        staging = crashsafe.staging_dir(self.directory)
+        wipe.destroy_key_file(staging / SLOTS_NAME)  # a restore caught halfway holds a copy
         self.lock()
         wipe.delete_files(
-            [*wipe.sqlite_family(self.directory / DB_NAME), *wipe.sqlite_family(self.spare_path)]
+            [
+                *wipe.sqlite_family(self.directory / DB_NAME),
+                *wipe.sqlite_family(self.spare_path),
+                *(staging.iterdir() if staging.is_dir() else ()),
+            ]
         )
+        with contextlib.suppress(OSError):
+            staging.rmdir()
 
     def current_key(self) -> bytes:
         """The open database's key (for backups and the decoy set-up; never written out in the clear)."""

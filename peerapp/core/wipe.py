@@ -47,10 +47,11 @@ def overwrite(path: Path) -> bool:
 
 def destroy_key_file(path: Path) -> None:
     """Overwrite every slot with random bytes, fsync, then unlink: from here on no secret opens the journal."""
-    overwrite(path)
-    # A half-finished atomic write of the key file would hold a full copy of the slots.
-    overwrite(path.with_name(path.name + ".tmp"))
-    for stale in (path, path.with_name(path.name + ".tmp")):
+    # A half-finished atomic write of the key file would hold a full copy of the slots: its unique
+    # temp names (crashsafe.temp_path) and the fixed name older versions used.
+    half_written = [*path.parent.glob(f".{path.name}.*.part"), path.with_name(path.name + ".tmp")]
+    for stale in (path, *half_written):
+        overwrite(stale)
         stale.unlink(missing_ok=True)
     _fsync_dir(path.parent)
 
