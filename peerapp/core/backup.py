@@ -6,18 +6,29 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import IO, Any, TypeVar
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from . import keyslot
+from . import crashsafe, db, integrity, keyslot
 from .db import PAGE_SIZE, PLAINTEXT_HEADER, Connection
-from .errors import CorruptBackup, CorruptKeySlot, InvalidInput, OperationCancelled, RestoreWouldOverwrite
+from .errors import (
+    BackupKeyMismatch,
+    CorruptBackup,
+    CorruptKeySlot,
+    CorruptVault,
+    InvalidInput,
+    OperationCancelled,
+    PeerappError,
+    RestoreWouldOverwrite,
+    WrongPassphrase,
+    WrongRecoveryKey,
+)
 from .paths import ensure_private_dir
 from .vault import DB_NAME, SLOTS_NAME, Vault
 
@@ -31,6 +42,11 @@ SUFFIX = ".peerbackup"
 AUTO_PREFIX = "peerapp-backup-"
 AUTO_BACKUP_KEY = "auto_backup"
 MAX_MEMBER = 64 * 1024**3
+MAX_SMALL = 64 * 1024  # the manifest and the key file are a few KiB
+CHUNK = 1 << 20
+GOOD_BACKUPS_KEY = "good_backups"
+KEEP_GOOD_RECORDS = 20
+_T = TypeVar("_T")
 _AUTO_NAME = re.compile(r"^peerapp-backup-(\d{8}-\d{6})(?:-(\d+))?\.peerbackup$")
 
 
@@ -58,12 +74,11 @@ def _snapshot(vault: Vault, target: Path, progress: Progress, cancelled: Cancell
     """
     source = vault.connect()
     # The copy must be keyed exactly like the source for SQLCipher to accept page copies.
-    key = vault._require_key()
+    key = vault.current_key()
     dest = sqlcipher.connect(str(target), isolation_level=None)
     try:
         dest.execute("PRAGMA cipher_log_level = NONE")
         dest.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-        dest.execute("PRAGMA cipher_memory_security = ON")
 
         def step(status: int, remaining: int, total: int) -> None:
             progress(total - remaining, total)
@@ -80,139 +95,298 @@ def _snapshot(vault: Vault, target: Path, progress: Progress, cancelled: Cancell
         vault.release(source)
 
 
+def _file_sha256(path: Path, cancelled: Cancelled = _never) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(CHUNK):
+            digest.update(chunk)
+            if cancelled():
+                raise OperationCancelled()
+    return digest.hexdigest()
+
+
 def create_backup(
     vault: Vault, path: Path, progress: Progress = _no_progress, cancelled: Cancelled = _never
 ) -> Path:
-    """Write a backup of an unlocked vault to `path` (replaced only once complete)."""
+    """Write a backup of an unlocked vault to `path` (replaced only once complete).
+
+    The database is checked page by page first: a damaged journal is never backed up (VaultDamaged),
+    so a backup with a valid checksum is a good one. Everything streams through temporary files
+    recorded in the vault, so a kill leaves nothing the next unlock does not remove.
+    """
     path = Path(path)
-    parent = path.parent if str(path.parent) else Path(".")
-    fd, db_tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".db.part", dir=parent)
-    os.close(fd)
-    db_tmp = Path(db_tmp_name)
-    db_tmp.unlink()  # SQLite creates it (and its journal) itself
-    fd, zip_tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=parent)
-    zip_tmp = Path(zip_tmp_name)
+    integrity.require_intact(vault, cancelled)
+    conn = vault.connect()
+    db_tmp = crashsafe.temp_path(path.with_name(path.name + ".db"))
     try:
+        crashsafe.record(conn, db_tmp, "backup")
         _snapshot(vault, db_tmp, progress, cancelled)
-        db_bytes = db_tmp.read_bytes()
-        slots_bytes = vault.slots_path.read_bytes()
-        if cancelled():
-            raise OperationCancelled()
+        with crashsafe.folder_lock(vault.directory):
+            slots_bytes = vault.slots_path.read_bytes()
+        db_sha = _file_sha256(db_tmp, cancelled)
         manifest = {
             "format": BACKUP_FORMAT,
             "version": BACKUP_VERSION,
             "files": {
-                DB_NAME: {"size": len(db_bytes), "sha256": _sha256(db_bytes)},
+                DB_NAME: {"size": db_tmp.stat().st_size, "sha256": db_sha},
                 SLOTS_NAME: {"size": len(slots_bytes), "sha256": _sha256(slots_bytes)},
             },
         }
-        with os.fdopen(fd, "wb") as raw, zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as archive:
-            archive.writestr(MANIFEST, json.dumps(manifest, indent=1))
-            archive.writestr(SLOTS_NAME, slots_bytes)
-            archive.writestr(DB_NAME, db_bytes)
-            raw.flush()
-            os.fsync(raw.fileno())
-        if cancelled():
-            raise OperationCancelled()
-        os.chmod(zip_tmp, 0o600)
-        os.replace(zip_tmp, path)
-    except BaseException:
-        zip_tmp.unlink(missing_ok=True)
-        raise
+        with crashsafe.writing(path, conn=conn, kind="backup") as raw:
+            with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as archive:
+                archive.writestr(MANIFEST, json.dumps(manifest, indent=1))
+                archive.writestr(SLOTS_NAME, slots_bytes)
+                archive.write(db_tmp, DB_NAME)
+            if cancelled():
+                raise OperationCancelled()
+        _remember_good(conn, path, db_sha)
     finally:
-        for leftover in (db_tmp, Path(f"{db_tmp}-wal"), Path(f"{db_tmp}-shm"), Path(f"{db_tmp}-journal")):
-            leftover.unlink(missing_ok=True)
+        crashsafe.remove_leftover(db_tmp)
+        crashsafe.forget(conn, db_tmp)
+        vault.release(conn)
     return path
 
 
 @dataclass(frozen=True)
-class BackupContents:
-    """A verified backup, read into memory."""
+class BackupInfo:
+    """A verified backup: its key file (small) and the database's size; the database stays on disk."""
 
-    database: bytes
     slots: bytes
+    database_size: int
+    database_sha256: str
 
 
-def read_backup(path: Path) -> BackupContents:
-    """Open and verify a backup; any damage raises CorruptBackup."""
+def _check_archive(archive: zipfile.ZipFile, file_size: int) -> dict[str, Any]:
+    """Structure, sizes and manifest; nothing big is read into memory."""
+    infos = archive.infolist()
+    if len(infos) != 3 or {i.filename for i in infos} != {MANIFEST, DB_NAME, SLOTS_NAME}:
+        raise CorruptBackup("members")
+    # Stored, never compressed: a member cannot unpack to more than the file holds (no zip bombs).
+    if any(i.compress_type != zipfile.ZIP_STORED or i.file_size != i.compress_size for i in infos):
+        raise CorruptBackup("compressed")
+    if sum(i.file_size for i in infos) > file_size:
+        raise CorruptBackup("size")
+    if archive.getinfo(MANIFEST).file_size > MAX_SMALL or archive.getinfo(SLOTS_NAME).file_size > MAX_SMALL:
+        raise CorruptBackup("size")
+    manifest = json.loads(archive.read(MANIFEST))
+    if (
+        not isinstance(manifest, dict)
+        or manifest.get("format") != BACKUP_FORMAT
+        or manifest.get("version") != BACKUP_VERSION
+        or not isinstance(manifest.get("files"), dict)
+    ):
+        raise CorruptBackup("manifest")
+    for name in (DB_NAME, SLOTS_NAME):
+        info = manifest["files"].get(name)
+        if (
+            not isinstance(info, dict)
+            or type(info.get("size")) is not int
+            or not isinstance(info.get("sha256"), str)
+            or archive.getinfo(name).file_size != info["size"]
+        ):
+            raise CorruptBackup("manifest")
+    db_size = archive.getinfo(DB_NAME).file_size
+    if db_size < PAGE_SIZE or db_size % PAGE_SIZE or db_size > MAX_MEMBER:
+        raise CorruptBackup("database")
+    return manifest
+
+
+def _copy_member(
+    archive: zipfile.ZipFile, name: str, out: IO[bytes] | None, cancelled: Cancelled = _never
+) -> tuple[str, bytes]:
+    """Stream one member (into `out` if given); return its sha256 and its first bytes."""
+    digest = hashlib.sha256()
+    head = b""
+    with archive.open(name) as member:
+        while chunk := member.read(CHUNK):
+            if not head:
+                head = chunk[:16]
+            digest.update(chunk)
+            if out is not None:
+                out.write(chunk)
+            if cancelled():
+                raise OperationCancelled()
+    return digest.hexdigest(), head
+
+
+def _open_backup(path: Path) -> tuple[zipfile.ZipFile, dict[str, Any]]:
+    path = Path(path)
     try:
-        with zipfile.ZipFile(Path(path)) as archive:
-            names = set(archive.namelist())
-            if not {MANIFEST, DB_NAME, SLOTS_NAME} <= names:
-                raise CorruptBackup("members")
-            manifest = json.loads(archive.read(MANIFEST))
-            if (
-                not isinstance(manifest, dict)
-                or manifest.get("format") != BACKUP_FORMAT
-                or manifest.get("version") != BACKUP_VERSION
-                or not isinstance(manifest.get("files"), dict)
-            ):
-                raise CorruptBackup("manifest")
-            blobs: dict[str, bytes] = {}
-            for name in (DB_NAME, SLOTS_NAME):
-                info = manifest["files"].get(name)
-                if not isinstance(info, dict) or not isinstance(info.get("size"), int):
-                    raise CorruptBackup("manifest")
-                if archive.getinfo(name).file_size != info["size"] or info["size"] > MAX_MEMBER:
-                    raise CorruptBackup("size")
-                data = archive.read(name)
-                if _sha256(data) != info.get("sha256"):
-                    raise CorruptBackup("checksum")
-                blobs[name] = data
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, KeyError, EOFError) as exc:
+        if not path.is_file():
+            raise CorruptBackup("not a file")
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OverflowError) as exc:
         raise CorruptBackup(type(exc).__name__) from exc
     except OSError as exc:
         raise CorruptBackup(exc.strerror or "unreadable") from exc
-    database = blobs[DB_NAME]
-    if len(database) < PAGE_SIZE or len(database) % PAGE_SIZE or database[:16] == PLAINTEXT_HEADER:
-        raise CorruptBackup("database")
-    with tempfile.TemporaryDirectory() as folder:
-        probe = Path(folder) / SLOTS_NAME
-        probe.write_bytes(blobs[SLOTS_NAME])
-        try:
-            keyslot.load_slots(probe)
-        except CorruptKeySlot as exc:
-            raise CorruptBackup("key slots") from exc
-    return BackupContents(database, blobs[SLOTS_NAME])
+    try:
+        return archive, _check_archive(archive, path.stat().st_size)
+    except CorruptBackup:
+        archive.close()
+        raise
+    except (zipfile.BadZipFile, ValueError, KeyError, EOFError, OverflowError, RecursionError) as exc:
+        archive.close()
+        raise CorruptBackup(type(exc).__name__) from exc
 
 
-def restore_backup(path: Path, data_dir: Path, overwrite: bool = False) -> None:
-    """Restore a backup into `data_dir`.
+def _guarded(fn: Callable[[], _T]) -> _T:
+    try:
+        return fn()
+    except (CorruptBackup, OperationCancelled):
+        raise
+    except (zipfile.BadZipFile, ValueError, KeyError, EOFError, OverflowError) as exc:
+        raise CorruptBackup(type(exc).__name__) from exc
+    except OSError as exc:
+        raise CorruptBackup(exc.strerror or "unreadable") from exc
 
-    The backup is verified first; an existing journal is replaced only with
-    `overwrite=True`. New files are written beside the old ones and renamed over
-    them, so a failure leaves the old journal in place. Lock the vault first.
+
+def read_backup(path: Path, cancelled: Cancelled = _never) -> BackupInfo:
+    """Open and verify a backup, streaming; any damage raises CorruptBackup. Memory stays small."""
+    archive, manifest = _open_backup(path)
+    with archive:
+
+        def verify() -> BackupInfo:
+            slots = archive.read(SLOTS_NAME)
+            if _sha256(slots) != manifest["files"][SLOTS_NAME]["sha256"]:
+                raise CorruptBackup("checksum")
+            try:
+                keyslot.parse_key_file_bytes(slots)
+            except CorruptKeySlot as exc:
+                raise CorruptBackup("key slots") from exc
+            db_sha, head = _copy_member(archive, DB_NAME, None, cancelled)
+            if db_sha != manifest["files"][DB_NAME]["sha256"]:
+                raise CorruptBackup("checksum")
+            if head == PLAINTEXT_HEADER:
+                raise CorruptBackup("database")
+            return BackupInfo(slots, archive.getinfo(DB_NAME).file_size, db_sha)
+
+        return _guarded(verify)
+
+
+def restore_backup(
+    path: Path, data_dir: Path, overwrite: bool = False, cancelled: Cancelled = _never
+) -> None:
+    """Restore a backup into `data_dir`, all or nothing.
+
+    The backup is verified while it is copied into a staging folder inside `data_dir`; only once
+    both files are complete and checked does a commit record let them replace the journal's. A kill
+    before that leaves the old journal; after it, the next start finishes the job (crashsafe).
+    An existing journal is replaced only with `overwrite=True`. Lock the vault first.
     """
-    contents = read_backup(path)
     data_dir = Path(data_dir)
     db_path, slots_path = data_dir / DB_NAME, data_dir / SLOTS_NAME
-    if (db_path.exists() or slots_path.exists()) and not overwrite:
-        raise RestoreWouldOverwrite(str(data_dir))
-    ensure_private_dir(data_dir)
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for data, final in ((contents.database, db_path), (contents.slots, slots_path)):
-            tmp = final.with_name(final.name + ".restore")
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            staged.append((tmp, final))
-    except BaseException:
-        for tmp, _final in staged:
-            tmp.unlink(missing_ok=True)
-        raise
+    archive, manifest = _open_backup(path)
+    with archive:
+        if (db_path.exists() or slots_path.exists()) and not overwrite:
+            raise RestoreWouldOverwrite(str(data_dir))
+        ensure_private_dir(data_dir)
+        staging = crashsafe.stage_new(data_dir)
+        try:
+
+            def stage() -> None:
+                slots = archive.read(SLOTS_NAME)
+                if _sha256(slots) != manifest["files"][SLOTS_NAME]["sha256"]:
+                    raise CorruptBackup("checksum")
+                try:
+                    keyslot.parse_key_file_bytes(slots)
+                except CorruptKeySlot as exc:
+                    raise CorruptBackup("key slots") from exc
+                fd = os.open(staging / SLOTS_NAME, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                with os.fdopen(fd, "wb") as out:
+                    out.write(slots)
+                fd = os.open(staging / DB_NAME, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                with os.fdopen(fd, "wb") as out:
+                    db_sha, head = _copy_member(archive, DB_NAME, out, cancelled)
+                if db_sha != manifest["files"][DB_NAME]["sha256"] or head == PLAINTEXT_HEADER:
+                    raise CorruptBackup("checksum")
+
+            _guarded(stage)
+        except BaseException:
+            crashsafe.recover_staged(data_dir)  # no commit record yet: this removes the staging folder
+            raise
     # A write-ahead log left by the old database would not belong to the new one.
-    for stale in (Path(f"{db_path}-wal"), Path(f"{db_path}-shm")):
-        stale.unlink(missing_ok=True)
-    for tmp, final in staged:
-        os.replace(tmp, final)
-    dir_fd = os.open(data_dir, os.O_RDONLY)
+    crashsafe.commit_staged(data_dir, move=[DB_NAME, SLOTS_NAME], remove=[f"{DB_NAME}-wal", f"{DB_NAME}-shm"])
+
+
+def restore_key_file(backup_path: Path, vault: Vault, secret: str, *, recovery: bool = False) -> None:
+    """Repair a damaged key file with the one inside a backup of the same journal.
+
+    `secret` is the passphrase (or recovery key) that was valid when the backup was made. The key it
+    opens must open this folder's vault.db, else BackupKeyMismatch; nothing is written before that.
+    """
+    archive, manifest = _open_backup(backup_path)
+    with archive:
+        slots_bytes = _guarded(lambda: archive.read(SLOTS_NAME))
+    if _sha256(slots_bytes) != manifest["files"][SLOTS_NAME]["sha256"]:
+        raise CorruptBackup("checksum")
     try:
-        os.fsync(dir_fd)
+        key_file = keyslot.parse_key_file_bytes(slots_bytes)
+    except CorruptKeySlot as exc:
+        raise CorruptBackup("key slots") from exc
+    if recovery:
+        from .vault import parse_recovery_key
+
+        opened = keyslot.open_any(
+            key_file.slots, parse_recovery_key(secret), {keyslot.RECOVERY_SLOT: (keyslot.RECOVERY,)}
+        )
+    else:
+        opened = keyslot.open_any(
+            key_file.slots, secret.encode(), {keyslot.PASSPHRASE_SLOT: (keyslot.PASSPHRASE,)}
+        )
+    if opened is None:
+        raise WrongRecoveryKey() if recovery else WrongPassphrase()
+    try:
+        db.connect(vault.directory / DB_NAME, opened.key).close()
+    except CorruptVault as exc:
+        raise BackupKeyMismatch() from exc
+    with crashsafe.folder_lock(vault.directory):
+        crashsafe.atomic_write(vault.slots_path, keyslot.dump_slots(key_file.slots))
+
+
+# -- which backups are known to be good ---------------------------------------------------------
+
+
+def _remember_good(conn: Connection, path: Path, db_sha: str) -> None:
+    """Note a backup made after a passed integrity check (the newest few, inside the vault)."""
+    good = [g for g in known_good(conn) if g["path"] != str(path.absolute())]
+    good.append(
+        {"path": str(path.absolute()), "sha256": db_sha, "at": datetime.now().isoformat(timespec="seconds")}
+    )
+    conn.execute(
+        "INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (GOOD_BACKUPS_KEY, json.dumps(good[-KEEP_GOOD_RECORDS:])),
+    )
+
+
+def known_good(conn: Connection) -> list[dict[str, str]]:
+    """Backups known to be good, oldest first (entries whose files are gone included)."""
+    row = conn.execute("SELECT value FROM kv WHERE key = ?", (GOOD_BACKUPS_KEY,)).fetchone()
+    try:
+        items = json.loads(row[0]) if row else []
+    except ValueError:
+        return []
+    return (
+        [i for i in items if isinstance(i, dict) and isinstance(i.get("path"), str)]
+        if isinstance(items, list)
+        else []
+    )
+
+
+def newest_good_backup(vault: Vault) -> Path | None:
+    """The newest backup known to be good that still exists, for the damaged-journal offer."""
+    try:
+        conn = vault.connect()
+    except (PeerappError, db.DatabaseError):
+        return None
+    try:
+        for item in reversed(known_good(conn)):
+            if Path(item["path"]).is_file():
+                return Path(item["path"])
+    except db.DatabaseError:
+        return None
     finally:
-        os.close(dir_fd)
+        vault.release(conn)
+    return None
 
 
 # -- automatic rotating backups ----------------------------------------------------------------
@@ -280,6 +454,18 @@ def rotate_backups(
         target = folder / f"{AUTO_PREFIX}{stamp}-{n}{SUFFIX}"
     create_backup(vault, target, progress, cancelled)
     existing = auto_backups(folder)
-    for old in existing[: max(0, len(existing) - keep)]:
+    doomed = existing[: max(0, len(existing) - keep)]
+    conn = vault.connect()
+    try:
+        good = {Path(g["path"]) for g in known_good(conn)}
+    finally:
+        vault.release(conn)
+    kept = [p for p in existing if p not in doomed]
+    if not any(p.absolute() in good for p in kept):
+        # Never delete the last backup known to be good.
+        last_good = [p for p in doomed if p.absolute() in good]
+        if last_good:
+            doomed.remove(last_good[-1])
+    for old in doomed:
         old.unlink(missing_ok=True)
     return target

@@ -88,10 +88,12 @@ def remove_leftover(path: Path) -> bool:
                 if child.is_file() and not child.is_symlink():
                     _overwrite(child)
             shutil.rmtree(path)
-        elif path.exists() or path.is_symlink():
-            if path.is_file() and not path.is_symlink():
-                _overwrite(path)
-            path.unlink()
+        else:
+            # A database snapshot may have SQLite's journal files beside it.
+            for item in (path, *(path.with_name(path.name + s) for s in ("-journal", "-wal", "-shm"))):
+                if item.is_file() and not item.is_symlink():
+                    _overwrite(item)
+                item.unlink(missing_ok=True)
     except OSError:
         return False
     fsync_dir(path.parent)

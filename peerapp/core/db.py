@@ -37,7 +37,7 @@ def check_file(path: Path) -> None:
         raise CorruptVault("not encrypted")
 
 
-def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
+def connect(path: Path, key: bytes, *, create: bool = False, read_only: bool = False) -> Connection:
     """Open the vault database keyed with the raw master key, migrated to the current schema."""
     if not create:
         check_file(path)
@@ -47,7 +47,6 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
         # and the CLI promises a single line on stderr.
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-        conn.execute("PRAGMA cipher_memory_security = ON")
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if not create:
@@ -60,8 +59,13 @@ def connect(path: Path, key: bytes, *, create: bool = False) -> Connection:
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        _migrate(conn, version)
+        # FULL: a commit is on disk before the app says "saved", so a power cut cannot take back an
+        # entry the user was told is kept (NORMAL in WAL mode may lose the last commits).
+        conn.execute("PRAGMA synchronous = FULL")
+        if read_only:
+            conn.execute("PRAGMA query_only = ON")  # a damaged journal: nothing more is written
+        else:
+            _migrate(conn, version)
     except BaseException:
         conn.close()
         raise

@@ -113,6 +113,8 @@ class Vault:
         self._lock = threading.Lock()
         # Set when the last unlock succeeded on a key file that fails its checksum (front ends advise).
         self.key_file_damaged = False
+        # Set once a page of the open database failed its check: from then on nothing is written.
+        self.damaged = False
 
     @property
     def db_path(self) -> Path:
@@ -384,10 +386,19 @@ class Vault:
 
     def connect(self) -> db.Connection:
         """A new connection for the calling thread; closed by `lock()` at the latest."""
-        conn = db.connect(self.db_path, self._require_key())
+        conn = db.connect(self.db_path, self._require_key(), read_only=self.damaged)
         with self._lock:
             self._connections.append(conn)
         return conn
+
+    def mark_damaged(self) -> None:
+        """Stop every write: connections opened from now on, and this thread's open ones, are read-only."""
+        self.damaged = True
+        with self._lock:
+            connections = list(self._connections)
+        for conn in connections:
+            with contextlib.suppress(Exception):  # another thread's connection refuses; it is short-lived
+                conn.execute("PRAGMA query_only = ON")
 
     def release(self, conn: db.Connection) -> None:
         """Close a connection handed out by `connect()`."""
@@ -414,3 +425,4 @@ class Vault:
         self._key = None
         self._opened_slot = None
         self._db_name = DB_NAME
+        self.damaged = False
