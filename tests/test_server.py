@@ -215,9 +215,9 @@ def test_events_paging(room: Room) -> None:
     assert [e["seq"] for e in page["events"]] == [6, 7, 8, 9, 10]
     page = room.events(10, 5).json()
     assert ([e["seq"] for e in page["events"]], page["next"], page["more"]) == ([11, 12], 12, False)
-    # After the end: empty, next stays where it was.
-    assert room.events(12).json() == {"events": [], "next": 12, "more": False}
-    assert room.events(99).json() == {"events": [], "next": 99, "more": False}
+    # After the end: empty, next stays where it was; head is the room's last seq.
+    assert room.events(12).json() == {"events": [], "next": 12, "more": False, "head": 12}
+    assert room.events(99).json() == {"events": [], "next": 99, "more": False, "head": 12}
     # Default page size covers them all.
     assert len(room.http.get(f"/v1/rooms/{room.room}/events").json()["events"]) == 12
 

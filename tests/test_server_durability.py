@@ -99,3 +99,101 @@ def test_a_busy_port_or_a_bad_database_fails_with_a_message(
     bad = ServerProcess("mysql://nowhere")
     with pytest.raises(RuntimeError, match="settings are not valid"):
         bad.start()
+
+
+# --- durability level, the room's head, and restores ------------------------------------------
+
+
+def test_the_sqlite_store_commits_with_wal_and_synchronous_full(tmp_path: Path) -> None:
+    """An acknowledged seq survives a power cut: with WAL, NORMAL may drop the last commits; FULL may not."""
+    import asyncio
+
+    from peerapp.server.sqlite_store import SQLiteStore
+
+    async def settings() -> list[tuple[object, ...]]:
+        store = SQLiteStore(str(tmp_path / "s.db"))
+        await store.open()
+        try:
+            found: list[tuple[object, ...]] = []
+            for db in (store._writer, store._reader):
+                assert db is not None
+                rows = await db.execute_fetchall("PRAGMA journal_mode")
+                sync = await db.execute_fetchall("PRAGMA synchronous")
+                found.append((next(iter(rows))[0], next(iter(sync))[0]))
+            return found
+        finally:
+            await store.close()
+
+    assert asyncio.run(settings()) == [("wal", 2), ("wal", 2)]  # 2 is FULL
+
+
+def test_postgres_sessions_commit_synchronously_whatever_the_database_default() -> None:
+    import asyncio
+
+    from peerapp.server.pg_store import PostgresStore
+
+    url = pg_cluster().new_database()
+    dbname = url.rsplit("/", 1)[1]
+    # An operator's tuning (or an old habit) made asynchronous commit the database's default.
+    pg_cluster().psql(f"ALTER DATABASE {dbname} SET synchronous_commit = off")
+
+    async def setting() -> set[str]:
+        store = PostgresStore(url)
+        await store.open()
+        try:
+            async with store.pool.acquire() as a, store.pool.acquire() as b:
+                return {
+                    await a.fetchval("SHOW synchronous_commit"),
+                    await b.fetchval("SHOW synchronous_commit"),
+                }
+        finally:
+            await store.close()
+
+    assert asyncio.run(setting()) == {"on"}
+
+
+def test_events_carry_the_rooms_head(any_server: ServerProcess) -> None:  # noqa: F811
+    room = Room(any_server.url)
+    assert room.create().status_code == 201
+    assert room.events().json()["head"] == 0
+    seqs = [room.post(f"post {i}")[1] for i in range(5)]
+    page = room.events(0, 2).json()
+    assert page["head"] == seqs[-1] and page["more"] is True
+    # Past the head, or with the last post deleted, the head is still the room's last seq.
+    assert room.events(seqs[-1]).json() == {"events": [], "next": seqs[-1], "more": False, "head": seqs[-1]}
+    post_id, _, secret = room.post("deleted")
+    tomb = room.delete_author(post_id, secret).json()["seq"]
+    assert room.events(10**15).json()["head"] == tomb
+    room.close()
+
+
+def test_a_database_restored_from_a_backup_never_reuses_a_seq_when_told(tmp_path: Path) -> None:
+    server = start_server(tmp_path, "sqlite")
+    path = Path(server.db_url.removeprefix("sqlite:///"))
+    backup = tmp_path / "backup.db"
+    try:
+        room = Room(server.url)
+        assert room.create().status_code == 201
+        for i in range(3):
+            room.post(f"before the backup {i}")
+        source = sqlite3.connect(path)
+        target = sqlite3.connect(backup)
+        source.backup(target)  # a consistent copy while the server runs
+        source.close()
+        target.close()
+        handed_out = [room.post(f"lost in the restore {i}")[1] for i in range(4)]
+        server.stop()
+        for leftover in path.parent.glob(path.name + "*"):
+            leftover.unlink()
+        backup.rename(path)
+        # The operator restores and starts the server once with --skip-seqs.
+        server.options["skip_seqs"] = 1000
+        server.start()
+        assert "skipped 1000" in server.output
+        assert room.events().json()["head"] == 3 + 1000
+        seq = room.post("after the restore")[1]
+        assert seq > max(handed_out)
+        assert [e["seq"] for e in room.all_events()] == [1, 2, 3, seq]
+        room.close()
+    finally:
+        server.stop()

@@ -20,3 +20,4 @@ class ServerConfig:
     max_page: int = protocol.MAX_PAGE
     max_body: int = protocol.MAX_BODY
     retention_interval: float = 3600.0  # seconds between retention runs
+    skip_seqs: int = 0  # at start, move every room's last seq forward by this (after a restore)

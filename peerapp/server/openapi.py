@@ -194,6 +194,11 @@ def openapi_document() -> dict[str, Any]:
                                     "events": {"type": "array", "items": _EVENT},
                                     "next": {"type": "integer"},
                                     "more": {"type": "boolean"},
+                                    "head": {
+                                        "type": "integer",
+                                        "minimum": 0,
+                                        "description": "The room's last seq. Below the client's cursor, the server lost history.",
+                                    },
                                 }
                             ),
                         ),

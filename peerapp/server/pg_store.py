@@ -75,7 +75,12 @@ class PostgresStore:
         self._pool: asyncpg.Pool | None = None
 
     async def open(self) -> None:
-        self._pool = await asyncpg.create_pool(self.url, min_size=1, max_size=10)
+        # synchronous_commit on for our sessions, whatever the database or cluster default: a
+        # commit returns (and the client hears its seq) only once its WAL is flushed to disk.
+        # Durability still needs the cluster's fsync on, which is the operator's setting.
+        self._pool = await asyncpg.create_pool(
+            self.url, min_size=1, max_size=10, server_settings={"synchronous_commit": "on"}
+        )
         async with self._pool.acquire() as db, db.transaction():
             await db.execute("SELECT pg_advisory_xact_lock($1)", MIGRATION_LOCK)
             await db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
@@ -120,6 +125,14 @@ class PostgresStore:
     async def room(self, room: bytes) -> Room | None:
         row = await self.pool.fetchrow("SELECT write_pub, admin_pub FROM rooms WHERE id = $1", room)
         return Room(bytes(row[0]), bytes(row[1])) if row else None
+
+    async def head(self, room: bytes) -> int | None:
+        value = await self.pool.fetchval("SELECT last_seq FROM rooms WHERE id = $1", room)
+        return None if value is None else int(value)
+
+    async def skip_seqs(self, count: int) -> int:
+        status = await self.pool.execute("UPDATE rooms SET last_seq = last_seq + $1", count)
+        return int(status.split()[-1])
 
     @staticmethod
     async def _post_rows(db: Any, room: bytes, post_id: bytes) -> PostState | None:

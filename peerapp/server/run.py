@@ -14,6 +14,10 @@ from peerapp.core.i18n import QT_TRANSLATE_NOOP
 from peerapp.server.config import ServerConfig
 from peerapp.sync import protocol
 
+# Seqs must stay below 2**53 (clients refuse larger ones); a billion per restore leaves room for
+# millions of restores.
+MAX_SKIP = 10**9
+
 __all__ = [
     "BadServerConfig",
     "ServerConfig",
@@ -69,6 +73,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-page", type=int, default=protocol.MAX_PAGE, metavar="N", help="most events in one page"
     )
+    parser.add_argument(
+        "--skip-seqs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="after restoring the database from a backup, start once with this: every room's next "
+        "seq jumps N ahead, so no seq already handed out is used again (e.g. 1000000)",
+    )
     # For tests and operators who want retention to run more often than hourly.
     parser.add_argument("--retention-interval", type=float, default=3600.0, help=argparse.SUPPRESS)
 
@@ -82,6 +94,8 @@ def config_from_args(ns: argparse.Namespace) -> ServerConfig:
         raise BadServerConfig()
     if ns.retention_interval <= 0:
         raise BadServerConfig("--retention-interval")
+    if not 0 <= ns.skip_seqs <= MAX_SKIP:
+        raise BadServerConfig("--skip-seqs")
     return ServerConfig(
         db=db,
         host=ns.host,
@@ -93,6 +107,7 @@ def config_from_args(ns: argparse.Namespace) -> ServerConfig:
         create_burst=ns.create_burst,
         max_page=ns.max_page,
         retention_interval=ns.retention_interval,
+        skip_seqs=ns.skip_seqs,
     )
 
 
@@ -131,10 +146,13 @@ async def _serve(config: ServerConfig) -> None:
     store = open_store(config.db)
     try:
         await store.open()
+        skipped = await store.skip_seqs(config.skip_seqs) if config.skip_seqs else None
     except Exception as exc:  # every driver has its own errors; all mean "cannot start"
         sock.close()
         await store.close()  # a driver thread left open would keep the process alive
         raise ServerStartFailed(type(exc).__name__) from exc
+    if skipped is not None:
+        print(f"skipped {config.skip_seqs} seqs in {skipped} rooms", flush=True)
     port = sock.getsockname()[1]
     host = f"[{config.host}]" if ":" in config.host else config.host
 

@@ -61,7 +61,9 @@ class SQLiteStore:
         db = await aiosqlite.connect(self.path, isolation_level=None)
         await db.execute("PRAGMA busy_timeout = 10000")
         await db.execute("PRAGMA journal_mode = WAL")
-        await db.execute("PRAGMA synchronous = NORMAL")
+        # FULL: every commit is on disk before the client hears its seq. With WAL, NORMAL only
+        # syncs at checkpoints, so a power cut could take back seqs already handed out.
+        await db.execute("PRAGMA synchronous = FULL")
         # A deleted post's bytes are overwritten, not left in free pages.
         await db.execute("PRAGMA secure_delete = ON")
         return db
@@ -135,6 +137,15 @@ class SQLiteStore:
             await self._read.execute_fetchall("SELECT write_pub, admin_pub FROM rooms WHERE id = ?", (room,))
         )
         return Room(rows[0][0], rows[0][1]) if rows else None
+
+    async def head(self, room: bytes) -> int | None:
+        rows = list(await self._read.execute_fetchall("SELECT last_seq FROM rooms WHERE id = ?", (room,)))
+        return int(rows[0][0]) if rows else None
+
+    async def skip_seqs(self, count: int) -> int:
+        async with self._write() as db:
+            cur = await db.execute("UPDATE rooms SET last_seq = last_seq + ?", (count,))
+            return cur.rowcount
 
     @staticmethod
     def _state(rows: list[tuple[int, int, bytes | None, bytes | None]]) -> PostState | None:

@@ -74,6 +74,14 @@ class Store(Protocol):
 
     async def room(self, room: bytes) -> Room | None: ...
 
+    async def head(self, room: bytes) -> int | None:
+        """The room's last seq (0 before its first event), or None when there is no such room."""
+        ...
+
+    async def skip_seqs(self, count: int) -> int:
+        """Move every room's last seq forward by `count` (after a restore); return how many rooms."""
+        ...
+
     async def post_state(self, room: bytes, post_id: bytes) -> PostState | None: ...
 
     async def put_post(
