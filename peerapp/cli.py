@@ -14,13 +14,24 @@ from pathlib import Path
 
 from . import __version__
 from .core import db, paths
-from .core.errors import CorruptVault, PeerappError, WeakPassphrase, WrongPassphrase, WrongRecoveryKey
+from .core.errors import (
+    CorruptVault,
+    PeerappError,
+    TextTooLong,
+    VaultDamaged,
+    WeakPassphrase,
+    WrongPassphrase,
+    WrongRecoveryKey,
+)
 from .core.i18n import translate
 from .core.journal import CopingUse, Entry, EntryFilter, JournalRepository, local_now
 from .core.library import Article, library_dir, load_articles
 from .core.library_index import LibraryIndex
 from .core.settings import LANGUAGES, Settings
 from .core.vault import MIN_PASSPHRASE, Vault
+
+# Text given as `-` on standard input: a long entry is a few hundred KiB; this is far above that.
+MAX_STDIN_TEXT = 16 * 1024 * 1024
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_WRONG_PASSPHRASE = 0, 1, 2, 3
 
@@ -59,8 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--tag", action="append", default=[], metavar="TAG")
     add.add_argument("--coping", action="append", default=[], metavar="ID")
     add.add_argument("--at", metavar="ISO-8601", help="when it happened (default: now)")
-    add.add_argument("--title", default="")
-    add.add_argument("text", metavar="TEXT")
+    add.add_argument("--title", default="", help="the title; - reads it from standard input (first line)")
+    add.add_argument("text", metavar="TEXT", help="the entry; - reads it from standard input")
     _passphrase_option(add)
     _json_option(add)
 
@@ -70,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     _json_option(lst)
 
     search = jcmd.add_parser("search", help="full-text search")
-    search.add_argument("query", metavar="QUERY")
+    search.add_argument("query", metavar="QUERY", help="what to find; - reads it from standard input")
     search.add_argument("--limit", type=int, default=50, metavar="N")
     _passphrase_option(search)
     _json_option(search)
@@ -129,6 +140,13 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="restore a backup into the data folder")
     restore.add_argument("path", type=Path, metavar="PATH")
     restore.add_argument("--yes", action="store_true", help="replace an existing journal without asking")
+    restore.add_argument(
+        "--key-file-only",
+        action="store_true",
+        help="repair a damaged key file with the one in this backup (asks the passphrase the journal "
+        "had when the backup was made); the entries are not touched",
+    )
+    _passphrase_option(restore)
 
     from .cli_group import add_commands as add_group_commands
 
@@ -169,20 +187,59 @@ def _content_options(p: argparse.ArgumentParser) -> None:
 
 
 class _Secrets:
-    """Reads secrets from standard input lines or from the terminal."""
+    """Reads secrets from standard input lines or from the terminal.
+
+    Standard input is read once per process and shared, so the text given as `-` is what follows
+    the passphrase line(s).
+    """
+
+    _lines: list[str] | None = None
 
     def __init__(self, from_stdin: bool) -> None:
         self.from_stdin = from_stdin
-        self._lines: list[str] | None = None
+
+    @classmethod
+    def _stdin_lines(cls) -> list[str]:
+        if cls._lines is None:
+            data = sys.stdin.read(MAX_STDIN_TEXT + 1)
+            if len(data) > MAX_STDIN_TEXT:
+                raise TextTooLong()
+            cls._lines = data.splitlines()
+        return cls._lines
 
     def get(self, prompt: str) -> str:
         if self.from_stdin:
-            if self._lines is None:
-                self._lines = sys.stdin.read().splitlines()
-            if not self._lines:
+            lines = self._stdin_lines()
+            if not lines:
                 raise UsageError(translate("CLI", "Expected a passphrase on standard input."))
-            return self._lines.pop(0)
+            return lines.pop(0)
         return getpass.getpass(prompt)
+
+    def text(self) -> str:
+        """The text given as `-`: the rest of standard input, or typed at the terminal until Ctrl+D.
+
+        Never a command-line argument (other users can read those) and never a temporary file.
+        """
+        if not self.from_stdin and sys.stdin.isatty():
+            print(translate("CLI", "Type the text. To finish, press Ctrl+D on a new line."), file=sys.stderr)
+        lines = self._stdin_lines()
+        text, type(self)._lines = "\n".join(lines), []
+        return text
+
+
+def _resolve_dashes(args: argparse.Namespace, *names: str) -> None:
+    """Replace `-` in the named arguments with text from standard input (the first one gets the first line)."""
+    wanted = [n for n in names if getattr(args, n, None) == "-"]
+    if not wanted:
+        return
+    data = _Secrets(getattr(args, "passphrase_stdin", False)).text()
+    for name in wanted[:-1]:
+        first, _, data = data.partition("\n")
+        setattr(args, name, first.strip())
+    last = wanted[-1]
+    setattr(args, last, data.strip() if last in ("title", "query") else data.strip("\n"))
+    if not getattr(args, last).strip() and last != "title":
+        raise UsageError(translate("CLI", "No text was given on standard input."))
 
 
 def _wait_for_retry(seconds: float) -> None:
@@ -200,13 +257,52 @@ def _unlock(vault: Vault, passphrase: str) -> None:
     protection.unlock(vault, passphrase, wait=_wait_for_retry)
 
 
-def _open(args: argparse.Namespace) -> tuple[Vault, JournalRepository]:
+def _open(args: argparse.Namespace, *, full_check: bool = False) -> tuple[Vault, JournalRepository]:
+    """Unlock (through the counter and duress handling), check for damage, open the journal.
+
+    Bulk commands check every page each time (`full_check`); quick ones once a day, so damage is
+    found without making every `journal add` read the whole file.
+    """
+    from .core import integrity
+
     vault = Vault(paths.data_dir(args.data_dir))
     secrets = _Secrets(args.passphrase_stdin)
     _unlock(vault, secrets.get(translate("CLI", "Passphrase: ")))
-    repo = JournalRepository(vault.connect())
-    repo.ensure_search_index()
+    try:
+        if vault.key_file_damaged:
+            print(f"peerapp: {_key_file_advice()}", file=sys.stderr)
+        if full_check:
+            integrity.require_intact(vault)
+        else:
+            integrity.check_if_due(vault)
+        repo = JournalRepository(vault.connect())
+        repo.ensure_search_index()
+    except VaultDamaged as exc:
+        raise _damaged(vault, exc) from None
+    except BaseException:
+        vault.lock()
+        raise
     return vault, repo
+
+
+def _key_file_advice() -> str:
+    return translate(
+        "CLI",
+        "The key file is damaged, but your passphrase still opened the journal. Make a new recovery key "
+        "in the app, or repair the key file with: peerapp restore --key-file-only BACKUP",
+    )
+
+
+def _damaged(vault: Vault, exc: VaultDamaged) -> CommandError:
+    """The damage message with the newest good backup to restore, as one line; the vault is locked."""
+    from .core.backup import newest_good_backup
+
+    good = newest_good_backup(vault)
+    vault.lock()
+    line = exc.user_message()
+    if good is not None:
+        line += " " + translate("CLI", "Newest good backup: %1").replace("%1", str(good))
+    return CommandError(line)
 
 
 # -- commands ------------------------------------------------------------------------
@@ -270,6 +366,7 @@ def cmd_journal(args: argparse.Namespace) -> int:
     at = _parse_at(args.at) if args.journal_command == "add" else None
     vault, repo = _open(args)
     try:
+        _resolve_dashes(args, "title", "text", "query")
         if args.journal_command == "add":
             assert at is not None
             entry = repo.add(
@@ -376,11 +473,14 @@ def _print_article(article: Article) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from .core.export_warning import plaintext_export_warning, should_warn_before_export
     from .core.transfer import export_entries
 
     folder = args.format == "markdown" and args.output.suffix.lower() != ".md"
-    vault, repo = _open(args)
+    vault, repo = _open(args, full_check=True)
     try:
+        if should_warn_before_export(repo.conn):
+            print(f"peerapp: {plaintext_export_warning()}", file=sys.stderr)
         count = export_entries(repo.conn, args.format, args.output, markdown_folder=folder)
     finally:
         vault.lock()
@@ -410,7 +510,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     mood_map = _mood_map(args.mood_map)
     if not args.path.is_file():
         raise CommandError(translate("CLI", "There is no file at %1.").replace("%1", str(args.path)))
-    vault, repo = _open(args)
+    vault, repo = _open(args, full_check=True)
     try:
         report = import_entries(repo.conn, args.source, args.path, mood_map=mood_map)
     finally:
@@ -433,9 +533,11 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from .core.backup import create_backup
 
-    vault, _repo = _open(args)
+    vault, _repo = _open(args, full_check=True)
     try:
         create_backup(vault, args.output)
+    except VaultDamaged as exc:
+        raise _damaged(vault, exc) from None
     finally:
         vault.lock()
     print(translate("CLI", "Wrote an encrypted backup to %1.").replace("%1", str(args.output)))
@@ -447,6 +549,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from .core.backup import read_backup, restore_backup
 
     directory = paths.data_dir(args.data_dir)
+    if args.key_file_only:
+        return _restore_key_file(args, directory)
     read_backup(args.path)  # a damaged backup is refused before anyone is asked anything
     overwrite = False
     if Vault(directory).exists():
@@ -467,6 +571,20 @@ def cmd_restore(args: argparse.Namespace) -> int:
         overwrite = True
     restore_backup(args.path, directory, overwrite=overwrite)
     print(translate("CLI", "Restored the backup into %1.").replace("%1", str(directory)))
+    return EXIT_OK
+
+
+def _restore_key_file(args: argparse.Namespace, directory: Path) -> int:
+    from .core.backup import restore_key_file
+
+    vault = Vault(directory)
+    if not vault.exists():
+        raise CommandError(translate("CLI", "There is no journal in %1.").replace("%1", str(directory)))
+    secret = _Secrets(args.passphrase_stdin).get(
+        translate("CLI", "Passphrase the journal had when this backup was made: ")
+    )
+    restore_key_file(args.path, vault, secret)
+    print(translate("CLI", "Repaired the key file from the backup. It opens with that passphrase."))
     return EXIT_OK
 
 
@@ -566,6 +684,7 @@ def _setup_language(lang: str | None) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _Secrets._lines = None  # one read of standard input per command (tests call main() repeatedly)
     command = args.command or "gui"
     if command != "gui":
         _setup_language(args.lang)

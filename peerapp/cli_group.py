@@ -16,6 +16,7 @@ from .cli import (
     UsageError,
     _json_option,
     _passphrase_option,
+    _resolve_dashes,
     _Secrets,
     _unlock,
 )
@@ -59,7 +60,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
     post = action("post", "write a post (sent at the next sync)")
     post.add_argument("group", metavar="GROUP", help="the group's number or name")
-    post.add_argument("text", metavar="TEXT")
+    post.add_argument("text", metavar="TEXT", help="the post; - reads it from standard input")
     post.add_argument("--cw", default="", metavar="WARNING", help="a content warning shown before the text")
     post.add_argument("--reply-to", metavar="POST", help="the id (or its first characters) of a post")
 
@@ -215,6 +216,7 @@ def _list(service: GroupService, args: argparse.Namespace) -> int:
 
 
 def _post(service: GroupService, args: argparse.Namespace) -> int:
+    _resolve_dashes(args, "text")
     gid = _group_id(service, args)
     reply_to = _post_id(service, gid, args.reply_to) if args.reply_to else None
     post = service.post(gid, args.text, content_warning=args.cw, reply_to=reply_to)

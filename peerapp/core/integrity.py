@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 from . import db
 from .errors import CorruptVault, OperationCancelled, VaultDamaged
@@ -52,3 +53,43 @@ def require_intact(vault: Vault, cancelled: Cancelled = _never) -> None:
     """Raise VaultDamaged (and stop writes) unless every page checks out."""
     if vault.damaged or not check(vault, cancelled):
         raise VaultDamaged()
+    remember_checked(vault)
+
+
+CHECKED_AT_KEY = "integrity_checked_at"
+CHECK_EVERY = timedelta(days=1)
+
+
+def check_if_due(vault: Vault, cancelled: Cancelled = _never, now: datetime | None = None) -> None:
+    """The full check at most once a day for quick commands (it reads every page: ~1 s at 50k entries).
+
+    Raises VaultDamaged on damage. Bulk commands (export, import, backup) call `require_intact` instead.
+    """
+    now = now or datetime.now(UTC)
+    conn = vault.connect()
+    try:
+        row = conn.execute("SELECT value FROM kv WHERE key = ?", (CHECKED_AT_KEY,)).fetchone()
+    except db.DatabaseError:
+        row = None
+    finally:
+        vault.release(conn)
+    try:
+        last = datetime.fromisoformat(row[0]) if row else None
+    except ValueError:
+        last = None
+    if last is not None and last.tzinfo is not None and timedelta(0) <= now - last < CHECK_EVERY:
+        return
+    require_intact(vault, cancelled)
+    remember_checked(vault, now)
+
+
+def remember_checked(vault: Vault, now: datetime | None = None) -> None:
+    """Note a passed full check (inside the vault), so quick commands skip it for a day."""
+    conn = vault.connect()
+    try:
+        conn.execute(
+            "INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (CHECKED_AT_KEY, (now or datetime.now(UTC)).isoformat(timespec="seconds")),
+        )
+    finally:
+        vault.release(conn)
