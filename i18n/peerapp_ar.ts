@@ -947,7 +947,7 @@
     </message>
     <message>
         <source>The passphrase must be at least 8 characters long.</source>
-        <translation>يجب ألا تقل عبارة المرور عن 8 محارف.</translation>
+        <translation>يجب ألا تقل عبارة المرور عن 8 أحرف.</translation>
     </message>
     <message>
         <source>Cancelled. Nothing was written.</source>
@@ -1106,7 +1106,7 @@
     </message>
     <message>
         <source>One file per entry, in a new folder</source>
-        <translation>ملف لكل مدخلة، في مجلد جديد</translation>
+        <translation>ملف لكل تدوينة، في مجلد جديد</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -1135,12 +1135,12 @@
     <message numerus="yes">
         <source>Exported %Ln entries.</source>
         <translation>
-            <numerusform>لم تُصدَّر أي مدخلة.</numerusform>
-            <numerusform>صُدِّرت مدخلة واحدة.</numerusform>
-            <numerusform>صُدِّرت مدخلتان.</numerusform>
-            <numerusform>صُدِّرت %Ln مدخلات.</numerusform>
-            <numerusform>صُدِّرت %Ln مدخلةً.</numerusform>
-            <numerusform>صُدِّرت %Ln مدخلة.</numerusform>
+            <numerusform>لم تُصدَّر أي تدوينة.</numerusform>
+            <numerusform>صُدِّرت تدوينة واحدة.</numerusform>
+            <numerusform>صُدِّرت تدوينتان.</numerusform>
+            <numerusform>صُدِّرت %Ln تدوينات.</numerusform>
+            <numerusform>صُدِّرت %Ln تدوينةً.</numerusform>
+            <numerusform>صُدِّرت %Ln تدوينة.</numerusform>
         </translation>
     </message>
 </context>
@@ -1508,7 +1508,7 @@
     <name>ImportDialog</name>
     <message>
         <source>Import entries</source>
-        <translation>استيراد مدخلات</translation>
+        <translation>استيراد تدوينات</translation>
     </message>
     <message>
         <source>&amp;From:</source>
@@ -1549,28 +1549,28 @@
     <message numerus="yes">
         <source>Added %Ln entries.</source>
         <translation>
-            <numerusform>لم تُضَف أي مدخلة.</numerusform>
-            <numerusform>أُضيفت مدخلة واحدة.</numerusform>
-            <numerusform>أُضيفت مدخلتان.</numerusform>
-            <numerusform>أُضيفت %Ln مدخلات.</numerusform>
-            <numerusform>أُضيفت %Ln مدخلةً.</numerusform>
-            <numerusform>أُضيفت %Ln مدخلة.</numerusform>
+            <numerusform>لم تُضَف أي تدوينة.</numerusform>
+            <numerusform>أُضيفت تدوينة واحدة.</numerusform>
+            <numerusform>أُضيفت تدوينتان.</numerusform>
+            <numerusform>أُضيفت %Ln تدوينات.</numerusform>
+            <numerusform>أُضيفت %Ln تدوينةً.</numerusform>
+            <numerusform>أُضيفت %Ln تدوينة.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Skipped %Ln entries already in the journal.</source>
         <translation>
-            <numerusform>لم تُتخطَّ أي مدخلة.</numerusform>
-            <numerusform>تم تخطّي مدخلة واحدة موجودة في اليوميات.</numerusform>
-            <numerusform>تم تخطّي مدخلتين موجودتين في اليوميات.</numerusform>
-            <numerusform>تم تخطّي %Ln مدخلات موجودة في اليوميات.</numerusform>
-            <numerusform>تم تخطّي %Ln مدخلةً موجودة في اليوميات.</numerusform>
-            <numerusform>تم تخطّي %Ln مدخلة موجودة في اليوميات.</numerusform>
+            <numerusform>لم تُتخطَّ أي تدوينة.</numerusform>
+            <numerusform>تم تخطّي تدوينة واحدة موجودة في اليوميات.</numerusform>
+            <numerusform>تم تخطّي تدوينتين موجودتين في اليوميات.</numerusform>
+            <numerusform>تم تخطّي %Ln تدوينات موجودة في اليوميات.</numerusform>
+            <numerusform>تم تخطّي %Ln تدوينةً موجودة في اليوميات.</numerusform>
+            <numerusform>تم تخطّي %Ln تدوينة موجودة في اليوميات.</numerusform>
         </translation>
     </message>
     <message>
         <source>The import was cancelled; the entries above were kept.</source>
-        <translation>أُلغي الاستيراد؛ واحتُفظ بالمدخلات المذكورة أعلاه.</translation>
+        <translation>أُلغي الاستيراد؛ واحتُفظ بالتدوينات المذكورة أعلاه.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln rows could not be imported:</source>
@@ -2361,12 +2361,12 @@ A private mood and coping journal. Everything you write is encrypted on this com
     <message numerus="yes">
         <source>At least %Ln characters; a few unrelated words work well</source>
         <translation>
-            <numerusform>لا يقل عن %Ln محرف؛ بضع كلمات لا رابط بينها خيار جيد</numerusform>
-            <numerusform>محرف واحد على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform>
-            <numerusform>محرفان على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform>
-            <numerusform>%Ln محارف على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform>
-            <numerusform>%Ln محرفًا على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform>
-            <numerusform>%Ln محرف على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform>
+            <numerusform>لا يقل عن %Ln حرف؛ بضع كلمات لا رابط بينها خيار جيد</numerusform>
+            <numerusform>حرف واحد على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform>
+            <numerusform>حرفان على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform>
+            <numerusform>%Ln أحرف على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform>
+            <numerusform>%Ln حرفًا على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform>
+            <numerusform>%Ln حرف على الأقل؛ بضع كلمات لا رابط بينها خيار جيد</numerusform>
         </translation>
     </message>
     <message>
@@ -3006,7 +3006,7 @@ Post: %2</source>
     <name>SafetyPlan</name>
     <message>
         <source>Warning signs</source>
-        <translation>علامات التنبيه</translation>
+        <translation>علامات التحذير</translation>
     </message>
     <message>
         <source>What tells you that a hard time may be starting? Thoughts, feelings, situations, or things you notice yourself doing.</source>
@@ -3336,7 +3336,7 @@ Post: %2</source>
     </message>
     <message>
         <source>What went through your mind? Write the thoughts as they came, then mark the &quot;hot&quot; thought: the one that carries the most feeling.</source>
-        <translation>ما الذي خطر في بالك؟ كتابة الأفكار كما جاءت، ثم تمييز الفكرة &quot;الساخنة&quot;: الفكرة الأكثر شحنًا بالمشاعر.</translation>
+        <translation>ما الذي خطر في بالك؟ كتابة الأفكار كما جاءت، ثم تمييز الفكرة «الساخنة»: الفكرة الأكثر شحنًا بالمشاعر.</translation>
     </message>
     <message>
         <source>4. Evidence &amp;for</source>
@@ -3368,7 +3368,7 @@ Post: %2</source>
     </message>
     <message>
         <source>How strong is each emotion now, from 0 to 100? Leave it at &quot;not rated&quot; to skip.</source>
-        <translation>ما شدة كل شعور الآن، من 0 إلى 100؟ ترك القيمة على &quot;بلا تقييم&quot; يعني تخطيها.</translation>
+        <translation>ما شدة كل شعور الآن، من 0 إلى 100؟ ترك القيمة على «بلا تقييم» يعني تخطيها.</translation>
     </message>
     <message>
         <source>If the evidence points to real risk, let the balanced thought become a plan: what can you do to stay safer?</source>
@@ -3482,7 +3482,7 @@ Post: %2</source>
     </message>
     <message>
         <source>Replace your current journal with this backup? Entries written since the backup will be lost.</source>
-        <translation>هل تريد استبدال يومياتك الحالية بهذه النسخة الاحتياطية؟ ستُفقد المدخلات المكتوبة بعد إنشائها.</translation>
+        <translation>هل تريد استبدال يومياتك الحالية بهذه النسخة الاحتياطية؟ ستُفقد التدوينات المكتوبة بعد إنشائها.</translation>
     </message>
     <message>
         <source>The backup was restored. Unlock it with the passphrase it had.</source>
@@ -3604,7 +3604,7 @@ Post: %2</source>
     </message>
     <message>
         <source>lonely</source>
-        <translation>وحدة</translation>
+        <translation>شعور بالوحدة</translation>
     </message>
     <message>
         <source>hopeful</source>
@@ -3636,7 +3636,7 @@ Post: %2</source>
     </message>
     <message>
         <source>ashamed</source>
-        <translation>خجل</translation>
+        <translation>خزي</translation>
     </message>
     <message>
         <source>relieved</source>
@@ -3656,7 +3656,7 @@ Post: %2</source>
     </message>
     <message>
         <source>connected</source>
-        <translation>تواصل</translation>
+        <translation>شعور بالتواصل</translation>
     </message>
     <message>
         <source>empowered</source>
@@ -3672,7 +3672,7 @@ Post: %2</source>
     </message>
     <message>
         <source>guilty</source>
-        <translation>ذنب</translation>
+        <translation>شعور بالذنب</translation>
     </message>
     <message>
         <source>frustrated</source>
@@ -3680,7 +3680,7 @@ Post: %2</source>
     </message>
     <message>
         <source>numb</source>
-        <translation>خدر</translation>
+        <translation>خدر عاطفي</translation>
     </message>
     <message>
         <source>excited</source>
@@ -3688,19 +3688,19 @@ Post: %2</source>
     </message>
     <message>
         <source>accepted</source>
-        <translation>قبول</translation>
+        <translation>شعور بالقبول</translation>
     </message>
     <message>
         <source>rejected</source>
-        <translation>رفض</translation>
+        <translation>شعور بالرفض</translation>
     </message>
     <message>
         <source>safe</source>
-        <translation>أمان</translation>
+        <translation>شعور بالأمان</translation>
     </message>
     <message>
         <source>unsafe</source>
-        <translation>عدم أمان</translation>
+        <translation>شعور بعدم الأمان</translation>
     </message>
 </context>
 <context>
