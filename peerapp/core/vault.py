@@ -180,7 +180,7 @@ class Vault:
 
     def _load(self) -> list[Slot]:
         self._require_files()
-        return keyslot.load_slots(self.slots_path)
+        return self._slots_for_edit()
 
     def read_key_file(self) -> keyslot.KeyFile:
         """The key file as read; DamagedKeyFile if it cannot be parsed, `intact` False if its checksum fails.
@@ -248,9 +248,15 @@ class Vault:
         self._db_name = db_name
 
     def _write_slot(self, index: int, slot: Slot, slots: list[Slot] | None = None) -> None:
-        slots = list(slots if slots is not None else keyslot.load_slots(self.slots_path))
+        slots = list(slots if slots is not None else self._slots_for_edit())
         slots[index] = slot
         keyslot.save_slots(self.slots_path, slots)
+
+    def _slots_for_edit(self) -> list[Slot]:
+        """The slots to rewrite while unlocked: we hold the key, so a damaged checksum is repaired by the
+        write (the slot being replaced is new; damaged others stay as unusable as they were)."""
+        self._require_key()
+        return keyslot.read_key_file(self.slots_path).slots
 
     def _opens_any(self, slots: list[Slot], secret: bytes, where: Mapping[int, tuple[str, ...]]) -> bool:
         return keyslot.open_any(slots, secret, where) is not None
@@ -265,7 +271,7 @@ class Vault:
         if len(new_passphrase) < MIN_PASSPHRASE:
             raise WeakPassphrase()
         key = self._require_key()
-        slots = keyslot.load_slots(self.slots_path)
+        slots = self._slots_for_edit()
         first = slots[PASSPHRASE_SLOT]
         wrapping_key = keyslot.derive(new_passphrase.encode(), first.salt, first.kdf)
         if self._in_decoy():
@@ -296,7 +302,7 @@ class Vault:
     def new_recovery_key(self) -> str:
         """Replace the recovery slot and return the new key text (shown once)."""
         key = self._require_key()
-        slots = keyslot.load_slots(self.slots_path)
+        slots = self._slots_for_edit()
         secret = os.urandom(keyslot.KEY_BYTES)
         if self._in_decoy():
             # The decoy's recovery key goes in the second duress slot; the real one stays as it was.
@@ -327,7 +333,7 @@ class Vault:
         if len(passphrase) < MIN_PASSPHRASE:
             raise WeakPassphrase()
         self._require_key()
-        slots = keyslot.load_slots(self.slots_path)
+        slots = self._slots_for_edit()
         first = slots[PASSPHRASE_SLOT]
         wrapping_key = keyslot.derive(passphrase.encode(), first.salt, first.kdf)
         in_use = {PASSPHRASE_SLOT: (PASSPHRASE,)}
@@ -351,7 +357,7 @@ class Vault:
     def clear_duress(self) -> None:
         """Turn the duress slots back into unused ones (they look the same as before from outside)."""
         self._require_key()
-        slots = keyslot.load_slots(self.slots_path)
+        slots = self._slots_for_edit()
         first = slots[PASSPHRASE_SLOT]
         for index in DURESS_SLOTS[1:] if self._in_decoy() else DURESS_SLOTS:
             slots[index] = keyslot.filler(first.kdf, first.salt)
