@@ -113,6 +113,17 @@ def _overwrite(path: Path) -> None:
         os.fsync(fh.fileno())
 
 
+def sweep_folder(folder: Path) -> list[Path]:
+    """Remove temp files a killed writer left in the vault folder itself (key file, spare database).
+
+    They are encrypted or hold key slots, so they need no record; the restore staging folder is
+    not touched here (recover_staged decides about it).
+    """
+    return [
+        p for p in Path(folder).glob(f".*{TEMP_SUFFIX}") if p.name != STAGING_DIR and not remove_leftover(p)
+    ]
+
+
 def sweep(conn: Connection) -> list[Path]:
     """Remove every leftover the vault recorded; return those that could not be removed (kept recorded)."""
     failed: list[Path] = []

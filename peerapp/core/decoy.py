@@ -6,7 +6,7 @@ import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from . import db, keyslot, wipe
+from . import crashsafe, db, keyslot, wipe
 from .i18n import QT_TRANSLATE_NOOP, translate
 from .journal import Entry, JournalRepository, local_now
 from .keyslot import DURESS_DECOY
@@ -93,20 +93,23 @@ _TAGS = (
 def make_spare(directory: Path, key: bytes, seed: bool = True) -> None:
     """Write a new spare database keyed with `key` (seeded like a decoy), replacing any old one whole."""
     final = Path(directory) / SPARE_NAME
-    part = final.with_name(final.name + ".part")
-    for leftover in wipe.sqlite_family(part):
-        leftover.unlink(missing_ok=True)
-    conn = db.connect(part, key, create=True)
+    # A unique temp name: two processes unlocking at once must not build into the same file.
+    part = crashsafe.temp_path(final)
     try:
-        if seed:
-            JournalRepository(conn).add_many(seed_entries())
-        # Leave one file, like a closed vault: no -wal beside it.
-        conn.execute("PRAGMA journal_mode = DELETE")
+        conn = db.connect(part, key, create=True)
+        try:
+            if seed:
+                JournalRepository(conn).add_many(seed_entries())
+            # Leave one file, like a closed vault: no -wal beside it.
+            conn.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            conn.close()
+        with crashsafe.folder_lock(Path(directory)):
+            for stale in wipe.sqlite_family(final)[1:]:
+                stale.unlink(missing_ok=True)
+            os.replace(part, final)
     finally:
-        conn.close()
-    for stale in wipe.sqlite_family(final)[1:]:
-        stale.unlink(missing_ok=True)
-    os.replace(part, final)
+        crashsafe.remove_leftover(part)
 
 
 def ensure_spare(vault: Vault) -> bool:

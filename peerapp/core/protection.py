@@ -247,6 +247,8 @@ def after_unlock(vault: Vault) -> list[Path]:
             failed = crashsafe.sweep(conn)
         finally:
             vault.release(conn)
+        with crashsafe.folder_lock(vault.directory):
+            failed += crashsafe.sweep_folder(vault.directory)
     except (OSError, PeerappError, db.DatabaseError):
         pass  # tried again on the next unlock; the record stays in the vault
     try:

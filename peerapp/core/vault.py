@@ -367,7 +367,7 @@ class Vault:
         """Panic wipe of this folder's journal: the key file first, then every database file."""
         # The key file goes before the connections close: closing may checkpoint the write-ahead
         # log into the database first, time during which the data would still be readable.
-        wipe.destroy_key_file(self.slots_path)
+        wipe.destroy_key_file(self.slots_path)  # also overwrites half-written copies (.vault.keys.*.part)
         staging = crashsafe.staging_dir(self.directory)
         wipe.destroy_key_file(staging / SLOTS_NAME)  # a restore caught halfway holds a copy
         self.lock()
@@ -376,6 +376,7 @@ class Vault:
                 *wipe.sqlite_family(self.directory / DB_NAME),
                 *wipe.sqlite_family(self.spare_path),
                 *(staging.iterdir() if staging.is_dir() else ()),
+                *(p for p in self.directory.glob(f".*{crashsafe.TEMP_SUFFIX}") if p.is_file()),
             ]
         )
         with contextlib.suppress(OSError):
