@@ -52,11 +52,11 @@
     </message>
     <message>
         <source>Choose a backup folder</source>
-        <translation>اختر مجلدًا للنسخ الاحتياطية</translation>
+        <translation>اختيار مجلد للنسخ الاحتياطية</translation>
     </message>
     <message>
         <source>Choose a folder for the backups.</source>
-        <translation>اختر مجلدًا للنسخ الاحتياطية.</translation>
+        <translation>اختيار مجلد للنسخ الاحتياطية.</translation>
     </message>
 </context>
 <context>
@@ -217,7 +217,7 @@
     </message>
     <message>
         <source>Repeat the passphrase: </source>
-        <translation>أعد كتابة عبارة المرور: </translation>
+        <translation>إعادة كتابة عبارة المرور: </translation>
     </message>
     <message>
         <source>The two passphrases do not match.</source>
@@ -233,7 +233,7 @@
     </message>
     <message>
         <source>Recovery key (shown once; keep it somewhere safe):</source>
-        <translation>مفتاح الاسترداد (يظهر مرة واحدة؛ احفظه في مكان آمن):</translation>
+        <translation>مفتاح الاسترداد (يظهر مرة واحدة؛ يُحفظ في مكان آمن):</translation>
     </message>
     <message>
         <source>Current passphrase: </source>
@@ -381,7 +381,7 @@
     </message>
     <message>
         <source>Joined the group %1 (number %2). Run a sync to see its posts.</source>
-        <translation>انضممت إلى المجموعة %1 (رقمها %2). شغّل المزامنة لترى منشوراتها.</translation>
+        <translation>انضممت إلى المجموعة %1 (رقمها %2). ستظهر منشوراتها بعد المزامنة.</translation>
     </message>
     <message>
         <source>You are not in any group yet.</source>
@@ -453,7 +453,7 @@
     </message>
     <message>
         <source>Give a proxy address or --off, not both.</source>
-        <translation>اكتب عنوان وسيط أو ‎--off، لا الاثنين معًا.</translation>
+        <translation>المطلوب عنوان وسيط أو ‎--off، لا الاثنين معًا.</translation>
     </message>
     <message>
         <source>Group traffic goes through the proxy %1.</source>
@@ -646,7 +646,7 @@
     </message>
     <message>
         <source>Choose how this app looks while it is locked: its name in the title bar and the taskbar, its icon, and a lock screen that does not say what it is for. The settings file on this computer keeps only the name of the look you choose.</source>
-        <translation>اختر كيف يبدو هذا التطبيق وهو مقفل: اسمه في شريط العنوان وشريط المهام، وأيقونته، وشاشة قفل لا تقول ما الغرض منه. لا يحفظ ملف الإعدادات على هذا الحاسوب إلا اسم المظهر الذي تختاره.</translation>
+        <translation>هنا يمكن اختيار مظهر هذا التطبيق وهو مقفل: اسمه في شريط العنوان وشريط المهام، وأيقونته، وشاشة قفل لا تقول ما الغرض منه. لا يحفظ ملف الإعدادات على هذا الحاسوب إلا اسم المظهر المختار.</translation>
     </message>
     <message>
         <source>Look before unlocking</source>
@@ -658,11 +658,11 @@
     </message>
     <message>
         <source>Some taskbars keep showing the old name and icon until the app is started again. A menu entry you installed for this app still shows its real name; to stay discreet, start it another way.</source>
-        <translation>تبقى بعض أشرطة المهام تعرض الاسم والأيقونة القديمين حتى يُشغَّل التطبيق من جديد. وإذا أضفت لهذا التطبيق مدخلًا في قائمة البرامج فسيظل يعرض اسمه الحقيقي؛ لتبقى متحفّظًا، شغّله بطريقة أخرى.</translation>
+        <translation>تبقى بعض أشرطة المهام تعرض الاسم والأيقونة القديمين حتى يُشغَّل التطبيق من جديد. وإذا أضفت لهذا التطبيق مدخلًا في قائمة البرامج فسيظل يعرض اسمه الحقيقي؛ وللبقاء بعيدًا عن الأنظار، يُستحسن تشغيله بطريقة أخرى.</translation>
     </message>
     <message>
         <source>After a quick exit, show a working calculator instead of closing</source>
-        <translation>بعد الخروج السريع، اعرض آلة حاسبة تعمل بدل الإغلاق</translation>
+        <translation>بعد الخروج السريع، عرض آلة حاسبة تعمل بدل الإغلاق</translation>
     </message>
     <message>
         <source>Quick exit is Ctrl+Shift+Q, or Esc twice. On the calculator, press %1 to get back to the lock screen; a second quick exit closes the app.</source>
@@ -727,11 +727,11 @@
     </message>
     <message>
         <source>&amp;Erase everything, and show a new, empty app</source>
-        <translation>ا&amp;مسح كل شيء، واعرض التطبيق جديدًا وفارغًا</translation>
+        <translation>&amp;مسح كل شيء، وعرض التطبيق جديدًا وفارغًا</translation>
     </message>
     <message>
         <source>&amp;Open a harmless decoy journal</source>
-        <translation>ا&amp;فتح يوميات بديلة لا تكشف شيئًا</translation>
+        <translation>&amp;فتح يوميات بديلة لا تكشف شيئًا</translation>
     </message>
     <message>
         <source>Your journal is erased at once and cannot be brought back, except from a backup you keep elsewhere.</source>
@@ -817,7 +817,7 @@
     </message>
     <message>
         <source>Write whatever you like. Markdown works: **bold**, *italic*, - lists.</source>
-        <translation>اكتب ما تشاء. يمكنك استخدام ماركداون: **عريض**، *مائل*، - قوائم.</translation>
+        <translation>مساحة للكتابة بحرية. يمكن استخدام ماركداون: **عريض**، *مائل*، - قوائم.</translation>
     </message>
     <message>
         <source>Entry text</source>
@@ -868,7 +868,7 @@
     </message>
     <message>
         <source>Select an entry to read it here.</source>
-        <translation>اختر تدوينة لقراءتها هنا.</translation>
+        <translation>تظهر هنا التدوينة المختارة للقراءة.</translation>
     </message>
     <message>
         <source>Mood:</source>
@@ -955,7 +955,7 @@
     </message>
     <message>
         <source>That folder is not empty. Choose an empty or new folder for the exported files.</source>
-        <translation>هذا المجلد ليس فارغًا. اختر مجلدًا فارغًا أو جديدًا للملفات المُصدَّرة.</translation>
+        <translation>هذا المجلد ليس فارغًا. يلزم مجلد فارغ أو جديد للملفات المُصدَّرة.</translation>
     </message>
     <message>
         <source>This file is not in the expected format, so nothing was imported.</source>
@@ -1023,7 +1023,7 @@
     </message>
     <message>
         <source>More than one post starts with those characters. Give more of the id.</source>
-        <translation>أكثر من منشور يبدأ بهذه الأحرف. اكتب جزءًا أطول من المعرّف.</translation>
+        <translation>أكثر من منشور يبدأ بهذه الأحرف. يلزم جزء أطول من المعرّف.</translation>
     </message>
     <message>
         <source>A pseudonym needs 1 to 64 characters and cannot contain line breaks.</source>
@@ -1075,7 +1075,7 @@
     </message>
     <message>
         <source>That invite code is not valid. Check that it was copied completely and try again.</source>
-        <translation>رمز الدعوة هذا غير صالح. تأكّد من نسخه كاملًا ثم حاول مرة أخرى.</translation>
+        <translation>رمز الدعوة هذا غير صالح. يُرجى التأكد من نسخه كاملًا ثم المحاولة مرة أخرى.</translation>
     </message>
 </context>
 <context>
@@ -1122,11 +1122,11 @@
     </message>
     <message>
         <source>Choose an empty folder</source>
-        <translation>اختر مجلدًا فارغًا</translation>
+        <translation>اختيار مجلد فارغ</translation>
     </message>
     <message>
         <source>Choose where to save the export.</source>
-        <translation>اختر مكان حفظ الملف المُصدَّر.</translation>
+        <translation>اختيار مكان حفظ الملف المُصدَّر.</translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -1152,7 +1152,7 @@
     </message>
     <message>
         <source>No posts yet. Write the first one above.</source>
-        <translation>لا منشورات بعد. اكتب أول منشور في الأعلى.</translation>
+        <translation>لا منشورات بعد. يمكن كتابة أول منشور في الأعلى.</translation>
     </message>
     <message>
         <source>Delete your post? It is removed for everyone in the group.</source>
@@ -1322,7 +1322,7 @@
     </message>
     <message>
         <source>Optional. Sends all group traffic through a proxy, so the server does not see your internet address. For Tor, run Tor and enter socks5h://127.0.0.1:9050 (with h, so server names are looked up through Tor too). Leave it empty to connect directly.</source>
-        <translation>اختياري. يمرّر كل اتصالات المجموعات عبر وسيط، فلا يرى الخادم عنوانك على الإنترنت. لاستخدام Tor، شغّل Tor واكتب socks5h://127.0.0.1:9050 (مع الحرف h، لتُحَلّ أسماء الخوادم عبر Tor أيضًا). اتركه فارغًا للاتصال مباشرة.</translation>
+        <translation>اختياري. يمرّر كل اتصالات المجموعات عبر وسيط، فلا يرى الخادم عنوانك على الإنترنت. لاستخدام Tor، يلزم تشغيله وكتابة socks5h://127.0.0.1:9050 (مع الحرف h، لتُحَلّ أسماء الخوادم عبر Tor أيضًا). ويُترك الحقل فارغًا للاتصال مباشرة.</translation>
     </message>
     <message>
         <source>OK</source>
@@ -1413,7 +1413,7 @@
     </message>
     <message>
         <source>Write to the group… (Markdown works; Ctrl+Enter posts, even offline)</source>
-        <translation>اكتب للمجموعة… (يعمل تنسيق Markdown؛ Ctrl+Enter للنشر، حتى دون اتصال)</translation>
+        <translation>رسالة إلى المجموعة… (يعمل تنسيق Markdown؛ Ctrl+Enter للنشر، حتى دون اتصال)</translation>
     </message>
     <message>
         <source>New post</source>
@@ -1540,7 +1540,7 @@
     </message>
     <message>
         <source>Choose a file to import.</source>
-        <translation>اختر ملفًا لاستيراده.</translation>
+        <translation>اختيار ملف للاستيراد.</translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -1819,7 +1819,7 @@
     </message>
     <message>
         <source>&amp;Save QR as PNG…</source>
-        <translation>ا&amp;حفظ رمز QR كصورة PNG…</translation>
+        <translation>&amp;حفظ رمز QR كصورة PNG…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1862,7 +1862,7 @@
     </message>
     <message>
         <source>Paste the invite code you were given (it starts with PEERAPP1:)</source>
-        <translation>الصق رمز الدعوة الذي وصلك (يبدأ بـ PEERAPP1:)</translation>
+        <translation>رمز الدعوة الذي وصلك (يبدأ بـ PEERAPP1:)</translation>
     </message>
     <message>
         <source>Your &amp;pseudonym:</source>
@@ -1874,7 +1874,7 @@
     </message>
     <message>
         <source>Others in the group see only your pseudonym. Choose one that does not identify you.</source>
-        <translation>لا يرى الآخرون في المجموعة إلا اسمك المستعار. اختر اسمًا لا يدلّ عليك.</translation>
+        <translation>لا يرى الآخرون في المجموعة إلا اسمك المستعار، والأفضل اسم لا يدلّ عليك.</translation>
     </message>
     <message>
         <source>Group “%1” on %2</source>
@@ -2100,11 +2100,11 @@
     </message>
     <message>
         <source>No bookmarks yet. Open an article and press Bookmark.</source>
-        <translation>لا توجد مقالات في المفضلة بعد. افتح مقالة واضغط «حفظ في المفضلة».</translation>
+        <translation>لا توجد مقالات في المفضلة بعد. لإضافة مقالة، يكفي فتحها والضغط على «حفظ في المفضلة».</translation>
     </message>
     <message>
         <source>Nothing matches. Try fewer or different words.</source>
-        <translation>لا توجد نتائج. جرّب كلمات أقل أو مختلفة.</translation>
+        <translation>لا توجد نتائج. قد تفيد كلمات أقل أو مختلفة.</translation>
     </message>
     <message>
         <source>Sources</source>
@@ -2275,7 +2275,7 @@
     </message>
     <message>
         <source>Your passphrase was changed. Use the new one from now on.</source>
-        <translation>تغيّرت عبارة المرور. استخدم العبارة الجديدة من الآن فصاعدًا.</translation>
+        <translation>تغيّرت عبارة المرور. العبارة الجديدة هي المعتمدة من الآن فصاعدًا.</translation>
     </message>
     <message>
         <source>New recovery key</source>
@@ -2306,7 +2306,7 @@ A private mood and coping journal. Everything you write is encrypted on this com
     </message>
     <message>
         <source>This file uses mood labels peerapp does not know. Choose a mood for each: 1 is very bad, 5 is very good.</source>
-        <translation>يستخدم هذا الملف تسميات مزاج لا يعرفها peerapp. اختر درجة لكل منها: 1 سيئ جدًا، و5 جيد جدًا.</translation>
+        <translation>يستخدم هذا الملف تسميات مزاج لا يعرفها peerapp. يُرجى اختيار درجة لكل منها: 1 سيئ جدًا، و5 جيد جدًا.</translation>
     </message>
 </context>
 <context>
@@ -2562,7 +2562,7 @@ A private mood and coping journal. Everything you write is encrypted on this com
     </message>
     <message>
         <source>&amp;Erase everything now…</source>
-        <translation>ا&amp;مسح كل شيء الآن…</translation>
+        <translation>&amp;مسح كل شيء الآن…</translation>
     </message>
     <message>
         <source>Duress passphrase</source>
@@ -2627,7 +2627,7 @@ A private mood and coping journal. Everything you write is encrypted on this com
     </message>
     <message>
         <source>This key opens your journal if you forget your passphrase. It is shown only now. Write it on paper and keep it somewhere safe and private; anyone who has it can read your journal.</source>
-        <translation>يفتح هذا المفتاح يومياتك إن نسيت عبارة المرور. لن يظهر إلا الآن. اكتبه على ورقة واحفظه في مكان آمن وخاص؛ فكل من يملكه يستطيع قراءة يومياتك.</translation>
+        <translation>يفتح هذا المفتاح يومياتك إن نسيت عبارة المرور. لن يظهر إلا الآن. يُستحسن كتابته على ورقة وحفظه في مكان آمن وخاص؛ فكل من يملكه يستطيع قراءة يومياتك.</translation>
     </message>
     <message>
         <source>&amp;Copy to clipboard</source>
@@ -3144,7 +3144,7 @@ Post: %2</source>
     </message>
     <message>
         <source>Everything you write stays on this computer, encrypted with a passphrase that only you know. Choose one you can remember and others cannot guess.</source>
-        <translation>يبقى كل ما تكتبه على هذا الحاسوب، مشفّرًا بعبارة مرور لا يعرفها سواك. اختر عبارة تتذكرها ولا يخمّنها غيرك.</translation>
+        <translation>تبقى كل كتاباتك على هذا الحاسوب، مشفّرة بعبارة مرور لا يعرفها سواك. والأفضل عبارة يسهل عليك تذكرها ويصعب على غيرك تخمينها.</translation>
     </message>
     <message>
         <source>Important: if you forget your passphrase, nobody can recover your journal, not even us. There is no reset.</source>
@@ -3486,7 +3486,7 @@ Post: %2</source>
     </message>
     <message>
         <source>The backup was restored. Unlock it with the passphrase it had.</source>
-        <translation>استُعيدت النسخة الاحتياطية. افتحها بعبارة المرور التي كانت لها.</translation>
+        <translation>استُعيدت النسخة الاحتياطية. تُفتح بعبارة المرور التي كانت لها.</translation>
     </message>
 </context>
 <context>
@@ -3527,7 +3527,7 @@ Post: %2</source>
     </message>
     <message>
         <source>Forgot it? Use a recovery key</source>
-        <translation>نسيتها؟ استخدم مفتاح الاسترداد</translation>
+        <translation>نسيتها؟ استخدام مفتاح الاسترداد</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
@@ -3546,7 +3546,7 @@ Post: %2</source>
     </message>
     <message>
         <source>&amp;Erase everything after:</source>
-        <translation>ا&amp;مسح كل شيء بعد:</translation>
+        <translation>&amp;مسح كل شيء بعد:</translation>
     </message>
     <message>
         <source>Never</source>
@@ -3715,7 +3715,7 @@ Post: %2</source>
     </message>
     <message>
         <source>Also erase my automatic backups (they still open with your passphrase)</source>
-        <translation>امسح أيضًا النسخ الاحتياطية التلقائية (فهي ما زالت تُفتح بعبارة المرور)</translation>
+        <translation>مسح النسخ الاحتياطية التلقائية أيضًا (فهي ما زالت تُفتح بعبارة المرور)</translation>
     </message>
     <message>
         <source>Type %1 to confirm:</source>
@@ -3727,7 +3727,7 @@ Post: %2</source>
     </message>
     <message>
         <source>&amp;Erase everything</source>
-        <translation>ا&amp;مسح كل شيء</translation>
+        <translation>&amp;مسح كل شيء</translation>
     </message>
     <message>
         <source>Cancel</source>
