@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from . import contacts
 from .db import Connection
 from .i18n import QT_TRANSLATE_NOOP, translate
 from .markdown_render import render_with_meta
@@ -61,7 +62,8 @@ def read_article(path: Path, lang: str) -> Article:
         category=" ".join(meta.get("category", ["other"])).strip().lower(),
         tags=tags,
         sources=[s.strip() for s in meta.get("sources", []) if s.strip()],
-        body=body.strip(),
+        # The crisis-lines article shows the verified contacts kept in library/contacts.json.
+        body=contacts.expand(body.strip(), path.parent.parent, lang),
         path=path,
     )
 
