@@ -38,12 +38,13 @@ def record(service: GroupService, group_id: int) -> GroupRecord:
 
 
 def sealed_event(keys: protocol.GroupKeys, seq: int, *, text: str = "hello", reply_to: str | None = None,
-                 post_id: str | None = None, secret: bytes | None = None, author: str = "Someone") -> dict[str, Any]:  # fmt: skip
-    """A valid post event for a page, as a real server would list it."""
+                 post_id: str | None = None, secret: bytes | None = None, author: str = "Someone",
+                 kind: str = "post") -> dict[str, Any]:  # fmt: skip
+    """A valid post (or, with kind="reaction", reaction) event for a page, as a real server would list it."""
     post_id = post_id or protocol.new_post_id()
     secret = secret or protocol.new_delete_secret()
     value = protocol.post_plaintext(
-        kind="post", author=author, body=text, delete_hash=protocol.delete_hash(secret), at=1_700_000_400,
+        kind=kind, author=author, body=text, delete_hash=protocol.delete_hash(secret), at=1_700_000_400,
         reply_to=reply_to,
     )  # fmt: skip
     return {
@@ -218,3 +219,64 @@ class HostileServer:
 
 def json_reply(data: object, status: int = 200, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:  # fmt: skip
     return status, {"Content-Type": "application/json", **(headers or {})}, json.dumps(data).encode()
+
+
+# --- a server that answers as slowly as it can ---------------------------------------------
+
+
+class TrickleServer:
+    """Answers every request by dribbling bytes: the body one byte at a time ("body"), or the
+    status line and headers themselves ("headers"), each byte `interval` seconds apart.
+
+    A real socket server on loopback, so the client's own timeouts and deadline are what stop it.
+    """
+
+    def __init__(self, mode: str = "body", interval: float = 0.05, body_size: int = 100_000) -> None:
+        self.mode = mode
+        self.interval = interval
+        self.body_size = body_size
+        self.requests: list[str] = []
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+        self._closed = threading.Event()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def close(self) -> None:
+        self._closed.set()
+        try:
+            self.listener.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self.listener.close()
+
+    def _accept(self) -> None:
+        while not self._closed.is_set():
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
+
+    def _serve(self, client: socket.socket) -> None:
+        with client:
+            request = _read_message(client, bytearray())
+            if request is None:
+                return
+            self.requests.append(_parse_head(request[0])[0])
+            body = b'{"events": [], "next": 0, "more": false, "pad": "' + b"x" * self.body_size + b'"}'
+            head = (
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n"
+            )
+            if self.mode == "body":
+                client.sendall(head)
+                dribble = body
+            else:
+                dribble = head + body
+            for i in range(len(dribble)):
+                if self._closed.wait(self.interval):
+                    return
+                try:
+                    client.sendall(dribble[i : i + 1])
+                except OSError:
+                    return  # the client gave up: what the test wants

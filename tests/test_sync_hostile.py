@@ -4,20 +4,30 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import nacl.signing
 import pytest
 import servers
 from servers import ServerProcess, wait_until
-from sync_tools import HostileServer, json_reply, new_service, new_vault, put_payload, record, sealed_event
+from sync_tools import (
+    HostileServer,
+    TrickleServer,
+    json_reply,
+    new_service,
+    new_vault,
+    put_payload,
+    record,
+    sealed_event,
+)
 
 from peerapp.sync import protocol
 from peerapp.sync.errors import NotAllowed, ServerRejected, ServerUnavailable
 from peerapp.sync.protocol import ProtocolError
 from peerapp.sync.service import GroupService
-from peerapp.sync.transport import MAX_RESPONSE, Transport
+from peerapp.sync.transport import MAX_RESPONSE, SyncTimedOut, Transport
 
 sqlite_server = servers.sqlite_server
 
@@ -41,10 +51,10 @@ class Scenario:
             return self.pages.pop(0)
         return json_reply({"events": [], "next": 0, "more": False})
 
-    def page(self, events: list[dict[str, object]], more: bool = False) -> None:
-        self.pages.append(
-            json_reply({"events": events, "next": events[-1]["seq"] if events else 0, "more": more})
-        )
+    def page(self, events: list[dict[str, object]], more: bool = False, head: int | None = None) -> None:
+        last = events[-1]["seq"] if events else 0
+        body = {"events": events, "next": last, "more": more, "head": last if head is None else head}
+        self.pages.append(json_reply(body))
 
     def texts(self) -> list[str]:
         return [p.text for p in self.service.feed(self.gid)]
@@ -235,3 +245,190 @@ def test_a_put_with_a_bad_signature_or_a_bad_blob_is_refused(
     with Transport(sqlite_server.url) as t, pytest.raises(ServerRejected):
         t.put_post(keys.room, post_id, payload)
     assert json.dumps(payload)  # the payload itself was well-formed JSON
+
+
+# --- impossible seqs, a server that lost history, and slow servers --------------------------------
+
+
+@pytest.mark.parametrize("seq", [2**62 - 1, 2**53, 10**30])
+def test_an_impossible_seq_is_refused_and_the_cursor_stays(hostile: Scenario, seq: int) -> None:
+    hostile.page([sealed_event(hostile.keys, 1, text="one"), sealed_event(hostile.keys, seq, text="poison")])
+    with pytest.raises(ProtocolError):
+        hostile.service.sync(hostile.gid)
+    assert hostile.cursor == 0 and hostile.texts() == []
+    # The next honest page applies as if nothing had happened.
+    hostile.page([sealed_event(hostile.keys, 1, text="one")])
+    hostile.service.sync(hostile.gid)
+    assert hostile.texts() == ["one"] and hostile.cursor == 1
+
+
+def test_the_largest_safe_seq_is_accepted(hostile: Scenario) -> None:
+    hostile.page([sealed_event(hostile.keys, 2**53 - 1, text="far")])
+    hostile.service.sync(hostile.gid)
+    assert hostile.cursor == 2**53 - 1
+
+
+def test_a_page_beyond_the_servers_own_head_is_refused(hostile: Scenario) -> None:
+    hostile.page([sealed_event(hostile.keys, 1), sealed_event(hostile.keys, 2)], head=1)
+    with pytest.raises(ProtocolError):
+        hostile.service.sync(hostile.gid)
+    for bad_head in (-1, 2**53, "7", None):
+        hostile.pages.append(json_reply({"events": [], "next": 0, "more": False, "head": bad_head}))
+        with pytest.raises(ProtocolError):
+            hostile.service.sync(hostile.gid)
+    assert hostile.cursor == 0 and hostile.texts() == []
+
+
+def admin_scenario(folder: Path) -> Scenario:
+    """A Scenario whose member holds the admin key, so reports apply too."""
+    scenario = Scenario(folder)
+    store = scenario.service.store
+    with store.transaction():
+        store.conn.execute(
+            "UPDATE peer_group SET admin_key = ? WHERE id = ?", (bytes(scenario.admin), scenario.gid)
+        )
+    return scenario
+
+
+def group_state(s: Scenario) -> list[Any]:
+    """Everything a re-applied event could change: posts, reactions, threads, tombstones, reports."""
+    conn = s.service.store.conn
+    posts = conn.execute(
+        "SELECT id, kind, body, status, reply_to FROM group_post WHERE group_id = ? ORDER BY id", (s.gid,)
+    ).fetchall()
+    tombs = conn.execute("SELECT * FROM group_tombstone WHERE group_id = ? ORDER BY post_id", (s.gid,))
+    feed = [(p.text, p.me_too, p.replies, p.status) for p in s.service.feed(s.gid)]
+    return [posts, tombs.fetchall(), feed, s.service.reports(s.gid)]
+
+
+def test_a_server_that_lost_history_is_pulled_again_and_every_event_applies_once(tmp_path: Path) -> None:
+    s = admin_scenario(tmp_path / "admin")
+    try:
+        keys = s.keys
+        a = sealed_event(keys, 1, text="first post")
+        secret_b = protocol.new_delete_secret()
+        b = sealed_event(keys, 4, text="deleted by its author", secret=secret_b)
+        c = sealed_event(keys, 6, text="deleted by the admin")
+        early_secret = protocol.new_delete_secret()
+        early_id = protocol.new_post_id()
+        history: list[dict[str, object]] = [
+            a,
+            sealed_event(keys, 2, text="me_too", reply_to=str(a["id"]), kind="reaction"),
+            sealed_event(keys, 3, text="a reply", reply_to=str(a["id"])),
+            b,
+            {"seq": 5, "type": "delete", "id": b["id"], "by": "author", "secret": protocol.b64e(secret_b)},
+            c,
+            _admin_delete(s, 7, str(c["id"]), s.admin),
+            {
+                "seq": 8,
+                "type": "report",
+                "blob": protocol.b64e(
+                    protocol.seal_report(bytes(s.admin.verify_key), str(a["id"]), "unkind")
+                ),
+            },
+            # A deletion seen before its post, then the post: it must stay hidden.
+            {
+                "seq": 9,
+                "type": "delete",
+                "id": early_id,
+                "by": "author",
+                "secret": protocol.b64e(early_secret),
+            },
+            sealed_event(keys, 10, text="never shown", post_id=early_id, secret=early_secret),
+        ]
+        s.page(history)
+        first = s.service.sync(s.gid)
+        assert first.received == 5 and s.cursor == 10  # a, the reaction, the reply, b and c
+        before = group_state(s)
+        assert before[2] == [("first post", 1, 1, "received")]
+        assert len(before[3]) == 1
+        # The server's database goes back to an old copy: it now says its last seq is 3.
+        s.page([], head=3)
+        # The client starts again from 0. This server serves the whole history again (the
+        # strictest test that every event type applies only once), plus one new post.
+        fresh = sealed_event(keys, 11, text="after the rollback")
+        s.page([*history, dict(fresh, seq=11)], head=11)
+        second = s.service.sync(s.gid)
+        assert second.received == 1 and s.cursor == 11
+        after = group_state(s)
+        assert after[2] == [("after the rollback", 0, 0, "received"), ("first post", 1, 1, "received")]
+        assert after[1:2] == before[1:2] and after[3] == before[3]
+        assert [p for p in after[0] if p[0] != fresh["id"]] == before[0]
+        assert "server_rewound" in second.errors
+        # Pulling the same history a third time changes nothing at all.
+        s.page([], head=2)
+        s.page([*history, dict(fresh, seq=11)], head=11)
+        assert s.service.sync(s.gid).received == 0 and group_state(s) == after
+    finally:
+        s.server.close()
+
+
+def test_a_server_whose_head_is_below_the_cursor_is_pulled_from_the_start(hostile: Scenario) -> None:
+    hostile.page([sealed_event(hostile.keys, 1, text="one"), sealed_event(hostile.keys, 2, text="two")])
+    hostile.service.sync(hostile.gid)
+    hostile.page([], head=1)
+    hostile.page([sealed_event(hostile.keys, 2, text="new two")], head=2)
+    hostile.service.sync(hostile.gid)
+    paths = [path for method, path, _h in hostile.server.requests if "/events" in path]
+    assert "after=2" in paths[-2] and "after=0" in paths[-1]
+    assert sorted(hostile.texts()) == ["new two", "one", "two"] and hostile.cursor == 2
+
+
+def run_sync(service_factory: Callable[[], GroupService], gid: int, **kwargs: object) -> list[object]:
+    """Sync in a thread; return [result or exception]. Hangs only until the generous guard below."""
+    out: list[object] = []
+
+    def work() -> None:
+        try:
+            out.append(service_factory().sync(gid, **kwargs))  # type: ignore[arg-type]
+        except Exception as exc:  # noqa: BLE001 - the test inspects it
+            out.append(exc)
+
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    worker.join(HANG_GUARD)
+    assert not worker.is_alive(), "the sync is still running: nothing bounded it"
+    return out
+
+
+HANG_GUARD = 90.0  # far above the deadlines used below; a hang, not a timing check
+
+
+@pytest.mark.parametrize("mode", ["body", "headers"])
+def test_a_server_that_trickles_its_answer_is_cut_off_at_the_sync_deadline(tmp_path: Path, mode: str) -> None:
+    server = TrickleServer(mode=mode)
+    try:
+        secret = protocol.new_secret()
+        invite = protocol.Invite(server.url, secret, bytes(32), "Slow").encode()
+        vault = new_vault(tmp_path / "member")
+        gid = GroupService(vault.connect()).join_group(invite, "Calm River").id
+        out = run_sync(lambda: GroupService(vault.connect()), gid, deadline=2.0)
+        assert isinstance(out[0], SyncTimedOut), out
+        message = out[0].user_message()
+        assert "\n" not in message and "slow" in message
+        service = GroupService(vault.connect())
+        assert record(service, gid).cursor == 0
+        assert service.group(gid).last_error == message
+        assert len(server.requests) == 1
+    finally:
+        server.close()
+
+
+def test_a_long_retry_after_never_holds_the_sync_past_its_deadline(hostile: Scenario) -> None:
+    hostile.pages.append(
+        json_reply({"error": {"code": "rate_limited", "message": "x"}}, 429, {"Retry-After": "3600"})
+    )
+    out = run_sync(lambda: GroupService(hostile.vault.connect()), hostile.gid, deadline=5.0)
+    # Even capped, the wait would outlast the deadline: the sync ends now, with one line.
+    assert isinstance(out[0], SyncTimedOut) and "\n" not in out[0].user_message()
+    assert len([r for r in hostile.server.requests if "/events" in r[1]]) == 1
+
+
+def test_a_short_retry_after_inside_the_deadline_is_honoured(hostile: Scenario) -> None:
+    hostile.pages.append(
+        json_reply({"error": {"code": "rate_limited", "message": "x"}}, 429, {"Retry-After": "1"})
+    )
+    hostile.page([sealed_event(hostile.keys, 1, text="after the wait")])
+    out = run_sync(lambda: GroupService(hostile.vault.connect()), hostile.gid, deadline=30.0)
+    assert not isinstance(out[0], Exception), out
+    assert hostile.texts() == ["after the wait"]

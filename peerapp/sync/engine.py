@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -10,13 +11,19 @@ from . import models, protocol
 from .errors import ServerRejected
 from .protocol import ProtocolError
 from .store import OP_CREATE, OP_DELETE, OP_PUT, OP_REPORT, GroupRecord, GroupStore, OutboxItem
-from .transport import Cancelled, Event, Transport
+from .transport import MAX_SEQ, Cancelled, Event, Transport
 
 Progress = Callable[[str, int, int], None]
 # Progress stages, passed as the first argument of the progress callback.
 STAGE_SEND, STAGE_RECEIVE = "send", "receive"
 OUTBOX_BATCH = 200
 PAGE_SIZE = protocol.MAX_PAGE  # fewer round trips on a cold pull
+# Seconds one whole sync (push and pull) may take. A server that trickles its answers or asks to
+# wait for an hour ends the run with SyncTimedOut instead of holding it; everything done by then is
+# kept, and the next run carries on. Pass `deadline=` to change it.
+SYNC_DEADLINE = 60.0
+# In SyncResult.errors when the server's head was below our cursor and the room was pulled again.
+REWOUND = "server_rewound"
 
 
 def create_room_payload(record: GroupRecord) -> dict[str, Any]:
@@ -41,6 +48,7 @@ class SyncEngine:
         *,
         cancel: threading.Event | None = None,
         progress: Progress | None = None,
+        deadline: float = SYNC_DEADLINE,
     ) -> None:
         self.store = store
         self.record = record
@@ -50,19 +58,23 @@ class SyncEngine:
         self.cancel = cancel or threading.Event()
         self.progress = progress or (lambda _stage, _done, _total: None)
         self.result = models.SyncResult()
+        self.deadline = deadline
         self._room_created = False
+        self._first_new_seq: int | None = None  # the first post inserted from the current page
 
     def run(self) -> models.SyncResult:
-        """Push then pull. Network errors propagate (the caller backs off); cancelling returns early."""
-        previous = self.transport.cancel
+        """Push then pull, within the deadline. Network errors (SyncTimedOut among them) propagate
+        (the caller backs off); cancelling returns early."""
+        previous = self.transport.cancel, self.transport.deadline
         self.transport.cancel = self.cancel
+        self.transport.deadline = time.monotonic() + self.deadline
         try:
             self.push()
             self.pull()
         except Cancelled:
             self.result.cancelled = True
         finally:
-            self.transport.cancel = previous
+            self.transport.cancel, self.transport.deadline = previous
         return self.result
 
     # -- push ---------------------------------------------------------------------------
@@ -168,6 +180,11 @@ class SyncEngine:
         received = 0
         limit = PAGE_SIZE
         self.progress(STAGE_RECEIVE, 0, 0)
+        rewound = False
+        if not 0 <= cursor <= MAX_SEQ:
+            # Only a hostile page accepted by an older version can have put it there.
+            cursor = self._rewind(None)
+            rewound = True
         while True:
             if self.cancel.is_set():
                 raise Cancelled()
@@ -180,18 +197,53 @@ class SyncEngine:
                 if exc.code != "no_room":
                     raise
                 return  # nobody has posted yet; the room appears with the first push
+            if page.head is not None and page.head < cursor:
+                if rewound:  # cannot happen from 0; a guard against looping on a broken answer
+                    raise ProtocolError("head")
+                # The server has forgotten seqs it handed out (a database restored from an old
+                # copy), or an earlier bad page pushed the cursor too far. New posts may reuse the
+                # forgotten seqs, so pull the room again from the start; every event applies
+                # idempotently, so what is already here stays as it is.
+                cursor = self._rewind(page.head)
+                rewound = True
+                continue
             if not page.events:
                 return
             # The page's events and the new cursor commit together or not at all.
             with self.store.transaction():
+                self._first_new_seq = None
                 for event in page.events:
                     self.apply(event)
                 cursor = page.events[-1].seq
                 self.store.set_cursor(gid, cursor)
+                if rewound and self._first_new_seq is not None:
+                    # New posts may reuse seqs we had already read past: keep them unread.
+                    self.store.conn.execute(
+                        "UPDATE peer_group SET read_seq = min(read_seq, ?) WHERE id = ?",
+                        (self._first_new_seq - 1, gid),
+                    )
             received += len(page.events)
             self.progress(STAGE_RECEIVE, received, 0)
             if not page.more:
                 return
+
+    def _rewind(self, head: int | None) -> int:
+        """Set the cursor to 0 (returned), and bring the read mark down to `head` (or, for a
+        cursor past MAX_SEQ, to the newest believable seq we hold), so later posts count as unread."""
+        gid = self.record.id
+        with self.store.transaction():
+            self.store.set_cursor(gid, 0)
+            if head is None:
+                row = self.store.conn.execute(
+                    "SELECT coalesce(max(seq), 0) FROM group_post WHERE group_id = ? AND seq <= ?",
+                    (gid, MAX_SEQ),
+                ).fetchone()
+                head = int(row[0])
+            self.store.conn.execute(
+                "UPDATE peer_group SET read_seq = min(read_seq, ?) WHERE id = ?", (head, gid)
+            )
+        self.result.errors.append(REWOUND)
+        return 0
 
     def apply(self, event: Event) -> None:
         """Apply one event idempotently; anything that fails validation is counted and dropped."""
@@ -231,6 +283,8 @@ class SyncEngine:
             if method == "admin" or protocol.delete_hash(bytes.fromhex(proof)).hex() == value["d"]:
                 return  # deleted before we saw it: never shown
         self.store.insert_post(gid, post_id, value, status=models.RECEIVED, mine=False, seq=event.seq)
+        if self._first_new_seq is None:
+            self._first_new_seq = event.seq
         self.result.received += 1
 
     def _apply_delete(self, event: Event) -> None:

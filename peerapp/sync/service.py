@@ -13,7 +13,7 @@ from peerapp.core.db import Connection
 from peerapp.core.errors import PeerappError
 
 from . import models, protocol
-from .engine import Progress, SyncEngine, create_room_payload
+from .engine import SYNC_DEADLINE, Progress, SyncEngine, create_room_payload
 from .errors import (
     GroupNotFound,
     InvalidGroupName,
@@ -272,8 +272,12 @@ class GroupService:
         cancel: threading.Event | None = None,
         progress: Progress | None = None,
         transport: Transport | None = None,
+        deadline: float = SYNC_DEADLINE,
     ) -> models.SyncResult:
-        """Send the outbox in order, then receive. Raises ServerUnavailable etc.; back off and retry."""
+        """Send the outbox in order, then receive, within `deadline` seconds in all.
+
+        Raises ServerUnavailable (SyncTimedOut when the deadline passed) etc.; back off and retry.
+        """
         if not self.sync_enabled():
             raise SyncPaused()
         record = self.store.record(group_id)
@@ -281,7 +285,9 @@ class GroupService:
         # A fresh connection per group: a shared keep-alive connection would tie groups together.
         link = transport or Transport(record.server_url, proxy=self.proxy(), cancel=cancel)
         try:
-            result = SyncEngine(self.store, record, link, cancel=cancel, progress=progress).run()
+            result = SyncEngine(
+                self.store, record, link, cancel=cancel, progress=progress, deadline=deadline
+            ).run()
         except PeerappError as exc:
             self.store.sync_failed(group_id, exc.user_message())
             raise
@@ -293,15 +299,20 @@ class GroupService:
         return result
 
     def sync_all(
-        self, *, cancel: threading.Event | None = None, progress: Progress | None = None
+        self,
+        *,
+        cancel: threading.Event | None = None,
+        progress: Progress | None = None,
+        deadline: float = SYNC_DEADLINE,
     ) -> dict[int, models.SyncResult]:
-        """Sync every group; a group that fails gets its translated message in `errors`."""
+        """Sync every group, each within its own `deadline`; a group that fails gets its translated
+        message in `errors`."""
         results: dict[int, models.SyncResult] = {}
         for gid in self.store.group_ids():
             if cancel is not None and cancel.is_set():
                 break
             try:
-                results[gid] = self.sync(gid, cancel=cancel, progress=progress)
+                results[gid] = self.sync(gid, cancel=cancel, progress=progress, deadline=deadline)
             except PeerappError as exc:
                 results[gid] = models.SyncResult(errors=[exc.user_message()])
         return results

@@ -12,7 +12,10 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+import httpcore
 import httpx
+
+from peerapp.core.i18n import QT_TRANSLATE_NOOP
 
 from . import protocol
 from .errors import ServerRejected, ServerUnavailable
@@ -21,11 +24,24 @@ from .protocol import ProtocolError
 USER_AGENT = "peerapp"  # the same for every install, so it identifies no one
 MAX_RESPONSE = 4 * 1024 * 1024
 MAX_JSON_DEPTH = 8
-MAX_RETRY_AFTER = 60.0  # a server may not park a client for longer than this per wait
+MAX_RETRY_AFTER = 30.0  # a server may not park a client for longer than this per wait
+# The largest seq a client accepts: JSON numbers are exact up to here everywhere, and no real room
+# gets near it. A larger one can only come from a broken or hostile server.
+MAX_SEQ = 2**53 - 1
 MAX_RATE_WAITS = 50  # consecutive 429 answers before giving up on this run
 CONNECT_TIMEOUT = 15.0
 READ_TIMEOUT = 30.0
 PROXY_SCHEMES = ("socks5://", "socks5h://")
+
+
+class SyncTimedOut(ServerUnavailable):
+    """The sync's total deadline passed: a server too slow (or asking to wait too long) to finish."""
+
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The group server is too slow or too busy right now, so this sync stopped. Nothing is lost: "
+        "what arrived is kept, and the rest comes at the next sync.",
+    )
 
 
 class _NoCookies(http.cookiejar.DefaultCookiePolicy):
@@ -58,6 +74,104 @@ class Event:
 class Page:
     events: list[Event]
     more: bool
+    head: int | None = None  # the room's last seq, when the server says (older servers do not)
+
+
+class _Deadline:
+    """The monotonic time by which the current sync must be over; None means no deadline."""
+
+    def __init__(self) -> None:
+        self.at: float | None = None
+
+    def remaining(self) -> float | None:
+        return None if self.at is None else self.at - time.monotonic()
+
+    def expired(self) -> bool:
+        left = self.remaining()
+        return left is not None and left <= 0
+
+    def clamp(self, timeout: float | None, timed_out: type[Exception]) -> float | None:
+        """The timeout for one socket call: never past the deadline."""
+        left = self.remaining()
+        if left is None:
+            return timeout
+        if left <= 0:
+            raise timed_out("deadline")
+        return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A socket whose every read and write ends by the deadline, so a server that sends one byte
+    just before each read timeout (headers or body) cannot stretch a sync out."""
+
+    def __init__(self, inner: httpcore.NetworkStream, deadline: _Deadline) -> None:
+        self._inner = inner
+        self._deadline = deadline
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, self._deadline.clamp(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, self._deadline.clamp(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        inner = self._inner.start_tls(
+            ssl_context, server_hostname, self._deadline.clamp(timeout, httpcore.ConnectTimeout)
+        )
+        return _DeadlineStream(inner, self._deadline)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    """httpcore's sockets (direct or to the SOCKS proxy), each wrapped in a _DeadlineStream."""
+
+    def __init__(self, inner: httpcore.NetworkBackend, deadline: _Deadline) -> None:
+        self._inner = inner
+        self._deadline = deadline
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.NetworkStream:
+        timeout = self._deadline.clamp(timeout, httpcore.ConnectTimeout)
+        stream = self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
+        return _DeadlineStream(stream, self._deadline)
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Any = None
+    ) -> httpcore.NetworkStream:
+        raise httpcore.ConnectError("no unix sockets")  # group servers are reached over TCP only
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+def _bounded_transport(proxy: str | None, deadline: _Deadline) -> httpx.HTTPTransport:
+    transport = httpx.HTTPTransport(
+        proxy=None if proxy is None else isolated_proxy(proxy),
+        # Without TCP_NODELAY a request written as headers then body waits out the peer's
+        # delayed ACK (about 40 ms a request on Linux).
+        socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)],
+    )
+    # httpx has no public way to give its pool a network backend. Its pool (direct or SOCKS)
+    # makes every connection through `_network_backend`; without it the deadline would be lost,
+    # so a renamed attribute must fail here, loudly, not silently.
+    pool = transport._pool
+    if not isinstance(getattr(pool, "_network_backend", None), httpcore.NetworkBackend):
+        raise RuntimeError("httpcore changed: the sync deadline cannot be enforced")
+    pool._network_backend = _DeadlineBackend(pool._network_backend, deadline)
+    return transport
 
 
 def isolated_proxy(proxy: str) -> str:
@@ -89,17 +203,13 @@ class Transport:
         self.cancel = cancel or threading.Event()
         self.max_retry_after = max_retry_after
         self.rate_waits = 0  # how many 429 waits happened (for tests and progress)
+        self._deadline = _Deadline()
         jar = http.cookiejar.CookieJar(policy=_NoCookies(allowed_domains=[]))
         self.client = httpx.Client(
             headers={"User-Agent": USER_AGENT, "Accept": "application/json", "Accept-Encoding": "identity"},
             cookies=jar,
             timeout=httpx.Timeout(READ_TIMEOUT, connect=CONNECT_TIMEOUT),
-            # Without TCP_NODELAY a request written as headers then body waits out the peer's
-            # delayed ACK (about 40 ms a request on Linux).
-            transport=httpx.HTTPTransport(
-                proxy=None if proxy is None else isolated_proxy(proxy),
-                socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)],
-            ),
+            transport=_bounded_transport(proxy, self._deadline),
             follow_redirects=False,
             # No proxy or credentials from the environment or ~/.netrc: only what the user chose.
             trust_env=False,
@@ -108,6 +218,19 @@ class Transport:
 
     def close(self) -> None:
         self.client.close()
+
+    @property
+    def deadline(self) -> float | None:
+        """The time.monotonic() by which every request and wait must be over (None: no limit).
+
+        Each socket call is cut off at it, and a Retry-After that would outlast it ends the run
+        at once; either way the caller gets SyncTimedOut.
+        """
+        return self._deadline.at
+
+    @deadline.setter
+    def deadline(self, value: float | None) -> None:
+        self._deadline.at = value
 
     def __enter__(self) -> Transport:
         return self
@@ -200,6 +323,8 @@ class Transport:
                     size += len(chunk)
                     if size > MAX_RESPONSE:
                         raise ProtocolError("too large")
+                    if self._deadline.expired():
+                        raise SyncTimedOut()
                     chunks.append(chunk)
                 if response.status_code not in (429,) and response.status_code < 500:
                     kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -213,12 +338,19 @@ class Transport:
             finally:
                 response.close()
         except httpx.TransportError as exc:
+            if self._deadline.expired():
+                raise SyncTimedOut() from exc
             raise ServerUnavailable(type(exc).__name__) from exc
         except httpx.InvalidURL as exc:
             raise ServerUnavailable("url") from exc
 
     def _wait(self, seconds: float) -> None:
-        if self.cancel.wait(min(max(seconds, 0.0), self.max_retry_after)):
+        wait = min(max(seconds, 0.0), self.max_retry_after)
+        left = self._deadline.remaining()
+        if left is not None and wait >= left:
+            # Waiting only to hit the deadline helps no one: end the run now, with one line.
+            raise SyncTimedOut("retry-after")
+        if self.cancel.wait(wait):
             raise Cancelled()
 
 
@@ -269,7 +401,7 @@ def _error_code(value: dict[str, Any]) -> str:
 
 
 def _int(value: object, *, minimum: int = 0) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or not minimum <= value < 2**62:
+    if not isinstance(value, int) or isinstance(value, bool) or not minimum <= value <= MAX_SEQ:
         raise ProtocolError("bad number")
     return value
 
@@ -281,20 +413,23 @@ def _seq(body: dict[str, Any]) -> int:
 def parse_page(body: dict[str, Any], after: int, limit: int) -> Page:
     """Check a page's shape and ordering; a page that fails is refused whole (ProtocolError).
 
-    Single events whose contents are bad (wrong type, undecodable blob) are still returned with
-    their seq so the engine can count them as discarded and move past them.
+    Seqs must rise strictly above `after`, stay at most MAX_SEQ, and (when the server gives its
+    head) at most the head: a page that breaks any of these never moves the cursor. Single events
+    whose contents are bad (wrong type, undecodable blob) are still returned with their seq so the
+    engine can count them as discarded and move past them.
     """
     events, more = body.get("events"), body.get("more")
     if not isinstance(events, list) or not isinstance(more, bool) or len(events) > limit:
         raise ProtocolError("bad page")
     _int(body.get("next"))
+    head = _int(body["head"]) if "head" in body else None
     out: list[Event] = []
     last = after
     for raw in events:
         if not isinstance(raw, dict):
             raise ProtocolError("bad event")
         seq = _int(raw.get("seq"), minimum=1)
-        if seq <= last:
+        if seq <= last or (head is not None and seq > head):
             raise ProtocolError("seq order")
         last = seq
         kind = raw.get("type")
@@ -307,4 +442,4 @@ def parse_page(body: dict[str, Any], after: int, limit: int) -> Page:
                 fields=raw,
             )
         )
-    return Page(out, more and bool(out))
+    return Page(out, more and bool(out), head)
