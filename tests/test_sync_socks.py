@@ -7,6 +7,7 @@ import struct
 import sys
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,10 @@ from servers import ServerProcess, sqlite_server  # noqa: F401
 from sync_tools import new_service
 
 from peerapp.sync.errors import ServerUnavailable
+
+# The proxy runs in this process's threads, named with this prefix, so the connections it makes
+# on the client's behalf can be told apart from the client's own.
+PROXY_THREAD = "socks5-proxy"
 
 
 class Socks5Proxy:
@@ -25,7 +30,7 @@ class Socks5Proxy:
         self.port = self.listener.getsockname()[1]
         self.targets: list[tuple[str, int]] = []
         self.users: list[str] = []
-        threading.Thread(target=self._serve, daemon=True).start()
+        threading.Thread(target=self._serve, name=PROXY_THREAD + "-accept", daemon=True).start()
 
     @property
     def url(self) -> str:
@@ -44,7 +49,9 @@ class Socks5Proxy:
                 client, _ = self.listener.accept()
             except OSError:
                 return
-            threading.Thread(target=self._handle, args=(client,), daemon=True).start()
+            threading.Thread(
+                target=self._handle, args=(client,), name=PROXY_THREAD + "-handle", daemon=True
+            ).start()
 
     def _handle(self, client: socket.socket) -> None:
         with client:
@@ -101,7 +108,7 @@ def _pipe(a: socket.socket, b: socket.socket) -> None:
         finally:
             dst.close()
 
-    other = threading.Thread(target=copy, args=(b, a), daemon=True)
+    other = threading.Thread(target=copy, args=(b, a), name=PROXY_THREAD + "-pipe", daemon=True)
     other.start()
     copy(a, b)
     other.join(5)
@@ -114,26 +121,39 @@ def socks() -> Iterator[Socks5Proxy]:
     proxy.close()
 
 
+@dataclass(frozen=True)
+class Connect:
+    host: str
+    port: int
+    by_proxy: bool  # made by the proxy's own threads (its upstream connections)
+
+
 @pytest.fixture
-def connections() -> Iterator[list[tuple[str, int]]]:
-    """Every TCP connect this process makes, seen by an audit hook (hooks cannot be removed)."""
-    seen: list[tuple[str, int]] = []
+def connections() -> Iterator[list[Connect]]:
+    """Every TCP connect this process makes, and which thread made it, seen by an audit hook
+    (hooks cannot be removed)."""
+    seen: list[Connect] = []
     active = [True]
 
     def hook(event: str, args: tuple[object, ...]) -> None:
         if active[0] and event == "socket.connect" and isinstance(args[1], tuple):
-            seen.append((str(args[1][0]), int(args[1][1])))
+            by_proxy = threading.current_thread().name.startswith(PROXY_THREAD)
+            seen.append(Connect(str(args[1][0]), int(args[1][1]), by_proxy))
 
     sys.addaudithook(hook)
     yield seen
     active[0] = False
 
 
+def from_the_client(connections: list[Connect]) -> set[tuple[str, int]]:
+    return {(c.host, c.port) for c in connections if not c.by_proxy}
+
+
 def test_sync_goes_through_the_socks5_proxy_and_nowhere_else(
     tmp_path: Path,
     sqlite_server: ServerProcess,  # noqa: F811
     socks: Socks5Proxy,
-    connections: list[tuple[str, int]],
+    connections: list[Connect],
 ) -> None:
     alice, bob = new_service(tmp_path / "a"), new_service(tmp_path / "b")
     # "localhost" rather than an address: with socks5h the proxy, not this machine, resolves it.
@@ -147,10 +167,12 @@ def test_sync_goes_through_the_socks5_proxy_and_nowhere_else(
     alice.sync(group.id)
     bob.sync(gb)
     assert [p.text for p in bob.feed(gb)] == ["through the proxy"]
-    # The proxy was asked for the server by name, and this process connected only to the proxy.
+    # The proxy was asked for the server by name; the client connected to the proxy and nowhere
+    # else (a request sent straight to the server, even to 127.0.0.1, would show up here); only
+    # the proxy's own threads connected to the server.
     assert socks.targets and set(socks.targets) == {("localhost", sqlite_server.port)}
-    from_clients = [c for c in connections if c[1] != sqlite_server.port or c[0] != "127.0.0.1"]
-    assert from_clients and {port for _host, port in from_clients} == {socks.port}
+    assert from_the_client(connections) == {("127.0.0.1", socks.port)}
+    assert {c.port for c in connections if c.by_proxy} == {sqlite_server.port}
 
 
 def test_each_group_sync_gets_its_own_socks_user_name_for_tor_circuit_isolation(
@@ -183,7 +205,7 @@ def test_a_dead_proxy_means_no_sync_not_a_direct_connection(
     tmp_path: Path,
     sqlite_server: ServerProcess,  # noqa: F811
     socks: Socks5Proxy,
-    connections: list[tuple[str, int]],
+    connections: list[Connect],
 ) -> None:
     alice = new_service(tmp_path / "a")
     group, _ = alice.create_group(sqlite_server.url, "Circle", "Quiet River")
@@ -193,5 +215,5 @@ def test_a_dead_proxy_means_no_sync_not_a_direct_connection(
     connections.clear()
     with pytest.raises(ServerUnavailable):
         alice.sync(group.id)
-    assert connections and all(port == socks.port for _host, port in connections)
+    assert from_the_client(connections) == {("127.0.0.1", socks.port)}
     assert [p.status for p in alice.feed(group.id)] == ["pending"]
