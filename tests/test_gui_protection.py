@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from test_gui_journal import PASSPHRASE, create_vault, unlock, write_entry
 
 from peerapp.core import decoy, protection
-from peerapp.core.paths import config_dir
 from peerapp.core.settings import Settings
 from peerapp.core.vault import DB_NAME, SLOTS_NAME, SPARE_NAME
 from peerapp.gui.app import build_window
@@ -181,10 +180,9 @@ def test_wrong_passphrases_count_down_and_survive_a_restart(
         again.release_event_filter()
 
     # Once the wait is over, the right passphrase works and the count starts again.
-    path = config_dir() / protection.ATTEMPTS_FILE
+    path = protection.UnlockGuard(data_dir).path  # beside the vault
     doc = json.loads(path.read_text())
-    for record in doc.values():
-        record["wait_until"] = 0
+    doc["wait_until"] = 0
     path.write_text(json.dumps(doc))
     page.countdown.refresh()
     assert page.unlock_button.isEnabled() and not page.countdown.isVisible()

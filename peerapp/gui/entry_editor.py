@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import PeerappError
+from ..core import db
+from ..core.errors import PeerappError, VaultDamaged
 from ..core.journal import CopingUse, Entry, JournalRepository, local_now
 from ..core.library import techniques
 from ..core.markdown_render import render
@@ -502,7 +503,12 @@ class EntryEditor(Retranslatable, QDialog):
         """Keep unsaved work inside the vault (never in a temp file)."""
         if not self.dirty:
             return
-        self.repo.save_draft(draft_slot(self.entry_id), self.state())
+        try:
+            self.repo.save_draft(draft_slot(self.entry_id), self.state())
+        except db.OperationalError:
+            # A damaged journal is read-only (integrity.py): nothing is written, and nowhere else.
+            self.error.setText(VaultDamaged().user_message())
+            return
         self.dirty = False
         self.status.setText(
             self.tr("Draft kept safely in your journal at %1").replace(
@@ -516,6 +522,9 @@ class EntryEditor(Retranslatable, QDialog):
             saved = self.repo.update(entry) if entry.id is not None else self.repo.add(entry)
         except PeerappError as exc:
             self.error.setText(exc.user_message())
+            return
+        except db.OperationalError:
+            self.error.setText(VaultDamaged().user_message())
             return
         self.repo.delete_draft(draft_slot(self.entry_id))
         self.dirty = False

@@ -20,6 +20,7 @@ from ..core.settings import Settings
 from ..core.vault import Vault
 from .common import Retranslatable
 from .crisis_dialog import CrisisDialog, add_help_link
+from .damage import IntegrityCheck, advise_key_file_damaged, show_damaged
 from .dialogs import ChangePassphraseDialog, PreferencesDialog, RecoveryKeyDialog
 from .discreet import DiscreetController
 from .groups_page import GroupsPage
@@ -73,6 +74,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.settings = settings
         self.languages = languages
         self.repo: JournalRepository | None = None
+        self.integrity_check: IntegrityCheck | None = None
         # The clock the once-a-day automatic backup reads; tests move it on by a day instead of waiting.
         self.clock: Callable[[], datetime] = datetime.now
 
@@ -324,6 +326,14 @@ class MainWindow(Retranslatable, QMainWindow):
         self.stack.setCurrentWidget(self.tabs)
         self._update_actions()
         self._restart_idle_timer()
+        if self.vault.key_file_damaged:
+            QTimer.singleShot(0, lambda: advise_key_file_damaged(self))
+        # Damage anywhere in the file, not only in the pages on screen: checked off the GUI thread.
+        self.integrity_check = IntegrityCheck(self.vault, self)
+        self.integrity_check.damaged.connect(
+            lambda good: show_damaged(self, good, lambda _path: self.restore_backup())
+        )
+        self.integrity_check.start()
         self.journal_page.list.setFocus()
 
     def lock(self) -> None:
@@ -336,6 +346,9 @@ class MainWindow(Retranslatable, QMainWindow):
         for tool in self.tool_dialogs:
             tool.close_for_lock()
         self.tool_dialogs.clear()
+        if self.integrity_check is not None:
+            self.integrity_check.cancel()  # stops between pages; never keeps the journal open
+            self.integrity_check = None
         self.groups_page.clear()  # stops the sync timer and waits for (or cancels) its worker
         self.journal_page.clear()
         self.library_page.clear()

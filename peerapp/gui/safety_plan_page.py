@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import db
 from ..core.db import Connection
-from ..core.errors import PeerappError
+from ..core.errors import PeerappError, VaultDamaged
 from ..core.safety_plan import (
     CONTEXT,
     PLAN_INTRO,
@@ -354,9 +355,11 @@ class SafetyPlanPage(Retranslatable, QWidget):
             section.commit_editing()
         try:
             self.repository.save(self.plan())
-        except PeerappError as exc:
-            self.status.setText(exc.user_message())
-            self.save_failed.emit(exc.user_message())
+        except (PeerappError, db.OperationalError) as exc:
+            # OperationalError: a damaged journal is read-only (integrity.py).
+            message = exc.user_message() if isinstance(exc, PeerappError) else VaultDamaged().user_message()
+            self.status.setText(message)
+            self.save_failed.emit(message)
             return
         self._saved_once = True
         self.status.setText(self.tr("Saved in your encrypted journal."))

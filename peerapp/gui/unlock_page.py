@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import protection
-from ..core.errors import PeerappError, VaultWiped
+from ..core.errors import DamagedKeyFile, PeerappError, VaultWiped
 from ..core.journal import JournalRepository
 from ..core.vault import Vault
 from .common import BackgroundTask, Retranslatable
+from .damage import repair_key_file
 from .protection_menu import UnlockCountdown
 
 
@@ -47,6 +48,9 @@ class UnlockPage(Retranslatable, QWidget):
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
+        # Shown only when the key file is damaged: take the key file from a backup of this journal.
+        self.repair_button = QPushButton()
+        self.repair_button.hide()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.hide()
@@ -63,6 +67,7 @@ class UnlockPage(Retranslatable, QWidget):
         row.addWidget(self.unlock_button)
         column.addLayout(row)
         column.addWidget(self.error)
+        column.addWidget(self.repair_button, 0, Qt.AlignmentFlag.AlignLeading)
         column.addWidget(self.countdown)
         column.addWidget(self.busy)
         column.addWidget(self.mode_button, 0, Qt.AlignmentFlag.AlignLeading)
@@ -78,6 +83,7 @@ class UnlockPage(Retranslatable, QWidget):
         self.secret.returnPressed.connect(self.try_unlock)
         self.unlock_button.clicked.connect(self.try_unlock)
         self.mode_button.clicked.connect(self._toggle_mode)
+        self.repair_button.clicked.connect(self._repair_key_file)
         self.retranslate_ui()
         self.countdown.refresh()
 
@@ -90,6 +96,7 @@ class UnlockPage(Retranslatable, QWidget):
             self.prompt.setText(self.tr("&Passphrase:"))
             self.mode_button.setText(self.tr("Forgot it? Use a recovery key"))
         self.unlock_button.setText(self.tr("&Unlock"))
+        self.repair_button.setText(self.tr("Use the key file from a &backup…"))
         self.secret.setAccessibleName(self.prompt.text().replace("&", ""))
 
     def _toggle_mode(self) -> None:
@@ -102,9 +109,16 @@ class UnlockPage(Retranslatable, QWidget):
         self.retranslate_ui()
         self.secret.setFocus()
 
+    def _repair_key_file(self) -> None:
+        if repair_key_file(self, self.vault):
+            self.error.clear()
+            self.repair_button.hide()
+            self.secret.setFocus()
+
     def reset(self) -> None:
         self.secret.clear()
         self.error.clear()
+        self.repair_button.hide()
         self.secret.setFocus()
         self.countdown.refresh()
 
@@ -151,5 +165,6 @@ class UnlockPage(Retranslatable, QWidget):
             return
         self.countdown.refresh()
         self.error.setText(error.user_message() if isinstance(error, PeerappError) else str(error))
+        self.repair_button.setVisible(isinstance(error, DamagedKeyFile))
         self.secret.selectAll()
         self.secret.setFocus()
