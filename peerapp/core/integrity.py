@@ -60,36 +60,42 @@ CHECKED_AT_KEY = "integrity_checked_at"
 CHECK_EVERY = timedelta(days=1)
 
 
+def _checked_recently(vault: Vault, now: datetime) -> bool:
+    """Whether a full check passed less than CHECK_EVERY ago (a clock turned back does not count)."""
+    conn = vault.connect()
+    try:
+        row = conn.execute("SELECT value FROM kv WHERE key = ?", (CHECKED_AT_KEY,)).fetchone()
+        last = datetime.fromisoformat(row[0]) if row else None
+    except (db.DatabaseError, ValueError):
+        return False
+    finally:
+        vault.release(conn)
+    return last is not None and last.tzinfo is not None and timedelta(0) <= now - last < CHECK_EVERY
+
+
 def check_if_due(vault: Vault, cancelled: Cancelled = _never, now: datetime | None = None) -> None:
     """The full check at most once a day for quick commands (it reads every page: ~1 s at 50k entries).
 
     Raises VaultDamaged on damage. Bulk commands (export, import, backup) call `require_intact` instead.
     """
-    now = now or datetime.now(UTC)
-    conn = vault.connect()
-    try:
-        row = conn.execute("SELECT value FROM kv WHERE key = ?", (CHECKED_AT_KEY,)).fetchone()
-    except db.DatabaseError:
-        row = None
-    finally:
-        vault.release(conn)
-    try:
-        last = datetime.fromisoformat(row[0]) if row else None
-    except ValueError:
-        last = None
-    if last is not None and last.tzinfo is not None and timedelta(0) <= now - last < CHECK_EVERY:
-        return
-    require_intact(vault, cancelled)
-    remember_checked(vault, now)
+    if not _checked_recently(vault, now or datetime.now(UTC)):
+        require_intact(vault, cancelled)
 
 
 def remember_checked(vault: Vault, now: datetime | None = None) -> None:
-    """Note a passed full check (inside the vault), so quick commands skip it for a day."""
+    """Note a passed full check (inside the vault), so quick commands skip it for a day.
+
+    Written at most once a day, so a command that reads (or rejects its input) leaves the vault's
+    bytes as they were.
+    """
+    now = now or datetime.now(UTC)
+    if _checked_recently(vault, now):
+        return
     conn = vault.connect()
     try:
         conn.execute(
             "INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (CHECKED_AT_KEY, (now or datetime.now(UTC)).isoformat(timespec="seconds")),
+            (CHECKED_AT_KEY, now.isoformat(timespec="seconds")),
         )
     finally:
         vault.release(conn)

@@ -12,7 +12,6 @@ from pathlib import Path
 from . import crashsafe, db, decoy, wipe
 from .backup import auto_backups, get_auto_backup
 from .errors import (
-    DamagedKeyFile,
     PeerappError,
     VaultWiped,
     WipeNotConfirmed,
@@ -231,8 +230,12 @@ def _counted_try(vault: Vault, secret: str, recovery: bool, guard: UnlockGuard) 
             panic_wipe(vault, guard=guard)
             raise VaultWiped(str(vault.directory)) from None
         raise
-    except DamagedKeyFile:
-        guard.uncount()  # the file was damaged while we were checking: not a wrong try
+    except VaultWiped:
+        raise
+    except (PeerappError, db.DatabaseError, OSError):
+        # Damage (a key file changed while we checked, a damaged or too new database) is not a
+        # wrong try: take the count back so it never brings a wait or the wipe-after-N closer.
+        guard.uncount()
         raise
 
 
