@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import backup, transfer
+from ..core import backup, export_warning, transfer
 from ..core.errors import OperationCancelled, PeerappError
 from ..core.vault import Vault
 from .common import Retranslatable, TaskRunner
@@ -163,7 +163,7 @@ class ExportDialog(Retranslatable, QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.accepted.connect(self.start)
+        self.buttons.accepted.connect(self.confirm_and_start)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
@@ -196,7 +196,53 @@ class ExportDialog(Retranslatable, QDialog):
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Export journal"))
         return name
 
+    def confirm_plaintext(self) -> bool:
+        """Warn that the file will be readable by anyone, until "Don't show this again" is chosen.
+
+        Returns True to go on with the export. The choice is kept inside the vault: even the fact that a
+        person exports their journal is not written where others can read it. It counts only with "Export
+        anyway": ticking the box and then cancelling remembers nothing.
+        """
+        if not self.vault.is_unlocked:
+            return False
+        conn = self.vault.connect()
+        try:
+            if not export_warning.should_warn_before_export(conn):
+                return True
+        finally:
+            self.vault.release(conn)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export journal"), "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(export_warning.plaintext_export_warning())
+        # Parented and named here: PySide would otherwise let Python free the check box under Qt's feet.
+        dont_ask = QCheckBox(self.tr("Don't show this again"), box)
+        box.setCheckBox(dont_ask)
+        export = box.addButton(self.tr("Export anyway"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)  # Enter pressed out of habit must not write the journal out
+        box.setEscapeButton(cancel)
+        box.exec()
+        go_on, remember = box.clickedButton() is export, dont_ask.isChecked()
+        box.deleteLater()
+        # An auto-lock or quick exit while the question was open closes it and locks: export nothing.
+        if not go_on or not self.vault.is_unlocked:
+            return False
+        if remember:
+            conn = self.vault.connect()
+            try:
+                export_warning.set_warn_before_export(conn, False)
+            finally:
+                self.vault.release(conn)
+        return True
+
+    def confirm_and_start(self) -> None:
+        """The OK button: warn about the plaintext file first (a missing target is reported by start)."""
+        if self.target.path() is not None and not self.confirm_plaintext():
+            return
+        self.start()
+
     def start(self) -> None:
+        """Run the export now, without the plaintext warning (the OK button asks first)."""
         target = self.target.path()
         if target is None:
             QMessageBox.warning(self, self.tr("Export journal"), self.tr("Choose where to save the export."))
