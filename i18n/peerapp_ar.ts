@@ -2088,7 +2088,7 @@
     </message>
     <message>
         <source>Try it now</source>
-        <translation>جربه الآن</translation>
+        <translation>التجربة الآن</translation>
     </message>
     <message>
         <source>All articles</source>
@@ -2569,7 +2569,7 @@ A private mood and coping journal. Everything you write is encrypted on this com
         <translation>عبارة المرور تحت الإكراه</translation>
     </message>
     <message>
-        <source>The duress passphrase is set. Remember it, and never use it by mistake.</source>
+        <source>The duress passphrase is set. It does not open your journal. Remember it, and never use it by mistake.</source>
         <translation>تم تعيين عبارة المرور تحت الإكراه. يُرجى تذكّرها، والحذر من كتابتها عن طريق الخطأ، فهي لا تفتح يومياتك الحقيقية.</translation>
     </message>
     <message>

@@ -117,7 +117,10 @@ class ProtectionMenu(Retranslatable, QMenu):
             QMessageBox.information(
                 self.window_,
                 self.tr("Duress passphrase"),
-                self.tr("The duress passphrase is set. Remember it, and never use it by mistake."),
+                self.tr(
+                    "The duress passphrase is set. It does not open your journal. "
+                    "Remember it, and never use it by mistake."
+                ),
             )
 
     def remove_duress(self) -> None:
