@@ -169,16 +169,21 @@ def _create(service: GroupService, args: argparse.Namespace) -> int:
 
         pseudonym = suggest_pseudonym(args.lang or Settings.load().language or "en")
     group, invite = service.create_group(args.server, args.name, pseudonym)
+    # The invite alone goes to stdout (design §7), so `INVITE=$(peerapp group create ...)` works;
+    # everything meant for people goes to stderr.
     print(translate("CLI", "Created the group %1 (number %2). Share this invite only with people you trust:")
-          .replace("%1", group.name).replace("%2", str(group.id)))  # fmt: skip
-    print(invite)
+          .replace("%1", group.name).replace("%2", str(group.id)), file=sys.stderr)  # fmt: skip
+    print(invite, flush=True)
     try:
         service.sync(group.id)
     except PeerappError as exc:
-        print(exc.user_message())
-        print(translate("CLI", "The invite works anyway; the group is registered at the next sync."))
+        print(exc.user_message(), file=sys.stderr)
+        print(
+            translate("CLI", "The invite works anyway; the group is registered at the next sync."),
+            file=sys.stderr,
+        )
     else:
-        print(translate("CLI", "The group is registered on the server."))
+        print(translate("CLI", "The group is registered on the server."), file=sys.stderr)
     return EXIT_OK
 
 

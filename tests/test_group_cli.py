@@ -62,11 +62,12 @@ def test_two_users_create_join_post_sync_delete_and_leave(
     users: tuple[Cli, Cli], sqlite_server: ServerProcess
 ) -> None:
     alice, bob = users
-    out = ok(
-        alice("create", "--server", sqlite_server.url, "--name", "Night owls", "--pseudonym", "Quiet Fox")
+    created = alice(
+        "create", "--server", sqlite_server.url, "--name", "Night owls", "--pseudonym", "Quiet Fox"
     )
-    (invite,) = [line for line in out.splitlines() if line.startswith("PEERAPP1:")]
-    assert "registered" in out
+    invite = ok(created).strip()  # the invite alone on stdout (design §7), for scripts
+    assert invite.startswith("PEERAPP1:") and "\n" not in invite
+    assert "registered" in created.stderr
     assert ok(alice("invite", "Night owls")).strip() == invite
     post_id = ok(alice("post", "1", "Couldn't sleep again.", "--cw", "insomnia")).strip()
     assert _feed(alice, "1")[0]["status"] == "pending"
@@ -115,9 +116,9 @@ def test_errors_are_one_translated_line(users: tuple[Cli, Cli], tmp_path: Path) 
 
 def test_create_without_a_reachable_server_still_gives_an_invite(users: tuple[Cli, Cli]) -> None:
     alice, _bob = users
-    out = ok(alice("create", "--server", "http://127.0.0.1:9", "--name", "Offline", "--pseudonym", "Fox"))
-    assert any(line.startswith("PEERAPP1:") for line in out.splitlines())
-    assert "next sync" in out
+    created = alice("create", "--server", "http://127.0.0.1:9", "--name", "Offline", "--pseudonym", "Fox")
+    assert ok(created).strip().startswith("PEERAPP1:") and len(created.stdout.splitlines()) == 1
+    assert "next sync" in created.stderr
     ok(alice("post", "Offline", "written offline"))
     fails(alice("sync"))
     assert json.loads(ok(alice("list", "--json")))[0]["pending"] == 2
