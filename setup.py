@@ -29,11 +29,19 @@ def _lrelease() -> str:
 
 
 def compile_translations(package: Path) -> None:
-    """i18n/*.ts -> <package>/i18n/*.qm with pyside6-lrelease."""
+    """i18n/*.ts -> <package>/i18n/*.qm (pyside6-lrelease, for the GUI) and *.json (Qt-free, for the CLI)."""
+    import json
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from peerapp.core.catalog import parse_ts
+
     (package / "i18n").mkdir(parents=True, exist_ok=True)
     for ts in sorted((ROOT / "i18n").glob("*.ts")):
         qm = package / "i18n" / (ts.stem + ".qm")
         subprocess.run([_lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
+        catalog = package / "i18n" / (ts.stem + ".json")
+        catalog.write_text(json.dumps(parse_ts(ts), ensure_ascii=False), "utf-8")
 
 
 class BuildWithTranslations(build_py):

@@ -673,12 +673,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 def _setup_language(lang: str | None) -> None:
-    lang = lang or Settings.load().language or "en"
-    if lang == "en":
-        return
-    from .gui.translations import app_translator, install_core_translator
+    from .core import catalog  # Qt-free: a command never loads PySide6 to print a line
 
-    install_core_translator(app_translator(lang), lang)
+    catalog.install(lang or Settings.load().language or "en")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

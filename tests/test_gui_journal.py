@@ -207,14 +207,16 @@ def test_change_passphrase_dialog(qtbot, window: MainWindow) -> None:  # type: i
     assert win.journal_page.model.entry(0).title == "kept"
 
 
-def test_auto_lock_after_idle_minutes(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_auto_lock_after_idle_minutes(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     win = window
     win.settings.autolock_minutes = 7
     create_vault(qtbot, win)
     write_entry(qtbot, win, "before idle", "text")
     assert win.idle_timer.isActive()
     assert win.idle_timer.interval() == 7 * 60_000
-    win.idle_timer.timeout.emit()  # the idle period ran out
+    monkeypatch.setattr(MainWindow, "AUTOLOCK_UNIT_MS", 30)  # a "minute" of 30 ms: the real timer runs out
+    win._restart_idle_timer()
+    qtbot.waitUntil(lambda: not win.vault.is_unlocked, timeout=10000)
     assert not win.vault.is_unlocked
     assert win.stack.currentWidget() is win.unlock_page
     assert win.journal_page.model.rowCount() == 0
