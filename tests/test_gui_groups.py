@@ -465,7 +465,7 @@ def test_groups_tab_menu_and_lock_stops_sync(
     page = window.groups_page
     assert window.tabs.indexOf(page) == window.tabs.indexOf(window.safety_plan_page) + 1
     assert window.tabs.tabText(window.tabs.indexOf(page)) == "Groups"
-    window.groups_view_action.trigger()
+    window.view_actions[window.groups_page].trigger()
     assert window.tabs.currentWidget() is page
     assert page.new_action in window.groups_menu.actions()
     assert not page.sync.timer.isActive()  # no group yet
@@ -477,7 +477,7 @@ def test_groups_tab_menu_and_lock_stops_sync(
     window.lock()
     assert not page.sync.timer.isActive() and not page.sync.is_running()
     assert page.service is None and not page.feed.cards
-    assert not window.groups_view_action.isEnabled()
+    assert not window.view_actions[window.groups_page].isEnabled()
     runs = page.sync.runs
     qtbot.wait(50)
     assert page.sync.runs == runs

@@ -290,7 +290,7 @@ def test_safety_plan_tab_and_help_from_the_lock_screen(qtbot, window: MainWindow
 
     win = window
     create_vault(qtbot, win)
-    win.safety_plan_action.trigger()
+    win.view_actions[win.safety_plan_page].trigger()
     assert win.tabs.currentWidget() is win.safety_plan_page
     win.lock()
     assert win.help_link.isVisible()
@@ -308,7 +308,7 @@ def test_insights_tab_shows_what_was_written(qtbot, window: MainWindow) -> None:
     create_vault(qtbot, win)
     for day in range(4):
         write_entry(qtbot, win, f"day {day}", "walk", mood=2 + day % 3, tags="walk")
-    win.insights_action.trigger()
+    win.view_actions[win.insights_page].trigger()
     assert win.tabs.currentWidget() is win.insights_page
     assert win.insights_page.repo is win.repo
     win.lock()

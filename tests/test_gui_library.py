@@ -21,7 +21,7 @@ def window(qtbot, data_dir: Path) -> MainWindow:  # type: ignore[no-untyped-def]
     qtbot.addWidget(win)
     win.show()
     create_vault(qtbot, win)
-    win.library_view_action.trigger()
+    win.view_actions[win.library_page].trigger()
     yield win
     win.lock()
     win.release_event_filter()

@@ -79,9 +79,10 @@ def test_menu_is_only_usable_unlocked(qtbot, window: MainWindow, data_dir: Path)
     start(qtbot, window)
     assert window.protection_menu.wipe_action.isEnabled()
     assert window.protection_menu.menuAction() in window.settings_menu.actions()
-    # The app made its spare database with the vault, so every data folder looks alike.
+    # The app made its spare database and the wrong-try counter with the vault (core.session, as
+    # `peerapp init` does), so every data folder looks alike.
     assert sorted(p.name for p in data_dir.iterdir() if "-" not in p.name) == sorted(
-        [DB_NAME, SLOTS_NAME, SPARE_NAME]
+        [DB_NAME, SLOTS_NAME, SPARE_NAME, protection.ATTEMPTS_FILE]
     )
 
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QThread, QTime, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..core.errors import PeerappError
 from ..core.textnorm import first_strong_direction
+
+if TYPE_CHECKING:
+    from ..core.session import Session
 
 
 class Retranslatable:
@@ -117,3 +120,24 @@ class BackgroundTask(QObject):
     def wait(self) -> None:
         """Block until the work is done (before its owner goes away)."""
         self._thread.wait()
+
+
+@runtime_checkable
+class Page(Protocol):
+    """A tab of the unlocked window. MainWindow only loops over its pages: a new tab is a new page
+    class and one line in MainWindow's page list, nothing else.
+
+    A page may also have `entries_changed` (a Signal) and `journal_changed()`: MainWindow passes
+    every page's signal to every page's method, so pages never know about each other.
+    """
+
+    def attach(self, session: Session) -> None:
+        """The journal was unlocked: show its data."""
+
+    def clear(self) -> None:
+        """The journal is locking: save what is pending, then forget everything shown."""
+
+    def tab_title(self) -> str: ...
+
+    def view_title(self) -> str:
+        """The View menu's text, with its mnemonic."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..core.db import Connection
 from ..core.errors import PeerappError
+from ..core.session import Session
 from ..core.vault import Vault
 from ..sync.models import Group
 from ..sync.service import GroupService
@@ -135,6 +136,12 @@ class GroupsPage(Retranslatable, QWidget):
         self.retranslate_ui()
         self._update_actions()
 
+    def tab_title(self) -> str:
+        return QCoreApplication.translate("MainWindow", "Groups")
+
+    def view_title(self) -> str:
+        return QCoreApplication.translate("MainWindow", "&Groups")
+
     def retranslate_ui(self) -> None:
         self.new_action.setText(self.tr("&New group…"))
         self.join_action.setText(self.tr("&Join group…"))
@@ -173,9 +180,9 @@ class GroupsPage(Retranslatable, QWidget):
 
     # -- attaching -----------------------------------------------------------------------
 
-    def attach(self, conn: Connection) -> None:
-        """Called on unlock, with the GUI thread's vault connection."""
-        self.service = GroupService(conn)
+    def attach(self, source: Session | Connection) -> None:
+        """Called on unlock, with the session (or, in tests, the GUI thread's vault connection)."""
+        self.service = source.groups if isinstance(source, Session) else GroupService(source)
         self._fill_groups()
         self.sync.attach(self.service)
         self._update_actions()

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +36,7 @@ from ..core.insights import (
 )
 from ..core.journal import JournalRepository
 from ..core.library import techniques
+from ..core.session import Session
 from ..core.vocab import emotion_label
 from .charts import Bar, BarChart, Chart, MoodLineChart, YearPixels, format_number, mood_colour
 from .common import Retranslatable
@@ -81,6 +83,7 @@ class InsightsPage(Retranslatable, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.repo: JournalRepository | None = None
+        self._stale = True
         self.shown = _Shown()
 
         self.period_label = QLabel()
@@ -190,9 +193,27 @@ class InsightsPage(Retranslatable, QWidget):
 
     # -- API for the main window -------------------------------------------------------
 
-    def attach(self, repo: JournalRepository) -> None:
-        self.repo = repo
-        self.refresh()
+    def attach(self, source: Session | JournalRepository) -> None:
+        """On unlock: insights are computed when the page is looked at, not on every unlock or edit."""
+        self.repo = source.journal if isinstance(source, Session) else source
+        self._stale = True
+        if self.isVisible():
+            self._refresh_if_stale()
+
+    def journal_changed(self) -> None:
+        """Entries were added, edited or imported somewhere: recompute when next shown."""
+        self._stale = True
+        if self.isVisible():
+            self._refresh_if_stale()
+
+    def _refresh_if_stale(self) -> None:
+        if self._stale and self.repo is not None:
+            self._stale = False
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._refresh_if_stale()
 
     def clear(self) -> None:
         """Forget the vault and every number shown (on lock)."""
@@ -384,6 +405,12 @@ class InsightsPage(Retranslatable, QWidget):
             )
 
     # -- language ----------------------------------------------------------------------
+
+    def tab_title(self) -> str:
+        return QCoreApplication.translate("MainWindow", "Insights")
+
+    def view_title(self) -> str:
+        return QCoreApplication.translate("MainWindow", "&Insights")
 
     def retranslate_ui(self) -> None:
         self.period_label.setText(self.tr("&Group by:"))

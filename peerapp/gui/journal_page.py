@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, QLocale, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.journal import Entry, EntryFilter, JournalRepository
+from ..core.session import Session
 from ..core.vocab import EMOTIONS, MOODS, emotion_label, mood_label
 from .common import Retranslatable
 from .entry_editor import EntryEditor, draft_slot
@@ -163,6 +164,12 @@ class JournalPage(Retranslatable, QWidget):
 
     # -- texts ---------------------------------------------------------------------
 
+    def tab_title(self) -> str:
+        return QCoreApplication.translate("MainWindow", "Journal")
+
+    def view_title(self) -> str:
+        return QCoreApplication.translate("MainWindow", "&Journal")
+
     def retranslate_ui(self) -> None:
         self.search.setPlaceholderText(self.tr("Search your journal…"))
         self.search.setAccessibleName(self.tr("Search"))
@@ -216,7 +223,9 @@ class JournalPage(Retranslatable, QWidget):
 
     # -- data ----------------------------------------------------------------------
 
-    def attach(self, repo: JournalRepository) -> None:
+    def attach(self, session: Session) -> None:
+        """On unlock (the Page interface, gui/common.py)."""
+        repo = session.journal
         self.repo = repo
         self._fill_filters()
         self.model.attach(repo)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,6 +25,7 @@ from ..core.library import (
 )
 from ..core.library_index import LibraryIndex
 from ..core.markdown_render import escape, render
+from ..core.session import Session
 from .common import BackgroundTask, Retranslatable
 from .safe_browser import SafeBrowser
 
@@ -130,6 +131,12 @@ class LibraryPage(Retranslatable, QWidget):
             self.tr("اقرأ بالعربية") if target == "ar" else self.tr("Read in English")
         )
 
+    def tab_title(self) -> str:
+        return QCoreApplication.translate("MainWindow", "Library")
+
+    def view_title(self) -> str:
+        return QCoreApplication.translate("MainWindow", "&Library")
+
     def retranslate_ui(self) -> None:
         self.search.setPlaceholderText(self.tr("Search the library…"))
         self.search.setAccessibleName(self.tr("Search the library"))
@@ -155,9 +162,11 @@ class LibraryPage(Retranslatable, QWidget):
 
     # -- data ----------------------------------------------------------------------
 
-    def attach(self, bookmarks: BookmarkRepository | None) -> None:
-        self.bookmarks = bookmarks
+    def attach(self, session: Session) -> None:
+        """On unlock: bookmarks live in the vault; the search index is opened off the GUI thread."""
+        self.bookmarks = session.bookmarks
         self.refresh_list()
+        self.prepare_search()
 
     def clear(self) -> None:
         """On lock: bookmarks are private, so forget them; the articles are public."""

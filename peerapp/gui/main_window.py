@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
@@ -15,10 +16,10 @@ from .. import __version__
 from ..core.backup import AUTO_PREFIX, SUFFIX, get_auto_backup, rotate_backups
 from ..core.errors import PeerappError
 from ..core.journal import JournalRepository
-from ..core.library import BookmarkRepository
+from ..core.session import Session
 from ..core.settings import Settings
 from ..core.vault import Vault
-from .common import Retranslatable
+from .common import Page, Retranslatable
 from .crisis_dialog import CrisisDialog, add_help_link
 from .damage import IntegrityCheck, advise_key_file_damaged, show_damaged
 from .dialogs import ChangePassphraseDialog, PreferencesDialog, RecoveryKeyDialog
@@ -57,6 +58,9 @@ _ACTIVITY_EVENTS = {
 }
 
 
+_P = TypeVar("_P")
+
+
 class MainWindow(Retranslatable, QMainWindow):
     """Owns the vault's lifetime in the GUI: unlocking attaches pages, locking wipes them."""
 
@@ -65,6 +69,15 @@ class MainWindow(Retranslatable, QMainWindow):
     # The unit of the auto-lock setting (whole minutes). Tests lower it so the real idle timer runs out
     # in milliseconds; nothing in the app changes it.
     AUTOLOCK_UNIT_MS = 60_000
+    # The tabs, in order (Ctrl+1 …), each made from the vault. A new tab is one more line here:
+    # attaching, clearing, titles and View actions all loop over the pages made from this list.
+    PAGES: tuple[Callable[[Vault], Page], ...] = (
+        lambda vault: JournalPage(),
+        lambda vault: LibraryPage(tool_ids=TOOL_IDS),
+        lambda vault: InsightsPage(),
+        lambda vault: SafetyPlanPage(),
+        lambda vault: GroupsPage(vault),
+    )
 
     def __init__(
         self, vault: Vault, settings: Settings, languages: LanguageManager, parent: QWidget | None = None
@@ -74,32 +87,33 @@ class MainWindow(Retranslatable, QMainWindow):
         self.settings = settings
         self.languages = languages
         self.repo: JournalRepository | None = None
+        self.session: Session | None = None
         self.integrity_check: IntegrityCheck | None = None
         # The clock the once-a-day automatic backup reads; tests move it on by a day instead of waiting.
         self.clock: Callable[[], datetime] = datetime.now
 
         self.setup_page = SetupPage(vault, languages)
         self.unlock_page = UnlockPage(vault)
-        self.journal_page = JournalPage()
-        self.library_page = LibraryPage(tool_ids=TOOL_IDS)
+        self.pages: list[Page] = [make(vault) for make in self.PAGES]
+        # The menus reach a few pages by name (the Journal menu writes entries, "I tried this"
+        # opens the editor); attaching, clearing, tabs and View actions never do.
+        self.journal_page = self._page(JournalPage)
+        self.library_page = self._page(LibraryPage)
+        self.insights_page = self._page(InsightsPage)
+        self.safety_plan_page = self._page(SafetyPlanPage)
+        self.groups_page = self._page(GroupsPage)
         self.tool_dialogs: list[ToolDialog] = []
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.journal_page, "")
-        self.tabs.addTab(self.library_page, "")
-        self.insights_page = InsightsPage()
-        self.tabs.addTab(self.insights_page, "")
-        self.safety_plan_page = SafetyPlanPage()
-        self.tabs.addTab(self.safety_plan_page, "")
-        self.groups_page = GroupsPage(vault)
-        self.tabs.addTab(self.groups_page, "")
-        self._insights_stale = True
-        self.tabs.currentChanged.connect(lambda _index: self._refresh_insights_if_shown())
-        self.journal_page.entries_changed.connect(self._entries_changed)
+        for page in self.pages:
+            self.tabs.addTab(cast(QWidget, page), "")
+            changed = getattr(page, "entries_changed", None)
+            if changed is not None:
+                changed.connect(self._entries_changed)
         self.help_link = add_help_link(self.unlock_page)
         self.stack = QStackedWidget()
-        for page in (self.setup_page, self.unlock_page, self.tabs):
-            self.stack.addWidget(page)
+        for screen in (self.setup_page, self.unlock_page, self.tabs):
+            self.stack.addWidget(screen)
         self.library_page.tried.connect(self._tried_technique)
         self.library_page.open_tool.connect(self.open_tool)
         self.setCentralWidget(self.stack)
@@ -128,6 +142,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.stack.setCurrentWidget(self.unlock_page if vault.exists() else self.setup_page)
         self.retranslate_ui()
         self._update_actions()
+
+    def _page(self, kind: type[_P]) -> _P:
+        return next(page for page in self.pages if isinstance(page, kind))
 
     # -- menus ---------------------------------------------------------------------
 
@@ -186,16 +203,11 @@ class MainWindow(Retranslatable, QMainWindow):
                 self.journal_menu.addAction(action)
 
         self.view_menu = bar.addMenu("")
-        self.journal_view_action = self._action(lambda: self.show_tab(self.journal_page), "Ctrl+1")
-        self.library_view_action = self._action(lambda: self.show_tab(self.library_page), "Ctrl+2")
-        self.insights_action = self._action(lambda: self.show_tab(self.insights_page), "Ctrl+3")
-        self.safety_plan_action = self._action(lambda: self.show_tab(self.safety_plan_page), "Ctrl+4")
-        self.view_menu.addAction(self.journal_view_action)
-        self.view_menu.addAction(self.library_view_action)
-        self.view_menu.addAction(self.insights_action)
-        self.view_menu.addAction(self.safety_plan_action)
-        self.groups_view_action = self._action(lambda: self.show_tab(self.groups_page), "Ctrl+5")
-        self.view_menu.addAction(self.groups_view_action)
+        self.view_actions: dict[Page, QAction] = {}
+        for number, page in enumerate(self.pages, start=1):
+            action = self._action(partial(self.show_tab, cast(QWidget, page)), f"Ctrl+{number}")
+            self.view_actions[page] = action
+            self.view_menu.addAction(action)
         self.groups_menu = bar.addMenu("")
         page = self.groups_page
         for action in (page.new_action, page.join_action, page.sync_action, page.settings_action):
@@ -254,16 +266,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.restore_action.setText(self.tr("Restore from a bac&kup…"))
         self.auto_backup_action.setText(self.tr("&Automatic backups…"))
         self.view_menu.setTitle(self.tr("&View"))
-        self.journal_view_action.setText(self.tr("&Journal"))
-        self.library_view_action.setText(self.tr("&Library"))
-        self.tabs.setTabText(0, self.tr("Journal"))
-        self.tabs.setTabText(1, self.tr("Library"))
-        self.tabs.setTabText(2, self.tr("Insights"))
-        self.tabs.setTabText(3, self.tr("Safety plan"))
-        self.insights_action.setText(self.tr("&Insights"))
-        self.safety_plan_action.setText(self.tr("&Safety plan"))
-        self.groups_view_action.setText(self.tr("&Groups"))
-        self.tabs.setTabText(self.tabs.indexOf(self.groups_page), self.tr("Groups"))
+        for index, page in enumerate(self.pages):
+            self.tabs.setTabText(index, page.tab_title())
+            self.view_actions[page].setText(page.view_title())
         self.groups_menu.setTitle(self.tr("&Groups"))
         self.help_now_action.setText(self.tr("I need &help now"))
         self.tools_menu.setTitle(self.tr("&Tools"))
@@ -294,11 +299,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.lock_action,
             self.passphrase_action,
             self.recovery_action,
-            self.journal_view_action,
-            self.library_view_action,
-            self.safety_plan_action,
-            self.groups_view_action,
-            self.insights_action,
+            *self.view_actions.values(),
             self.export_action,
             self.report_action,
             self.import_action,
@@ -316,13 +317,12 @@ class MainWindow(Retranslatable, QMainWindow):
             self._on_unlocked()
 
     def _on_unlocked(self) -> None:
-        self.repo = JournalRepository(self.vault.connect())
-        self.journal_page.attach(self.repo)
-        self.library_page.attach(BookmarkRepository(self.repo.conn))
-        self.library_page.prepare_search()
-        self.safety_plan_page.attach(self.repo.conn)
-        self.groups_page.attach(self.repo.conn)
-        self._insights_stale = True
+        # The vault was opened through core.session (UnlockPage / SetupPage); this thread's connection
+        # and repositories come from the session, and every page gets the same one.
+        self.session = Session(self.vault)
+        self.repo = self.session.journal
+        for page in self.pages:
+            page.attach(self.session)
         self.stack.setCurrentWidget(self.tabs)
         self._update_actions()
         self._restart_idle_timer()
@@ -349,12 +349,10 @@ class MainWindow(Retranslatable, QMainWindow):
         if self.integrity_check is not None:
             self.integrity_check.cancel()  # stops between pages; never keeps the journal open
             self.integrity_check = None
-        self.groups_page.clear()  # stops the sync timer and waits for (or cancels) its worker
-        self.journal_page.clear()
-        self.library_page.clear()
-        self.safety_plan_page.clear()
-        self.insights_page.clear()
+        for page in reversed(self.pages):  # groups first: it stops its sync worker before the key goes
+            page.clear()
         self.repo = None
+        self.session = None
         self.vault.lock()
         self.idle_timer.stop()
         self.unlock_page.reset()
@@ -387,14 +385,10 @@ class MainWindow(Retranslatable, QMainWindow):
         return False
 
     def _entries_changed(self) -> None:
-        self._insights_stale = True
-        self._refresh_insights_if_shown()
-
-    def _refresh_insights_if_shown(self) -> None:
-        """Insights are computed when looked at, not on every unlock or edit."""
-        if self.tabs.currentWidget() is self.insights_page and self._insights_stale and self.repo is not None:
-            self._insights_stale = False
-            self.insights_page.attach(self.repo)
+        for page in self.pages:
+            changed = getattr(page, "journal_changed", None)
+            if changed is not None:
+                changed()
 
     # -- data in and out -------------------------------------------------------------
 
@@ -407,8 +401,12 @@ class MainWindow(Retranslatable, QMainWindow):
             ReportDialog(self.repo, self).exec()
 
     def import_journal(self) -> None:
-        if self.vault.is_unlocked and import_dialog(self, self.vault) is not None and self.repo is not None:
-            self.journal_page.attach(self.repo)
+        if (
+            self.vault.is_unlocked
+            and import_dialog(self, self.vault) is not None
+            and self.session is not None
+        ):
+            self.journal_page.attach(self.session)  # the timeline starts again from the newest entry
             self._entries_changed()
 
     def backup_now(self) -> None:

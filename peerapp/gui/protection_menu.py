@@ -10,8 +10,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QWidget
 
-from ..core import decoy, protection
-from ..core.errors import PeerappError
+from ..core import protection
 from ..core.settings import Settings
 from ..core.vault import Vault
 from .common import Retranslatable
@@ -83,8 +82,6 @@ class ProtectionMenu(Retranslatable, QMenu):
         self.addAction(self.wipe_action)
         self.aboutToShow.connect(self._update)
         window.unlock_page.wiped.connect(self.show_first_run)
-        # Every vault the app makes gets its spare database at once, so all data folders look alike.
-        window.setup_page.created.connect(lambda _key: self._ensure_spare())
         self._update()
         self.retranslate_ui()
 
@@ -103,12 +100,6 @@ class ProtectionMenu(Retranslatable, QMenu):
         unlocked = self._unlocked()
         for action in (self.duress_action, self.remove_duress_action, self.unlock_action, self.wipe_action):
             action.setEnabled(unlocked)
-
-    def _ensure_spare(self) -> None:
-        try:
-            decoy.ensure_spare(self.window_.vault)
-        except (OSError, PeerappError):
-            pass  # made on the next unlock instead
 
     def set_duress(self) -> None:
         if not self._unlocked():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QPageLayout, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -41,6 +41,7 @@ from ..core.safety_plan import (
     to_html,
     to_markdown,
 )
+from ..core.session import Session
 from .common import Retranslatable, qdate, text_direction
 
 AUTOSAVE_MS = 800
@@ -306,6 +307,12 @@ class SafetyPlanPage(Retranslatable, QWidget):
         self.retranslate_ui()
         self.setEnabled(False)
 
+    def tab_title(self) -> str:
+        return QCoreApplication.translate("MainWindow", "Safety plan")
+
+    def view_title(self) -> str:
+        return QCoreApplication.translate("MainWindow", "&Safety plan")
+
     def retranslate_ui(self) -> None:
         self.title.setText(QApplication.translate(CONTEXT, PLAN_TITLE))
         self.intro.setText(QApplication.translate(CONTEXT, PLAN_INTRO))
@@ -318,9 +325,14 @@ class SafetyPlanPage(Retranslatable, QWidget):
 
     # -- data ----------------------------------------------------------------------
 
-    def attach(self, source: Connection | SafetyPlanRepository) -> None:
+    def attach(self, source: Session | Connection | SafetyPlanRepository) -> None:
         """Show the plan stored in the vault; edits autosave there."""
-        self.repository = source if isinstance(source, SafetyPlanRepository) else SafetyPlanRepository(source)
+        if isinstance(source, Session):
+            self.repository = source.safety_plan
+        elif isinstance(source, SafetyPlanRepository):
+            self.repository = source
+        else:
+            self.repository = SafetyPlanRepository(source)
         plan = self.repository.load()
         for section in self.sections:
             section.set_items(plan.get(section.step.key))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import PeerappError
+from ..core.session import create_journal
 from ..core.vault import Vault
 from .common import BackgroundTask, Retranslatable
 from .language import LanguageManager
@@ -126,8 +127,9 @@ class SetupPage(Retranslatable, QWidget):
         self.error.clear()
         self.busy.show()
         self.create_button.setEnabled(False)
+        # Through core.session, so the app and `peerapp init` make the same folder (spare, counter).
         self._task = BackgroundTask(
-            lambda: self.vault.create(passphrase, with_recovery_key=want_recovery), self
+            lambda: create_journal(self.vault, passphrase, with_recovery_key=want_recovery)[1], self
         )
         self._task.succeeded.connect(self._on_created)
         self._task.failed.connect(self._on_failed)

@@ -13,9 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import protection
 from ..core.errors import DamagedKeyFile, PeerappError, VaultWiped
-from ..core.journal import JournalRepository
+from ..core.session import open_journal
 from ..core.vault import Vault
 from .common import BackgroundTask, Retranslatable
 from .damage import repair_key_file
@@ -133,13 +132,8 @@ class UnlockPage(Retranslatable, QWidget):
         self.secret.setEnabled(False)
 
         def work() -> None:
-            protection.unlock(self.vault, secret, recovery=recovery)
-            # After an update that changed the normaliser, re-index here, off the GUI thread.
-            conn = self.vault.connect()
-            try:
-                JournalRepository(conn).ensure_search_index()
-            finally:
-                self.vault.release(conn)
+            # Every protection, then the index refresh, off the GUI thread (core.session).
+            open_journal(self.vault, secret, recovery=recovery)
 
         self._task = BackgroundTask(work, self)
         self._task.succeeded.connect(self._on_unlocked)

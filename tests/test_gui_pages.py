@@ -1,0 +1,87 @@
+"""MainWindow holds no per-page wiring: a new tab is one line in MainWindow.PAGES, and it is attached to
+the session on unlock, cleared on lock, titled, and reachable from the View menu with no other change."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from test_gui_journal import PASSPHRASE, create_vault, unlock
+
+from peerapp.core.session import Session
+from peerapp.core.settings import Settings
+from peerapp.core.vault import Vault
+from peerapp.gui.app import build_window
+from peerapp.gui.common import Page
+from peerapp.gui.main_window import MainWindow
+
+
+class ProbePage(QWidget):
+    """A page nobody told MainWindow about, except through PAGES."""
+
+    def __init__(self, vault: Vault) -> None:
+        super().__init__()
+        self.vault = vault
+        self.events: list[str] = []
+        self.count = QLabel()
+        QVBoxLayout(self).addWidget(self.count)
+
+    def attach(self, session: Session) -> None:
+        self.events.append("attach")
+        self.count.setText(str(session.journal.count()))
+
+    def clear(self) -> None:
+        self.events.append("clear")
+        self.count.clear()
+
+    def journal_changed(self) -> None:
+        self.events.append("changed")
+
+    def tab_title(self) -> str:
+        return "Probe"
+
+    def view_title(self) -> str:
+        return "&Probe"
+
+
+@pytest.fixture
+def window(qtbot, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(MainWindow, "PAGES", (*MainWindow.PAGES, ProbePage))
+    win = build_window(data_dir, "en", settings=Settings())
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.lock()
+    win.release_event_filter()
+
+
+def test_a_page_added_to_the_list_is_attached_titled_shown_and_cleared(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    probe = window.pages[-1]
+    assert isinstance(probe, ProbePage) and isinstance(probe, Page)
+    assert window.tabs.tabText(window.tabs.indexOf(probe)) == "Probe"
+    action = window.view_actions[probe]
+    assert action.text() == "&Probe" and action.shortcut().toString() == "Ctrl+6"
+    create_vault(qtbot, window)
+    assert probe.events == ["attach"] and probe.count.text() == "0"
+    window.journal_page.new_entry()
+    editor = window.journal_page.editor
+    assert editor is not None
+    editor.body.setPlainText("a new entry tells every page")
+    editor.save()
+    assert "changed" in probe.events
+    action.trigger()
+    assert window.tabs.currentWidget() is probe
+    window.lock()
+    assert probe.events[-1] == "clear" and probe.count.text() == ""
+    unlock(qtbot, window, PASSPHRASE)
+    assert probe.events[-1] == "attach" and probe.count.text() == "1"
+
+
+def test_main_window_names_no_page_when_attaching_or_clearing() -> None:
+    """The loops are the only place pages are attached or cleared (the import refresh is the Journal menu's)."""
+    source = (Path(__file__).resolve().parent.parent / "peerapp" / "gui" / "main_window.py").read_text()
+    for page in ("journal_page", "library_page", "insights_page", "safety_plan_page", "groups_page"):
+        assert f"self.{page}.clear()" not in source, page
+    assert source.count(".attach(") == 2  # the unlock loop, and the timeline refresh after an import
