@@ -396,3 +396,27 @@ def test_concurrent_writers_never_collide_on_a_temp_name(tmp_path: Path) -> None
     for i in range(20):
         crashsafe.atomic_write(target, str(i).encode())
     assert target.read_bytes() == b"19" and list(tmp_path.iterdir()) == [target]
+
+
+def test_rotation_never_replaces_good_backups_with_a_damaged_one(data_dir: Path, tmp_path: Path) -> None:
+    from datetime import datetime, timedelta
+
+    from peerapp.core.backup import auto_backups, rotate_backups
+    from peerapp.core.errors import VaultDamaged
+
+    make_vault(data_dir, entries=300)
+    v = Vault(data_dir)
+    v.unlock(PASSPHRASE)
+    folder = tmp_path / "auto"
+    start = datetime(2026, 1, 1, 12, 0)
+    made = [rotate_backups(v, folder, keep=2, now=start + timedelta(days=i)) for i in range(2)]
+    conn = v.connect()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    v.lock()
+    flip_byte_in_the_middle(data_dir / DB_NAME)
+    v = Vault(data_dir)
+    v.unlock(PASSPHRASE)
+    with pytest.raises(VaultDamaged):
+        rotate_backups(v, folder, keep=2, now=start + timedelta(days=5))
+    v.lock()
+    assert auto_backups(folder) == made  # both good ones kept, no damaged one made

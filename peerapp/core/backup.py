@@ -434,6 +434,32 @@ def auto_backups(folder: Path) -> list[Path]:
     return [p for _stamp, _n, p in sorted(found)]
 
 
+AUTO_EVERY_SECONDS = 24 * 3600
+
+
+def due_automatic_backup(vault: Vault, now: datetime) -> AutoBackupSettings | None:
+    """The automatic backup settings when one is due (on, a folder chosen, none in the last day)."""
+    conn = vault.connect()
+    try:
+        wanted = get_auto_backup(conn)
+    finally:
+        vault.release(conn)
+    if not wanted.enabled or not wanted.folder:
+        return None
+    newest = max((p.stat().st_mtime for p in auto_backups(Path(wanted.folder))), default=0.0)
+    return wanted if now.timestamp() - newest >= AUTO_EVERY_SECONDS else None
+
+
+def automatic_backup(
+    vault: Vault, now: datetime, progress: Progress = _no_progress, cancelled: Cancelled = _never
+) -> Path | None:
+    """Make the day's rotating backup if one is due (run it off the GUI thread); None when not due."""
+    wanted = due_automatic_backup(vault, now)
+    if wanted is None:
+        return None
+    return rotate_backups(vault, Path(wanted.folder), wanted.keep, progress, cancelled, now)
+
+
 def rotate_backups(
     vault: Vault,
     folder: Path,

@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
-from pathlib import Path
 from typing import TypeVar, cast
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
 
 from .. import __version__
-from ..core.backup import AUTO_PREFIX, SUFFIX, get_auto_backup, rotate_backups
-from ..core.errors import PeerappError
+from ..core.backup import automatic_backup, due_automatic_backup
+from ..core.errors import OperationCancelled, PeerappError
 from ..core.journal import JournalRepository
 from ..core.session import Session
 from ..core.settings import Settings
@@ -40,6 +39,7 @@ from .tools.pmr import RelaxationGuide
 from .tools.thought_record import ThoughtRecordTool
 from .transfer_dialogs import (
     BackupSettingsDialog,
+    ProgressRun,
     backup_dialog,
     export_dialog,
     import_dialog,
@@ -426,25 +426,28 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def _automatic_backup(self) -> None:
         """On quit, keep the rotating backups the person asked for (at most one a day)."""
+        # The rule (on, a folder, none today) and the rotation live in core.backup; the backup runs
+        # on a worker behind a cancellable progress window, and quitting waits for it.
         if not self.vault.is_unlocked:
             return
-        conn = self.vault.connect()
-        try:
-            wanted = get_auto_backup(conn)
-        finally:
-            self.vault.release(conn)
-        if not wanted.enabled or not wanted.folder:
-            return
-        folder = Path(wanted.folder)
-        newest = max((p.stat().st_mtime for p in folder.glob(f"{AUTO_PREFIX}*{SUFFIX}")), default=0.0)
         now = self.clock()
-        if now.timestamp() - newest < 24 * 3600:
-            return
         try:
-            rotate_backups(self.vault, folder, wanted.keep, now=now)
-        except (PeerappError, OSError) as exc:
-            message = exc.user_message() if isinstance(exc, PeerappError) else str(exc)
-            QMessageBox.warning(self, self.tr("Automatic backup"), message)
+            if due_automatic_backup(self.vault, now) is None:
+                return
+        except (PeerappError, OSError):
+            return
+        run = ProgressRun(
+            self,
+            self.tr("Making your automatic backup…"),
+            lambda progress, cancelled: automatic_backup(self.vault, now, progress, cancelled),
+        )
+        loop = QEventLoop()
+        run.finished.connect(lambda _result, _error: loop.quit())
+        run.start()
+        if not run.done:
+            loop.exec()
+        if run.error is not None and not isinstance(run.error, OperationCancelled):
+            QMessageBox.warning(self, self.tr("Automatic backup"), run.error.user_message())
 
     def show_crisis_help(self) -> None:
         """The bundled crisis resources; never needs (or touches) the vault."""
