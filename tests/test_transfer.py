@@ -377,3 +377,59 @@ def test_our_json_bad_rows_are_reported_and_rest_imports(repo: JournalRepository
         assert [line for line, _ in report.errors] == [1, 2, 3]
     finally:
         other.lock()
+
+
+def test_csv_note_longer_than_the_csv_modules_default_field_limit(
+    repo: JournalRepository, tmp_path: Path
+) -> None:
+    """csv refuses fields over 128 KiB by default, which a long note can pass; the cap is 8 MiB."""
+    note = "كلمة " * 60_000  # 300,000 characters
+    source = tmp_path / "long.csv"
+    with source.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(DAYLIO_COLUMNS)
+        writer.writerow(["2024-05-01", "May 1", "Wednesday", "21:30", "rad", "", "Long", note])
+    report = import_entries(repo.conn, "daylio", source)
+    assert report.added == 1 and not report.errors
+    assert repo.search("Long")[0].text == note.strip()
+
+
+def test_csv_line_ends_of_every_kind(repo: JournalRepository, tmp_path: Path) -> None:
+    """\\n, \\r\\n and a lone \\r end lines, as when the whole file was read with newline=""."""
+    rows = [
+        "full_date,date,weekday,time,mood,activities,note_title,note",
+        '2024-05-01,x,x,10:00,rad,,,"two\r\nlines"',
+        "2024-05-02,x,x,10:00,good,,,lf",
+        "not-a-date,x,x,10:00,good,,,bad",
+        "2024-05-03,x,x,10:00,meh,,,cr",
+    ]
+    source = tmp_path / "ends.csv"
+    source.write_bytes(
+        (rows[0] + "\r\n" + rows[1] + "\n" + rows[2] + "\r" + rows[3] + "\r\n" + rows[4]).encode()
+    )
+    report = import_entries(repo.conn, "daylio", source)
+    assert report.added == 3 and [line for line, _m in report.errors] == [5]
+    assert {e.text for e in repo.page(EntryFilter(), limit=10)} == {"two\r\nlines", "lf", "cr"}
+
+
+def test_checking_a_file_keeps_memory_flat(tmp_path: Path) -> None:
+    """The file is streamed, never held whole: checking a 24 MB export stays far below its size."""
+    import tracemalloc
+
+    from peerapp.core.transfer import check_import_file
+
+    entry = {"uid": "", "at": "2024-05-01T21:30:00+03:00", "mood": 3, "tags": ["a"], "text": "x" * 2000}
+    source = tmp_path / "big.json"
+    with source.open("w", encoding="utf-8") as fh:
+        fh.write('{"format": "peerapp-journal", "version": 1, "entries": [\n')
+        for i in range(12_000):
+            fh.write(("," if i else "") + json.dumps({**entry, "uid": f"u{i}"}) + "\n")
+        fh.write("]}\n")
+    size = source.stat().st_size
+    tracemalloc.start()
+    try:
+        assert check_import_file("json", source) == 12_000
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert size > 24_000_000 and peak < size / 4

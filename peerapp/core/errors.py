@@ -93,6 +93,50 @@ class ImportFileInvalid(PeerappError):
     message = QT_TRANSLATE_NOOP("Errors", "This file is not in the expected format, so nothing was imported.")
 
 
+class ImportNotAFile(ImportFileInvalid):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "This is a folder or a special file, not a file to import. Nothing was imported."
+    )
+
+
+class ImportFileTooLarge(ImportFileInvalid):
+    # The figures follow peerapp/core/untrusted.py (MAX_IMPORT_BYTES, MAX_PART_CHARS, MAX_DEPTH, MAX_BAD_ROWS).
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "This file is larger than 512 MB, more than an import can read. Nothing was imported."
+    )
+
+
+class ImportNotText(ImportFileInvalid):
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "This file is not UTF-8 text; it may be damaged or in another format. Nothing was imported.",
+    )
+
+
+class ImportPartTooLarge(ImportFileInvalid):
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "One entry or value in this file is larger than 8 MB, so the file looks damaged. "
+        "Nothing was imported.",
+    )
+
+
+class ImportTooDeep(ImportFileInvalid):
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "This file nests values more than 64 levels deep, which no journal export does. "
+        "Nothing was imported.",
+    )
+
+
+class ImportTooManyBadRows(ImportFileInvalid):
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "More than 1000 rows of this file cannot be read, so it does not look like a journal "
+        "export. Nothing was imported.",
+    )
+
+
 class UnknownMoodLabels(PeerappError):
     message = QT_TRANSLATE_NOOP(
         "Errors",

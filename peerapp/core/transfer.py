@@ -10,11 +10,11 @@ import os
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, Literal
 
-from . import crashsafe
+from . import crashsafe, untrusted
 from .db import Connection
 from .errors import (
     ExportTargetExists,
@@ -23,6 +23,7 @@ from .errors import (
     ImportFileInvalid,
     ImportMissingField,
     ImportRowError,
+    ImportTooManyBadRows,
     InvalidInput,
     OperationCancelled,
     UnknownMoodLabels,
@@ -42,6 +43,11 @@ DAYLIO_COLUMNS = ["full_date", "date", "weekday", "time", "mood", "activities", 
 DAYLIO_MOODS = {"rad": 5, "good": 4, "meh": 3, "bad": 2, "awful": 1}
 MOOD_LABELS = {value: label for label, value in DAYLIO_MOODS.items()}
 ACTIVITY_SEPARATOR = " | "
+# Limits on what an import file can ask of us (the file-level ones are in untrusted.py).
+MAX_MOOD_LABEL = 64  # longer is not a mood name; the row is reported as bad instead
+MAX_UNKNOWN_MOODS = 100  # each one is a question for the user
+MAX_UID = 200
+MAX_BATCH_CHARS = 32 * untrusted.MIB
 
 
 def _no_progress(done: int, total: int) -> None:
@@ -253,15 +259,26 @@ def _uid(prefix: str, parts: object) -> str:
     return f"{prefix}-{digest[:32]}"
 
 
-def _read_text(path: Path) -> str:
-    try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportFileInvalid("utf-8") from exc
+def _shown(value: object, limit: int = 40) -> str:
+    """A value from the file as a short one-line detail for a row error."""
+    text = " ".join(str(value).split())
+    text = "".join(ch if ch.isprintable() else "\N{REPLACEMENT CHARACTER}" for ch in text[: limit + 1])
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
-def _daylio_records(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    reader = csv.reader(io.StringIO(_read_text(path), newline=""))
+def _read_text(path: Path) -> Iterator[str]:
+    """The import file as text, a chunk at a time (capped, strict UTF-8, no NULs; see untrusted)."""
+    with untrusted.open_file(path, untrusted.MAX_IMPORT_BYTES) as fh:
+        yield from untrusted.text_chunks(fh, untrusted.MAX_IMPORT_BYTES)
+
+
+def _daylio_records(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """The header (names lower-cased) as line 1, then each non-empty record and the line it starts on."""
+    untrusted.allow_csv_fields()
+    lines = untrusted.TextLines(_read_text(path))
+    # strict: a quoted field still open at the end of the file means the file was cut
+    # short, which the lenient reader would import as a shortened note.
+    reader = csv.reader(lines, strict=True)
     try:
         header = [h.strip().lower() for h in next(reader)]
     except (StopIteration, csv.Error) as exc:
@@ -269,19 +286,19 @@ def _daylio_records(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]
     for column in ("full_date", "time", "mood"):
         if column not in header:
             raise ImportFileInvalid(column)
-    records: list[tuple[int, list[str]]] = []
+    yield 1, header
     line = reader.line_num + 1
     while True:
+        lines.mark()
         try:
             row = next(reader)
         except StopIteration:
-            break
+            return
         except csv.Error as exc:
             raise ImportFileInvalid(f"csv line {line}") from exc
         if any(cell.strip() for cell in row):
-            records.append((line, row))
+            yield line, row
         line = reader.line_num + 1
-    return header, records
 
 
 def _mood_table(mood_map: dict[str, int] | None) -> dict[str, int]:
@@ -295,11 +312,10 @@ def _mood_table(mood_map: dict[str, int] | None) -> dict[str, int]:
 
 def daylio_unknown_moods(path: Path, mood_map: dict[str, int] | None = None) -> list[str]:
     """Mood labels in a Daylio file that neither the defaults nor `mood_map` cover."""
-    header, records = _daylio_records(path)
-    table = _mood_table(mood_map)
-    index = header.index("mood")
-    labels = {row[index].strip() for _line, row in records if len(row) > index and row[index].strip()}
-    return sorted(label for label in labels if label.lower() not in table)
+    unknown: set[str] = set()
+    for _row in _daylio_rows(path, mood_map, unknown):
+        pass
+    return sorted(unknown)
 
 
 def _parse_time(text: str) -> tuple[int, int]:
@@ -310,17 +326,28 @@ def _parse_time(text: str) -> tuple[int, int]:
         except ValueError:
             continue
         return parsed.hour, parsed.minute
-    raise ImportBadDate(text)
+    raise ImportBadDate(_shown(text))
 
 
-def _daylio_rows(path: Path, mood_map: dict[str, int] | None) -> list[_Row]:
-    unknown = daylio_unknown_moods(path, mood_map)
-    if unknown:
-        raise UnknownMoodLabels(unknown)
-    header, records = _daylio_records(path)
+def _local(day: date, hour: int, minute: int) -> datetime:
+    try:
+        return datetime(day.year, day.month, day.day, hour, minute).astimezone()
+    except (ValueError, OverflowError, OSError) as exc:  # year 1 or 9999 in a far time zone
+        raise ImportBadDate(day.isoformat()) from exc
+
+
+def _daylio_rows(
+    path: Path, mood_map: dict[str, int] | None, unknown: set[str] | None = None
+) -> Iterator[_Row]:
+    """Each record as an entry or a row error; labels outside the mood table go into `unknown`.
+
+    A label that could not be a mood name (long, or with control characters) is a bad
+    row rather than a question for the user.
+    """
     table = _mood_table(mood_map)
+    records = _daylio_records(path)
+    _first, header = next(records)
     col = {name: i for i, name in enumerate(header)}
-    rows: list[_Row] = []
     for line, record in records:
 
         def cell(name: str, record: list[str] = record) -> str:
@@ -330,39 +357,44 @@ def _daylio_rows(path: Path, mood_map: dict[str, int] | None) -> list[_Row]:
         try:
             if len(record) < len(header) - 2 or not cell("full_date").strip():
                 raise ImportMissingField()
-            try:
-                day = date.fromisoformat(cell("full_date").strip())
-            except ValueError as exc:
-                raise ImportBadDate(cell("full_date").strip()) from exc
-            hour, minute = _parse_time(cell("time")) if cell("time").strip() else (12, 0)
             label = cell("mood").strip()
             mood = table.get(label.lower()) if label else None
             if label and mood is None:
-                raise ImportBadMood(label)
+                if unknown is not None and len(label) <= MAX_MOOD_LABEL and label.isprintable():
+                    unknown.add(label)
+                    if len(unknown) > MAX_UNKNOWN_MOODS:
+                        raise ImportFileInvalid("mood")
+                raise ImportBadMood(_shown(label))
+            try:
+                day = date.fromisoformat(cell("full_date").strip())
+            except ValueError as exc:
+                raise ImportBadDate(_shown(cell("full_date"))) from exc
+            hour, minute = _parse_time(cell("time")) if cell("time").strip() else (12, 0)
             activities = [a.strip() for a in cell("activities").split(ACTIVITY_SEPARATOR.strip())]
             entry = Entry(
-                at=datetime(day.year, day.month, day.day, hour, minute).astimezone(),
+                at=_local(day, hour, minute),
                 mood=mood,
                 tags=[a for a in activities if a],
                 title=cell("note_title").strip(),
                 text=cell("note").replace("<br>", "\n").strip(),
                 uid=_uid("daylio", record),
             )
-            rows.append(_Row(line, entry))
+            yield _Row(line, entry)
         except ImportRowError as exc:
-            rows.append(_Row(line, None, exc))
-    return rows
+            yield _Row(line, None, exc)
 
 
-def _jrnl_rows(path: Path) -> list[_Row]:
-    try:
-        data = json.loads(_read_text(path))
-    except ValueError as exc:
-        raise ImportFileInvalid("json") from exc
-    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-        raise ImportFileInvalid("entries")
-    rows: list[_Row] = []
-    for number, raw in enumerate(data["entries"], start=1):
+def _jrnl_rows(path: Path) -> Iterator[_Row]:
+    seen_entries = False
+    for member in untrusted.json_members(path, "entries"):
+        if member.key != "entries":
+            continue  # "tags" and the like: a summary of the entries
+        if member.index == 0:
+            if member.value is not untrusted.STREAMED_ARRAY or seen_entries:
+                raise ImportFileInvalid("entries")
+            seen_entries = True
+            continue
+        raw = member.value
         try:
             if not isinstance(raw, dict) or not isinstance(raw.get("date"), str):
                 raise ImportMissingField()
@@ -370,31 +402,44 @@ def _jrnl_rows(path: Path) -> list[_Row]:
                 day = date.fromisoformat(raw["date"])
                 hour, minute = _parse_time(str(raw.get("time") or "12:00"))
             except ValueError as exc:
-                raise ImportBadDate(str(raw.get("date"))) from exc
-            tags = [str(t).lstrip("@#").strip() for t in raw.get("tags") or [] if isinstance(t, str)]
+                raise ImportBadDate(_shown(raw.get("date"))) from exc
+            tags = raw.get("tags") or []
+            if not isinstance(tags, list):
+                raise ImportRowError("tags")
+            tags = [t.lstrip("@#").strip() for t in tags if isinstance(t, str)]
             if raw.get("starred"):
                 tags.append("starred")
             entry = Entry(
-                at=datetime(day.year, day.month, day.day, hour, minute).astimezone(),
+                at=_local(day, hour, minute),
                 tags=tags,
                 title=str(raw.get("title") or "").strip(),
                 text=str(raw.get("body") or "").strip(),
                 uid=_uid("jrnl", raw),
             )
-            rows.append(_Row(number, entry))
+            yield _Row(member.index, entry)
         except ImportRowError as exc:
-            rows.append(_Row(number, None, exc))
-    return rows
+            yield _Row(member.index, None, exc)
+    if not seen_entries:
+        raise ImportFileInvalid("entries")
 
 
 def _optional_int(value: object, low: int, high: int) -> bool:
     return value is None or (isinstance(value, int) and not isinstance(value, bool) and low <= value <= high)
 
 
+def _storable(text: str) -> bool:
+    """Text SQLite keeps as given: UTF-8 encodable (no lone surrogates from \\ud800) and no NUL."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\0" not in text
+
+
 def _check(entry: Entry) -> None:
     """What JournalRepository would refuse, found per row so the rest of a batch still imports."""
     if entry.mood is not None and not _optional_int(entry.mood, 1, 5):
-        raise ImportBadMood(str(entry.mood))
+        raise ImportBadMood(_shown(entry.mood))
     if any(not key or len(key) > 64 for key in entry.emotions):
         raise ImportRowError("emotion")
     for use in entry.coping:
@@ -405,21 +450,45 @@ def _check(entry: Entry) -> None:
             and _optional_int(use.helpfulness, 1, 5)
         ):
             raise ImportRowError("coping")
+    try:
+        # What saving and showing the entry do with its time: a year at the edge of what
+        # datetime holds overflows in another time zone.
+        at = entry.at if entry.at.tzinfo is not None else entry.at.astimezone()
+        at.timestamp()
+        at.astimezone(UTC).astimezone()
+    except (ValueError, OverflowError, OSError) as exc:
+        raise ImportBadDate(_shown(entry.at.isoformat())) from exc
+    texts = [entry.title, entry.text, entry.uid, entry.created_at, entry.updated_at, entry.deleted_at or ""]
+    texts += entry.tags + entry.emotions + [use.technique for use in entry.coping]
+    if not all(_storable(text) for text in texts):
+        raise ImportRowError("text")
+
+
+def _strings(raw: dict[str, object], key: str) -> list[str]:
+    values = raw.get(key) or []
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise ImportRowError(key)  # nested lists, numbers, an object: not what an export writes
+    return list(values)
 
 
 def entry_from_export(raw: object) -> Entry:
     """Rebuild an entry from our JSON export (ImportRowError when it does not fit)."""
     if not isinstance(raw, dict) or not isinstance(raw.get("uid"), str) or not raw["uid"]:
         raise ImportMissingField()
+    if len(raw["uid"]) > MAX_UID:
+        raise ImportRowError("uid")
     try:
         at = datetime.fromisoformat(str(raw.get("at")))
     except ValueError as exc:
-        raise ImportBadDate(str(raw.get("at"))) from exc
+        raise ImportBadDate(_shown(raw.get("at"))) from exc
     mood = raw.get("mood")
     if mood is not None and (not isinstance(mood, int) or not 1 <= mood <= 5):
-        raise ImportBadMood(str(mood))
+        raise ImportBadMood(_shown(mood))
     coping: list[CopingUse] = []
-    for use in raw.get("coping") or []:
+    uses = raw.get("coping") or []
+    if not isinstance(uses, list):
+        raise ImportRowError("coping")
+    for use in uses:
         if not isinstance(use, dict) or not isinstance(use.get("technique"), str):
             raise ImportMissingField()
         coping.append(
@@ -436,8 +505,8 @@ def entry_from_export(raw: object) -> Entry:
     return Entry(
         at=at,
         mood=mood,
-        emotions=[str(e) for e in raw.get("emotions") or []],
-        tags=[str(t) for t in raw.get("tags") or []],
+        emotions=_strings(raw, "emotions"),
+        tags=_strings(raw, "tags"),
         coping=coping,
         title=str(raw.get("title") or ""),
         text=str(raw.get("text") or ""),
@@ -448,26 +517,107 @@ def entry_from_export(raw: object) -> Entry:
     )
 
 
-def _json_rows(path: Path) -> list[_Row]:
-    try:
-        data = json.loads(_read_text(path))
-    except ValueError as exc:
-        raise ImportFileInvalid("json") from exc
-    if (
-        not isinstance(data, dict)
-        or data.get("format") != JSON_FORMAT
-        or not isinstance(data.get("entries"), list)
-    ):
-        raise ImportFileInvalid("format")
-    if data.get("version") != JSON_VERSION:
-        raise ImportFileInvalid("version")
-    rows: list[_Row] = []
-    for number, raw in enumerate(data["entries"], start=1):
+def _json_rows(path: Path) -> Iterator[_Row]:
+    header: dict[str, object] = {}
+    seen_entries = False
+
+    def check_header(final: bool) -> None:
+        if ("format" in header or final) and header.get("format") != JSON_FORMAT:
+            raise ImportFileInvalid("format")
+        if final and not seen_entries:
+            raise ImportFileInvalid("format")
+        if ("version" in header or final) and header.get("version") != JSON_VERSION:
+            raise ImportFileInvalid("version")
+
+    for member in untrusted.json_members(path, "entries"):
+        if member.index == 0:
+            if member.key in ("format", "version"):
+                header[member.key] = member.value
+            elif member.key == "entries":
+                if member.value is not untrusted.STREAMED_ARRAY or seen_entries:
+                    raise ImportFileInvalid("format")
+                seen_entries = True
+            # Fail before the first entry when the header says this is not our format.
+            check_header(final=False)
+            continue
         try:
-            rows.append(_Row(number, entry_from_export(raw)))
+            yield _Row(member.index, entry_from_export(member.value))
         except ImportRowError as exc:
-            rows.append(_Row(number, None, exc))
-    return rows
+            yield _Row(member.index, None, exc)
+    check_header(final=True)
+
+
+def _rows(source: ImportSource, path: Path, mood_map: dict[str, int] | None) -> Iterator[_Row]:
+    if source == "daylio":
+        return _daylio_rows(path, mood_map)
+    if source == "jrnl":
+        return _jrnl_rows(path)
+    if source == "json":
+        return _json_rows(path)
+    raise InvalidInput(str(source))
+
+
+def _identity(path: Path) -> tuple[int, int, int, int]:
+    info = os.stat(path)
+    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
+
+
+def check_import_file(source: ImportSource, path: Path, mood_map: dict[str, int] | None = None) -> int:
+    """Read the whole file as `import_entries` will, without a journal; the number of rows.
+
+    Raises what import_entries raises before it writes: ImportFileInvalid (or one of its
+    kinds: not a file, too large, not text, too deep, too many bad rows), UnknownMoodLabels,
+    OSError. A front end calls it before unlocking, so a bad file never opens the vault.
+    Memory stays flat whatever the file's size: the file is streamed, not kept.
+    """
+    total = bad = 0
+    unknown: set[str] = set()
+    path = Path(path)
+    rows = _daylio_rows(path, mood_map, unknown) if source == "daylio" else _rows(source, path, mood_map)
+    for row in rows:
+        total += 1
+        try:
+            if row.error is not None:
+                raise row.error
+            assert row.entry is not None
+            _check(row.entry)
+        except ImportRowError:
+            bad += 1
+    if unknown:
+        raise UnknownMoodLabels(sorted(unknown))
+    if bad > untrusted.MAX_BAD_ROWS:
+        raise ImportTooManyBadRows()
+    return total
+
+
+def _surveyed_rows(
+    source: ImportSource, path: Path, mood_map: dict[str, int] | None
+) -> tuple[int, Iterator[_Row]]:
+    """Check the whole file once (check_import_file), then stream its rows a second time.
+
+    Streaming twice keeps memory flat and finds a truncated or damaged file before the
+    first batch is committed.
+    """
+    before = _identity(path)
+    total = check_import_file(source, path, mood_map)
+    if _identity(path) != before:
+        raise ImportFileInvalid("changed")
+    return total, _rows(source, path, mood_map)
+
+
+def _batches(rows: Iterator[_Row]) -> Iterator[list[_Row]]:
+    """BATCH rows at a time, or fewer when their text passes MAX_BATCH_CHARS (memory stays flat)."""
+    batch: list[_Row] = []
+    size = 0
+    for row in rows:
+        batch.append(row)
+        if row.entry is not None:
+            size += len(row.entry.text) + len(row.entry.title)
+        if len(batch) >= BATCH or size >= MAX_BATCH_CHARS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
 
 
 def import_entries(
@@ -483,22 +633,17 @@ def import_entries(
 
     For JSON sources the "line" is the entry's position in the file, counting from 1.
     Batches are committed one by one; a cancel rolls back the current batch and stops.
-    Raises ImportFileInvalid or UnknownMoodLabels before anything is written.
+    Raises ImportFileInvalid (or a subclass: too large, not text, too deep, too many bad
+    rows) or UnknownMoodLabels before anything is written; the file is read twice, and
+    if it changes in between, the import stops at the change (ImportFileInvalid) keeping
+    the batches already committed, which a second import skips as duplicates.
     """
-    if source == "daylio":
-        rows = _daylio_rows(Path(path), mood_map)
-    elif source == "jrnl":
-        rows = _jrnl_rows(Path(path))
-    elif source == "json":
-        rows = _json_rows(Path(path))
-    else:
-        raise InvalidInput(str(source))
+    total, rows = _surveyed_rows(source, Path(path), mood_map)
     report = ImportReport()
     repo = JournalRepository(conn)
-    total = len(rows)
     progress(0, total)
-    for start in range(0, total, BATCH):
-        batch = rows[start : start + BATCH]
+    done = 0
+    for batch in _batches(rows):
         if cancelled():
             report.cancelled = True
             break
@@ -509,7 +654,8 @@ def import_entries(
         report.added += added
         report.skipped_duplicates += skipped
         report.errors += errors
-        progress(start + len(batch), total)
+        done += len(batch)
+        progress(done, total)
     return report
 
 
