@@ -6,11 +6,15 @@ import json
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from . import untrusted
 from .disguise import PRESETS, exit_view_for
+from .errors import PeerappError
 from .paths import atomic_write, config_dir, ensure_private_dir
 
 FILE_NAME = "settings.json"
 LANGUAGES = ("en", "ar")
+MAX_BYTES = 1024 * 1024  # the file is a few hundred bytes; anything near this is not ours
+MAX_GEOMETRY = 4096  # Qt's saved geometry is under 100 bytes of base64
 
 
 @dataclass
@@ -27,19 +31,32 @@ class Settings:
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Settings:
+        """The saved settings; defaults for anything missing, damaged, of the wrong type or huge.
+
+        Start-up reads this file before anything else, so no content of it may stop the app:
+        it is read with the caps of core/untrusted (size, nesting, strict UTF-8, no FIFO).
+        """
         path = (directory or config_dir()) / FILE_NAME
         try:
-            raw = json.loads(path.read_text("utf-8"))
-        except (OSError, ValueError):
+            raw = untrusted.loads(untrusted.read_text(path, MAX_BYTES))
+        except (OSError, ValueError, PeerappError):
             return cls()
         if not isinstance(raw, dict):
             return cls()
-        known = {f.name for f in fields(cls)}
-        settings = cls(**{k: v for k, v in raw.items() if k in known})
+        defaults = cls()
+        settings = cls()
+        for f in fields(cls):
+            value = raw.get(f.name)
+            default = getattr(defaults, f.name)
+            # bool is an int to isinstance, and `true` is no number of minutes.
+            if type(value) is type(default):
+                setattr(settings, f.name, value)
         if settings.language not in ("", *LANGUAGES):
             settings.language = ""
-        if not isinstance(settings.autolock_minutes, int) or not 0 <= settings.autolock_minutes <= 240:
+        if not 0 <= settings.autolock_minutes <= 240:
             settings.autolock_minutes = 5
+        if len(settings.window_geometry) > MAX_GEOMETRY:
+            settings.window_geometry = ""
         if settings.appearance not in {p.key for p in PRESETS}:
             settings.appearance = ""
         settings.exit_view = exit_view_for(settings.exit_view)
