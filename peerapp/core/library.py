@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import contacts
+from . import contacts, untrusted
 from .db import Connection
+from .errors import PeerappError
 from .i18n import QT_TRANSLATE_NOOP, translate
-from .markdown_render import render_with_meta
 from .paths import resources_dir
+
+# Caps for a resources folder given on the command line (the bundled articles are a few KB each).
+MAX_ARTICLE_BYTES = 1024 * 1024
+MAX_ARTICLES = 5000
 
 CATEGORIES: dict[str, str] = {
     "coping": QT_TRANSLATE_NOOP("Library", "Coping"),
@@ -43,16 +49,40 @@ class Article:
     path: Path | None = None
 
 
+# The Meta-Data header as Python-Markdown's "meta" extension reads it (design section 4),
+# parsed here so that listing articles never runs the Markdown renderer on a file from
+# an outside folder (deeply nested lists make it recurse and take minutes).
+_META_BEGIN = re.compile(r"-{3}(\s.*)?$")
+_META_END = re.compile(r"(-{3}|\.{3})(\s.*)?$")
+_META_LINE = re.compile(r"[ ]{0,3}([A-Za-z0-9_-]+):\s*(.*)")
+_META_MORE = re.compile(r"[ ]{4,}(.*)")
+
+
 def _split_header(text: str) -> tuple[dict[str, list[str]], str]:
-    _html, meta = render_with_meta(text)
-    _head, _, body = text.partition("\n\n")
+    """The header (`Key: value` lines, indented continuations, up to a blank line) and the body."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4).split("\n")
+    meta: dict[str, list[str]] = {}
+    key = ""
+    start = 1 if lines and _META_BEGIN.match(lines[0]) else 0
+    for line in lines[start:]:
+        if not line.strip() or _META_END.match(line):
+            break
+        if m := _META_LINE.match(line):
+            key = m.group(1).lower()
+            meta.setdefault(key, []).append(m.group(2).strip())
+        elif key and (more := _META_MORE.match(line)):
+            meta[key].append(more.group(1).strip())
+        else:
+            break
     if not meta:
         return {}, text
+    _head, _, body = text.partition("\n\n")
     return meta, body
 
 
 def read_article(path: Path, lang: str) -> Article:
-    text = path.read_text("utf-8")
+    """One article file; raises OSError or PeerappError (too large, not UTF-8 text, not a file)."""
+    text = untrusted.read_text(path, MAX_ARTICLE_BYTES)
     meta, body = _split_header(text)
     tags = [t.strip() for line in meta.get("tags", []) for t in line.split(",") if t.strip()]
     return Article(
@@ -82,20 +112,28 @@ def _load_cached(folder: str, lang: str) -> tuple[Article, ...]:
     return tuple(scan_articles(Path(folder), lang))
 
 
-def scan_articles(directory: Path, lang: str) -> list[Article]:
-    """Read every article in `directory` now (no cache), sorted by category then title.
-
-    A file that cannot be read as UTF-8 text is skipped, so one damaged file in a
-    resources folder does not hide the rest; a file without a header keeps its id as title.
-    """
+def article_files(directory: Path) -> list[Path]:
+    """The `*.md` files of a library folder, sorted; at most MAX_ARTICLES of them."""
     if not directory.is_dir():
         return []
+    return sorted(itertools.islice(directory.glob("*.md"), MAX_ARTICLES))
+
+
+def scan_articles(directory: Path, lang: str, skipped: list[Path] | None = None) -> list[Article]:
+    """Read every article in `directory` now (no cache), sorted by category then title.
+
+    A file that cannot be read (not UTF-8 text, over MAX_ARTICLE_BYTES, a FIFO or folder
+    named *.md, a symlink loop) is skipped and added to `skipped`, so one damaged or
+    hostile file in a resources folder does not hide the rest; a file without a header
+    keeps its id as title.
+    """
     articles = []
-    for path in sorted(directory.glob("*.md")):
+    for path in article_files(directory):
         try:
             articles.append(read_article(path, lang))
-        except (OSError, ValueError):  # ValueError covers UnicodeDecodeError
-            continue
+        except (OSError, ValueError, PeerappError):  # ValueError covers UnicodeDecodeError
+            if skipped is not None:
+                skipped.append(path)
     articles.sort(key=lambda a: (a.category, a.title.casefold()))
     return articles
 

@@ -12,12 +12,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import spelling, textnorm
-from .library import Article, library_dir, scan_articles
+from . import spelling, textnorm, untrusted
+from .errors import PeerappError
+from .library import MAX_ARTICLE_BYTES, Article, article_files, library_dir, scan_articles
 from .paths import cache_dir
 
 # Bump when the schema or what goes into it changes; textnorm.VERSION covers the normaliser.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 # Field weights: a word in the title says far more about an article than one in the body.
 # Each field has its own FTS5 table, so its bm25 uses that field's length and rarity;
 # FTS5's own column weights only scale term counts, which bm25 saturates, so a long
@@ -26,6 +27,9 @@ FIELDS = (("title", 8.0), ("tags", 4.0), ("body", 1.0))
 SNIPPET_CHARS = 160
 # A pasted paragraph is not a query; words past this many are ignored (keeps latency bounded).
 MAX_QUERY_WORDS = 24
+# Longer words are no typo targets, and the spelling index stores one variant per letter
+# of each word: a 100,000-letter "word" in an outside article would be 10 GB of variants.
+MAX_VOCABULARY_WORD = 40
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -51,7 +55,9 @@ CREATE VIRTUAL TABLE tags_fts USING fts5 (terms, content = '', tokenize = 'unico
 CREATE VIRTUAL TABLE body_fts USING fts5 (terms, content = '', tokenize = 'unicode61 remove_diacritics 0');
 """
 
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# Link text stops at any bracket and the target at any parenthesis: with "[^\]]*" a line of
+# "[[[[..." from an outside article took quadratic time (seconds per 20 KB).
+_MD_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)")
 _MD_MARKS = re.compile(r"(\*\*|__|[*_`])")
 _MD_LEAD = re.compile(r"^\s*(#{1,6}\s+|[-+*]\s+|\d+[.)]\s+|>\s?)")
 _WORD = re.compile(r"\w+")
@@ -109,8 +115,11 @@ def _fingerprint(files: Sequence[Path], lang: str) -> str:
     digest = hashlib.sha256(f"{INDEX_FORMAT}:{textnorm.VERSION}:{lang}".encode())
     for path in files:
         try:
-            data = path.read_bytes()
-        except OSError:
+            # Capped and non-blocking, as the articles themselves are read: a FIFO named
+            # *.md must not hang the search, nor a 2 GB file fill the memory.
+            with untrusted.open_file(path, MAX_ARTICLE_BYTES) as fh:
+                data = fh.read(MAX_ARTICLE_BYTES + 1)
+        except (OSError, PeerappError):
             data = b"\0unreadable"
         digest.update(path.name.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(hashlib.sha256(data).digest())
@@ -139,14 +148,16 @@ class LibraryIndex:
     @property
     def path(self) -> Path:
         """Where the cached index of this folder and language lives."""
-        where = str(self.directory.resolve()).encode("utf-8", "surrogateescape")
+        try:
+            folder = self.directory.resolve()
+        except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11)
+            folder = self.directory.absolute()
+        where = str(folder).encode("utf-8", "surrogateescape")
         name = f"library-{self.lang}-{hashlib.sha256(where).hexdigest()[:16]}.sqlite3"
         return (self._cache or cache_dir()) / name
 
     def _files(self) -> list[Path]:
-        if not self.directory.is_dir():
-            return []
-        return sorted(self.directory.glob("*.md"))
+        return article_files(self.directory)
 
     def open(self) -> bool:
         """Open the cached index, building it first if it is missing or stale. True if it was built."""
@@ -382,7 +393,8 @@ def _fill(conn: sqlite3.Connection, articles: Sequence[Article], fingerprint: st
                 [(rowid, i, p, terms) for i, (p, terms) in enumerate(paragraphs)],
             )
             for word in set(textnorm.tokens(" ".join([title, tags, *(p for p, _t in paragraphs)]))):
-                frequency[word] = frequency.get(word, 0) + 1
+                if len(word) <= MAX_VOCABULARY_WORD:
+                    frequency[word] = frequency.get(word, 0) + 1
         spelling.store_vocabulary(conn, frequency)
         conn.execute("INSERT INTO meta (key, value) VALUES ('fingerprint', ?)", (fingerprint,))
         conn.execute("INSERT INTO meta (key, value) VALUES ('format', ?)", (str(INDEX_FORMAT),))
