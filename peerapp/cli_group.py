@@ -9,21 +9,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from .cli import (
+from .cli.common import (
     EXIT_FAILURE,
     EXIT_OK,
     CommandError,
+    Secrets,
     UsageError,
-    _json_option,
-    _passphrase_option,
-    _resolve_dashes,
-    _Secrets,
-    _unlock,
+    json_option,
+    passphrase_option,
+    resolve_dashes,
+    unlock,
 )
-from .core import paths
 from .core.errors import PeerappError
 from .core.i18n import translate
-from .core.vault import Vault
 from .sync.models import PENDING, RECEIVED, GroupPost, SyncResult
 
 if TYPE_CHECKING:
@@ -44,7 +42,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
     def action(name: str, help_text: str) -> argparse.ArgumentParser:
         p = gcmd.add_parser(name, help=help_text)
-        _passphrase_option(p)
+        passphrase_option(p)
         return p
 
     create = action("create", "create a group and print its invite")
@@ -56,7 +54,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     join.add_argument("invite", metavar="INVITE")
     join.add_argument("--pseudonym", required=True, metavar="P")
 
-    _json_option(action("list", "your groups"))
+    json_option(action("list", "your groups"))
 
     post = action("post", "write a post (sent at the next sync)")
     post.add_argument("group", metavar="GROUP", help="the group's number or name")
@@ -70,7 +68,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     feed = action("feed", "posts of a group, newest first, each followed by its replies")
     feed.add_argument("group", metavar="GROUP")
     feed.add_argument("--limit", type=int, default=50, metavar="N")
-    _json_option(feed)
+    json_option(feed)
 
     for name, help_text in (
         ("delete-post", "delete your post (or, as admin, anyone's)"),
@@ -87,7 +85,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
     reports = action("reports", "reports sent to you as admin")
     reports.add_argument("group", metavar="GROUP")
-    _json_option(reports)
+    json_option(reports)
 
     pseudonym = action("pseudonym", "change your name in a group (for new posts)")
     pseudonym.add_argument("group", metavar="GROUP")
@@ -135,15 +133,12 @@ def _server_missing() -> str:
 
 @contextmanager
 def _service(args: argparse.Namespace) -> Iterator[GroupService]:
-    from .sync.service import GroupService  # httpx loads only for group commands
-
-    vault = Vault(paths.data_dir(args.data_dir))
     # Through the wrong-passphrase counter and duress handling, like every other command.
-    _unlock(vault, _Secrets(args.passphrase_stdin).get(translate("CLI", "Passphrase: ")))
+    session = unlock(args.data_dir, Secrets(args.passphrase_stdin).get(translate("CLI", "Passphrase: ")))
     try:
-        yield GroupService(vault.connect())
+        yield session.groups
     finally:
-        vault.lock()
+        session.close()
 
 
 def cmd_group(args: argparse.Namespace) -> int:
@@ -221,7 +216,7 @@ def _list(service: GroupService, args: argparse.Namespace) -> int:
 
 
 def _post(service: GroupService, args: argparse.Namespace) -> int:
-    _resolve_dashes(args, "text")
+    resolve_dashes(args, "text")
     gid = _group_id(service, args)
     reply_to = _post_id(service, gid, args.reply_to) if args.reply_to else None
     post = service.post(gid, args.text, content_warning=args.cw, reply_to=reply_to)
