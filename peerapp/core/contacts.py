@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
-import stat
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import unquote
 
+from . import untrusted
 from .errors import PeerappError
 from .i18n import QT_TRANSLATE_NOOP, translate
 from .paths import resources_dir
@@ -243,29 +242,13 @@ def parse_contacts(data: object) -> ContactBook:
     )
 
 
-def _read_capped(path: Path) -> bytes:
-    """The file's bytes if it is a regular file under MAX_FILE_BYTES.
-
-    A resources folder can come from the command line, so a FIFO named contacts.json must not
-    block the library (the open does not wait) and a huge file must not be read into memory.
-    """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
-    with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fh.fileno())
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
-            raise ContactsUnreadable(str(path))
-        data = fh.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:  # grew while being read
-        raise ContactsUnreadable(str(path))
-    return data
-
-
 def load_contacts(path: Path) -> ContactBook:
     """Read and parse a contacts file; an unreadable or malformed file raises ContactsUnreadable."""
     try:
-        data = json.loads(_read_capped(path).decode("utf-8"))
-    except (OSError, UnicodeDecodeError, RecursionError) as exc:
+        # The same capped reader as imports: regular files only (a FIFO never blocks), a size cap,
+        # strict UTF-8, and nesting checked before parsing.
+        data = untrusted.loads(untrusted.read_text(path, MAX_FILE_BYTES))
+    except (OSError, PeerappError) as exc:
         raise ContactsUnreadable(str(path)) from exc
     except ValueError as exc:  # json.JSONDecodeError
         raise ContactsUnreadable(f"{path}: {exc}") from exc

@@ -23,10 +23,41 @@ def _make() -> markdown.Markdown:
     return md
 
 
+# Python-Markdown recurses once per nested list or quote level, and some nestings take time
+# quadratic in their depth: an imported entry (up to 8 MB) or a group post could be built to hang
+# or crash the view. Past these caps the text is shown as plain, escaped text instead.
+MAX_MARKDOWN_CHARS = 1024 * 1024
+MAX_NESTING = 16
+_INDENT = re.compile(r"^(?:[ \t]|>)+", re.M)
+
+
+def too_deep(text: str) -> bool:
+    """Whether `text` is too long or nests lists or quotes deeper than MAX_NESTING levels."""
+    if len(text) > MAX_MARKDOWN_CHARS:
+        return True
+    for match in _INDENT.finditer(text):
+        lead = match.group(0)
+        depth = lead.count(">") + (len(lead.replace(">", "").expandtabs(4)) // 2)
+        if depth > MAX_NESTING * 2:
+            return True
+    return False
+
+
+def plain(text: str) -> str:
+    """The text as escaped paragraphs (the fallback for text Markdown must not be trusted with)."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return "".join(f'<p dir="auto">{escape(p).replace(chr(10), "<br />")}</p>' for p in paragraphs)
+
+
 def render(text: str) -> str:
     """HTML for `text`; each paragraph keeps its own direction (dir="auto")."""
+    if too_deep(text):
+        return plain(text)
     md = _make()
-    body = md.convert(text)
+    try:
+        body = md.convert(text)
+    except RecursionError:
+        return plain(text)
     return _BLOCK.sub(r'<\1 dir="auto">', body)
 
 

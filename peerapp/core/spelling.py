@@ -41,8 +41,11 @@ def _variants(word: str) -> set[str]:
     return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
+MAX_LENGTH = 40  # no real word is longer; a long one would build length² characters of variants
+
+
 def correctable(word: str) -> bool:
-    return len(word) >= MIN_LENGTH and not word.isdigit()
+    return MIN_LENGTH <= len(word) <= MAX_LENGTH and not word.isdigit()
 
 
 def store_vocabulary(conn: sqlite3.Connection, frequency: Mapping[str, int]) -> None:

@@ -374,6 +374,9 @@ class ImportDialog(Retranslatable, QDialog):
             except PeerappError as exc:
                 _show_error(self, exc)
                 return
+            except OSError as exc:  # the file went away or cannot be read: one message, not a traceback
+                _show_error(self, PeerappError(exc.strerror or ""))
+                return
             if unknown:
                 answer = self.ask_mood_map(unknown)
                 if answer is None:
