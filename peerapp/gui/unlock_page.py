@@ -17,8 +17,8 @@ from ..core.errors import DamagedKeyFile, PeerappError, VaultWiped
 from ..core.session import open_journal
 from ..core.vault import Vault
 from .common import BackgroundTask, Retranslatable
+from .countdown import UnlockCountdown
 from .damage import repair_key_file
-from .protection_menu import UnlockCountdown
 
 
 class UnlockPage(Retranslatable, QWidget):
