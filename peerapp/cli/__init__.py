@@ -7,29 +7,14 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..core.settings import LANGUAGES
-from . import app, common, journal, library, transfer
+from . import app, common, group, journal, library, server, transfer
 
 # The order of the commands in help and in argparse's messages.
-_AREAS = (app, journal, library, transfer)
+_AREAS = (app, journal, library, transfer, server, group)
 
 COMMANDS: dict[str, common.Handler] = {
     name: handler for area in _AREAS for name, handler in area.COMMANDS.items()
 }
-
-
-def _cmd_group(args: argparse.Namespace) -> int:
-    from ..cli_group import cmd_group as run
-
-    return run(args)
-
-
-def _cmd_server(args: argparse.Namespace) -> int:
-    from ..cli_group import cmd_server as run
-
-    return run(args)
-
-
-COMMANDS.update(group=_cmd_group, server=_cmd_server)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,9 +25,6 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for area in _AREAS:
         area.add_parsers(commands)
-    from ..cli_group import add_commands as add_group_commands
-
-    add_group_commands(commands)
     app.add_hidden_parsers(commands)
     return parser
 

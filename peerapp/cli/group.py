@@ -1,42 +1,33 @@
-"""The `group` and `server` commands of the CLI (design section 7), kept apart from cli.py."""
+"""The `group ...` commands: anonymous, end-to-end encrypted peer-support groups (design section 7)."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .cli.common import (
+from ..core.errors import PeerappError
+from ..core.i18n import translate
+from ..sync.models import PENDING, RECEIVED, GroupPost, SyncResult
+from .common import (
     EXIT_FAILURE,
     EXIT_OK,
-    CommandError,
-    Secrets,
+    Handler,
+    Subparsers,
     UsageError,
     json_option,
+    open_journal,
     passphrase_option,
     resolve_dashes,
-    unlock,
 )
-from .core.errors import PeerappError
-from .core.i18n import translate
-from .sync.models import PENDING, RECEIVED, GroupPost, SyncResult
 
 if TYPE_CHECKING:
-    from .sync.service import GroupService
+    from ..sync.service import GroupService
 
 
-def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add `server` and `group ...` to the CLI's subcommands."""
-    # The server's own options come from peerapp.server (an optional extra), parsed in cmd_server;
-    # an unused prefix character lets "--db URL" and friends through this parser untouched.
-    server = commands.add_parser(
-        "server", help="run a group server (needs the server extra)", prefix_chars="+", add_help=False
-    )
-    server.add_argument("server_args", nargs="*", metavar="OPTION")
-
+def add_parsers(commands: Subparsers) -> None:
     group = commands.add_parser("group", help="anonymous, end-to-end encrypted peer-support groups")
     gcmd = group.add_subparsers(dest="group_command", metavar="ACTION", required=True)
 
@@ -101,50 +92,14 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     proxy.add_argument("--off", action="store_true", help="connect directly again")
 
 
-# -- server --------------------------------------------------------------------------------
-
-
-def cmd_server(args: argparse.Namespace) -> int:
-    try:
-        from .server import run as server_run
-    except ImportError as exc:
-        raise CommandError(_server_missing()) from exc
-    parser = argparse.ArgumentParser(prog="peerapp server", description="peerapp group server")
-    server_run.add_arguments(parser)
-    ns = parser.parse_args(args.server_args)
-    ns.data_dir = args.data_dir
-    try:
-        server_run.serve(server_run.config_from_args(ns))
-    except ImportError as exc:
-        raise CommandError(_server_missing()) from exc
-    except KeyboardInterrupt:
-        pass
-    return EXIT_OK
-
-
-def _server_missing() -> str:
-    return translate(
-        "CLI", "The group server is not installed. Install it with: pip install 'peerapp[server]'"
-    )
-
-
 # -- group ---------------------------------------------------------------------------------
-
-
-@contextmanager
-def _service(args: argparse.Namespace) -> Iterator[GroupService]:
-    # Through the wrong-passphrase counter and duress handling, like every other command.
-    session = unlock(args.data_dir, Secrets(args.passphrase_stdin).get(translate("CLI", "Passphrase: ")))
-    try:
-        yield session.groups
-    finally:
-        session.close()
 
 
 def cmd_group(args: argparse.Namespace) -> int:
     handler = _HANDLERS[args.group_command]
-    with _service(args) as service:
-        return handler(service, args)
+    # Through the same way in as every command: counter, duress, spare, damage checks.
+    with open_journal(args) as session:
+        return handler(session.groups, args)
 
 
 def _group_id(service: GroupService, args: argparse.Namespace) -> int:
@@ -159,8 +114,8 @@ def _create(service: GroupService, args: argparse.Namespace) -> int:
     if args.pseudonym:
         pseudonym = args.pseudonym
     else:
-        from .core.settings import Settings
-        from .sync.pseudonym import suggest_pseudonym
+        from ..core.settings import Settings
+        from ..sync.pseudonym import suggest_pseudonym
 
         pseudonym = suggest_pseudonym(args.lang or Settings.load().language or "en")
     group, invite = service.create_group(args.server, args.name, pseudonym)
@@ -364,7 +319,7 @@ def _proxy(service: GroupService, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_HANDLERS = {
+_HANDLERS: dict[str, Callable[[GroupService, argparse.Namespace], int]] = {
     "create": _create,
     "join": _join,
     "list": _list,
@@ -380,3 +335,6 @@ _HANDLERS = {
     "leave": _leave,
     "proxy": _proxy,
 }
+
+
+COMMANDS: dict[str, Handler] = {"group": cmd_group}
