@@ -13,7 +13,8 @@ from conftest import PASSPHRASE, CliResult
 from peerapp import __version__
 from peerapp.core.journal import Entry, JournalRepository
 from peerapp.core.keyslot import FAST_KDF
-from peerapp.core.vault import DB_NAME, SLOTS_NAME, Vault
+from peerapp.core.protection import ATTEMPTS_FILE
+from peerapp.core.vault import DB_NAME, SLOTS_NAME, SPARE_NAME, Vault
 
 Cli = Callable[..., CliResult]
 ENTRY_KEYS = {"id", "at", "mood", "emotions", "tags", "coping", "title", "text"}
@@ -38,7 +39,9 @@ def failed(result: CliResult, code: int) -> str:
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """The vault's files; the wrong-try counter beside them is meant to change on a wrong try."""
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and p.name != "attempts.json"}
+    return {
+        p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and p.name != "attempts.json"
+    }
 
 
 def check_entry_shape(item: object) -> dict[str, object]:
@@ -88,7 +91,8 @@ def test_init_then_use_with_real_kdf(cli: Cli, data_dir: Path) -> None:
     result = ok(cli("init", "--passphrase-stdin", stdin=STDIN))
     assert str(data_dir) in result.stdout
     assert PASSPHRASE not in result.stdout + result.stderr
-    assert {p.name for p in data_dir.iterdir()} == {DB_NAME, SLOTS_NAME}
+    # The same files the app makes (core.session.create_journal): every journal folder looks alike.
+    assert {p.name for p in data_dir.iterdir()} == {DB_NAME, SLOTS_NAME, SPARE_NAME, ATTEMPTS_FILE}
     assert data_dir.stat().st_mode & 0o777 == 0o700
     slots = json.loads((data_dir / SLOTS_NAME).read_text())
     kdf = slots["slots"][0]["kdf"]

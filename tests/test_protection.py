@@ -287,7 +287,7 @@ def test_turning_the_clock_back_does_not_lock_out_forever(data_dir: Path) -> Non
     clock = FakeClock()
     guard = protection.UnlockGuard(data_dir, clock=clock)
     for _ in range(9):
-        guard.begin_attempt()
+        guard.failed(guard.begin_attempt())
     clock.now -= 10 * 365 * 86400
     assert guard.seconds_left() == protection.MAX_DELAY
 
@@ -465,3 +465,25 @@ def test_cli_counts_failures_and_a_duress_passphrase_wipes(cli: object, data_dir
     assert result.code == 1 and "Traceback" not in result.stderr
     assert "no journal" in result.stderr.lower()
     assert list(data_dir.iterdir()) == []
+
+
+def test_a_try_killed_mid_check_counts_once_it_is_stale(data_dir: Path) -> None:
+    """Counting happens before the check, so killing the app while it checks skips nothing."""
+    make_vault(data_dir)
+    clock = FakeClock()
+    guard = protection.UnlockGuard(data_dir, clock=clock)
+    guard.begin_attempt()  # ... and the process dies here, before it knows the answer
+    assert guard.load().failures == 0 and guard.seconds_left() == 0  # a try in flight is no failure yet
+    clock.now += protection.STALE_AFTER + 1
+    guard.begin_attempt()
+    assert guard.load().failures == 1
+
+
+def test_tries_in_flight_do_not_delay_each_other(data_dir: Path) -> None:
+    make_vault(data_dir)
+    guard = protection.UnlockGuard(data_dir)
+    tokens = [guard.begin_attempt() for _ in range(8)]  # eight processes checking at once
+    assert guard.seconds_left() == 0 and len(set(tokens)) == 8
+    for token in tokens:
+        guard.succeeded(token)
+    assert guard.load().pending == [] and guard.load().failures == 0

@@ -272,7 +272,7 @@ def test_parallel_correct_unlocks_all_succeed(data_dir: Path) -> None:
 def _count_failures(data_dir: str, n: int) -> None:
     guard = protection.UnlockGuard(Path(data_dir))
     for _ in range(n):
-        guard.begin_attempt()
+        guard.failed(guard.begin_attempt())
 
 
 def test_parallel_wrong_tries_are_all_counted(data_dir: Path) -> None:

@@ -25,6 +25,8 @@ from .vault import Vault
 
 ATTEMPTS_FILE = "attempts.json"
 FREE_FAILURES = 2  # a typo or two costs nothing
+STALE_AFTER = 60.0  # a check is one Argon2id run (well under a second); older pending tries were killed
+MAX_PENDING = 64
 MAX_DELAY = 60.0
 WIPE_AFTER_CHOICES = (0, 5, 10, 20)  # 0 = off, the default
 CONFIRM_WORD = QT_TRANSLATE_NOOP("Protection", "ERASE")
@@ -49,6 +51,9 @@ class Attempts:
     failures: int = 0
     wait_until: float = 0.0
     wipe_after: int = 0
+    # Start times of tries being checked right now (several processes may check at once). A try
+    # still here after STALE_AFTER seconds was killed mid-check, and then counts as a failure.
+    pending: list[float] = field(default_factory=list)
 
 
 class UnlockGuard:
@@ -104,13 +109,30 @@ class UnlockGuard:
             failures = max(0, int(raw.get("failures", 0)))  # type: ignore[call-overload]
             wait_until = float(raw.get("wait_until", 0.0))  # type: ignore[arg-type]
             wipe_after = int(raw.get("wipe_after", 0))  # type: ignore[call-overload]
+            pending_raw = raw.get("pending", [])
+            pending = [float(t) for t in pending_raw][:MAX_PENDING] if isinstance(pending_raw, list) else []
         except (TypeError, ValueError, OverflowError):
             return Attempts()
-        return Attempts(failures, wait_until, wipe_after if wipe_after in WIPE_AFTER_CHOICES else 0)
+        return Attempts(failures, wait_until, wipe_after if wipe_after in WIPE_AFTER_CHOICES else 0, pending)
 
     def _save(self, state: Attempts) -> None:
-        record = {"failures": state.failures, "wait_until": state.wait_until, "wipe_after": state.wipe_after}
+        record = {
+            "failures": state.failures,
+            "wait_until": state.wait_until,
+            "wipe_after": state.wipe_after,
+            "pending": state.pending[-MAX_PENDING:],
+        }
         atomic_write(self.path, json.dumps(record, sort_keys=True).encode())
+
+    def _settle(self, state: Attempts) -> Attempts:
+        """Count tries that were killed mid-check (still pending after STALE_AFTER) as failures."""
+        now = self.clock()
+        stale = [t for t in state.pending if not (now - STALE_AFTER <= t <= now + STALE_AFTER)]
+        if stale:
+            state.pending = [t for t in state.pending if t not in stale]
+            state.failures += len(stale)
+            state.wait_until = now + delay_after(state.failures)
+        return state
 
     def _update(self, change: Callable[[Attempts], Attempts | None]) -> Attempts:
         """Read, change and write the record under the folder lock (None from `change`: write nothing)."""
@@ -129,33 +151,54 @@ class UnlockGuard:
         left = self.load().wait_until - self.clock()
         return max(0.0, min(left, MAX_DELAY))
 
-    def begin_attempt(self) -> Attempts:
-        """Count the try as failed before checking it, so killing the app mid-check cannot skip the count."""
+    def begin_attempt(self) -> float:
+        """Note a try before checking it (returns its token), so killing the app mid-check cannot skip
+        the count: an unfinished try becomes a failure once stale. Tries still being checked are not
+        failures yet, so two correct unlocks at once never delay each other."""
+        token = self.clock()
+
+        def note(state: Attempts) -> Attempts:
+            state = self._settle(state)
+            mine = token
+            while mine in state.pending:  # two tries in the same clock tick: keep them apart
+                mine += 1e-6
+            state.pending.append(mine)
+            return state
+
+        state = self._update(note)
+        return state.pending[-1] if state.pending else token
+
+    def failed(self, token: float) -> Attempts:
+        """The try was a wrong passphrase: count it, and make the next one wait."""
 
         def count(state: Attempts) -> Attempts:
+            state = self._settle(state)
+            if token in state.pending:
+                state.pending.remove(token)
             state.failures += 1
             state.wait_until = self.clock() + delay_after(state.failures)
             return state
 
         return self._update(count)
 
-    def succeeded(self) -> None:
+    def abandon(self, token: float) -> None:
+        """The try ended without a verdict (damage, not a wrong passphrase): it is not counted."""
+
+        def drop(state: Attempts) -> Attempts:
+            if token in state.pending:
+                state.pending.remove(token)
+            return state
+
+        self._update(drop)
+
+    def succeeded(self, token: float | None = None) -> None:
         def reset(state: Attempts) -> Attempts | None:
-            if state.failures or state.wait_until or not self.path.exists():
-                return Attempts(wipe_after=state.wipe_after)
+            others = [t for t in state.pending if t != token]
+            if state.failures or state.wait_until or others != state.pending or not self.path.exists():
+                return Attempts(wipe_after=state.wipe_after, pending=others)
             return None
 
         self._update(reset)
-
-    def uncount(self) -> None:
-        """Take back the last counted try (it turned out to be damage, not a wrong passphrase)."""
-
-        def undo(state: Attempts) -> Attempts:
-            state.failures = max(0, state.failures - 1)
-            state.wait_until = self.clock() + delay_after(state.failures) if state.failures else 0.0
-            return state
-
-        self._update(undo)
 
     def set_wipe_after(self, failures: int) -> None:
         """0 turns the wipe off (the default); otherwise one of WIPE_AFTER_CHOICES."""
@@ -202,15 +245,16 @@ def unlock(
         if wait is None:
             raise UnlockDelayed(left)
         wait(left)
+    token: float | None = None
     try:
         if not key_file.intact:
             _try(vault, secret, recovery)  # a miss raises DamagedKeyFile
         else:
-            _counted_try(vault, secret, recovery, guard)
+            token = _counted_try(vault, secret, recovery, guard)
     except VaultWiped:
         finish_wipe(guard=guard)
         raise
-    guard.succeeded()
+    guard.succeeded(token)
     after_unlock(vault)
 
 
@@ -221,11 +265,12 @@ def _try(vault: Vault, secret: str, recovery: bool) -> None:
         vault.unlock(secret)
 
 
-def _counted_try(vault: Vault, secret: str, recovery: bool, guard: UnlockGuard) -> None:
-    state = guard.begin_attempt()
+def _counted_try(vault: Vault, secret: str, recovery: bool, guard: UnlockGuard) -> float:
+    token = guard.begin_attempt()
     try:
         _try(vault, secret, recovery)
     except (WrongPassphrase, WrongRecoveryKey):
+        state = guard.failed(token)
         if state.wipe_after and state.failures >= state.wipe_after:
             panic_wipe(vault, guard=guard)
             raise VaultWiped(str(vault.directory)) from None
@@ -234,9 +279,10 @@ def _counted_try(vault: Vault, secret: str, recovery: bool, guard: UnlockGuard) 
         raise
     except (PeerappError, db.DatabaseError, OSError):
         # Damage (a key file changed while we checked, a damaged or too new database) is not a
-        # wrong try: take the count back so it never brings a wait or the wipe-after-N closer.
-        guard.uncount()
+        # wrong try: it never brings a wait or the wipe-after-N closer.
+        guard.abandon(token)
         raise
+    return token
 
 
 def after_unlock(vault: Vault) -> list[Path]:
