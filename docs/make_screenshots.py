@@ -21,8 +21,8 @@ from peerapp.core.journal import CopingUse, Entry
 from peerapp.core.keyslot import FAST_KDF
 from peerapp.core.settings import Settings
 from peerapp.core.vault import Vault
-from peerapp.gui.app import build_window
-from peerapp.gui.main_window import MainWindow
+from peerapp.gui.shell.app import build_window
+from peerapp.gui.shell.main_window import MainWindow
 from peerapp.sync.service import GroupService
 
 OUT = Path(__file__).resolve().parent / "screenshots"

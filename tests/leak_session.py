@@ -53,8 +53,8 @@ qInstallMessageHandler(lambda _kind, _context, message: QT_MESSAGES.append(messa
 from peerapp import cli  # noqa: E402
 from peerapp.core.journal import Entry, JournalRepository  # noqa: E402
 from peerapp.core.settings import Settings  # noqa: E402
-from peerapp.gui.app import build_window  # noqa: E402
-from peerapp.gui.transfer_dialogs import ExportDialog  # noqa: E402
+from peerapp.gui.shell.app import build_window  # noqa: E402
+from peerapp.gui.transfer.dialogs import ExportDialog  # noqa: E402
 
 MARKER = os.environ["LEAK_MARKER"]
 PASSPHRASE = os.environ["LEAK_PASSPHRASE"]
@@ -97,7 +97,7 @@ def gui_session(secrets: dict[str, str]) -> None:
     recovery: list[str] = []
 
     def keep_recovery_key() -> None:
-        from peerapp.gui.dialogs import RecoveryKeyDialog
+        from peerapp.gui.shell.dialogs import RecoveryKeyDialog
 
         widget = QApplication.activeModalWidget()
         if isinstance(widget, RecoveryKeyDialog):

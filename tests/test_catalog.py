@@ -45,7 +45,7 @@ def test_arabic_plural_forms_follow_qt_and_cldr(n: int, form: int) -> None:
 
 
 def test_the_catalog_says_what_the_qt_translator_says() -> None:
-    from peerapp.gui.translations import app_translator
+    from peerapp.gui.shell.translations import app_translator
 
     translator = app_translator("ar")
     assert translator is not None

@@ -411,7 +411,7 @@ def test_bundled_list_passes_the_check_command() -> None:
 
 
 def test_crisis_dialog_shows_the_verified_contacts_in_both_languages(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from peerapp.gui.crisis_dialog import CrisisDialog
+    from peerapp.gui.library.crisis_dialog import CrisisDialog
 
     dialog = CrisisDialog()
     qtbot.addWidget(dialog)

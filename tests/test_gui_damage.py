@@ -18,8 +18,8 @@ from peerapp.core.backup import create_backup
 from peerapp.core.journal import Entry, JournalRepository, local_now
 from peerapp.core.settings import Settings
 from peerapp.core.vault import DB_NAME, Vault
-from peerapp.gui.app import build_window
-from peerapp.gui.main_window import MainWindow
+from peerapp.gui.shell.app import build_window
+from peerapp.gui.shell.main_window import MainWindow
 
 
 @pytest.fixture

@@ -25,13 +25,13 @@ from test_gui_journal import PASSPHRASE, create_vault, unlock, write_entry
 from peerapp.core.calc import CalcError, evaluate
 from peerapp.core.disguise import ORIGINAL, PRESETS
 from peerapp.core.settings import Settings
-from peerapp.gui.app import build_window
-from peerapp.gui.dialogs import PreferencesDialog
-from peerapp.gui.discreet import apply_appearance, in_flatpak
-from peerapp.gui.discreet_dialog import DiscreetDialog
-from peerapp.gui.main_window import MainWindow
+from peerapp.gui.protection.discreet import apply_appearance, in_flatpak
+from peerapp.gui.protection.discreet_dialog import DiscreetDialog
+from peerapp.gui.shell.app import build_window
+from peerapp.gui.shell.dialogs import PreferencesDialog
+from peerapp.gui.shell.main_window import MainWindow
 from peerapp.gui.tools import ToolDialog
-from peerapp.gui.transfer_dialogs import ExportDialog
+from peerapp.gui.transfer.dialogs import ExportDialog
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 # Words that would tell an onlooker what the app is for.
@@ -396,7 +396,7 @@ def test_file_dialogs_keep_no_history() -> None:
 
 
 def test_every_preset_has_an_icon_and_no_telling_name(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from peerapp.gui.discreet_icons import neutral_icon
+    from peerapp.gui.protection.discreet_icons import neutral_icon
 
     for preset in PRESETS:
         assert not neutral_icon(preset.icon).isNull()

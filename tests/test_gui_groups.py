@@ -17,13 +17,13 @@ from servers import ServerProcess, sqlite_server  # noqa: F401
 from peerapp.core.keyslot import FAST_KDF
 from peerapp.core.settings import Settings
 from peerapp.core.vault import Vault
-from peerapp.gui.app import build_window
-from peerapp.gui.groups_dialogs import InviteDialog, JoinGroupDialog, NewGroupDialog
-from peerapp.gui.groups_page import GroupsPage
-from peerapp.gui.groups_post import PostCard
-from peerapp.gui.groups_settings import GroupSettingsDialog, ReportPostDialog, ReportsDialog
-from peerapp.gui.main_window import MainWindow
-from peerapp.gui.qr_widget import matrix_from_image
+from peerapp.gui.groups.dialogs import InviteDialog, JoinGroupDialog, NewGroupDialog
+from peerapp.gui.groups.page import GroupsPage
+from peerapp.gui.groups.post import PostCard
+from peerapp.gui.groups.qr_widget import matrix_from_image
+from peerapp.gui.groups.settings import GroupSettingsDialog, ReportPostDialog, ReportsDialog
+from peerapp.gui.shell.app import build_window
+from peerapp.gui.shell.main_window import MainWindow
 from peerapp.sync.models import PENDING, SENT
 from peerapp.sync.protocol import Invite
 from peerapp.sync.pseudonym import ADJECTIVES, NOUNS, compose, suggest_pseudonym

@@ -10,8 +10,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from peerapp.core.settings import Settings
-from peerapp.gui.app import build_window
-from peerapp.gui.main_window import MainWindow
+from peerapp.gui.shell.app import build_window
+from peerapp.gui.shell.main_window import MainWindow
 
 PASSPHRASE = "a long and private passphrase"
 ARABIC_TITLE = "أشعر بالهدوء بعد التنفس"
@@ -182,7 +182,7 @@ def test_quick_exit_hides_and_locks(qtbot, window: MainWindow) -> None:  # type:
 
 
 def test_change_passphrase_dialog(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    from peerapp.gui.dialogs import ChangePassphraseDialog
+    from peerapp.gui.shell.dialogs import ChangePassphraseDialog
 
     win = window
     create_vault(qtbot, win)
@@ -225,7 +225,7 @@ def test_auto_lock_after_idle_minutes(qtbot, window: MainWindow, monkeypatch: py
 def test_first_run_in_arabic_with_recovery_key(qtbot, window: MainWindow, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QTimer
 
-    from peerapp.gui.dialogs import RecoveryKeyDialog
+    from peerapp.gui.shell.dialogs import RecoveryKeyDialog
 
     win = window
     page = win.setup_page
@@ -286,7 +286,7 @@ def test_closing_the_window_mid_entry_keeps_a_draft(qtbot, window: MainWindow, d
 
 
 def test_safety_plan_tab_and_help_from_the_lock_screen(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    from peerapp.gui.crisis_dialog import CrisisDialog
+    from peerapp.gui.library.crisis_dialog import CrisisDialog
 
     win = window
     create_vault(qtbot, win)
@@ -332,7 +332,7 @@ def test_quitting_makes_the_automatic_backup(qtbot, window: MainWindow, tmp_path
 
 
 def test_therapist_report_leaves_out_chosen_tags(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from peerapp.gui.report_dialog import ReportDialog
+    from peerapp.gui.insights.report_dialog import ReportDialog
 
     win = window
     create_vault(qtbot, win)

@@ -10,9 +10,9 @@ from test_gui_journal import PASSPHRASE, create_vault, type_text, unlock
 
 from peerapp.core.journal import EntryFilter
 from peerapp.core.settings import Settings
-from peerapp.gui.app import build_window
-from peerapp.gui.library_page import BOOKMARKS
-from peerapp.gui.main_window import MainWindow
+from peerapp.gui.library.page import BOOKMARKS
+from peerapp.gui.shell.app import build_window
+from peerapp.gui.shell.main_window import MainWindow
 
 
 @pytest.fixture

@@ -13,9 +13,9 @@ from test_gui_journal import PASSPHRASE, create_vault, unlock
 from peerapp.core.session import Session
 from peerapp.core.settings import Settings
 from peerapp.core.vault import Vault
-from peerapp.gui.app import build_window
 from peerapp.gui.common import Page
-from peerapp.gui.main_window import MainWindow
+from peerapp.gui.shell.app import build_window
+from peerapp.gui.shell.main_window import MainWindow
 
 
 class ProbePage(QWidget):
@@ -81,7 +81,9 @@ def test_a_page_added_to_the_list_is_attached_titled_shown_and_cleared(qtbot, wi
 
 def test_main_window_names_no_page_when_attaching_or_clearing() -> None:
     """The loops are the only place pages are attached or cleared (the import refresh is the Journal menu's)."""
-    source = (Path(__file__).resolve().parent.parent / "peerapp" / "gui" / "main_window.py").read_text()
+    source = (
+        Path(__file__).resolve().parent.parent / "peerapp" / "gui" / "shell" / "main_window.py"
+    ).read_text()
     for page in ("journal_page", "library_page", "insights_page", "safety_plan_page", "groups_page"):
         assert f"self.{page}.clear()" not in source, page
     assert source.count(".attach(") == 2  # the unlock loop, and the timeline refresh after an import

@@ -14,9 +14,9 @@ from test_gui_journal import PASSPHRASE, create_vault, unlock, write_entry
 from peerapp.core import decoy, protection
 from peerapp.core.settings import Settings
 from peerapp.core.vault import DB_NAME, SLOTS_NAME, SPARE_NAME
-from peerapp.gui.app import build_window
-from peerapp.gui.main_window import MainWindow
-from peerapp.gui.protection_dialogs import DuressDialog, UnlockProtectionDialog, WipeDialog
+from peerapp.gui.protection.dialogs import DuressDialog, UnlockProtectionDialog, WipeDialog
+from peerapp.gui.shell.app import build_window
+from peerapp.gui.shell.main_window import MainWindow
 
 DURESS = "tea with milk and two sugars"
 SECRET = "Told my cousin who I really am"

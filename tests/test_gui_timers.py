@@ -18,10 +18,10 @@ from peerapp.core.journal import Entry, JournalRepository, local_now
 from peerapp.core.keyslot import FAST_KDF
 from peerapp.core.settings import Settings
 from peerapp.core.vault import Vault
-from peerapp.gui import entry_editor
-from peerapp.gui.app import build_window
-from peerapp.gui.entry_editor import NEW_DRAFT
-from peerapp.gui.main_window import MainWindow
+from peerapp.gui.journal import editor as entry_editor
+from peerapp.gui.journal.editor import NEW_DRAFT
+from peerapp.gui.shell.app import build_window
+from peerapp.gui.shell.main_window import MainWindow
 
 # Generous: the machine running the tests may be slow, and a timer that never fires fails the test anyway.
 WAIT_MS = 15_000

@@ -24,9 +24,9 @@ from peerapp.core.journal import Entry, JournalRepository, local_now
 from peerapp.core.keyslot import FAST_KDF
 from peerapp.core.settings import Settings
 from peerapp.core.vault import Vault
-from peerapp.gui.app import build_window
-from peerapp.gui.main_window import MainWindow
-from peerapp.gui.transfer_dialogs import ExportDialog
+from peerapp.gui.shell.app import build_window
+from peerapp.gui.shell.main_window import MainWindow
+from peerapp.gui.transfer.dialogs import ExportDialog
 
 WARNING = (
     "This file will not be encrypted. Anyone who can open this computer, or the place you save it, can read "

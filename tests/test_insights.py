@@ -12,9 +12,9 @@ from PySide6.QtGui import QColor, QImage
 
 from peerapp.core.insights import DateRange, Insights, Period
 from peerapp.core.journal import CopingUse, Entry, JournalRepository
-from peerapp.gui.charts import Chart
-from peerapp.gui.insights_page import InsightsPage
-from peerapp.gui.timeline import MOOD_COLOURS
+from peerapp.gui.insights.charts import Chart
+from peerapp.gui.insights.page import InsightsPage
+from peerapp.gui.journal.timeline import MOOD_COLOURS
 
 # A zone ahead of UTC, so an entry late in the evening is still on its local day.
 TZ = timezone(timedelta(hours=3))

@@ -62,7 +62,7 @@ def test_scanner_catches_every_spelling() -> None:
         "import PyQt6.QtWidgets as w\n"
         "from ..gui import app\n"
         "from .. import gui\n"
-        "from peerapp.gui.app import run\n"
+        "from peerapp.gui.shell.app import run\n"
         "import importlib\nimportlib.import_module('shiboken6')\n"
         "def f():\n    import PySide6.QtGui\n"
     )

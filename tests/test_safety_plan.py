@@ -25,10 +25,10 @@ from peerapp.core.safety_plan import (
 )
 from peerapp.core.settings import Settings
 from peerapp.core.vault import Vault
-from peerapp.gui.app import build_window
-from peerapp.gui.crisis_dialog import CrisisDialog, add_help_link
-from peerapp.gui.main_window import MainWindow
-from peerapp.gui.safety_plan_page import SafetyPlanPage
+from peerapp.gui.library.crisis_dialog import CrisisDialog, add_help_link
+from peerapp.gui.safety.page import SafetyPlanPage
+from peerapp.gui.shell.app import build_window
+from peerapp.gui.shell.main_window import MainWindow
 
 ARABIC_ITEM = "أتصل بصديقتي سارة"
 ARABIC_REASON = "قطتي ومستقبلي"

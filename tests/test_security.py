@@ -231,7 +231,9 @@ Cli = Callable[..., CliResult]
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
     # The wrong-try counter lives beside the vault and is meant to change on a wrong try.
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and p.name != "attempts.json"}
+    return {
+        p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and p.name != "attempts.json"
+    }
 
 
 def test_cli_wrong_passphrase(cli: Cli, fast_vault: Path) -> None:

@@ -14,8 +14,8 @@ from peerapp.core.errors import InvalidInput
 from peerapp.core.journal import CopingUse, JournalRepository
 from peerapp.core.settings import Settings
 from peerapp.core.vault import Vault
-from peerapp.gui import main_window
-from peerapp.gui.language import LanguageManager
+from peerapp.gui.shell import main_window
+from peerapp.gui.shell.language import LanguageManager
 from peerapp.gui.tools import (
     TOOL_IDS,
     BreathingPacer,

@@ -297,7 +297,7 @@ def test_gui_export_and_import_dialogs(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from peerapp.gui.transfer_dialogs import BackupSettingsDialog, ExportDialog, ImportDialog
+    from peerapp.gui.transfer.dialogs import BackupSettingsDialog, ExportDialog, ImportDialog
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
@@ -342,7 +342,7 @@ def test_gui_export_cancel(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from peerapp.gui.transfer_dialogs import ExportDialog
+    from peerapp.gui.transfer.dialogs import ExportDialog
 
     monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: None)

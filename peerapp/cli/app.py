@@ -20,7 +20,7 @@ def add_hidden_parsers(commands: Subparsers) -> None:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from ..gui.app import run
+    from ..gui.shell.app import run
 
     return run(data_dir=args.data_dir, lang=args.lang)
 
@@ -32,7 +32,7 @@ def cmd_selfcheck(args: argparse.Namespace) -> int:
     from ..core.library import library_dir
     from ..core.library_index import LibraryIndex
     from ..core.session import create_journal, open_journal
-    from ..gui.translations import app_translator
+    from ..gui.shell.translations import app_translator
 
     passphrase = "selfcheck passphrase"
     with tempfile.TemporaryDirectory(prefix="peerapp-selfcheck-") as tmp:

@@ -1,0 +1,1 @@
+"""The peer groups tab: feed, posting, dialogs and background sync."""

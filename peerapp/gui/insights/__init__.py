@@ -1,0 +1,1 @@
+"""The insights tab, its charts and the therapist report."""

@@ -1,0 +1,488 @@
+"""The insights screen: mood over time, weekdays, a year in pixels, what goes with better days, what helps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.insights import (
+    Association,
+    DateRange,
+    Insights,
+    MoodPoint,
+    Overview,
+    Period,
+    TechniqueStats,
+    WeekdayMood,
+)
+from ...core.journal import JournalRepository
+from ...core.library import techniques
+from ...core.session import Session
+from ...core.vocab import emotion_label
+from ..common import Retranslatable
+from .charts import Bar, BarChart, Chart, MoodLineChart, YearPixels, format_number, mood_colour
+
+MIN_DAYS_TO_SHOW = 3
+RANGES = ("3m", "1y", "all")
+PERIODS = (Period.WEEK, Period.MONTH, Period.YEAR)
+NO_VALUE = "—"  # a symbol, the same in every language
+
+
+@dataclass
+class _Shown:
+    """Everything computed for the current choices (dropped on lock)."""
+
+    overview: Overview | None = None
+    points: list[MoodPoint] = field(default_factory=list)
+    weekdays: list[WeekdayMood] = field(default_factory=list)
+    year: int = 0
+    pixels: dict[date, float] = field(default_factory=dict)
+    associations: list[Association] = field(default_factory=list)
+    helps: list[TechniqueStats] = field(default_factory=list)
+
+
+class _NumberItem(QTableWidgetItem):
+    """A cell that shows localised text but sorts by its number."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine, theirs = self.data(Qt.ItemDataRole.UserRole), other.data(Qt.ItemDataRole.UserRole)
+        if isinstance(mine, (int, float)) and isinstance(theirs, (int, float)):
+            return mine < theirs
+        return super().__lt__(other)
+
+
+def _number_item(text: str, value: float) -> QTableWidgetItem:
+    item = _NumberItem(text)
+    item.setData(Qt.ItemDataRole.UserRole, value)
+    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+    return item
+
+
+class InsightsPage(Retranslatable, QWidget):
+    """Local statistics over the unlocked journal. `clear()` forgets everything shown."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.repo: JournalRepository | None = None
+        self._stale = True
+        self.shown = _Shown()
+
+        self.period_label = QLabel()
+        self.period_combo = QComboBox()
+        self.range_label = QLabel()
+        self.range_combo = QComboBox()
+        self.period_label.setBuddy(self.period_combo)
+        self.range_label.setBuddy(self.range_combo)
+        for _ in PERIODS:
+            self.period_combo.addItem("")
+        for _ in RANGES:
+            self.range_combo.addItem("")
+        self.period_combo.setCurrentIndex(0)
+        self.range_combo.setCurrentIndex(0)
+
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.mood_chart = MoodLineChart()
+        self.weekday_chart = BarChart()
+        self.year_chart = YearPixels()
+        self.drop_chart = BarChart()
+        self.year_label = QLabel()
+        self.year_combo = QComboBox()
+        self.year_label.setBuddy(self.year_combo)
+
+        self.assoc_table = QTableWidget(0, 6)
+        self.helps_table = QTableWidget(0, 4)
+        for table in (self.assoc_table, self.helps_table):
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            table.verticalHeader().hide()
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            table.setMinimumHeight(220)
+            # No sort column until the user picks one: rows keep the order the core chose.
+            table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
+        self.assoc_note = QLabel()
+        self.assoc_note.setWordWrap(True)
+        self.helps_note = QLabel()
+        self.helps_note.setWordWrap(True)
+
+        self.export_buttons: dict[Chart, QPushButton] = {}
+        self.mood_box = self._chart_box(self.mood_chart)
+        self.weekday_box = self._chart_box(self.weekday_chart)
+        self.year_box = self._chart_box(self.year_chart, header=[self.year_label, self.year_combo])
+        self.drop_box = self._chart_box(self.drop_chart)
+        self.assoc_box = QGroupBox()
+        assoc_layout = QVBoxLayout(self.assoc_box)
+        assoc_layout.addWidget(self.assoc_note)
+        assoc_layout.addWidget(self.assoc_table)
+        self.helps_box = QGroupBox()
+        helps_layout = QVBoxLayout(self.helps_box)
+        helps_layout.addWidget(self.helps_note)
+        helps_layout.addWidget(self.helps_table)
+
+        self.content = QWidget()
+        content = QVBoxLayout(self.content)
+        content.addWidget(self.mood_box)
+        row = QHBoxLayout()
+        row.addWidget(self.weekday_box, 2)
+        row.addWidget(self.year_box, 3)
+        content.addLayout(row)
+        content.addWidget(self.assoc_box)
+        row = QHBoxLayout()
+        row.addWidget(self.helps_box, 3)
+        row.addWidget(self.drop_box, 2)
+        content.addLayout(row)
+        content.addStretch()
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.content)
+
+        controls = QHBoxLayout()
+        controls.addWidget(self.period_label)
+        controls.addWidget(self.period_combo)
+        controls.addSpacing(16)
+        controls.addWidget(self.range_label)
+        controls.addWidget(self.range_combo)
+        controls.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.empty_label, 1)
+        layout.addWidget(self.scroll_area, 1)
+
+        self.period_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.range_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.year_combo.currentIndexChanged.connect(lambda _i: self._refresh_year())
+        self.retranslate_ui()
+        self._show()
+
+    def _chart_box(self, chart: Chart, header: list[QWidget] | None = None) -> QGroupBox:
+        box = QGroupBox()
+        layout = QVBoxLayout(box)
+        button = QPushButton()
+        button.clicked.connect(lambda _c=False, c=chart: self.export_chart(c))
+        self.export_buttons[chart] = button
+        bottom = QHBoxLayout()
+        for widget in header or []:
+            bottom.addWidget(widget)
+        bottom.addStretch()
+        bottom.addWidget(button)
+        layout.addWidget(chart, 1)
+        layout.addLayout(bottom)
+        return box
+
+    # -- API for the main window -------------------------------------------------------
+
+    def attach(self, source: Session | JournalRepository) -> None:
+        """On unlock: insights are computed when the page is looked at, not on every unlock or edit."""
+        self.repo = source.journal if isinstance(source, Session) else source
+        self._stale = True
+        if self.isVisible():
+            self._refresh_if_stale()
+
+    def journal_changed(self) -> None:
+        """Entries were added, edited or imported somewhere: recompute when next shown."""
+        self._stale = True
+        if self.isVisible():
+            self._refresh_if_stale()
+
+    def _refresh_if_stale(self) -> None:
+        if self._stale and self.repo is not None:
+            self._stale = False
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._refresh_if_stale()
+
+    def clear(self) -> None:
+        """Forget the vault and every number shown (on lock)."""
+        self.repo = None
+        self.shown = _Shown()
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        self.year_combo.blockSignals(False)
+        self._show()
+
+    def date_range(self) -> DateRange:
+        today = QDate.currentDate()
+        key = RANGES[max(0, self.range_combo.currentIndex())]
+        if key == "all":
+            return DateRange()
+        start = today.addMonths(-3) if key == "3m" else today.addYears(-1)
+        return DateRange(since=_pydate(start))
+
+    def period(self) -> Period:
+        return PERIODS[max(0, self.period_combo.currentIndex())]
+
+    def refresh(self) -> None:
+        """Recompute everything from the vault for the current choices."""
+        if self.repo is None:
+            return
+        insights = Insights.of(self.repo)
+        report = insights.report(self.period(), self.date_range())
+        shown = _Shown(
+            overview=report.overview,
+            points=report.points,
+            weekdays=report.weekdays,
+            associations=report.associations,
+            helps=report.helps,
+        )
+        years = report.years or [QDate.currentDate().year()]
+        current = self.year_combo.currentData()
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        for year in reversed(years):
+            self.year_combo.addItem(QLocale().toString(year).replace(QLocale().groupSeparator(), ""), year)
+        index = self.year_combo.findData(current) if current in years else 0
+        self.year_combo.setCurrentIndex(max(0, index))
+        self.year_combo.blockSignals(False)
+        shown.year = int(self.year_combo.currentData())
+        shown.pixels = insights.year_in_pixels(shown.year)
+        self.shown = shown
+        self._show()
+
+    def _refresh_year(self) -> None:
+        if self.repo is None or self.year_combo.currentData() is None:
+            return
+        self.shown.year = int(self.year_combo.currentData())
+        self.shown.pixels = Insights.of(self.repo).year_in_pixels(self.shown.year)
+        self._show_year()
+
+    # -- showing -----------------------------------------------------------------------
+
+    def _show(self) -> None:
+        overview = self.shown.overview
+        enough = overview is not None and overview.days_with_mood >= MIN_DAYS_TO_SHOW
+        self.empty_label.setVisible(not enough)
+        self.scroll_area.setVisible(enough)
+        self.mood_chart.set_points(self.shown.points, self.period())
+        self._show_weekdays()
+        self._show_year()
+        self._show_associations()
+        self._show_helps()
+        self._describe()
+
+    def _show_weekdays(self) -> None:
+        locale = QLocale()
+        self.weekday_chart.set_bars(
+            [
+                Bar(
+                    locale.dayName(w.weekday + 1, QLocale.FormatType.LongFormat),
+                    w.mean,
+                    None if w.mean is None else mood_colour(w.mean),
+                )
+                for w in self.shown.weekdays
+            ],
+            minimum=0.0,
+            maximum=5.0,
+        )
+
+    def _show_year(self) -> None:
+        self.year_chart.set_year(self.shown.year or QDate.currentDate().year(), self.shown.pixels)
+        self.year_chart.setAccessibleDescription(
+            self.tr("Each day of %1 coloured by its mean mood. Days with a mood: %2.")
+            .replace("%1", self.year_combo.currentText())
+            .replace("%2", QLocale().toString(len(self.shown.pixels)))
+        )
+
+    def _technique_titles(self) -> dict[str, str]:
+        return techniques("ar" if QLocale().language() == QLocale.Language.Arabic else "en")
+
+    def _show_associations(self) -> None:
+        locale = QLocale()
+        rows = self.shown.associations
+        self.assoc_table.setSortingEnabled(False)
+        self.assoc_table.setRowCount(len(rows))
+        for r, a in enumerate(rows):
+            name = a.item if a.kind == "tag" else emotion_label(a.item)
+            kind = self.tr("Tag") if a.kind == "tag" else self.tr("Emotion")
+            cells = [
+                QTableWidgetItem(name),
+                QTableWidgetItem(kind),
+                _number_item(format_number(a.mean_with, 2), a.mean_with),
+                _number_item(format_number(a.mean_without, 2), a.mean_without),
+                _number_item(locale.toString(a.days_with), a.days_with),
+                _number_item(locale.toString(a.days_without), a.days_without),
+            ]
+            for c, item in enumerate(cells):
+                self.assoc_table.setItem(r, c, item)
+        self.assoc_table.setSortingEnabled(True)
+
+    def _show_helps(self) -> None:
+        locale = QLocale()
+        titles = self._technique_titles()
+        rows = self.shown.helps
+        self.helps_table.setSortingEnabled(False)
+        self.helps_table.setRowCount(len(rows))
+        for r, s in enumerate(rows):
+            drop = (
+                NO_VALUE
+                if s.mean_drop is None
+                else self.tr("%1 (from %2 ratings)")
+                .replace("%1", format_number(s.mean_drop))
+                .replace("%2", locale.toString(s.rated_uses))
+            )
+            helpful = (
+                NO_VALUE
+                if s.mean_helpfulness is None
+                else self.tr("%1 / %2")
+                .replace("%1", format_number(s.mean_helpfulness))
+                .replace("%2", locale.toString(5))
+            )
+            cells = [
+                QTableWidgetItem(titles.get(s.technique, s.technique)),
+                _number_item(locale.toString(s.uses), s.uses),
+                _number_item(drop, -99.0 if s.mean_drop is None else s.mean_drop),
+                _number_item(helpful, 0.0 if s.mean_helpfulness is None else s.mean_helpfulness),
+            ]
+            for c, item in enumerate(cells):
+                self.helps_table.setItem(r, c, item)
+        self.helps_table.setSortingEnabled(True)
+        self.drop_chart.set_bars(
+            [Bar(titles.get(s.technique, s.technique), s.mean_drop) for s in rows if s.mean_drop is not None]
+        )
+
+    def _describe(self) -> None:
+        points = self.shown.points
+        if points:
+            last = points[-1]
+            self.mood_chart.setAccessibleDescription(
+                self.tr("Mean mood for each period, with a dashed moving average. Latest: %1, mean %2.")
+                .replace("%1", QLocale().toString(QDate(last.start.year, last.start.month, last.start.day)))
+                .replace("%2", format_number(last.mean))
+            )
+        else:
+            self.mood_chart.setAccessibleDescription(self.tr("No mood recorded in this range."))
+        self.weekday_chart.setAccessibleDescription(
+            "; ".join(
+                QLocale().dayName(w.weekday + 1) + ": " + format_number(w.mean)
+                for w in self.shown.weekdays
+                if w.mean is not None
+            )
+        )
+        self.drop_chart.setAccessibleDescription(
+            "; ".join(
+                self._technique_titles().get(s.technique, s.technique) + ": " + format_number(s.mean_drop)
+                for s in self.shown.helps
+                if s.mean_drop is not None
+            )
+        )
+
+    # -- actions -----------------------------------------------------------------------
+
+    def export_chart(self, chart: Chart) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export chart as PNG"), self.tr("chart.png"), self.tr("PNG images (*.png)")
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        if not chart.export_png(path):
+            QMessageBox.warning(
+                self, self.tr("Export chart as PNG"), self.tr("The image could not be saved.")
+            )
+
+    # -- language ----------------------------------------------------------------------
+
+    def tab_title(self) -> str:
+        return QCoreApplication.translate("MainWindow", "Insights")
+
+    def view_title(self) -> str:
+        return QCoreApplication.translate("MainWindow", "&Insights")
+
+    def retranslate_ui(self) -> None:
+        self.period_label.setText(self.tr("&Group by:"))
+        for i, text in enumerate((self.tr("Week"), self.tr("Month"), self.tr("Year"))):
+            self.period_combo.setItemText(i, text)
+        self.range_label.setText(self.tr("&Range:"))
+        for i, text in enumerate((self.tr("Last 3 months"), self.tr("Last year"), self.tr("All time"))):
+            self.range_combo.setItemText(i, text)
+        self.year_label.setText(self.tr("&Year:"))
+        self.empty_label.setText(
+            self.tr(
+                "Not enough to show yet. Insights appear once you have recorded your mood on a few days "
+                "in this range. Everything is worked out on this computer and never leaves it."
+            )
+        )
+        self.mood_box.setTitle(self.tr("Mood over time"))
+        self.weekday_box.setTitle(self.tr("Mood by weekday"))
+        self.year_box.setTitle(self.tr("Year in pixels"))
+        self.drop_box.setTitle(self.tr("Drop in distress by technique"))
+        self.assoc_box.setTitle(self.tr("What goes with better and worse days"))
+        self.helps_box.setTitle(self.tr("What helps"))
+        self.assoc_note.setText(
+            self.tr(
+                "Mean daily mood on days with each tag or emotion and on days without it. Shown when each "
+                "side has at least 3 days. This shows what goes together, not what causes what."
+            )
+        )
+        self.helps_note.setText(
+            self.tr("Distress drop is the rating before minus the rating after, where you gave both.")
+        )
+        self.assoc_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Item"),
+                self.tr("Kind"),
+                self.tr("Mean mood with"),
+                self.tr("Mean mood without"),
+                self.tr("Days with"),
+                self.tr("Days without"),
+            ]
+        )
+        self.helps_table.setHorizontalHeaderLabels(
+            [self.tr("Technique"), self.tr("Uses"), self.tr("Mean drop in distress"), self.tr("Helpfulness")]
+        )
+        self.assoc_table.setAccessibleName(self.tr("What goes with better and worse days"))
+        self.helps_table.setAccessibleName(self.tr("What helps"))
+        self.mood_chart.mean_label = self.tr("Mean mood")
+        self.mood_chart.average_label = self.tr("Moving average")
+        self.year_chart.none_label = self.tr("No entry")
+        for chart, name in (
+            (self.mood_chart, self.tr("Mood over time chart")),
+            (self.weekday_chart, self.tr("Mood by weekday chart")),
+            (self.year_chart, self.tr("Year in pixels chart")),
+            (self.drop_chart, self.tr("Drop in distress by technique chart")),
+        ):
+            chart.setAccessibleName(name)
+            chart.empty_text = self.tr("No data in this range yet.")
+            button = self.export_buttons[chart]
+            button.setText(self.tr("Export chart as PNG…"))
+            button.setAccessibleName(self.tr("Export %1 as PNG").replace("%1", name))
+        self.period_combo.setAccessibleName(self.tr("Group by"))
+        self.range_combo.setAccessibleName(self.tr("Range"))
+        self.year_combo.setAccessibleName(self.tr("Year"))
+        # Labels that come from data (weekday, mood, technique names, digits) follow the language too.
+        if self.year_combo.count():
+            for i in range(self.year_combo.count()):
+                year = int(self.year_combo.itemData(i))
+                self.year_combo.setItemText(
+                    i, QLocale().toString(year).replace(QLocale().groupSeparator(), "")
+                )
+        if hasattr(self, "shown"):
+            self._show()
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())

@@ -1,0 +1,1 @@
+"""The journal tab: timeline, entry editor and reader."""

@@ -1,0 +1,443 @@
+"""The journal screen: search and filters, the timeline, the reader, and the entry actions."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, QLocale, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.journal import Entry, EntryFilter, JournalRepository
+from ...core.session import Session
+from ...core.vocab import EMOTIONS, MOODS, emotion_label, mood_label
+from ..common import Retranslatable
+from .editor import EntryEditor, draft_slot
+from .entry_view import EntryView
+from .timeline import ENTRY_ROLE, TimelineDelegate, TimelineModel
+
+SEARCH_DELAY_MS = 150
+
+
+def _to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class JournalPage(Retranslatable, QWidget):
+    """Everything shown while the vault is unlocked. `clear()` removes every decrypted byte."""
+
+    entries_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.repo: JournalRepository | None = None
+        self.editor: EntryEditor | None = None
+        self.trash_mode = False
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.mood_filter = QComboBox()
+        self.emotion_filter = QComboBox()
+        self.tag_filter = QComboBox()
+        self.date_check = QCheckBox()
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setEnabled(False)
+        today = QDate.currentDate()
+        self.date_from.setDate(today.addMonths(-1))
+        self.date_to.setDate(today)
+        self.new_button = QPushButton()
+        self.trash_button = QPushButton()
+        self.trash_button.setCheckable(True)
+
+        self.model = TimelineModel(self)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(TimelineDelegate(self.list))
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
+        self.list.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.list.activated.connect(lambda _i: self.edit_selected())
+        self.view = EntryView()
+        self.edit_button = QPushButton()
+        self.delete_button = QPushButton()
+        self.restore_button = QPushButton()
+        self.empty_trash_button = QPushButton()
+        self.count_label = QLabel()
+        self.draft_banner = QWidget()
+        self.draft_label = QLabel()
+        self.resume_button = QPushButton()
+        self.discard_button = QPushButton()
+
+        banner = QHBoxLayout(self.draft_banner)
+        banner.addWidget(self.draft_label, 1)
+        banner.addWidget(self.resume_button)
+        banner.addWidget(self.discard_button)
+        self.draft_banner.hide()
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.mood_filter, 1)
+        filters.addWidget(self.emotion_filter, 1)
+        filters.addWidget(self.tag_filter, 1)
+        dates = QHBoxLayout()
+        dates.addWidget(self.date_check)
+        dates.addWidget(self.date_from)
+        dates.addWidget(self.date_to)
+        dates.addStretch()
+        dates.addWidget(self.count_label)
+        dates.addWidget(self.trash_button)
+        dates.addWidget(self.new_button)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.view, 1)
+        actions = QHBoxLayout()
+        actions.addStretch()
+        for button in (self.restore_button, self.empty_trash_button, self.edit_button, self.delete_button):
+            actions.addWidget(button)
+        right_layout.addLayout(actions)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.draft_banner)
+        layout.addLayout(filters)
+        layout.addLayout(dates)
+        layout.addWidget(self.splitter, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        for combo in (self.mood_filter, self.emotion_filter, self.tag_filter):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.date_check.toggled.connect(self._dates_toggled)
+        self.date_from.dateChanged.connect(lambda _d: self.apply_filter())
+        self.date_to.dateChanged.connect(lambda _d: self.apply_filter())
+        self.new_button.clicked.connect(self.new_entry)
+        self.trash_button.toggled.connect(self.set_trash_mode)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.empty_trash_button.clicked.connect(self.empty_trash)
+        self.resume_button.clicked.connect(self.resume_draft)
+        self.discard_button.clicked.connect(self.discard_draft)
+        self.model.modelReset.connect(self._selection_changed)
+        self.list.selectionModel().currentChanged.connect(lambda *_a: self._selection_changed())
+
+        self.delete_action = QAction(self)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.list.addAction(self.delete_action)
+        self.retranslate_ui()
+        self._update_buttons()
+
+    # -- texts ---------------------------------------------------------------------
+
+    def tab_title(self) -> str:
+        return QCoreApplication.translate("MainWindow", "Journal")
+
+    def view_title(self) -> str:
+        return QCoreApplication.translate("MainWindow", "&Journal")
+
+    def retranslate_ui(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search your journal…"))
+        self.search.setAccessibleName(self.tr("Search"))
+        self._fill_filters()
+        self.date_check.setText(self.tr("Only from"))
+        self.date_from.setAccessibleName(self.tr("From date"))
+        self.date_to.setAccessibleName(self.tr("To date"))
+        fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+        for edit in (self.date_from, self.date_to):
+            edit.setLocale(QLocale())
+            edit.setDisplayFormat(fmt)
+        self.new_button.setText(self.tr("&New entry"))
+        self.trash_button.setText(self.tr("Trash"))
+        self.edit_button.setText(self.tr("&Edit"))
+        self.delete_button.setText(self.tr("&Delete"))
+        self.restore_button.setText(self.tr("&Restore"))
+        self.empty_trash_button.setText(self.tr("Empty trash…"))
+        self.list.setAccessibleName(self.tr("Journal entries, newest first"))
+        self.draft_label.setText(self.tr("You have an entry you did not finish."))
+        self.resume_button.setText(self.tr("Continue writing"))
+        self.discard_button.setText(self.tr("Discard it"))
+        self.delete_action.setText(self.tr("Delete"))
+        self._update_count()
+        self.list.viewport().update()
+
+    def _fill_filters(self) -> None:
+        def refill(combo: QComboBox, any_text: str, items: list[tuple[str, object]]) -> None:
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(any_text, None)
+            for label, value in items:
+                combo.addItem(label, value)
+            index = combo.findData(current) if current is not None else 0
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+
+        refill(
+            self.mood_filter, self.tr("Any mood"), [(mood_label(m), m) for m in sorted(MOODS, reverse=True)]
+        )
+        refill(
+            self.emotion_filter,
+            self.tr("Any emotion"),
+            sorted(((emotion_label(k), k) for k in EMOTIONS), key=lambda p: p[0]),
+        )
+        tags = self.repo.tags() if self.repo is not None else []
+        refill(self.tag_filter, self.tr("Any tag"), [(t, t) for t in tags])
+        self.mood_filter.setAccessibleName(self.tr("Filter by mood"))
+        self.emotion_filter.setAccessibleName(self.tr("Filter by emotion"))
+        self.tag_filter.setAccessibleName(self.tr("Filter by tag"))
+
+    # -- data ----------------------------------------------------------------------
+
+    def attach(self, session: Session) -> None:
+        """On unlock (the Page interface, gui/common.py)."""
+        repo = session.journal
+        self.repo = repo
+        self._fill_filters()
+        self.model.attach(repo)
+        self._update_count()  # counted once per filter, not on every page the view fetches
+        self._check_drafts()
+
+    def clear(self) -> None:
+        """Called on lock: close the editor (keeping its draft) and forget everything shown."""
+        if self.editor is not None:
+            self.editor.keep_and_close()
+            self.editor = None
+        self.model.clear()
+        self.view.show_entry(None)
+        self.search.clear()
+        self.repo = None
+        self._fill_filters()
+        self.draft_banner.hide()
+        self.count_label.clear()
+
+    def current_filter(self) -> EntryFilter:
+        since = until = None
+        if self.date_check.isChecked():
+            since = datetime.combine(_to_date(self.date_from.date()), time()).astimezone()
+            until = datetime.combine(_to_date(self.date_to.date()), time()).astimezone() + timedelta(days=1)
+        mood = self.mood_filter.currentData()
+        return EntryFilter(
+            query=self.search.text(),
+            moods=frozenset({mood}) if isinstance(mood, int) else frozenset(),
+            emotion=self.emotion_filter.currentData(),
+            tag=self.tag_filter.currentData(),
+            since=since,
+            until=until,
+            trash=self.trash_mode,
+        )
+
+    def apply_filter(self) -> None:
+        self._search_timer.stop()
+        if self.repo is None:
+            return
+        self.model.set_filter(self.current_filter())
+        self._update_count()
+
+    def _dates_toggled(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+        self.apply_filter()
+
+    def _update_count(self) -> None:
+        if self.repo is None:
+            self.count_label.clear()
+            return
+        total = self.repo.count(self.model.filter)
+        if self.trash_mode:
+            self.count_label.setText(self.tr("%Ln entries in the trash", "", total))
+        else:
+            self.count_label.setText(self.tr("%Ln entries", "", total))
+
+    def set_trash_mode(self, on: bool) -> None:
+        self.trash_mode = on
+        if self.trash_button.isChecked() != on:
+            self.trash_button.setChecked(on)
+        self.new_button.setEnabled(not on)
+        self.apply_filter()
+        self._update_buttons()
+
+    def selected_entry(self) -> Entry | None:
+        index = self.list.currentIndex()
+        entry = index.data(ENTRY_ROLE) if index.isValid() else None
+        return entry if isinstance(entry, Entry) else None
+
+    def _selection_changed(self) -> None:
+        self.view.show_entry(self.selected_entry())
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has = self.selected_entry() is not None
+        self.edit_button.setVisible(not self.trash_mode)
+        self.delete_button.setVisible(not self.trash_mode)
+        self.restore_button.setVisible(self.trash_mode)
+        self.empty_trash_button.setVisible(self.trash_mode)
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+        self.restore_button.setEnabled(has)
+        self.empty_trash_button.setEnabled(self.trash_mode and self.model.rowCount() > 0)
+
+    def select_entry(self, entry_id: int) -> None:
+        row = self.model.row_of(entry_id)
+        if row >= 0:
+            index = self.model.index(row)
+            self.list.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            self.list.scrollTo(index)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        if self.selected_entry() is None:
+            return
+        menu = QMenu(self)
+        if self.trash_mode:
+            menu.addAction(self.tr("Restore"), self.restore_selected)
+        else:
+            menu.addAction(self.tr("Edit"), self.edit_selected)
+            menu.addAction(self.tr("Delete"), self.delete_selected)
+        menu.exec(self.list.viewport().mapToGlobal(pos))
+
+    # -- actions -------------------------------------------------------------------
+
+    def _open_editor(self, entry: Entry | None, draft: dict[str, object] | None = None) -> None:
+        if self.repo is None:
+            return
+        if self.editor is not None:
+            self.editor.raise_()
+            self.editor.activateWindow()
+            return
+        self.editor = EntryEditor(self.repo, entry, self, draft=draft)
+        self.editor.saved.connect(self._on_saved)
+        self.editor.finished.connect(self._editor_finished)
+        self.editor.show()
+        self.editor.body.setFocus()
+
+    def _editor_finished(self, _result: int) -> None:
+        self.editor = None
+        self._check_drafts()
+
+    def new_entry(self) -> None:
+        if not self.trash_mode:
+            self._open_editor(None)
+
+    def new_entry_with_technique(self, technique: str) -> None:
+        """Start an entry that records trying `technique` (the library's "I tried this")."""
+        self.set_trash_mode(False)
+        self._open_editor(None, draft={"coping": [{"technique": technique}]})
+
+    def edit_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None and not self.trash_mode:
+            self._open_editor(entry)
+
+    def _on_saved(self, entry_id: int) -> None:
+        self._fill_filters()
+        self.apply_filter()
+        self.select_entry(entry_id)
+        self.entries_changed.emit()
+
+    def delete_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or entry.id is None or self.repo is None or self.trash_mode:
+            return
+        row = self.list.currentIndex().row()
+        self.repo.delete(entry.id)
+        self.apply_filter()
+        if self.model.rowCount():
+            self.list.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1)))
+        self.entries_changed.emit()
+
+    def restore_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or entry.id is None or self.repo is None:
+            return
+        self.repo.restore(entry.id)
+        self.apply_filter()
+        self.entries_changed.emit()
+
+    def empty_trash(self) -> None:
+        if self.repo is None:
+            return
+        count = self.repo.count(EntryFilter(trash=True))
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Empty trash"),
+            self.tr("Erase %Ln entries for good? This cannot be undone.", "", count),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.repo.empty_trash()
+            self._fill_filters()
+            self.apply_filter()
+
+    # -- drafts --------------------------------------------------------------------
+
+    def _check_drafts(self) -> None:
+        has = self.repo is not None and bool(self.repo.drafts()) and self.editor is None
+        self.draft_banner.setVisible(has)
+
+    def resume_draft(self) -> None:
+        if self.repo is None:
+            return
+        slots = self.repo.drafts()
+        if not slots:
+            self.draft_banner.hide()
+            return
+        data = self.repo.load_draft(slots[0]) or {}
+        entry_id = data.get("entry_id")
+        entry = None
+        if isinstance(entry_id, int):
+            try:
+                entry = self.repo.get(entry_id)
+            except Exception:  # noqa: BLE001 - the entry was erased; resume as a new one
+                entry = None
+        if entry is None and slots[0] != draft_slot(None):
+            self.repo.delete_draft(slots[0])
+            data["entry_id"] = None
+        self.draft_banner.hide()
+        self._open_editor(entry, draft=data)
+
+    def discard_draft(self) -> None:
+        if self.repo is None:
+            return
+        for slot in self.repo.drafts():
+            self.repo.delete_draft(slot)
+        self.draft_banner.hide()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()

@@ -1,0 +1,1 @@
+"""The library tab and the crisis pages."""

@@ -1,0 +1,288 @@
+"""The library screen: categories, articles, search as you type, bookmarks, and "I tried this"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.library import (
+    CATEGORIES,
+    Article,
+    BookmarkRepository,
+    category_label,
+    get_article,
+    load_articles,
+)
+from ...core.library_index import LibraryIndex
+from ...core.markdown_render import escape, render
+from ...core.session import Session
+from ..common import BackgroundTask, Retranslatable
+from ..widgets.safe_browser import SafeBrowser
+
+ALL = "__all__"
+BOOKMARKS = "__bookmarks__"
+SEARCH_DELAY_MS = 120
+
+
+class LibraryPage(Retranslatable, QWidget):
+    """Reads the bundled articles in the interface language, with a toggle for the other one."""
+
+    tried = Signal(str)  # article id: open the journal with this technique
+    open_tool = Signal(str)  # article id that has an interactive tool
+
+    def __init__(self, tool_ids: frozenset[str] = frozenset(), parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tool_ids = tool_ids
+        self.bookmarks: BookmarkRepository | None = None
+        self.other_language = False
+        self.current: Article | None = None
+        self._indexes: dict[str, LibraryIndex] = {}
+        self._warmup: BackgroundTask | None = None
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.categories = QListWidget()
+        self.articles = QListWidget()
+        self.view = SafeBrowser()
+        self.language_button = QPushButton()
+        self.bookmark_button = QPushButton()
+        self.bookmark_button.setCheckable(True)
+        self.tried_button = QPushButton()
+        self.tool_button = QPushButton()
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.categories, 2)
+        left_layout.addWidget(self.articles, 5)
+        left_layout.addWidget(self.empty_label)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.language_button)
+        buttons.addStretch()
+        buttons.addWidget(self.bookmark_button)
+        buttons.addWidget(self.tool_button)
+        buttons.addWidget(self.tried_button)
+        right_layout.addLayout(buttons)
+        right_layout.addWidget(self.view, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh_list)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.categories.currentRowChanged.connect(lambda _r: self.refresh_list())
+        self.articles.currentRowChanged.connect(self._row_selected)
+        self.language_button.clicked.connect(self.toggle_language)
+        self.bookmark_button.clicked.connect(self._bookmark_clicked)
+        self.tried_button.clicked.connect(self._tried_clicked)
+        self.tool_button.clicked.connect(self._tool_clicked)
+        self.retranslate_ui()
+
+    # -- language ------------------------------------------------------------------
+
+    @staticmethod
+    def ui_language() -> str:
+        return "ar" if QLocale().language() == QLocale.Language.Arabic else "en"
+
+    def content_language(self) -> str:
+        ui = self.ui_language()
+        return ("en" if ui == "ar" else "ar") if self.other_language else ui
+
+    def toggle_language(self) -> None:
+        """Read the same article in the other language (a search in one language would not match)."""
+        self.other_language = not self.other_language
+        self._update_language_button()
+        keep = self.current.id if self.current else None
+        if keep is not None and self.search.text():
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+        self.refresh_list()
+        if keep is not None:
+            self.select(keep)
+
+    def _update_language_button(self) -> None:
+        # Named in the language it switches to, so a reader of that language recognises it.
+        target = "ar" if self.content_language() == "en" else "en"
+        self.language_button.setText(
+            self.tr("اقرأ بالعربية") if target == "ar" else self.tr("Read in English")
+        )
+
+    def tab_title(self) -> str:
+        return QCoreApplication.translate("MainWindow", "Library")
+
+    def view_title(self) -> str:
+        return QCoreApplication.translate("MainWindow", "&Library")
+
+    def retranslate_ui(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search the library…"))
+        self.search.setAccessibleName(self.tr("Search the library"))
+        self.categories.setAccessibleName(self.tr("Categories"))
+        self.articles.setAccessibleName(self.tr("Articles"))
+        self.view.setAccessibleName(self.tr("Article"))
+        self.bookmark_button.setText(self.tr("Bookmark"))
+        self.tried_button.setText(self.tr("I tried this…"))
+        self.tool_button.setText(self.tr("Try it now"))
+        self._update_language_button()
+        row = max(self.categories.currentRow(), 0)
+        self.categories.blockSignals(True)
+        self.categories.clear()
+        for key, label in [(ALL, self.tr("All articles")), (BOOKMARKS, self.tr("Bookmarks"))] + [
+            (k, category_label(k)) for k in CATEGORIES
+        ]:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.categories.addItem(item)
+        self.categories.setCurrentRow(row)
+        self.categories.blockSignals(False)
+        self.refresh_list()
+
+    # -- data ----------------------------------------------------------------------
+
+    def attach(self, session: Session) -> None:
+        """On unlock: bookmarks live in the vault; the search index is opened off the GUI thread."""
+        self.bookmarks = session.bookmarks
+        self.refresh_list()
+        self.prepare_search()
+
+    def clear(self) -> None:
+        """On lock: bookmarks are private, so forget them; the articles are public."""
+        self.bookmarks = None
+        if self._warmup is not None:
+            self._warmup.wait()
+        self.search.clear()
+        self.refresh_list()
+
+    def _category(self) -> str:
+        item = self.categories.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ALL
+
+    def index(self, lang: str) -> LibraryIndex:
+        index = self._indexes.get(lang)
+        if index is None:
+            index = self._indexes[lang] = LibraryIndex(lang=lang)
+        return index
+
+    def prepare_search(self) -> None:
+        """Open (or build, the first time) the search index off the GUI thread."""
+        index = self.index(self.content_language())
+        self._warmup = BackgroundTask(index.open, self)
+        self._warmup.start()
+
+    def _search_ids(self, query: str, lang: str) -> list[str]:
+        return [hit.id for hit in self.index(lang).search(query, limit=50)]
+
+    def refresh_list(self) -> None:
+        self._timer.stop()
+        lang = self.content_language()
+        articles = {a.id: a for a in load_articles(lang)}
+        category = self._category()
+        query = self.search.text().strip()
+        if query:
+            chosen = [articles[i] for i in self._search_ids(query, lang) if i in articles]
+        else:
+            chosen = list(articles.values())
+        if category == BOOKMARKS:
+            marked = self.bookmarks.all() if self.bookmarks is not None else []
+            chosen = [a for a in chosen if a.id in marked]
+        elif category != ALL:
+            chosen = [a for a in chosen if a.category == category]
+        previous = self.current.id if self.current else None
+        self.articles.blockSignals(True)
+        self.articles.clear()
+        for article in chosen:
+            item = QListWidgetItem(article.title)
+            item.setData(Qt.ItemDataRole.UserRole, article.id)
+            item.setToolTip(category_label(article.category))
+            self.articles.addItem(item)
+        self.articles.blockSignals(False)
+        if not chosen:
+            if category == BOOKMARKS and not query:
+                self.empty_label.setText(self.tr("No bookmarks yet. Open an article and press Bookmark."))
+            else:
+                self.empty_label.setText(self.tr("Nothing matches. Try fewer or different words."))
+            self.empty_label.show()
+        else:
+            self.empty_label.hide()
+        ids = [a.id for a in chosen]
+        if previous in ids:
+            self.articles.setCurrentRow(ids.index(previous))
+        elif chosen:
+            self.articles.setCurrentRow(0)
+        else:
+            self.show_article(None)
+
+    def _row_selected(self, row: int) -> None:
+        self._article_selected(self.articles.item(row) if row >= 0 else None)
+
+    def _article_selected(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        self.show_article(get_article(str(item.data(Qt.ItemDataRole.UserRole)), self.content_language()))
+
+    def select(self, article_id: str) -> None:
+        for row in range(self.articles.count()):
+            if self.articles.item(row).data(Qt.ItemDataRole.UserRole) == article_id:
+                self.articles.setCurrentRow(row)
+                return
+
+    def show_article(self, article: Article | None) -> None:
+        self.current = article
+        has = article is not None
+        self.bookmark_button.setEnabled(has and self.bookmarks is not None)
+        self.tried_button.setEnabled(has and self.bookmarks is not None)
+        self.tool_button.setVisible(has and article is not None and article.id in self.tool_ids)
+        if article is None:
+            self.view.setHtml("")
+            return
+        self.bookmark_button.blockSignals(True)
+        self.bookmark_button.setChecked(self.bookmarks is not None and self.bookmarks.contains(article.id))
+        self.bookmark_button.blockSignals(False)
+        direction = "rtl" if article.lang == "ar" else "ltr"
+        sources = "".join(f"<li>{escape(s)}</li>" for s in article.sources)
+        sources_heading = self.tr("Sources")
+        category = escape(category_label(article.category))
+        html = (
+            f"<div dir='{direction}'><h1>{escape(article.title)}</h1>"
+            f"<p style='color: gray'>{category}</p>{render(article.body)}"
+            f"<h3>{escape(sources_heading)}</h3><ul>{sources}</ul></div>"
+        )
+        self.view.setHtml(html)
+
+    def _tried_clicked(self) -> None:
+        if self.current is not None:
+            self.tried.emit(self.current.id)
+
+    def _tool_clicked(self) -> None:
+        if self.current is not None:
+            self.open_tool.emit(self.current.id)
+
+    def _bookmark_clicked(self) -> None:
+        on = self.bookmark_button.isChecked()
+        if self.current is not None and self.bookmarks is not None:
+            self.bookmarks.set(self.current.id, on)
+            if self._category() == BOOKMARKS:
+                self.refresh_list()

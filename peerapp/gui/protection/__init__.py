@@ -1,0 +1,1 @@
+"""Protection: duress, wipe, wrong passphrases, discreet mode and quick exit."""

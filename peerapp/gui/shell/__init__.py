@@ -1,0 +1,1 @@
+"""The window around the pages: first run, lock screen, main window, language, damage notices."""

@@ -1,0 +1,57 @@
+"""Starting the desktop app: the application object, language, and the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from ... import APP_ID, __version__
+from ...core.disguise import appearance_for
+from ...core.paths import data_dir as default_data_dir
+from ...core.settings import Settings
+from ...core.vault import Vault
+from ..protection.discreet import apply_appearance, keep_no_file_history
+from .language import LanguageManager
+from .main_window import MainWindow
+
+STYLE = """
+QLabel#heading { font-size: 20px; font-weight: bold; margin-bottom: 6px; }
+QLabel#error { color: #b00020; }
+QLabel#warning { font-weight: bold; }
+"""
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("peerapp")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setStyleSheet(STYLE)
+    keep_no_file_history()
+    return app
+
+
+def build_window(
+    data_dir: str | Path | None = None, lang: str | None = None, settings: Settings | None = None
+) -> MainWindow:
+    """The main window wired to a vault and the remembered (or given) language."""
+    app = create_application()
+    settings = settings or Settings.load()
+    languages = LanguageManager(app, settings)
+    languages.set_language(lang or settings.language or "en", remember=bool(lang or settings.language))
+    # Discreet mode: the neutral name and icon must be there before the first window is.
+    apply_appearance(app, appearance_for(settings.appearance), before_windows=True)
+    vault = Vault(default_data_dir(data_dir))
+    return MainWindow(vault, settings, languages)
+
+
+def run(data_dir: str | Path | None = None, lang: str | None = None) -> int:
+    app = create_application()
+    window = build_window(data_dir, lang)
+    window.quick_exited.connect(app.quit)
+    window.show()
+    return int(app.exec())

@@ -1,0 +1,126 @@
+"""Damage, said plainly: the page check after unlock, the damaged-journal offer, and the key file repair."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from ...core import backup, integrity
+from ...core.errors import OperationCancelled, PeerappError, VaultDamaged
+from ...core.vault import Vault
+from ..common import BackgroundTask
+
+CONTEXT = "Damage"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class IntegrityCheck(QObject):
+    """Reads every page of the open journal on a worker after unlock; `damaged` carries the good backup.
+
+    Lock cancels it at once (the check stops between pages), so it never keeps the journal open.
+    """
+
+    damaged = Signal(object)  # Path of the newest good backup, or None
+    finished = Signal()
+
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self._stop = False
+        self.task: BackgroundTask | None = None
+
+    def start(self) -> None:
+        vault = self.vault
+
+        def work() -> tuple[int, Path | None]:
+            problems = integrity.damaged_pages(vault, cancelled=lambda: self._stop or not vault.is_unlocked)
+            if problems:
+                return problems, backup.newest_good_backup(vault)
+            integrity.remember_checked(vault)
+            return 0, None
+
+        self.task = BackgroundTask(work, None)
+        self.task.succeeded.connect(self._on_result)
+        self.task.failed.connect(lambda _error: self.finished.emit())
+        self.task.start()
+
+    def cancel(self) -> None:
+        self._stop = True
+        if self.task is not None:
+            self.task.wait()
+
+    def _on_result(self, result: object) -> None:
+        problems, good = result if isinstance(result, tuple) else (0, None)
+        if problems and self.vault.is_unlocked and not self._stop:
+            self.vault.mark_damaged()
+            self.damaged.emit(good)
+        self.finished.emit()
+
+
+def show_damaged(parent: QWidget, good: Path | None, restore: Callable[[Path | None], None]) -> None:
+    """Say the journal is damaged and that nothing more is written; offer the newest good backup."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("The journal file is damaged"))
+    text = VaultDamaged().user_message()
+    if good is not None:
+        text += "\n\n" + _tr("Your newest good backup is %1.").replace("%1", str(good))
+    else:
+        text += "\n\n" + _tr(
+            "No backup known to be good was found. You can still read and export your entries."
+        )
+    box.setText(text)
+    restore_button = box.addButton(_tr("Restore a backup…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is restore_button:
+        restore(good)
+
+
+def repair_key_file(parent: QWidget, vault: Vault) -> bool:
+    """Replace a damaged key file with the one in a backup of this journal; True when repaired."""
+    name, _ = QFileDialog.getOpenFileName(
+        parent,
+        _tr("Use the key file from a backup"),
+        "",
+        _tr("peerapp backups (*.peerbackup)"),
+    )
+    if not name:
+        return False
+    secret, ok = QInputDialog.getText(
+        parent,
+        _tr("Use the key file from a backup"),
+        _tr("The passphrase your journal had when this backup was made:"),
+        QLineEdit.EchoMode.Password,
+    )
+    if not ok or not secret:
+        return False
+    try:
+        backup.restore_key_file(Path(name), vault, secret)
+    except (PeerappError, OperationCancelled) as exc:
+        QMessageBox.warning(parent, _tr("Use the key file from a backup"), exc.user_message())
+        return False
+    QMessageBox.information(
+        parent,
+        _tr("Use the key file from a backup"),
+        _tr("The key file is repaired. Unlock with the passphrase from the time of that backup."),
+    )
+    return True
+
+
+def advise_key_file_damaged(parent: QWidget) -> None:
+    """After an unlock that worked on a damaged key file: say what to do before it gets worse."""
+    QMessageBox.warning(
+        parent,
+        _tr("The key file is damaged"),
+        _tr(
+            "Your passphrase still opened the journal, but its key file (vault.keys) is damaged. "
+            "Make a new recovery key now (Settings → New recovery key), and keep a backup: they repair it."
+        ),
+    )

@@ -1,0 +1,182 @@
+"""Dialogs: recovery key, change passphrase, preferences."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.errors import PeerappError
+from ...core.settings import Settings
+from ...core.vault import Vault
+from ..common import BackgroundTask, Retranslatable
+from ..widgets.passphrase import NewPassphraseForm
+
+
+class RecoveryKeyDialog(Retranslatable, QDialog):
+    """Shows a recovery key once; closing needs a tick that it was saved."""
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        self.key_field = QLineEdit(key)
+        self.key_field.setReadOnly(True)
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        self.key_field.setFont(font)
+        self.key_field.setMinimumWidth(self.key_field.fontMetrics().horizontalAdvance(key) + 24)
+        self.copy_button = QPushButton()
+        self.copy_button.clicked.connect(self._copy)
+        self.confirm = QCheckBox()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self.confirm.toggled.connect(self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled)
+        self.buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.explain)
+        layout.addWidget(self.key_field)
+        layout.addWidget(self.copy_button)
+        layout.addWidget(self.confirm)
+        layout.addWidget(self.buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Your recovery key"))
+        self.explain.setText(
+            self.tr(
+                "This key opens your journal if you forget your passphrase. It is shown only now. "
+                "Write it on paper and keep it somewhere safe and private; anyone who has it can read your journal."
+            )
+        )
+        self.copy_button.setText(self.tr("&Copy to clipboard"))
+        self.confirm.setText(self.tr("I have saved my recovery key"))
+        self.key_field.setAccessibleName(self.tr("Recovery key"))
+
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.key)
+
+    def done(self, result: int) -> None:
+        if self.confirm.isChecked() or result == QDialog.DialogCode.Accepted:
+            # Don't leave the key on the clipboard once the dialog is gone.
+            clipboard = QGuiApplication.clipboard()
+            if clipboard.text() == self.key:
+                clipboard.clear()
+            super().done(result)
+
+
+class ChangePassphraseDialog(Retranslatable, QDialog):
+    """Rewraps the vault key: the old passphrase stops working, entries stay as they are."""
+
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self._task: BackgroundTask | None = None
+        self.old = QLineEdit()
+        self.old.setEchoMode(QLineEdit.EchoMode.Password)
+        self.old_label = QLabel()
+        self.old_label.setBuddy(self.old)
+        self.form = NewPassphraseForm()
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setEnabled(False)
+        self.form.valid_changed.connect(lambda _v: self._update())
+        self.old.textChanged.connect(lambda _t: self._update())
+        self.buttons.accepted.connect(self._change)
+        self.buttons.rejected.connect(self.reject)
+        top = QFormLayout()
+        top.addRow(self.old_label, self.old)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Change passphrase"))
+        self.old_label.setText(self.tr("&Current passphrase:"))
+        self.ok.setText(self.tr("&Change"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+
+    def _update(self) -> None:
+        self.ok.setEnabled(bool(self.old.text()) and self.form.is_valid() and self._task is None)
+
+    def _change(self) -> None:
+        old, new = self.old.text(), self.form.passphrase.text()
+        self.error.clear()
+        self.busy.show()
+        self._task = BackgroundTask(lambda: self.vault.change_passphrase(old, new), self)
+        self._task.succeeded.connect(self._done_ok)
+        self._task.failed.connect(self._failed)
+        self._update()
+        self._task.start()
+
+    def _done_ok(self, _result: object) -> None:
+        self._task = None
+        self.busy.hide()
+        self.accept()
+
+    def _failed(self, error: object) -> None:
+        self._task = None
+        self.busy.hide()
+        self.error.setText(error.user_message() if isinstance(error, PeerappError) else str(error))
+        self.old.selectAll()
+        self.old.setFocus()
+        self._update()
+
+
+class PreferencesDialog(Retranslatable, QDialog):
+    """Auto-lock delay (0 turns it off)."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.autolock = QSpinBox()
+        self.autolock.setRange(0, 240)
+        self.autolock.setValue(settings.autolock_minutes)
+        self.autolock_label = QLabel()
+        self.autolock_label.setBuddy(self.autolock)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.autolock_label, self.autolock)
+        form.addRow(self.buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Preferences"))
+        self.autolock_label.setText(self.tr("&Lock after this many idle minutes:"))
+        self.autolock.setSpecialValueText(self.tr("Never"))
+        self.autolock.setSuffix(self.tr(" min"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+
+    def _save(self) -> None:
+        self.settings.autolock_minutes = self.autolock.value()
+        self.settings.save()
+        self.accept()

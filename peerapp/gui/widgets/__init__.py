@@ -1,0 +1,1 @@
+"""Widgets several features share: passphrase fields and the safe text browser."""
