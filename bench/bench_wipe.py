@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
             "The duress columns count from the moment the passphrase is submitted, so they include the one"
             " Argon2id run every unlock pays (the default cost). The database is deleted, not overwritten:"
             " without the key its pages are ciphertext, and overwriting does not reach blocks a flash drive"
-            " or copy-on-write filesystem has already moved (docs/DESIGN-NOTES.md).",
+            " or copy-on-write filesystem has already moved (docs/ARCHITECTURE.md).",
         ]
     )
     write_section("Panic wipe", body, args.out)

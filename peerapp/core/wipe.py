@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 # Overwrite passes on the key file. On a hard disk one pass of random bytes is enough; on flash and
-# copy-on-write filesystems no number of passes reaches blocks the device already moved (see DESIGN-NOTES).
+# copy-on-write filesystems no number of passes reaches blocks the device already moved (see docs/ARCHITECTURE.md).
 _PASSES = 1
 
 
