@@ -13,7 +13,7 @@ CONTEXT = "ExportWarning"
 def plaintext_export_warning() -> str:
     """The warning shown before a plaintext export, in the interface language (GUI and CLI share it)."""
     return translate(
-        CONTEXT,
+        "ExportWarning",
         "This file will not be encrypted. Anyone who can open this computer, or the place you save it, "
         "can read your journal. Keep it somewhere safe, or make an encrypted backup instead.",
     )

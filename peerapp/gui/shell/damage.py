@@ -13,12 +13,6 @@ from ...core.errors import OperationCancelled, PeerappError, VaultDamaged
 from ...core.vault import Vault
 from ..common import BackgroundTask
 
-CONTEXT = "Damage"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 class IntegrityCheck(QObject):
     """Reads every page of the open journal on a worker after unlock; `damaged` carries the good backup.
@@ -67,17 +61,21 @@ def show_damaged(parent: QWidget, good: Path | None, restore: Callable[[Path | N
     """Say the journal is damaged and that nothing more is written; offer the newest good backup."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("The journal file is damaged"))
+    box.setWindowTitle(QCoreApplication.translate("Damage", "The journal file is damaged"))
     text = VaultDamaged().user_message()
     if good is not None:
-        text += "\n\n" + _tr("Your newest good backup is %1.").replace("%1", str(good))
+        text += "\n\n" + QCoreApplication.translate("Damage", "Your newest good backup is %1.").replace(
+            "%1", str(good)
+        )
     else:
-        text += "\n\n" + _tr(
-            "No backup known to be good was found. You can still read and export your entries."
+        text += "\n\n" + QCoreApplication.translate(
+            "Damage", "No backup known to be good was found. You can still read and export your entries."
         )
     box.setText(text)
-    restore_button = box.addButton(_tr("Restore a backup…"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(_tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+    restore_button = box.addButton(
+        QCoreApplication.translate("Damage", "Restore a backup…"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(QCoreApplication.translate("Damage", "Not now"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if box.clickedButton() is restore_button:
         restore(good)
@@ -87,16 +85,16 @@ def repair_key_file(parent: QWidget, vault: Vault) -> bool:
     """Replace a damaged key file with the one in a backup of this journal; True when repaired."""
     name, _ = QFileDialog.getOpenFileName(
         parent,
-        _tr("Use the key file from a backup"),
+        QCoreApplication.translate("Damage", "Use the key file from a backup"),
         "",
-        _tr("peerapp backups (*.peerbackup)"),
+        QCoreApplication.translate("Damage", "peerapp backups (*.peerbackup)"),
     )
     if not name:
         return False
     secret, ok = QInputDialog.getText(
         parent,
-        _tr("Use the key file from a backup"),
-        _tr("The passphrase your journal had when this backup was made:"),
+        QCoreApplication.translate("Damage", "Use the key file from a backup"),
+        QCoreApplication.translate("Damage", "The passphrase your journal had when this backup was made:"),
         QLineEdit.EchoMode.Password,
     )
     if not ok or not secret:
@@ -104,12 +102,16 @@ def repair_key_file(parent: QWidget, vault: Vault) -> bool:
     try:
         backup.restore_key_file(Path(name), vault, secret)
     except (PeerappError, OperationCancelled) as exc:
-        QMessageBox.warning(parent, _tr("Use the key file from a backup"), exc.user_message())
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("Damage", "Use the key file from a backup"), exc.user_message()
+        )
         return False
     QMessageBox.information(
         parent,
-        _tr("Use the key file from a backup"),
-        _tr("The key file is repaired. Unlock with the passphrase from the time of that backup."),
+        QCoreApplication.translate("Damage", "Use the key file from a backup"),
+        QCoreApplication.translate(
+            "Damage", "The key file is repaired. Unlock with the passphrase from the time of that backup."
+        ),
     )
     return True
 
@@ -118,9 +120,10 @@ def advise_key_file_damaged(parent: QWidget) -> None:
     """After an unlock that worked on a damaged key file: say what to do before it gets worse."""
     QMessageBox.warning(
         parent,
-        _tr("The key file is damaged"),
-        _tr(
+        QCoreApplication.translate("Damage", "The key file is damaged"),
+        QCoreApplication.translate(
+            "Damage",
             "Your passphrase still opened the journal, but its key file (vault.keys) is damaged. "
-            "Make a new recovery key now (Settings → New recovery key), and keep a backup: they repair it."
+            "Make a new recovery key now (Settings → New recovery key), and keep a backup: they repair it.",
         ),
     )
