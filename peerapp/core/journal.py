@@ -4,122 +4,22 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterable
 
 from . import textnorm
 from .db import Connection
-from .errors import EntryNotFound, InvalidInput
-from .vocab import EMOTIONS
-
-
-@dataclass
-class CopingUse:
-    """One technique tried, with optional distress (0-10) before/after and helpfulness (1-5)."""
-
-    technique: str
-    distress_before: int | None = None
-    distress_after: int | None = None
-    helpfulness: int | None = None
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "technique": self.technique,
-            "distress_before": self.distress_before,
-            "distress_after": self.distress_after,
-            "helpfulness": self.helpfulness,
-        }
-
-
-@dataclass
-class Entry:
-    """A journal entry as the app shows it."""
-
-    at: datetime
-    mood: int | None = None
-    emotions: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    coping: list[CopingUse] = field(default_factory=list)
-    title: str = ""
-    text: str = ""
-    id: int | None = None
-    uid: str = ""
-    created_at: str = ""
-    updated_at: str = ""
-    deleted_at: str | None = None
-
-    @property
-    def day(self) -> str:
-        return self.at.date().isoformat()
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "uid": self.uid,
-            "at": self.at.isoformat(),
-            "mood": self.mood,
-            "emotions": list(self.emotions),
-            "tags": list(self.tags),
-            "coping": [c.to_json() for c in self.coping],
-            "title": self.title,
-            "text": self.text,
-            "created_at": self.created_at,
-            "updated_at": self.updated_at,
-            "deleted_at": self.deleted_at,
-        }
-
-
-@dataclass(frozen=True)
-class EntryFilter:
-    """What the timeline shows: a search query and filters, all optional."""
-
-    query: str = ""
-    moods: frozenset[int] = frozenset()
-    emotion: str | None = None
-    tag: str | None = None
-    since: datetime | None = None
-    until: datetime | None = None
-    trash: bool = False
-
-
-@dataclass(frozen=True)
-class Cursor:
-    """Keyset position after the last entry of a page (newest first)."""
-
-    at_utc: int
-    id: int
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def local_now() -> datetime:
-    """Now, in local time with its UTC offset."""
-    return datetime.now().astimezone().replace(microsecond=0)
-
-
-def _validate(entry: Entry) -> None:
-    if entry.at.tzinfo is None:
-        entry.at = entry.at.astimezone()
-    if entry.mood is not None and not 1 <= entry.mood <= 5:
-        raise InvalidInput("mood")
-    for key in entry.emotions:
-        if not key or len(key) > 64:
-            raise InvalidInput("emotion")
-    for use in entry.coping:
-        for value in (use.distress_before, use.distress_after):
-            if value is not None and not 0 <= value <= 10:
-                raise InvalidInput("distress")
-        if use.helpfulness is not None and not 1 <= use.helpfulness <= 5:
-            raise InvalidInput("helpfulness")
-    entry.tags = list(dict.fromkeys(t.strip() for t in entry.tags if t.strip()))
-    entry.emotions = list(dict.fromkeys(entry.emotions))
-
+from .entries import CopingUse as CopingUse
+from .entries import Cursor as Cursor
+from .entries import Entry as Entry
+from .entries import EntryFilter as EntryFilter
+from .entries import local_now as local_now
+from .entries import utc_stamp, validate
+from .errors import EntryNotFound
+from .journal_rows import ENTRY_COLUMNS, ChildRows, Transaction, hydrate, tag_id, write_rows
 
 INDEX_VERSION_KEY = "search_index_version"
-_ENTRY_COLUMNS = "id, uid, at, mood, title, body, created_at, updated_at, deleted_at"
+# The default filter (every entry outside the trash); frozen, so one shared instance is safe.
+_NO_FILTER = EntryFilter()
 
 
 class JournalRepository:
@@ -138,20 +38,20 @@ class JournalRepository:
     def add_many(self, entries: Iterable[Entry]) -> int:
         """Add entries in one transaction (imports keep their own created/updated times)."""
         count = 0
-        rows = _ChildRows()
+        rows = ChildRows()
         known_tags: dict[str, int] = {}
-        with _Transaction(self.conn):
+        with Transaction(self.conn):
             self._mark_index_version()
             for entry in entries:
                 self._insert(entry)
-                rows.collect(entry, lambda name: self._tag_id(name, known_tags))
+                rows.collect(entry, lambda name: tag_id(self.conn, name, known_tags))
                 count += 1
-            self._write_rows(rows)
+            write_rows(self.conn, rows)
         return count
 
     def _insert(self, entry: Entry) -> None:
-        _validate(entry)
-        now = _now()
+        validate(entry)
+        now = utc_stamp()
         entry.uid = entry.uid or uuid.uuid4().hex
         entry.created_at = entry.created_at or now
         entry.updated_at = entry.updated_at or now
@@ -175,9 +75,9 @@ class JournalRepository:
     def update(self, entry: Entry) -> Entry:
         if entry.id is None:
             raise EntryNotFound()
-        _validate(entry)
-        entry.updated_at = _now()
-        with _Transaction(self.conn):
+        validate(entry)
+        entry.updated_at = utc_stamp()
+        with Transaction(self.conn):
             cur = self.conn.execute(
                 "UPDATE entry SET at = ?, at_utc = ?, day = ?, mood = ?, title = ?, body = ?,"
                 " updated_at = ? WHERE id = ?",
@@ -200,34 +100,11 @@ class JournalRepository:
             self._write_children(entry)
         return entry
 
-    def _tag_id(self, name: str, known: dict[str, int]) -> int:
-        """The id of tag `name`, created if new; `known` caches ids within one transaction."""
-        tag_id = known.get(name)
-        if tag_id is None:
-            row = self.conn.execute("SELECT id FROM tag WHERE name = ?", (name,)).fetchone()
-            if row is None:
-                row = (self.conn.execute("INSERT INTO tag (name) VALUES (?)", (name,)).lastrowid,)
-            tag_id = known[name] = int(row[0])
-        return tag_id
-
     def _write_children(self, entry: Entry) -> None:
-        rows = _ChildRows()
+        rows = ChildRows()
         known: dict[str, int] = {}
-        rows.collect(entry, lambda name: self._tag_id(name, known))
-        self._write_rows(rows)
-
-    def _write_rows(self, rows: _ChildRows) -> None:
-        """Insert the collected child rows, one statement per table (bulk imports are dominated by this)."""
-        self.conn.executemany("INSERT OR IGNORE INTO entry_tag (entry_id, tag_id) VALUES (?, ?)", rows.tags)
-        self.conn.executemany("INSERT INTO entry_emotion (entry_id, emotion) VALUES (?, ?)", rows.emotions)
-        self.conn.executemany(
-            "INSERT INTO entry_coping (entry_id, position, technique, distress_before,"
-            " distress_after, helpfulness) VALUES (?, ?, ?, ?, ?, ?)",
-            rows.coping,
-        )
-        self.conn.executemany(
-            "INSERT INTO entry_fts (rowid, title, tags, body) VALUES (?, ?, ?, ?)", rows.index
-        )
+        rows.collect(entry, lambda name: tag_id(self.conn, name, known))
+        write_rows(self.conn, rows)
 
     def _mark_index_version(self) -> None:
         # A fresh index is marked with the normaliser's version when its first entries go in.
@@ -238,7 +115,7 @@ class JournalRepository:
     def delete(self, entry_id: int) -> None:
         """Move an entry to the trash."""
         cur = self.conn.execute(
-            "UPDATE entry SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL", (_now(), entry_id)
+            "UPDATE entry SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL", (utc_stamp(), entry_id)
         )
         if cur.rowcount == 0:
             raise EntryNotFound(str(entry_id))
@@ -252,7 +129,7 @@ class JournalRepository:
 
     def empty_trash(self) -> int:
         """Erase every trashed entry for good; returns how many."""
-        with _Transaction(self.conn):
+        with Transaction(self.conn):
             ids = [r[0] for r in self.conn.execute("SELECT id FROM entry WHERE deleted_at IS NOT NULL")]
             self.conn.executemany("DELETE FROM entry_fts WHERE rowid = ?", [(i,) for i in ids])
             self.conn.execute("DELETE FROM entry WHERE deleted_at IS NOT NULL")
@@ -262,12 +139,12 @@ class JournalRepository:
     # -- reading -----------------------------------------------------------------
 
     def get(self, entry_id: int) -> Entry:
-        row = self.conn.execute(f"SELECT {_ENTRY_COLUMNS} FROM entry WHERE id = ?", (entry_id,)).fetchone()
+        row = self.conn.execute(f"SELECT {ENTRY_COLUMNS} FROM entry WHERE id = ?", (entry_id,)).fetchone()
         if row is None:
             raise EntryNotFound(str(entry_id))
-        return self._hydrate([row])[0]
+        return hydrate(self.conn, [row])[0]
 
-    def count(self, flt: EntryFilter = EntryFilter()) -> int:
+    def count(self, flt: EntryFilter = _NO_FILTER) -> int:
         where, params = self._where(flt, None, any_term=self._needs_fallback(flt))
         if where is None:
             return 0
@@ -283,28 +160,28 @@ class JournalRepository:
         return self.conn.execute(f"SELECT 1 FROM entry e WHERE {where} LIMIT 1", params).fetchone() is None
 
     def page(
-        self, flt: EntryFilter = EntryFilter(), after: Cursor | None = None, limit: int = 100
+        self, flt: EntryFilter = _NO_FILTER, after: Cursor | None = None, limit: int = 100
     ) -> list[Entry]:
         """Up to `limit` entries newest first, continuing after `after`."""
         where, params = self._where(flt, after)
         if where is None:
             return []
         rows = self.conn.execute(
-            f"SELECT {_ENTRY_COLUMNS} FROM entry e WHERE {where} ORDER BY e.at_utc DESC, e.id DESC LIMIT ?",
+            f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE {where} ORDER BY e.at_utc DESC, e.id DESC LIMIT ?",
             (*params, limit),
         ).fetchall()
-        entries = self._hydrate(rows)
+        entries = hydrate(self.conn, rows)
         if flt.query and not entries and (after is None or self._needs_fallback(flt)):
             # Forgiving search: when every word together finds nothing, accept any of them
             # (on later pages too, so fallback results page like any others).
             where, params = self._where(flt, after, any_term=True)
             if where is not None:
                 rows = self.conn.execute(
-                    f"SELECT {_ENTRY_COLUMNS} FROM entry e WHERE {where}"
+                    f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE {where}"
                     " ORDER BY e.at_utc DESC, e.id DESC LIMIT ?",
                     (*params, limit),
                 ).fetchall()
-                entries = self._hydrate(rows)
+                entries = hydrate(self.conn, rows)
         return entries
 
     def search(self, query: str, limit: int = 50) -> list[Entry]:
@@ -355,46 +232,6 @@ class JournalRepository:
             params.extend([after.at_utc, after.id])
         return " AND ".join(clauses), params
 
-    def _hydrate(self, rows: Sequence[Sequence[object]]) -> list[Entry]:
-        entries: dict[int, Entry] = {}
-        for row in rows:
-            entry_id, uid, at, mood, title, body, created, updated, deleted = row
-            entries[int(str(entry_id))] = Entry(
-                id=int(str(entry_id)),
-                uid=str(uid),
-                at=datetime.fromisoformat(str(at)),
-                mood=None if mood is None else int(str(mood)),
-                title=str(title),
-                text=str(body),
-                created_at=str(created),
-                updated_at=str(updated),
-                deleted_at=None if deleted is None else str(deleted),
-            )
-        if not entries:
-            return []
-        marks = ",".join("?" * len(entries))
-        ids = list(entries)
-        for entry_id, name in self.conn.execute(
-            f"SELECT t.entry_id, g.name FROM entry_tag t JOIN tag g ON g.id = t.tag_id"
-            f" WHERE t.entry_id IN ({marks}) ORDER BY g.name",
-            ids,
-        ):
-            entries[entry_id].tags.append(name)
-        for entry_id, key in self.conn.execute(
-            f"SELECT entry_id, emotion FROM entry_emotion WHERE entry_id IN ({marks})", ids
-        ):
-            entries[entry_id].emotions.append(key)
-        for entry_id, technique, before, after, helpful in self.conn.execute(
-            f"SELECT entry_id, technique, distress_before, distress_after, helpfulness"
-            f" FROM entry_coping WHERE entry_id IN ({marks}) ORDER BY entry_id, position",
-            ids,
-        ):
-            entries[entry_id].coping.append(CopingUse(technique, before, after, helpful))
-        order = list(EMOTIONS)
-        for entry in entries.values():
-            entry.emotions.sort(key=lambda k: order.index(k) if k in order else len(order))
-        return list(entries.values())
-
     def tags(self, prefix: str = "", limit: int = 200) -> list[str]:
         """Tag names in use, most used first, for autocomplete and filters."""
         rows = self.conn.execute(
@@ -423,7 +260,7 @@ class JournalRepository:
 
     def rebuild_search_index(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Re-normalise every entry into the index (after the normaliser changed); one transaction."""
-        with _Transaction(self.conn):
+        with Transaction(self.conn):
             total = int(self.conn.execute("SELECT count(*) FROM entry").fetchone()[0])
             self.conn.execute("INSERT INTO entry_fts (entry_fts) VALUES ('delete-all')")
             done = 0
@@ -437,14 +274,15 @@ class JournalRepository:
                 ]
                 if not ids:
                     break
-                rows = _ChildRows()
-                for entry in self._hydrate(
+                rows = ChildRows()
+                for entry in hydrate(
+                    self.conn,
                     self.conn.execute(
-                        f"SELECT {_ENTRY_COLUMNS} FROM entry WHERE id IN ({','.join('?' * len(ids))})", ids
-                    ).fetchall()
+                        f"SELECT {ENTRY_COLUMNS} FROM entry WHERE id IN ({','.join('?' * len(ids))})", ids
+                    ).fetchall(),
                 ):
                     rows.collect_index(entry)
-                self._write_rows(rows)
+                write_rows(self.conn, rows)
                 done += len(ids)
                 after = ids[-1]
                 if progress is not None:
@@ -462,7 +300,7 @@ class JournalRepository:
         self.conn.execute(
             "INSERT INTO draft (slot, data, updated_at) VALUES (?, ?, ?)"
             " ON CONFLICT (slot) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
-            (slot, json.dumps(data, ensure_ascii=False), _now()),
+            (slot, json.dumps(data, ensure_ascii=False), utc_stamp()),
         )
 
     def load_draft(self, slot: str) -> dict[str, object] | None:
@@ -477,53 +315,3 @@ class JournalRepository:
 
     def delete_draft(self, slot: str) -> None:
         self.conn.execute("DELETE FROM draft WHERE slot = ?", (slot,))
-
-
-@dataclass
-class _ChildRows:
-    """Rows for the tables that hang off entries, gathered so each table gets one executemany."""
-
-    tags: list[tuple[int, int]] = field(default_factory=list)
-    emotions: list[tuple[int, str]] = field(default_factory=list)
-    coping: list[tuple[int, int, str, int | None, int | None, int | None]] = field(default_factory=list)
-    index: list[tuple[int, str, str, str]] = field(default_factory=list)
-
-    def collect(self, entry: Entry, tag_id: Callable[[str], int]) -> None:
-        assert entry.id is not None
-        self.tags.extend((entry.id, tag_id(name)) for name in entry.tags)
-        self.emotions.extend((entry.id, key) for key in entry.emotions)
-        self.coping.extend(
-            (entry.id, i, c.technique, c.distress_before, c.distress_after, c.helpfulness)
-            for i, c in enumerate(entry.coping)
-        )
-        self.collect_index(entry)
-
-    def collect_index(self, entry: Entry) -> None:
-        """The full-text index holds normalised words only; it is searched, never shown."""
-        assert entry.id is not None
-        self.index.append(
-            (
-                entry.id,
-                textnorm.index_text(entry.title),
-                textnorm.index_text(" ".join(entry.tags)),
-                textnorm.index_text(entry.text),
-            )
-        )
-
-
-class _Transaction:
-    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on error; nests by doing nothing inside."""
-
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-        self.outer = False
-
-    def __enter__(self) -> None:
-        self.outer = not self.conn.in_transaction
-        if self.outer:
-            self.conn.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        if not self.outer:
-            return
-        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")

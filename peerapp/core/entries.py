@@ -1,0 +1,114 @@
+"""The journal entry model: entries, coping uses, filters, page cursors and their validation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from .errors import InvalidInput
+
+
+@dataclass
+class CopingUse:
+    """One technique tried, with optional distress (0-10) before/after and helpfulness (1-5)."""
+
+    technique: str
+    distress_before: int | None = None
+    distress_after: int | None = None
+    helpfulness: int | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "technique": self.technique,
+            "distress_before": self.distress_before,
+            "distress_after": self.distress_after,
+            "helpfulness": self.helpfulness,
+        }
+
+
+@dataclass
+class Entry:
+    """A journal entry as the app shows it."""
+
+    at: datetime
+    mood: int | None = None
+    emotions: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    coping: list[CopingUse] = field(default_factory=list)
+    title: str = ""
+    text: str = ""
+    id: int | None = None
+    uid: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+    deleted_at: str | None = None
+
+    @property
+    def day(self) -> str:
+        return self.at.date().isoformat()
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "uid": self.uid,
+            "at": self.at.isoformat(),
+            "mood": self.mood,
+            "emotions": list(self.emotions),
+            "tags": list(self.tags),
+            "coping": [c.to_json() for c in self.coping],
+            "title": self.title,
+            "text": self.text,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "deleted_at": self.deleted_at,
+        }
+
+
+@dataclass(frozen=True)
+class EntryFilter:
+    """What the timeline shows: a search query and filters, all optional."""
+
+    query: str = ""
+    moods: frozenset[int] = frozenset()
+    emotion: str | None = None
+    tag: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    trash: bool = False
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Keyset position after the last entry of a page (newest first)."""
+
+    at_utc: int
+    id: int
+
+
+def utc_stamp() -> str:
+    """Now in UTC to the second, as entries store their created, updated and deleted times."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def local_now() -> datetime:
+    """Now, in local time with its UTC offset."""
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
+def validate(entry: Entry) -> None:
+    """Refuse out-of-range values and tidy tags and emotions in place, before an entry is stored."""
+    if entry.at.tzinfo is None:
+        entry.at = entry.at.astimezone()
+    if entry.mood is not None and not 1 <= entry.mood <= 5:
+        raise InvalidInput("mood")
+    for key in entry.emotions:
+        if not key or len(key) > 64:
+            raise InvalidInput("emotion")
+    for use in entry.coping:
+        for value in (use.distress_before, use.distress_after):
+            if value is not None and not 0 <= value <= 10:
+                raise InvalidInput("distress")
+        if use.helpfulness is not None and not 1 <= use.helpfulness <= 5:
+            raise InvalidInput("helpfulness")
+    entry.tags = list(dict.fromkeys(t.strip() for t in entry.tags if t.strip()))
+    entry.emotions = list(dict.fromkeys(entry.emotions))

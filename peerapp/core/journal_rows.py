@@ -1,0 +1,129 @@
+"""Entry table rows: turning rows into entries, gathering child rows, and the write transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from . import textnorm
+from .db import Connection
+from .entries import CopingUse, Entry
+from .vocab import EMOTIONS
+
+ENTRY_COLUMNS = "id, uid, at, mood, title, body, created_at, updated_at, deleted_at"
+
+
+def hydrate(conn: Connection, rows: Sequence[Sequence[object]]) -> list[Entry]:
+    """Entries from `ENTRY_COLUMNS` rows, with their tags, emotions and coping uses read in."""
+    entries: dict[int, Entry] = {}
+    for row in rows:
+        entry_id, uid, at, mood, title, body, created, updated, deleted = row
+        entries[int(str(entry_id))] = Entry(
+            id=int(str(entry_id)),
+            uid=str(uid),
+            at=datetime.fromisoformat(str(at)),
+            mood=None if mood is None else int(str(mood)),
+            title=str(title),
+            text=str(body),
+            created_at=str(created),
+            updated_at=str(updated),
+            deleted_at=None if deleted is None else str(deleted),
+        )
+    if not entries:
+        return []
+    marks = ",".join("?" * len(entries))
+    ids = list(entries)
+    for entry_id, name in conn.execute(
+        f"SELECT t.entry_id, g.name FROM entry_tag t JOIN tag g ON g.id = t.tag_id"
+        f" WHERE t.entry_id IN ({marks}) ORDER BY g.name",
+        ids,
+    ):
+        entries[entry_id].tags.append(name)
+    for entry_id, key in conn.execute(
+        f"SELECT entry_id, emotion FROM entry_emotion WHERE entry_id IN ({marks})", ids
+    ):
+        entries[entry_id].emotions.append(key)
+    for entry_id, technique, before, after, helpful in conn.execute(
+        f"SELECT entry_id, technique, distress_before, distress_after, helpfulness"
+        f" FROM entry_coping WHERE entry_id IN ({marks}) ORDER BY entry_id, position",
+        ids,
+    ):
+        entries[entry_id].coping.append(CopingUse(technique, before, after, helpful))
+    order = list(EMOTIONS)
+    for entry in entries.values():
+        entry.emotions.sort(key=lambda k: order.index(k) if k in order else len(order))
+    return list(entries.values())
+
+
+def tag_id(conn: Connection, name: str, known: dict[str, int]) -> int:
+    """The id of tag `name`, created if new; `known` caches ids within one transaction."""
+    tag_id = known.get(name)
+    if tag_id is None:
+        row = conn.execute("SELECT id FROM tag WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            row = (conn.execute("INSERT INTO tag (name) VALUES (?)", (name,)).lastrowid,)
+        tag_id = known[name] = int(row[0])
+    return tag_id
+
+
+@dataclass
+class ChildRows:
+    """Rows for the tables that hang off entries, gathered so each table gets one executemany."""
+
+    tags: list[tuple[int, int]] = field(default_factory=list)
+    emotions: list[tuple[int, str]] = field(default_factory=list)
+    coping: list[tuple[int, int, str, int | None, int | None, int | None]] = field(default_factory=list)
+    index: list[tuple[int, str, str, str]] = field(default_factory=list)
+
+    def collect(self, entry: Entry, tag_id: Callable[[str], int]) -> None:
+        assert entry.id is not None
+        self.tags.extend((entry.id, tag_id(name)) for name in entry.tags)
+        self.emotions.extend((entry.id, key) for key in entry.emotions)
+        self.coping.extend(
+            (entry.id, i, c.technique, c.distress_before, c.distress_after, c.helpfulness)
+            for i, c in enumerate(entry.coping)
+        )
+        self.collect_index(entry)
+
+    def collect_index(self, entry: Entry) -> None:
+        """The full-text index holds normalised words only; it is searched, never shown."""
+        assert entry.id is not None
+        self.index.append(
+            (
+                entry.id,
+                textnorm.index_text(entry.title),
+                textnorm.index_text(" ".join(entry.tags)),
+                textnorm.index_text(entry.text),
+            )
+        )
+
+
+def write_rows(conn: Connection, rows: ChildRows) -> None:
+    """Insert the collected child rows, one statement per table (bulk imports are dominated by this)."""
+    conn.executemany("INSERT OR IGNORE INTO entry_tag (entry_id, tag_id) VALUES (?, ?)", rows.tags)
+    conn.executemany("INSERT INTO entry_emotion (entry_id, emotion) VALUES (?, ?)", rows.emotions)
+    conn.executemany(
+        "INSERT INTO entry_coping (entry_id, position, technique, distress_before,"
+        " distress_after, helpfulness) VALUES (?, ?, ?, ?, ?, ?)",
+        rows.coping,
+    )
+    conn.executemany("INSERT INTO entry_fts (rowid, title, tags, body) VALUES (?, ?, ?, ?)", rows.index)
+
+
+class Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on error; nests by doing nothing inside."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.outer = False
+
+    def __enter__(self) -> None:
+        self.outer = not self.conn.in_transaction
+        if self.outer:
+            self.conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if not self.outer:
+            return
+        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
