@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import base64
 import contextlib
-import functools
 import os
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, TypeVar, cast
 
 from . import crashsafe, db, keyslot, wipe
+from .duress import DuressSlots
 from .errors import (
     CorruptKeySlot,
     CorruptVault,
     DamagedKeyFile,
-    PassphraseInUse,
     PeerappError,
     VaultExists,
     VaultLocked,
@@ -39,13 +36,17 @@ from .keyslot import (
     Slot,
 )
 from .paths import ensure_private_dir
+from .recovery_key import format_recovery_key as format_recovery_key
+from .recovery_key import parse_recovery_key as parse_recovery_key
+from .slot_edits import DURESS_MODES as DURESS_MODES
+from .slot_edits import MIN_PASSPHRASE as MIN_PASSPHRASE
+from .slot_edits import SlotEditing
 
 DB_NAME = "vault.db"
 SLOTS_NAME = "vault.keys"
 # Every vault the app sets up also has this second database: the decoy journal when a decoy
 # passphrase exists, otherwise a look-alike keyed with a key nobody kept (see protection.py).
 SPARE_NAME = "spare.db"
-MIN_PASSPHRASE = 8
 # Where a typed passphrase is tried, and as what. The decoy's own passphrase lives in the first
 # duress slot; the second holds the decoy's recovery key if one was made inside the decoy.
 _TYPED: dict[int, tuple[str, ...]] = {
@@ -58,44 +59,13 @@ _RECOVERY: dict[int, tuple[str, ...]] = {
     DURESS_SLOTS[0]: (DURESS_DECOY,),
     DURESS_SLOTS[1]: (DURESS_DECOY,),
 }
-DURESS_MODES = (DURESS_WIPE, DURESS_DECOY)
-
-
-_F = TypeVar("_F", bound=Callable[..., Any])
-
-
-def _holding_folder_lock(method: _F) -> _F:
-    """Run a key-file read-modify-write under the folder lock, so two processes never lose a write."""
-
-    @functools.wraps(method)
-    def locked(self: Vault, *args: Any, **kwargs: Any) -> Any:
-        with crashsafe.folder_lock(self.directory):
-            return method(self, *args, **kwargs)
-
-    return cast(_F, locked)
 
 
 def _sane_kdf(kdf: KdfParams) -> bool:
     return kdf.ops <= KdfParams().ops * 4 and kdf.mem <= KdfParams().mem * 4
 
 
-def format_recovery_key(secret: bytes) -> str:
-    """Show a recovery secret as groups of base32 letters."""
-    text = base64.b32encode(secret).decode("ascii").rstrip("=")
-    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
-
-
-def parse_recovery_key(text: str) -> bytes:
-    """Accept a recovery key however it was copied: case, dashes and spaces don't matter."""
-    cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
-    cleaned += "=" * (-len(cleaned) % 8)
-    try:
-        return base64.b32decode(cleaned)
-    except ValueError as exc:
-        raise WrongRecoveryKey() from exc
-
-
-class Vault:
+class Vault(SlotEditing, DuressSlots):
     """One encrypted journal store in a data directory.
 
     The master key lives only in memory while unlocked; `lock()` forgets it and
@@ -247,121 +217,11 @@ class Vault:
         self._opened_slot = index
         self._db_name = db_name
 
-    def _write_slot(self, index: int, slot: Slot, slots: list[Slot] | None = None) -> None:
-        slots = list(slots if slots is not None else self._slots_for_edit())
-        slots[index] = slot
-        keyslot.save_slots(self.slots_path, slots)
-
     def _slots_for_edit(self) -> list[Slot]:
         """The slots to rewrite while unlocked: we hold the key, so a damaged checksum is repaired by the
         write (the slot being replaced is new; damaged others stay as unusable as they were)."""
         self._require_key()
         return keyslot.read_key_file(self.slots_path).slots
-
-    def _opens_any(self, slots: list[Slot], secret: bytes, where: Mapping[int, tuple[str, ...]]) -> bool:
-        return keyslot.open_any(slots, secret, where) is not None
-
-    @_holding_folder_lock
-    def set_passphrase(self, new_passphrase: str) -> None:
-        """Rewrap the key under a new passphrase (the vault must be unlocked).
-
-        In the decoy this rewraps the decoy's slot, so the illusion holds and the real journal's
-        slots are never touched.
-        """
-        if len(new_passphrase) < MIN_PASSPHRASE:
-            raise WeakPassphrase()
-        key = self._require_key()
-        slots = self._slots_for_edit()
-        first = slots[PASSPHRASE_SLOT]
-        wrapping_key = keyslot.derive(new_passphrase.encode(), first.salt, first.kdf)
-        if self._in_decoy():
-            role, index = DURESS_DECOY, DURESS_SLOTS[0]
-        else:
-            # Only the owner sees this refusal; in the decoy it would give the duress slot away.
-            if any(keyslot.try_open(slots[i], wrapping_key, DURESS_MODES) for i in DURESS_SLOTS):
-                raise PassphraseInUse()
-            role, index = PASSPHRASE, PASSPHRASE_SLOT
-        self._write_slot(index, keyslot.wrap_with(role, wrapping_key, key, first.kdf, first.salt), slots)
-
-    def change_passphrase(self, old_passphrase: str, new_passphrase: str) -> None:
-        """Check the old passphrase, then rewrap; the database itself is not rewritten."""
-        if len(new_passphrase) < MIN_PASSPHRASE:
-            raise WeakPassphrase()
-        if self._key is None:
-            self.unlock(old_passphrase)
-        else:
-            slots = self._load()
-            where = (
-                {DURESS_SLOTS[0]: (DURESS_DECOY,)} if self._in_decoy() else {PASSPHRASE_SLOT: (PASSPHRASE,)}
-            )
-            if not self._opens_any(slots, old_passphrase.encode(), where):
-                raise WrongPassphrase()
-        self.set_passphrase(new_passphrase)
-
-    @_holding_folder_lock
-    def new_recovery_key(self) -> str:
-        """Replace the recovery slot and return the new key text (shown once)."""
-        key = self._require_key()
-        slots = self._slots_for_edit()
-        secret = os.urandom(keyslot.KEY_BYTES)
-        if self._in_decoy():
-            # The decoy's recovery key goes in the second duress slot; the real one stays as it was.
-            first = slots[PASSPHRASE_SLOT]
-            slot = keyslot.wrap(DURESS_DECOY, secret, key, first.kdf, first.salt)
-            self._write_slot(DURESS_SLOTS[1], slot, slots)
-        else:
-            old = slots[RECOVERY_SLOT]
-            self._write_slot(
-                RECOVERY_SLOT, keyslot.wrap(RECOVERY, secret, key, old.kdf, keyslot.new_salt()), slots
-            )
-        return format_recovery_key(secret)
-
-    # -- duress passphrase ----------------------------------------------------------
-
-    @_holding_folder_lock
-    def set_duress(
-        self, passphrase: str, mode: str, decoy_key: bytes | None = None, *, check_only: bool = False
-    ) -> None:
-        """Add (or replace) the duress passphrase: `mode` is DURESS_WIPE, or DURESS_DECOY with the decoy's key.
-
-        The owner's passphrase must differ. With `check_only`, only the checks run (nothing is written).
-        Inside the decoy the duress passphrase goes in the second duress slot, so the passphrase that
-        opened the decoy keeps working, as it would in a real journal.
-        """
-        if mode not in DURESS_MODES or (mode == DURESS_DECOY) != (decoy_key is not None):
-            raise ValueError(mode)
-        if len(passphrase) < MIN_PASSPHRASE:
-            raise WeakPassphrase()
-        self._require_key()
-        slots = self._slots_for_edit()
-        first = slots[PASSPHRASE_SLOT]
-        wrapping_key = keyslot.derive(passphrase.encode(), first.salt, first.kdf)
-        in_use = {PASSPHRASE_SLOT: (PASSPHRASE,)}
-        if self._in_decoy():
-            in_use = {DURESS_SLOTS[0]: (DURESS_DECOY,)}
-        if any(keyslot.try_open(slots[i], wrapping_key, roles) for i, roles in in_use.items()):
-            raise PassphraseInUse()
-        if check_only:
-            return
-        payload = decoy_key if decoy_key is not None else os.urandom(keyslot.KEY_BYTES)
-        slot = keyslot.wrap_with(mode, wrapping_key, payload, first.kdf, first.salt)
-        if self._in_decoy():
-            slots[DURESS_SLOTS[1]] = slot
-        else:
-            # Any decoy recovery key made earlier stops working with the old decoy.
-            slots[DURESS_SLOTS[0]] = slot
-            slots[DURESS_SLOTS[1]] = keyslot.filler(first.kdf, first.salt)
-        keyslot.save_slots(self.slots_path, slots)
-
-    @_holding_folder_lock
-    def clear_duress(self) -> None:
-        """Turn the duress slots back into unused ones (they look the same as before from outside)."""
-        self._require_key()
-        slots = self._slots_for_edit()
-        first = slots[PASSPHRASE_SLOT]
-        for index in DURESS_SLOTS[1:] if self._in_decoy() else DURESS_SLOTS:
-            slots[index] = keyslot.filler(first.kdf, first.salt)
-        keyslot.save_slots(self.slots_path, slots)
 
     def destroy(self) -> None:
         """Panic wipe of this folder's journal: the key file first, then every database file."""
