@@ -23,6 +23,7 @@ from peerapp.core.backup import (
 from peerapp.core.errors import CorruptBackup, OperationCancelled, RestoreWouldOverwrite
 from peerapp.core.journal import Entry, EntryFilter, JournalRepository
 from peerapp.core.keyslot import FAST_KDF
+from peerapp.core.tasks import CancelToken
 from peerapp.core.vault import Vault
 
 TZ = timezone(timedelta(hours=2))
@@ -97,7 +98,9 @@ def test_cancelled_backup_leaves_nothing(vault: Vault, repo: JournalRepository, 
     out = tmp_path / "out"
     out.mkdir()
     with pytest.raises(OperationCancelled):
-        create_backup(vault, out / "b.peerbackup", cancelled=lambda: True)
+        cancel = CancelToken()
+        cancel.cancel()
+        create_backup(vault, out / "b.peerbackup", cancel=cancel)
     assert list(out.iterdir()) == []
 
 

@@ -14,6 +14,7 @@ from conftest import PASSPHRASE
 from peerapp.core.errors import ImportFileInvalid, OperationCancelled, UnknownMoodLabels
 from peerapp.core.journal import CopingUse, Entry, EntryFilter, JournalRepository
 from peerapp.core.keyslot import FAST_KDF
+from peerapp.core.tasks import CancelToken
 from peerapp.core.transfer import DAYLIO_COLUMNS, export_entries, import_entries
 from peerapp.core.vault import Vault
 
@@ -109,20 +110,20 @@ def test_export_cancel_leaves_nothing(repo: JournalRepository, tmp_path: Path) -
     repo.add_many(
         Entry(at=datetime(2024, 1, 1, tzinfo=TZ) + timedelta(hours=i), text=f"e{i}") for i in range(1200)
     )
-    seen: list[tuple[int, int]] = []
     for fmt, folder in (("json", False), ("csv", False), ("markdown", True)):
         target = tmp_path / f"out-{fmt}"
+        cancel = CancelToken()
+        seen: list[int] = []
+
+        def progress(done: int, total: int, cancel: CancelToken = cancel, seen: list[int] = seen) -> None:
+            seen.append(done)
+            if done > 0:  # after the first page: cancelled half-way
+                cancel.cancel()
+
         with pytest.raises(OperationCancelled):
-            export_entries(
-                repo.conn,
-                fmt,
-                target,
-                lambda d, t: seen.append((d, t)),
-                lambda: len(seen) > 1,
-                markdown_folder=folder,
-            )
+            export_entries(repo.conn, fmt, target, progress, cancel, markdown_folder=folder)
+        assert seen == [0, 500]
         assert list(tmp_path.iterdir()) == [] or all(p.name == "data" for p in tmp_path.iterdir())
-        seen.clear()
     assert repo.count() == 1200
 
 
@@ -231,13 +232,17 @@ def test_import_cancel_rolls_back_batch(repo: JournalRepository, tmp_path: Path)
     ]
     source = tmp_path / "big.csv"
     source.write_text("\n".join(lines), "utf-8")
-    calls: list[int] = []
 
-    def cancelled() -> bool:
-        calls.append(1)
-        return len(calls) >= 4  # during the second batch
+    class CancelledInSecondBatch(CancelToken):
+        """A real token that counts as cancelled from its fourth poll: inside the second batch."""
 
-    report = import_entries(repo.conn, "daylio", source, cancelled=cancelled)
+        polls = 0
+
+        def cancelled(self) -> bool:
+            self.polls += 1
+            return self.polls >= 4
+
+    report = import_entries(repo.conn, "daylio", source, cancel=CancelledInSecondBatch())
     assert report.cancelled and report.added == 500
     assert repo.count() == 500
     assert not repo.conn.in_transaction

@@ -30,10 +30,8 @@ from .errors import (
     WrongRecoveryKey,
 )
 from .paths import ensure_private_dir
+from .tasks import CancelToken, Progress, no_progress, token
 from .vault import DB_NAME, SLOTS_NAME, Vault
-
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 
 BACKUP_FORMAT = "peerapp-backup"
 BACKUP_VERSION = 1
@@ -50,14 +48,6 @@ _T = TypeVar("_T")
 _AUTO_NAME = re.compile(r"^peerapp-backup-(\d{8}-\d{6})(?:-(\d+))?\.peerbackup$")
 
 
-def _no_progress(done: int, total: int) -> None:
-    pass
-
-
-def _never() -> bool:
-    return False
-
-
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -66,7 +56,7 @@ class _Stop(Exception):
     """Raised inside SQLite's backup progress callback to abort the copy."""
 
 
-def _snapshot(vault: Vault, target: Path, progress: Progress, cancelled: Cancelled) -> None:
+def _snapshot(vault: Vault, target: Path, progress: Progress, cancel: CancelToken) -> None:
     """Copy the live database page by page into `target`, keyed with the same master key.
 
     SQLite's backup API gives a consistent snapshot even while other connections write;
@@ -82,7 +72,7 @@ def _snapshot(vault: Vault, target: Path, progress: Progress, cancelled: Cancell
 
         def step(status: int, remaining: int, total: int) -> None:
             progress(total - remaining, total)
-            if cancelled():
+            if cancel.cancelled():
                 raise _Stop()
 
         try:
@@ -95,18 +85,17 @@ def _snapshot(vault: Vault, target: Path, progress: Progress, cancelled: Cancell
         vault.release(source)
 
 
-def _file_sha256(path: Path, cancelled: Cancelled = _never) -> str:
+def _file_sha256(path: Path, cancel: CancelToken) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         while chunk := fh.read(CHUNK):
             digest.update(chunk)
-            if cancelled():
-                raise OperationCancelled()
+            cancel.raise_if_cancelled()
     return digest.hexdigest()
 
 
 def create_backup(
-    vault: Vault, path: Path, progress: Progress = _no_progress, cancelled: Cancelled = _never
+    vault: Vault, path: Path, progress: Progress = no_progress, cancel: CancelToken | None = None
 ) -> Path:
     """Write a backup of an unlocked vault to `path` (replaced only once complete).
 
@@ -115,15 +104,16 @@ def create_backup(
     recorded in the vault, so a kill leaves nothing the next unlock does not remove.
     """
     path = Path(path)
-    integrity.require_intact(vault, cancelled)
+    cancel = token(cancel)
+    integrity.require_intact(vault, cancel)
     conn = vault.connect()
     db_tmp = crashsafe.temp_path(path.with_name(path.name + ".db"))
     try:
         crashsafe.record(conn, db_tmp, "backup")
-        _snapshot(vault, db_tmp, progress, cancelled)
+        _snapshot(vault, db_tmp, progress, cancel)
         with crashsafe.folder_lock(vault.directory):
             slots_bytes = vault.slots_path.read_bytes()
-        db_sha = _file_sha256(db_tmp, cancelled)
+        db_sha = _file_sha256(db_tmp, cancel)
         manifest = {
             "format": BACKUP_FORMAT,
             "version": BACKUP_VERSION,
@@ -137,8 +127,7 @@ def create_backup(
                 archive.writestr(MANIFEST, json.dumps(manifest, indent=1))
                 archive.writestr(SLOTS_NAME, slots_bytes)
                 archive.write(db_tmp, DB_NAME)
-            if cancelled():
-                raise OperationCancelled()
+            cancel.raise_if_cancelled()
         _remember_good(conn, path, db_sha)
     finally:
         crashsafe.remove_leftover(db_tmp)
@@ -192,7 +181,7 @@ def _check_archive(archive: zipfile.ZipFile, file_size: int) -> dict[str, Any]:
 
 
 def _copy_member(
-    archive: zipfile.ZipFile, name: str, out: IO[bytes] | None, cancelled: Cancelled = _never
+    archive: zipfile.ZipFile, name: str, out: IO[bytes] | None, cancel: CancelToken
 ) -> tuple[str, bytes]:
     """Stream one member (into `out` if given); return its sha256 and its first bytes."""
     digest = hashlib.sha256()
@@ -204,8 +193,7 @@ def _copy_member(
             digest.update(chunk)
             if out is not None:
                 out.write(chunk)
-            if cancelled():
-                raise OperationCancelled()
+            cancel.raise_if_cancelled()
     return digest.hexdigest(), head
 
 
@@ -240,8 +228,9 @@ def _guarded(fn: Callable[[], _T]) -> _T:
         raise CorruptBackup(exc.strerror or "unreadable") from exc
 
 
-def read_backup(path: Path, cancelled: Cancelled = _never) -> BackupInfo:
+def read_backup(path: Path, cancel: CancelToken | None = None) -> BackupInfo:
     """Open and verify a backup, streaming; any damage raises CorruptBackup. Memory stays small."""
+    cancel = token(cancel)
     archive, manifest = _open_backup(path)
     with archive:
 
@@ -253,7 +242,7 @@ def read_backup(path: Path, cancelled: Cancelled = _never) -> BackupInfo:
                 keyslot.parse_key_file_bytes(slots)
             except CorruptKeySlot as exc:
                 raise CorruptBackup("key slots") from exc
-            db_sha, head = _copy_member(archive, DB_NAME, None, cancelled)
+            db_sha, head = _copy_member(archive, DB_NAME, None, cancel)
             if db_sha != manifest["files"][DB_NAME]["sha256"]:
                 raise CorruptBackup("checksum")
             if head == PLAINTEXT_HEADER:
@@ -264,7 +253,7 @@ def read_backup(path: Path, cancelled: Cancelled = _never) -> BackupInfo:
 
 
 def restore_backup(
-    path: Path, data_dir: Path, overwrite: bool = False, cancelled: Cancelled = _never
+    path: Path, data_dir: Path, overwrite: bool = False, cancel: CancelToken | None = None
 ) -> None:
     """Restore a backup into `data_dir`, all or nothing.
 
@@ -274,6 +263,7 @@ def restore_backup(
     An existing journal is replaced only with `overwrite=True`. Lock the vault first.
     """
     data_dir = Path(data_dir)
+    cancel = token(cancel)
     db_path, slots_path = data_dir / DB_NAME, data_dir / SLOTS_NAME
     archive, manifest = _open_backup(path)
     with archive:
@@ -296,7 +286,7 @@ def restore_backup(
                     out.write(slots)
                 fd = os.open(staging / DB_NAME, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
                 with os.fdopen(fd, "wb") as out:
-                    db_sha, head = _copy_member(archive, DB_NAME, out, cancelled)
+                    db_sha, head = _copy_member(archive, DB_NAME, out, cancel)
                 if db_sha != manifest["files"][DB_NAME]["sha256"] or head == PLAINTEXT_HEADER:
                     raise CorruptBackup("checksum")
 
@@ -451,21 +441,21 @@ def due_automatic_backup(vault: Vault, now: datetime) -> AutoBackupSettings | No
 
 
 def automatic_backup(
-    vault: Vault, now: datetime, progress: Progress = _no_progress, cancelled: Cancelled = _never
+    vault: Vault, now: datetime, progress: Progress = no_progress, cancel: CancelToken | None = None
 ) -> Path | None:
     """Make the day's rotating backup if one is due (run it off the GUI thread); None when not due."""
     wanted = due_automatic_backup(vault, now)
     if wanted is None:
         return None
-    return rotate_backups(vault, Path(wanted.folder), wanted.keep, progress, cancelled, now)
+    return rotate_backups(vault, Path(wanted.folder), wanted.keep, progress, cancel, now)
 
 
 def rotate_backups(
     vault: Vault,
     folder: Path,
     keep: int,
-    progress: Progress = _no_progress,
-    cancelled: Cancelled = _never,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
     now: datetime | None = None,
 ) -> Path:
     """Write a new timestamped backup into `folder`, then delete the oldest beyond `keep`."""
@@ -478,7 +468,7 @@ def rotate_backups(
     while target.exists():
         n += 1
         target = folder / f"{AUTO_PREFIX}{stamp}-{n}{SUFFIX}"
-    create_backup(vault, target, progress, cancelled)
+    create_backup(vault, target, progress, cancel)
     existing = auto_backups(folder)
     doomed = existing[: max(0, len(existing) - keep)]
     conn = vault.connect()

@@ -2,36 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from . import db
 from .errors import CorruptVault, OperationCancelled, VaultDamaged
+from .tasks import CancelToken, token
 from .vault import Vault
 
-Cancelled = Callable[[], bool]
 
-
-def _never() -> bool:
-    return False
-
-
-def damaged_pages(vault: Vault, cancelled: Cancelled = _never) -> int:
+def damaged_pages(vault: Vault, cancel: CancelToken | None = None) -> int:
     """How many problems SQLCipher finds reading every page (0: intact). Can be cancelled.
 
     `PRAGMA cipher_integrity_check` verifies each page's HMAC, which any changed bit breaks, so
     damage anywhere in the file is found, not only in the pages a command happens to read.
     """
+    cancel = token(cancel)
     try:
         conn = vault.connect()
     except CorruptVault:
         return 1
     try:
-        conn.set_progress_handler(lambda: 1 if cancelled() else 0, 2000)
+        conn.set_progress_handler(lambda: 1 if cancel.cancelled() else 0, 2000)
         try:
             rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
         except db.OperationalError as exc:
-            if cancelled():
+            if cancel.cancelled():
                 raise OperationCancelled() from exc
             return 1
         except db.DatabaseError:
@@ -41,17 +36,17 @@ def damaged_pages(vault: Vault, cancelled: Cancelled = _never) -> int:
         vault.release(conn)
 
 
-def check(vault: Vault, cancelled: Cancelled = _never) -> bool:
+def check(vault: Vault, cancel: CancelToken | None = None) -> bool:
     """Check the open journal; on damage stop its writes (Vault.mark_damaged) and return False."""
-    if damaged_pages(vault, cancelled):
+    if damaged_pages(vault, cancel):
         vault.mark_damaged()
         return False
     return True
 
 
-def require_intact(vault: Vault, cancelled: Cancelled = _never) -> None:
+def require_intact(vault: Vault, cancel: CancelToken | None = None) -> None:
     """Raise VaultDamaged (and stop writes) unless every page checks out."""
-    if vault.damaged or not check(vault, cancelled):
+    if vault.damaged or not check(vault, cancel):
         raise VaultDamaged()
     remember_checked(vault)
 
@@ -73,13 +68,13 @@ def _checked_recently(vault: Vault, now: datetime) -> bool:
     return last is not None and last.tzinfo is not None and timedelta(0) <= now - last < CHECK_EVERY
 
 
-def check_if_due(vault: Vault, cancelled: Cancelled = _never, now: datetime | None = None) -> None:
+def check_if_due(vault: Vault, cancel: CancelToken | None = None, now: datetime | None = None) -> None:
     """The full check at most once a day for quick commands (it reads every page: ~1 s at 50k entries).
 
     Raises VaultDamaged on damage. Bulk commands (export, import, backup) call `require_intact` instead.
     """
     if not _checked_recently(vault, now or datetime.now(UTC)):
-        require_intact(vault, cancelled)
+        require_intact(vault, cancel)
 
 
 def remember_checked(vault: Vault, now: datetime | None = None) -> None:

@@ -25,13 +25,11 @@ from .errors import (
     ImportRowError,
     ImportTooManyBadRows,
     InvalidInput,
-    OperationCancelled,
     UnknownMoodLabels,
 )
 from .journal import CopingUse, Cursor, Entry, EntryFilter, JournalRepository
+from .tasks import CancelToken, Progress, no_progress, token
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 ExportFormat = Literal["json", "csv", "markdown"]
 ImportSource = Literal["daylio", "jrnl", "json"]
 
@@ -48,14 +46,6 @@ MAX_MOOD_LABEL = 64  # longer is not a mood name; the row is reported as bad ins
 MAX_UNKNOWN_MOODS = 100  # each one is a question for the user
 MAX_UID = 200
 MAX_BATCH_CHARS = 32 * untrusted.MIB
-
-
-def _no_progress(done: int, total: int) -> None:
-    pass
-
-
-def _never() -> bool:
-    return False
 
 
 # -- reading the vault page by page ---------------------------------------------------------
@@ -132,8 +122,8 @@ def export_entries(
     conn: Connection,
     fmt: ExportFormat,
     path: Path,
-    progress: Progress = _no_progress,
-    cancelled: Cancelled = _never,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
     *,
     markdown_folder: bool = False,
 ) -> int:
@@ -146,11 +136,12 @@ def export_entries(
     """
     repo = JournalRepository(conn)
     path = Path(path)
+    cancel = token(cancel)
     with_trash = fmt == "json"
     total = repo.count(EntryFilter()) + (repo.count(EntryFilter(trash=True)) if with_trash else 0)
     progress(0, total)
     if fmt == "markdown" and markdown_folder:
-        return _export_folder(repo, path, total, progress, cancelled)
+        return _export_folder(repo, path, total, progress, cancel)
     done = 0
     # The temp file holds journal text in the clear: it is recorded in the vault first, so a kill
     # leaves a record the next unlock (or a panic wipe) uses to remove it.
@@ -158,8 +149,7 @@ def export_entries(
         fh = io.TextIOWrapper(raw, encoding="utf-8", newline="")
         writer = _writer(fmt, fh)
         for entries in _stream(repo, with_trash):
-            if cancelled():
-                raise OperationCancelled()
+            cancel.raise_if_cancelled()
             for entry in entries:
                 writer(entry)
             done += len(entries)
@@ -168,8 +158,7 @@ def export_entries(
             fh.write("\n]}\n")
         fh.flush()
         fh.detach()
-        if cancelled():
-            raise OperationCancelled()
+        cancel.raise_if_cancelled()
     return done
 
 
@@ -203,7 +192,7 @@ def _writer(fmt: ExportFormat, fh: IO[str]) -> Callable[[Entry], None]:
 
 
 def _export_folder(
-    repo: JournalRepository, path: Path, total: int, progress: Progress, cancelled: Cancelled
+    repo: JournalRepository, path: Path, total: int, progress: Progress, cancel: CancelToken
 ) -> int:
     if path.exists() and (not path.is_dir() or any(path.iterdir())):
         raise ExportTargetExists(str(path))
@@ -214,15 +203,13 @@ def _export_folder(
     used: set[str] = set()
     try:
         for entries in _stream(repo, with_trash=False):
-            if cancelled():
-                raise OperationCancelled()
+            cancel.raise_if_cancelled()
             for entry in entries:
                 target = tmp / _markdown_name(entry, used)
                 target.write_text(_markdown(entry), encoding="utf-8")
             done += len(entries)
             progress(done, total)
-        if cancelled():
-            raise OperationCancelled()
+        cancel.raise_if_cancelled()
         if path.exists():
             path.rmdir()  # empty, checked above; os.replace cannot take its place otherwise everywhere
         os.replace(tmp, path)
@@ -624,8 +611,8 @@ def import_entries(
     conn: Connection,
     source: ImportSource,
     path: Path,
-    progress: Progress = _no_progress,
-    cancelled: Cancelled = _never,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
     *,
     mood_map: dict[str, int] | None = None,
 ) -> ImportReport:
@@ -638,16 +625,17 @@ def import_entries(
     if it changes in between, the import stops at the change (ImportFileInvalid) keeping
     the batches already committed, which a second import skips as duplicates.
     """
+    cancel = token(cancel)
     total, rows = _surveyed_rows(source, Path(path), mood_map)
     report = ImportReport()
     repo = JournalRepository(conn)
     progress(0, total)
     done = 0
     for batch in _batches(rows):
-        if cancelled():
+        if cancel.cancelled():
             report.cancelled = True
             break
-        added, skipped, errors = _import_batch(conn, repo, batch, cancelled)
+        added, skipped, errors = _import_batch(conn, repo, batch, cancel)
         if added < 0:
             report.cancelled = True
             break
@@ -660,7 +648,7 @@ def import_entries(
 
 
 def _import_batch(
-    conn: Connection, repo: JournalRepository, batch: list[_Row], cancelled: Cancelled
+    conn: Connection, repo: JournalRepository, batch: list[_Row], cancel: CancelToken
 ) -> tuple[int, int, list[tuple[int, str]]]:
     """Returns (added, skipped, errors), or added = -1 when cancelled (the batch rolled back)."""
     errors = [(row.line, row.error.user_message()) for row in batch if row.error is not None]
@@ -696,7 +684,7 @@ def _import_batch(
         trashed = [(e.deleted_at, e.id) for e in fresh if e.deleted_at]
         if trashed:
             conn.executemany("UPDATE entry SET deleted_at = ? WHERE id = ?", trashed)
-        if cancelled():
+        if cancel.cancelled():
             conn.execute("ROLLBACK")
             return -1, 0, []
         conn.execute("COMMIT")

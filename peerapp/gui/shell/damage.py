@@ -10,8 +10,20 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 
 from ...core import backup, integrity
 from ...core.errors import OperationCancelled, PeerappError, VaultDamaged
+from ...core.tasks import CancelToken
 from ...core.vault import Vault
 from ..common import BackgroundTask
+
+
+class _StopWhenLocked(CancelToken):
+    """Cancelled by lock, or by anything else that locks the vault (a restore locks it first)."""
+
+    def __init__(self, vault: Vault) -> None:
+        super().__init__()
+        self.vault = vault
+
+    def cancelled(self) -> bool:
+        return self.is_set() or not self.vault.is_unlocked
 
 
 class IntegrityCheck(QObject):
@@ -26,14 +38,14 @@ class IntegrityCheck(QObject):
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
-        self._stop = False
+        self._stop = _StopWhenLocked(vault)
         self.task: BackgroundTask | None = None
 
     def start(self) -> None:
         vault = self.vault
 
         def work() -> tuple[int, Path | None]:
-            problems = integrity.damaged_pages(vault, cancelled=lambda: self._stop or not vault.is_unlocked)
+            problems = integrity.damaged_pages(vault, self._stop)
             if problems:
                 return problems, backup.newest_good_backup(vault)
             integrity.remember_checked(vault)
@@ -45,13 +57,13 @@ class IntegrityCheck(QObject):
         self.task.start()
 
     def cancel(self) -> None:
-        self._stop = True
+        self._stop.cancel()
         if self.task is not None:
             self.task.wait()
 
     def _on_result(self, result: object) -> None:
         problems, good = result if isinstance(result, tuple) else (0, None)
-        if problems and self.vault.is_unlocked and not self._stop:
+        if problems and not self._stop.cancelled():
             self.vault.mark_damaged()
             self.damaged.emit(good)
         self.finished.emit()

@@ -439,7 +439,7 @@ class MainWindow(Retranslatable, QMainWindow):
         run = ProgressRun(
             self,
             self.tr("Making your automatic backup…"),
-            lambda progress, cancelled: automatic_backup(self.vault, now, progress, cancelled),
+            lambda progress, cancel: automatic_backup(self.vault, now, progress, cancel),
         )
         loop = QEventLoop()
         run.finished.connect(lambda _result, _error: loop.quit())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,10 +27,11 @@ from PySide6.QtWidgets import (
 
 from ...core import backup, export_warning, transfer
 from ...core.errors import OperationCancelled, PeerappError
+from ...core.tasks import CancelToken, Progress
 from ...core.vault import Vault
 from ..common import Retranslatable, TaskRunner
 
-Work = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+Work = Callable[[Progress, CancelToken], Any]
 
 
 class _Worker(TaskRunner):
@@ -39,13 +39,13 @@ class _Worker(TaskRunner):
 
     progressed = Signal(int, int)
 
-    def __init__(self, work: Work, cancel: threading.Event) -> None:
+    def __init__(self, work: Work, cancel: CancelToken) -> None:
         super().__init__()
         self.work = work
         self.cancel = cancel
 
     def call(self) -> Any:
-        return self.work(self.progressed.emit, self.cancel.is_set)
+        return self.work(self.progressed.emit, self.cancel)
 
 
 class ProgressRun(QObject):
@@ -55,7 +55,7 @@ class ProgressRun(QObject):
 
     def __init__(self, parent: QWidget | None, label: str, work: Work) -> None:
         super().__init__(parent)
-        self.cancel = threading.Event()
+        self.cancel = CancelToken()
         self.result: Any = None
         self.error: PeerappError | None = None
         self.done = False
@@ -66,7 +66,7 @@ class ProgressRun(QObject):
         self.dialog.setMinimumDuration(300)
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
-        self.dialog.canceled.connect(self.cancel.set)
+        self.dialog.canceled.connect(self.cancel.cancel)
         self._thread = QThread()
         self._worker = _Worker(work, self.cancel)
         self._worker.moveToThread(self._thread)
@@ -251,12 +251,12 @@ class ExportDialog(Retranslatable, QDialog):
         folder = fmt == "markdown" and self.per_entry.isChecked()
         vault = self.vault
 
-        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> int:
+        def work(progress: Progress, cancel: CancelToken) -> int:
             return int(
                 _with_connection(
                     vault,
                     lambda conn: transfer.export_entries(
-                        conn, fmt, target, progress, cancelled, markdown_folder=folder
+                        conn, fmt, target, progress, cancel, markdown_folder=folder
                     ),
                 )
             )
@@ -384,14 +384,10 @@ class ImportDialog(Retranslatable, QDialog):
                 mood_map = answer
         vault = self.vault
 
-        def work(
-            progress: Callable[[int, int], None], cancelled: Callable[[], bool]
-        ) -> transfer.ImportReport:
+        def work(progress: Progress, cancel: CancelToken) -> transfer.ImportReport:
             report: transfer.ImportReport = _with_connection(
                 vault,
-                lambda conn: transfer.import_entries(
-                    conn, source, path, progress, cancelled, mood_map=mood_map
-                ),
+                lambda conn: transfer.import_entries(conn, source, path, progress, cancel, mood_map=mood_map),
             )
             return report
 
@@ -518,7 +514,7 @@ def backup_dialog(parent: QWidget | None, vault: Vault) -> ProgressRun | None:
     run = ProgressRun(
         parent,
         QCoreApplication.translate("TransferDialogs", "Making a backup…"),
-        lambda progress, cancelled: backup.create_backup(vault, target, progress, cancelled),
+        lambda progress, cancel: backup.create_backup(vault, target, progress, cancel),
     )
 
     def finished(result: object, error: PeerappError | None) -> None:
