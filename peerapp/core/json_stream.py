@@ -1,0 +1,209 @@
+"""The streaming JSON reader: a large import's top-level object read one capped value at a time."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .errors import ImportFileInvalid, ImportPartTooLarge, ImportTooDeep
+from .limits import MAX_DEPTH, MAX_PART_CHARS
+from .strict_json import DECODER
+
+_WS = re.compile(r"[ \t\n\r]*")
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+# A run of anything but brackets and unfinished strings (possessive: no backtracking).
+_NOT_BRACKET = re.compile(r'(?:[^][{}"]++|"[^"\\]*+(?:\\.[^"\\]*+)*+")*+', re.S)
+# What a number or a literal is made of (anything else there is for json to refuse).
+_SCALAR = re.compile(r"[^][{}\",: \t\n\r]*")
+
+
+class _StreamedArray:
+    """Marks the start of the streamed array in JsonStream.members()."""
+
+
+STREAMED_ARRAY = _StreamedArray()
+
+
+@dataclass(frozen=True)
+class JsonMember:
+    """One member of the top-level object, or one item of the array under the streamed key."""
+
+    key: str
+    value: object
+    index: int = 0  # position from 1 within the streamed array; 0 for a member
+    line: int = 0
+
+
+class JsonStream:
+    """A JSON document whose top level is an object, read piece by piece.
+
+    Only one value is held at a time: each item of the streamed array, each other
+    member. Every value is capped at `max_part` characters and `max_depth` levels
+    (counted from the top) before json parses it, so neither memory nor recursion
+    follows the file. Errors: ImportFileInvalid (with a line), ImportPartTooLarge,
+    ImportTooDeep, and what `text_chunks` raises.
+    """
+
+    def __init__(
+        self, chunks: Iterator[str], *, max_part: int = MAX_PART_CHARS, max_depth: int = MAX_DEPTH
+    ) -> None:
+        self._chunks = chunks
+        self._max_part = max_part
+        self._max_depth = max_depth
+        self._buf = ""
+        self._pos = 0
+        self._eof = False
+        self._line = 1  # line number at self._line_mark
+        self._line_mark = 0
+
+    # -- the buffer ---------------------------------------------------------------------
+
+    def _fill(self) -> bool:
+        """Append the next chunk, dropping what was consumed. False at the end of the file."""
+        if self._eof:
+            return False
+        chunk = next(self._chunks, None)
+        if chunk is None:
+            self._eof = True
+            return False
+        self.line()  # count the lines about to be dropped
+        self._buf = self._buf[self._pos :] + chunk
+        self._pos = self._line_mark = 0
+        return True
+
+    def line(self, at: int | None = None) -> int:
+        """The line number at buffer index `at` (default: the current position)."""
+        if at is None:
+            self._line += self._buf.count("\n", self._line_mark, self._pos)
+            self._line_mark = self._pos
+            return self._line
+        return self._line + self._buf.count("\n", self._line_mark, at)
+
+    def _invalid(self) -> ImportFileInvalid:
+        return ImportFileInvalid(f"json line {self.line()}")
+
+    def _grow(self) -> bool:
+        """Read more for the value starting at the current position (capped)."""
+        if len(self._buf) - self._pos > self._max_part:
+            raise ImportPartTooLarge(f"line {self.line()}")
+        return self._fill()
+
+    def _next_char(self) -> str:
+        """The next character after whitespace, or "" at the end of the file."""
+        while True:
+            m = _WS.match(self._buf, self._pos)
+            assert m is not None  # the pattern matches the empty string
+            self._pos = m.end()
+            if self._pos < len(self._buf):
+                return self._buf[self._pos]
+            if not self._fill():
+                return ""
+
+    def _expect(self, chars: str) -> str:
+        char = self._next_char()
+        if not char or char not in chars:
+            raise self._invalid()
+        self._pos += 1
+        return char
+
+    # -- values -------------------------------------------------------------------------
+
+    def _container_end(self, depth: int) -> int:
+        level = 0
+        i = self._pos
+        buf = self._buf
+        while True:
+            # Jump over everything but brackets, strings included (their brackets are text).
+            m = _NOT_BRACKET.match(buf, i)
+            assert m is not None  # the pattern matches the empty string
+            i = m.end()
+            if i < len(buf) and buf[i] != '"':
+                if buf[i] in "[{":
+                    level += 1
+                    if depth + level > self._max_depth:
+                        raise ImportTooDeep(f"line {self.line(i)}")
+                else:
+                    level -= 1
+                    if level <= 0:
+                        return i + 1
+                i += 1
+                continue
+            # Out of text, or at a string that goes on past it: read more, then go on from there.
+            offset = i - self._pos
+            if not self._grow():
+                raise self._invalid()
+            buf = self._buf
+            i = self._pos + offset
+
+    def _value_end(self, first: str, depth: int) -> int:
+        if first in "[{":
+            return self._container_end(depth)
+        pattern = _STRING if first == '"' else _SCALAR
+        while True:
+            m = pattern.match(self._buf, self._pos)
+            if m is not None and (m.end() < len(self._buf) or first == '"'):
+                return m.end()
+            if not self._grow():
+                if m is None:
+                    raise self._invalid()
+                return m.end()
+
+    def _value(self, depth: int) -> object:
+        """Parse the value at the current position; `depth` containers enclose it."""
+        first = self._next_char()
+        if not first:
+            raise self._invalid()
+        end = self._value_end(first, depth)
+        if end - self._pos > self._max_part:  # reading goes a chunk at a time, so check the value too
+            raise ImportPartTooLarge(f"line {self.line()}")
+        try:
+            value = DECODER.decode(self._buf[self._pos : end])
+        except ValueError as exc:
+            raise self._invalid() from exc
+        self._pos = end
+        return value
+
+    # -- the document -------------------------------------------------------------------
+
+    def members(self, streamed_key: str) -> Iterator[JsonMember]:
+        """Each member of the top-level object in file order.
+
+        An array under `streamed_key` comes as JsonMember(key, STREAMED_ARRAY) and then
+        one JsonMember per item, with `index` counting from 1. Raises ImportFileInvalid
+        if the document is not one complete JSON object.
+        """
+        self._expect("{")
+        if self._next_char() == "}":
+            self._pos += 1
+        else:
+            while True:
+                if self._next_char() != '"':
+                    raise self._invalid()
+                line = self.line()
+                key = self._value(1)
+                assert isinstance(key, str)
+                self._expect(":")
+                if key == streamed_key and self._next_char() == "[":
+                    yield JsonMember(key, STREAMED_ARRAY, 0, line)
+                    yield from self._items(key)
+                else:
+                    yield JsonMember(key, self._value(1), 0, line)
+                if self._expect(",}") == "}":
+                    break
+        if self._next_char():
+            raise self._invalid()  # more after the object
+
+    def _items(self, key: str) -> Iterator[JsonMember]:
+        self._pos += 1  # the [
+        if self._next_char() == "]":
+            self._pos += 1
+            return
+        index = 0
+        while True:
+            index += 1
+            self._next_char()
+            line = self.line()
+            yield JsonMember(key, self._value(2), index, line)
+            if self._expect(",]") == "]":
+                return
