@@ -206,6 +206,10 @@ class DamagedKeyFile(CorruptKeySlot):
         "or take the key file from a backup of this journal.",
     )
 
+    def user_message(self) -> str:
+        # The detail (which check failed) means nothing to a person; the message says what to do.
+        return translate(CONTEXT, self.message)
+
 
 class BackupKeyMismatch(PeerappError):
     message = QT_TRANSLATE_NOOP(
