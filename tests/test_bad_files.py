@@ -203,7 +203,6 @@ NOT_TEXT = errors.ImportNotText.message
 TOO_DEEP = errors.ImportTooDeep.message
 TOO_BIG = errors.ImportPartTooLarge.message
 NOT_A_FILE = errors.ImportNotAFile.message
-NO_FILE = "There is no file at"  # the CLI's own check of a folder or FIFO, if it makes one
 CSV_HEADER = b"full_date,date,weekday,time,mood,activities,note_title,note\r\n"
 
 CASES: dict[str, tuple[str, Maker, str]] = {
@@ -422,16 +421,14 @@ def test_damage_matrix(name: str, exports: Exports, cli: Cli, tmp_path: Path) ->
     bad.parent.mkdir()
     make(exports, bad)
     before = vault_state(exports.vault)
-    result = cli(
-        "import", "--from", source, str(bad), "--passphrase-stdin", stdin=PASSPHRASE, data=exports.vault
-    )
+    # No passphrase on standard input: the file is refused before the vault is asked for (asking
+    # would end with exit status 2), so a bad file never opens the journal.
+    result = cli("import", "--from", source, str(bad), "--passphrase-stdin", stdin="", data=exports.vault)
     assert result.code == 1, (result.stdout, result.stderr)
     line = one_line(result)
     assert line.startswith("peerapp: ")
-    if expected == NOT_A_FILE and NO_FILE in line:
-        expected = NO_FILE
     assert expected in line, line
-    assert "nothing was imported" in line.lower() or expected == NO_FILE
+    assert "nothing was imported" in line.lower()
     assert vault_state(exports.vault) == before
     assert [p.name for p in bad.parent.iterdir()] == ["file"]  # no leftover beside the file
 

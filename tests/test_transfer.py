@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 from datetime import datetime, timedelta, timezone
@@ -295,6 +296,78 @@ def test_cli_export_import(cli: Any, tmp_path: Path) -> None:
         "import", "--from", "daylio", str(source), "--mood-map", "x=9", "--passphrase-stdin", stdin=PASSPHRASE
     )
     assert bad.code == 2
+
+
+def _choices(parser: argparse.ArgumentParser, command: str, option: str) -> list[str]:
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    action = next(a for a in sub.choices[command]._actions if option in a.option_strings)
+    return list(action.choices or [])
+
+
+def test_formats_are_listed_once_in_the_registry() -> None:
+    """The CLI's choices are the registry's names; each entry carries a label and a file filter."""
+    from peerapp.cli import build_parser
+    from peerapp.core.errors import InvalidInput
+    from peerapp.core.transfer import exporters, get_exporter, get_importer, importers
+
+    assert [e.name for e in exporters()] == ["json", "csv", "markdown"]
+    assert [i.name for i in importers()] == ["daylio", "jrnl", "json"]
+    parser = build_parser()
+    assert _choices(parser, "export", "--format") == [e.name for e in exporters()]
+    assert _choices(parser, "import", "--from") == [i.name for i in importers()]
+    for entry in (*exporters(), *importers()):
+        assert entry.label and entry.label_text() == entry.label  # English: the source itself
+        assert entry.file_filter.endswith(")") and "(*." in entry.file_filter
+    assert get_exporter("csv").suffix == ".csv" and get_importer("daylio").mood_labels
+    assert [e.name for e in exporters() if e.folder_file is not None] == ["markdown"]
+    for name in ("pdf", ""):
+        with pytest.raises(InvalidInput):
+            get_exporter(name)
+        with pytest.raises(InvalidInput):
+            get_importer(name)
+
+
+def test_markdown_folder_is_decided_by_one_rule(cli: Any, tmp_path: Path) -> None:
+    """A name ending in .md is one file, anything else (or an existing folder) a folder of files."""
+    from peerapp.core.transfer import get_exporter, markdown_target_is_folder
+
+    (tmp_path / "existing.md").mkdir()
+    assert markdown_target_is_folder(tmp_path / "notes")
+    assert markdown_target_is_folder(tmp_path / "notes.txt")
+    assert markdown_target_is_folder(tmp_path / "existing.md")
+    assert not markdown_target_is_folder(tmp_path / "notes.md")
+    assert not markdown_target_is_folder(tmp_path / "NOTES.MD")
+    assert get_exporter("markdown").writes_folder(tmp_path / "notes")
+    assert not get_exporter("json").writes_folder(tmp_path / "notes")  # only Markdown has a folder form
+
+    assert cli("init", "--passphrase-stdin", stdin=PASSPHRASE + "\n").code == 0
+    assert cli("journal", "add", "--passphrase-stdin", "hello", stdin=PASSPHRASE).code == 0
+    for target in (tmp_path / "one.md", tmp_path / "many", tmp_path / "existing.md"):
+        result = cli(
+            "export", "--format", "markdown", "-o", str(target), "--passphrase-stdin", stdin=PASSPHRASE
+        )
+        assert result.code == 0, result.stderr
+        assert target.is_dir() == (target.name != "one.md")
+    assert (tmp_path / "one.md").is_file() and "hello" in (tmp_path / "one.md").read_text("utf-8")
+    assert [p.suffix for p in (tmp_path / "many").iterdir()] == [".md"]
+    assert [p.suffix for p in (tmp_path / "existing.md").iterdir()] == [".md"]
+
+
+def test_cli_refuses_a_bad_import_file_before_asking_the_passphrase(cli: Any, tmp_path: Path) -> None:
+    """No passphrase on standard input: a bad file, a folder or a missing file is refused on its own."""
+    assert cli("init", "--passphrase-stdin", stdin=PASSPHRASE + "\n").code == 0
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "something else", "version": 1, "entries": []}', "utf-8")
+    folder = tmp_path / "folder.json"
+    folder.mkdir()
+    for path, expected in (
+        (bad, "not in the expected format"),
+        (folder, "This is a folder or a special file"),
+        (tmp_path / "missing.json", "There is no file at"),
+    ):
+        result = cli("import", "--from", "json", str(path), "--passphrase-stdin", stdin="")
+        assert result.code == 1, result.stderr  # asking would have failed with 2: no passphrase given
+        assert expected in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
 
 
 def test_gui_export_and_import_dialogs(

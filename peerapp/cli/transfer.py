@@ -23,8 +23,11 @@ from .common import (
 
 
 def add_parsers(commands: Subparsers) -> None:
+    # The choices come from the format registry, which the GUI's lists read too.
+    from ..core.transfer import exporters, importers
+
     export = commands.add_parser("export", help="write every entry to a readable file")
-    export.add_argument("--format", required=True, choices=["json", "csv", "markdown"])
+    export.add_argument("--format", required=True, choices=[e.name for e in exporters()])
     export.add_argument(
         "-o",
         dest="output",
@@ -36,7 +39,7 @@ def add_parsers(commands: Subparsers) -> None:
     passphrase_option(export)
 
     imp = commands.add_parser("import", help="add entries from Daylio, jrnl or a peerapp JSON export")
-    imp.add_argument("--from", dest="source", required=True, choices=["daylio", "jrnl", "json"])
+    imp.add_argument("--from", dest="source", required=True, choices=[i.name for i in importers()])
     imp.add_argument("path", type=Path, metavar="PATH")
     imp.add_argument(
         "--mood-map",
@@ -65,9 +68,10 @@ def add_parsers(commands: Subparsers) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from ..core.export_warning import plaintext_export_warning, should_warn_before_export
-    from ..core.transfer import export_entries
+    from ..core.transfer import export_entries, get_exporter
 
-    folder = args.format == "markdown" and args.output.suffix.lower() != ".md"
+    # The same rule as the GUI's (core.transfer.markdown_target_is_folder): a name without .md is a folder.
+    folder = get_exporter(args.format).writes_folder(args.output)
     with open_journal(args, full_check=True) as session:
         if should_warn_before_export(session.conn):
             print(f"peerapp: {plaintext_export_warning()}", file=sys.stderr)
@@ -93,11 +97,14 @@ def _mood_map(items: Sequence[str]) -> dict[str, int]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ..core.transfer import import_entries
+    from ..core.transfer import check_import_file, import_entries
 
     mood_map = _mood_map(args.mood_map)
-    if not args.path.is_file():
+    # exists(), not is_file(): a folder or a FIFO gets check_import_file's own message, not "no file".
+    if not args.path.exists():
         raise CommandError(translate("CLI", "There is no file at %1.").replace("%1", str(args.path)))
+    # The whole file is read before the passphrase is asked: a bad file never opens the vault.
+    check_import_file(args.source, args.path, mood_map)
     with open_journal(args, full_check=True) as session:
         report = import_entries(session.conn, args.source, args.path, mood_map=mood_map)
     print(translate("CLI", "Entries added: %1.").replace("%1", str(report.added)))

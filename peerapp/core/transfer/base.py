@@ -1,0 +1,111 @@
+"""What every format shares: the registry's entry types, one read row, and the helpers rows are made with."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Protocol
+
+from ..errors import ImportBadDate, ImportRowError
+from ..i18n import translate
+from ..journal import Entry
+
+CONTEXT = "Transfer"  # the translation context of every label and file filter in the registry
+
+
+class EntryWriter(Protocol):
+    """Writes entries one after another into an open text file, then what closes the file's format."""
+
+    def write(self, entry: Entry) -> None: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass
+class Row:
+    """One record of an import file: an entry, or why it could not be read. `line` counts from 1."""
+
+    line: int
+    entry: Entry | None
+    error: ImportRowError | None = None
+
+
+RowReader = Callable[[Path, "dict[str, int] | None", "set[str] | None"], Iterator[Row]]
+"""Reads an import file as rows: (path, mood map, set that collects unknown mood labels)."""
+
+
+@dataclass(frozen=True)
+class Exporter:
+    """A format entries are written to. `label` and `file_filter` are English sources (context CONTEXT)."""
+
+    name: str  # the CLI's --format value, stable
+    label: str
+    file_filter: str
+    suffix: str  # what a chosen file name gets when it has none
+    with_trash: bool  # JSON keeps everything; the readable formats leave the trash out
+    open: Callable[[IO[str]], EntryWriter]
+    # Markdown only: one file per entry, as (file name, text); `used` keeps names unique in the folder.
+    folder_file: Callable[[Entry, set[str]], tuple[str, str]] | None = None
+    # Markdown only: whether a target path means a folder. One rule for the CLI and the GUI.
+    target_is_folder: Callable[[Path], bool] | None = None
+
+    def writes_folder(self, path: Path) -> bool:
+        """Whether exporting to `path` makes a folder with one file per entry."""
+        return self.target_is_folder is not None and self.target_is_folder(Path(path))
+
+    def label_text(self) -> str:
+        return translate(CONTEXT, self.label)
+
+
+@dataclass(frozen=True)
+class Importer:
+    """A format entries are read from. `label` and `file_filter` are English sources (context CONTEXT)."""
+
+    name: str  # the CLI's --from value, stable
+    label: str
+    file_filter: str
+    rows: RowReader
+    mood_labels: bool = False  # Daylio: custom mood labels the person maps to 1-5 before importing
+
+    def label_text(self) -> str:
+        return translate(CONTEXT, self.label)
+
+
+# -- helpers the readers share ----------------------------------------------------------------
+
+
+def row_uid(prefix: str, parts: object) -> str:
+    """A stable uid for an imported record, so importing the same file twice adds nothing."""
+    digest = hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+    return f"{prefix}-{digest[:32]}"
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """A value from the file as a short one-line detail for a row error."""
+    text = " ".join(str(value).split())
+    text = "".join(ch if ch.isprintable() else "\N{REPLACEMENT CHARACTER}" for ch in text[: limit + 1])
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def parse_time(text: str) -> tuple[int, int]:
+    """Hour and minute from the clock formats exports use (24 h, or 12 h with AM/PM)."""
+    text = text.strip()
+    for fmt in ("%H:%M", "%I:%M %p", "%H:%M:%S", "%I:%M%p"):
+        try:
+            parsed = datetime.strptime(text.upper(), fmt)
+        except ValueError:
+            continue
+        return parsed.hour, parsed.minute
+    raise ImportBadDate(shown(text))
+
+
+def local_time(day: date, hour: int, minute: int) -> datetime:
+    """A wall-clock time from a file that has no time zone, in this computer's zone."""
+    try:
+        return datetime(day.year, day.month, day.day, hour, minute).astimezone()
+    except (ValueError, OverflowError, OSError) as exc:  # year 1 or 9999 in a far time zone
+        raise ImportBadDate(day.isoformat()) from exc

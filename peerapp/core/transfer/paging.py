@@ -1,0 +1,58 @@
+"""Streaming in and out: the vault a page at a time, an import file a chunk at a time, rows in batches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from .. import untrusted
+from ..journal import Cursor, Entry, EntryFilter, JournalRepository
+from .base import Row
+
+PAGE = 500  # entries read from the vault at a time (and the step of export progress)
+BATCH = 500  # rows committed at a time by an import
+MAX_BATCH_CHARS = 32 * untrusted.MIB  # a batch of long entries is cut short, so memory stays flat
+
+
+def pages(repo: JournalRepository, flt: EntryFilter) -> Iterator[list[Entry]]:
+    """Every entry matching `flt`, PAGE at a time, newest first (keyset paging: no OFFSET)."""
+    after: Cursor | None = None
+    while True:
+        entries = repo.page(flt, after=after, limit=PAGE)
+        if not entries:
+            return
+        yield entries
+        after = repo.cursor_after(entries[-1])
+
+
+def journal_pages(repo: JournalRepository, with_trash: bool) -> Iterator[list[Entry]]:
+    """The journal, then (when asked) the trash, a page at a time."""
+    yield from pages(repo, EntryFilter())
+    if with_trash:
+        yield from pages(repo, EntryFilter(trash=True))
+
+
+def count(repo: JournalRepository, with_trash: bool) -> int:
+    """How many entries `journal_pages` yields, for the progress total."""
+    return repo.count(EntryFilter()) + (repo.count(EntryFilter(trash=True)) if with_trash else 0)
+
+
+def read_text(path: Path) -> Iterator[str]:
+    """The import file as text, a chunk at a time (capped, strict UTF-8, no NULs; see untrusted)."""
+    with untrusted.open_file(path, untrusted.MAX_IMPORT_BYTES) as fh:
+        yield from untrusted.text_chunks(fh, untrusted.MAX_IMPORT_BYTES)
+
+
+def batches(rows: Iterator[Row]) -> Iterator[list[Row]]:
+    """BATCH rows at a time, or fewer when their text passes MAX_BATCH_CHARS (memory stays flat)."""
+    batch: list[Row] = []
+    size = 0
+    for row in rows:
+        batch.append(row)
+        if row.entry is not None:
+            size += len(row.entry.text) + len(row.entry.title)
+        if len(batch) >= BATCH or size >= MAX_BATCH_CHARS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
