@@ -146,6 +146,7 @@ class EntryEditor(Retranslatable, QDialog):
         for level, button in self.mood_buttons.items():
             button.setText(mood_label(level))
             button.setAccessibleName(self.tr("Mood: %1").replace("%1", mood_label(level)))
+        self.emotions.retranslate_ui()
         self.when.setLocale(QLocale())
         self.when.setDisplayFormat(QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))

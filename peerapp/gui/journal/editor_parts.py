@@ -265,8 +265,8 @@ class MoodRow(QWidget):
             button.setChecked(other == level)
 
 
-class EmotionList(Retranslatable, QListWidget):
-    """Every emotion as a checkable item, flowing in rows."""
+class EmotionList(QListWidget):
+    """Every emotion as a checkable item, flowing in rows; the editor's retranslate_ui names them."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -281,7 +281,6 @@ class EmotionList(Retranslatable, QListWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.addItem(item)
-        self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         for row in range(self.count()):
