@@ -92,3 +92,25 @@ def test_secrets_stay_out_of_reprs(service: GroupService) -> None:
     rec = record(service, group.id)
     assert rec.secret.hex() not in repr(rec) and "PEERAPP1" not in repr(service.group(group.id))
     assert invite.startswith(protocol.INVITE_PREFIX)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "00 11 22 33 44 55 66 77 88 99 aa",  # 32 characters; bytes.fromhex skips the spaces
+        "0011223344556677 8899aabbccdd ee",
+        "0011223344556677\t8899aabbccddeef",
+        "0011223344556677\n8899aabbccddeef",
+        "0011223344556677889AABBCCDDEEFF0",
+        "0011223344556677889gaabbccddeeff",
+        "0011223344556677889aabbccddeeff",
+    ],
+)
+def test_ids_are_strict_lowercase_hex(value: str) -> None:
+    with pytest.raises(ProtocolError):
+        protocol.hex_id(value, protocol.POST_ID_BYTES)
+    plaintext = {"v": 1, "k": "post", "a": "Someone", "b": "hi", "cw": "", "r": value, "t": 0,
+                 "d": "00" * 32, "seen": []}  # fmt: skip
+    with pytest.raises(ProtocolError):
+        protocol.validate_post_plaintext(plaintext)
+    assert protocol.hex_id("0011223344556677889aabbccddeeff0", 16).hex() == "0011223344556677889aabbccddeeff0"

@@ -100,6 +100,15 @@ def test_another_rooms_or_another_ids_blob_is_discarded(hostile: Scenario) -> No
     assert hostile.texts() == ["fine"] and hostile.cursor == 4
 
 
+def test_a_post_id_with_spaces_is_discarded(hostile: Scenario) -> None:
+    # bytes.fromhex skips spaces, so this 32-character id is 15 bytes; a member who holds the
+    # content key can seal a blob to it, and it must still never be stored under a malformed id.
+    spaced = "0011223344556677 8899aabbccdd ee"
+    hostile.page([sealed_event(hostile.keys, 1, post_id=spaced), sealed_event(hostile.keys, 2, text="fine")])
+    assert hostile.service.sync(hostile.gid).discarded == 1
+    assert hostile.texts() == ["fine"] and hostile.cursor == 2
+
+
 def test_a_delete_before_its_post_keeps_the_post_hidden(hostile: Scenario) -> None:
     secret = protocol.new_delete_secret()
     early = sealed_event(hostile.keys, 2, text="deleted before seen", secret=secret)

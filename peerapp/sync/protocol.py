@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import struct
 from dataclasses import dataclass
 from typing import Any
@@ -50,6 +51,9 @@ INVITE_MAX_URL = 512
 INVITE_MAX_NAME = 120  # bytes of UTF-8
 REACTIONS = ("me_too",)
 KINDS = ("post", "reaction")
+# Lowercase hex digits only: bytes.fromhex would also skip spaces, so "00 11 …" of the right length
+# would decode to a shorter id.
+_HEX = re.compile(r"[0-9a-f]*")
 
 
 class ProtocolError(PeerappError):
@@ -88,12 +92,9 @@ def b64d(text: object, *, max_len: int) -> bytes:
 
 def hex_id(value: object, size: int) -> bytes:
     """Parse a lowercase hex id of exactly `size` bytes; raises ProtocolError."""
-    if not isinstance(value, str) or len(value) != 2 * size or value.lower() != value:
+    if not isinstance(value, str) or len(value) != 2 * size or not _HEX.fullmatch(value):
         raise ProtocolError("bad id")
-    try:
-        return bytes.fromhex(value)
-    except ValueError as exc:
-        raise ProtocolError("bad id") from exc
+    return bytes.fromhex(value)
 
 
 def new_post_id() -> str:
