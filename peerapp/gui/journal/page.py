@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
-
-from PySide6.QtCore import QCoreApplication, QDate, QItemSelectionModel, QLocale, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QMenu,
     QMessageBox,
@@ -25,17 +19,11 @@ from PySide6.QtWidgets import (
 
 from ...core.journal import Entry, EntryFilter, JournalRepository
 from ...core.session import Session
-from ...core.vocab import EMOTIONS, MOODS, emotion_label, mood_label
 from ..common import Retranslatable
 from .editor import EntryEditor, draft_slot
 from .entry_view import EntryView
+from .filters import FilterBar
 from .timeline import ENTRY_ROLE, TimelineDelegate, TimelineModel
-
-SEARCH_DELAY_MS = 150
-
-
-def _to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class JournalPage(Retranslatable, QWidget):
@@ -49,20 +37,15 @@ class JournalPage(Retranslatable, QWidget):
         self.editor: EntryEditor | None = None
         self.trash_mode = False
 
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.mood_filter = QComboBox()
-        self.emotion_filter = QComboBox()
-        self.tag_filter = QComboBox()
-        self.date_check = QCheckBox()
-        self.date_from = QDateEdit()
-        self.date_to = QDateEdit()
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setEnabled(False)
-        today = QDate.currentDate()
-        self.date_from.setDate(today.addMonths(-1))
-        self.date_to.setDate(today)
+        self.filters = FilterBar(lambda: self.repo.tags() if self.repo is not None else [])
+        # The page's own names for the fields, as tests and the rest of the app know them.
+        self.search = self.filters.search
+        self.mood_filter = self.filters.mood_filter
+        self.emotion_filter = self.filters.emotion_filter
+        self.tag_filter = self.filters.tag_filter
+        self.date_check = self.filters.date_check
+        self.date_from = self.filters.date_from
+        self.date_to = self.filters.date_to
         self.new_button = QPushButton()
         self.trash_button = QPushButton()
         self.trash_button.setCheckable(True)
@@ -94,19 +77,8 @@ class JournalPage(Retranslatable, QWidget):
         banner.addWidget(self.discard_button)
         self.draft_banner.hide()
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 3)
-        filters.addWidget(self.mood_filter, 1)
-        filters.addWidget(self.emotion_filter, 1)
-        filters.addWidget(self.tag_filter, 1)
-        dates = QHBoxLayout()
-        dates.addWidget(self.date_check)
-        dates.addWidget(self.date_from)
-        dates.addWidget(self.date_to)
-        dates.addStretch()
-        dates.addWidget(self.count_label)
-        dates.addWidget(self.trash_button)
-        dates.addWidget(self.new_button)
+        for widget in (self.count_label, self.trash_button, self.new_button):
+            self.filters.dates_row.addWidget(widget)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -129,20 +101,10 @@ class JournalPage(Retranslatable, QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.draft_banner)
-        layout.addLayout(filters)
-        layout.addLayout(dates)
+        layout.addWidget(self.filters)
         layout.addWidget(self.splitter, 1)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        for combo in (self.mood_filter, self.emotion_filter, self.tag_filter):
-            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
-        self.date_check.toggled.connect(self._dates_toggled)
-        self.date_from.dateChanged.connect(lambda _d: self.apply_filter())
-        self.date_to.dateChanged.connect(lambda _d: self.apply_filter())
+        self.filters.changed.connect(self.apply_filter)
         self.new_button.clicked.connect(self.new_entry)
         self.trash_button.toggled.connect(self.set_trash_mode)
         self.edit_button.clicked.connect(self.edit_selected)
@@ -171,16 +133,7 @@ class JournalPage(Retranslatable, QWidget):
         return QCoreApplication.translate("MainWindow", "&Journal")
 
     def retranslate_ui(self) -> None:
-        self.search.setPlaceholderText(self.tr("Search your journal…"))
-        self.search.setAccessibleName(self.tr("Search"))
-        self._fill_filters()
-        self.date_check.setText(self.tr("Only from"))
-        self.date_from.setAccessibleName(self.tr("From date"))
-        self.date_to.setAccessibleName(self.tr("To date"))
-        fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
-        for edit in (self.date_from, self.date_to):
-            edit.setLocale(QLocale())
-            edit.setDisplayFormat(fmt)
+        self.filters.retranslate_ui()
         self.new_button.setText(self.tr("&New entry"))
         self.trash_button.setText(self.tr("Trash"))
         self.edit_button.setText(self.tr("&Edit"))
@@ -195,39 +148,13 @@ class JournalPage(Retranslatable, QWidget):
         self._update_count()
         self.list.viewport().update()
 
-    def _fill_filters(self) -> None:
-        def refill(combo: QComboBox, any_text: str, items: list[tuple[str, object]]) -> None:
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(any_text, None)
-            for label, value in items:
-                combo.addItem(label, value)
-            index = combo.findData(current) if current is not None else 0
-            combo.setCurrentIndex(max(index, 0))
-            combo.blockSignals(False)
-
-        refill(
-            self.mood_filter, self.tr("Any mood"), [(mood_label(m), m) for m in sorted(MOODS, reverse=True)]
-        )
-        refill(
-            self.emotion_filter,
-            self.tr("Any emotion"),
-            sorted(((emotion_label(k), k) for k in EMOTIONS), key=lambda p: p[0]),
-        )
-        tags = self.repo.tags() if self.repo is not None else []
-        refill(self.tag_filter, self.tr("Any tag"), [(t, t) for t in tags])
-        self.mood_filter.setAccessibleName(self.tr("Filter by mood"))
-        self.emotion_filter.setAccessibleName(self.tr("Filter by emotion"))
-        self.tag_filter.setAccessibleName(self.tr("Filter by tag"))
-
     # -- data ----------------------------------------------------------------------
 
     def attach(self, session: Session) -> None:
         """On unlock (the Page interface, gui/common.py)."""
         repo = session.journal
         self.repo = repo
-        self._fill_filters()
+        self.filters.fill()
         self.model.attach(repo)
         self._update_count()  # counted once per filter, not on every page the view fetches
         self._check_drafts()
@@ -241,37 +168,19 @@ class JournalPage(Retranslatable, QWidget):
         self.view.show_entry(None)
         self.search.clear()
         self.repo = None
-        self._fill_filters()
+        self.filters.fill()
         self.draft_banner.hide()
         self.count_label.clear()
 
     def current_filter(self) -> EntryFilter:
-        since = until = None
-        if self.date_check.isChecked():
-            since = datetime.combine(_to_date(self.date_from.date()), time()).astimezone()
-            until = datetime.combine(_to_date(self.date_to.date()), time()).astimezone() + timedelta(days=1)
-        mood = self.mood_filter.currentData()
-        return EntryFilter(
-            query=self.search.text(),
-            moods=frozenset({mood}) if isinstance(mood, int) else frozenset(),
-            emotion=self.emotion_filter.currentData(),
-            tag=self.tag_filter.currentData(),
-            since=since,
-            until=until,
-            trash=self.trash_mode,
-        )
+        return self.filters.current(self.trash_mode)
 
     def apply_filter(self) -> None:
-        self._search_timer.stop()
+        self.filters.search_timer.stop()
         if self.repo is None:
             return
         self.model.set_filter(self.current_filter())
         self._update_count()
-
-    def _dates_toggled(self, on: bool) -> None:
-        self.date_from.setEnabled(on)
-        self.date_to.setEnabled(on)
-        self.apply_filter()
 
     def _update_count(self) -> None:
         if self.repo is None:
@@ -365,7 +274,7 @@ class JournalPage(Retranslatable, QWidget):
             self._open_editor(entry)
 
     def _on_saved(self, entry_id: int) -> None:
-        self._fill_filters()
+        self.filters.fill()
         self.apply_filter()
         self.select_entry(entry_id)
         self.entries_changed.emit()
@@ -401,7 +310,7 @@ class JournalPage(Retranslatable, QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.repo.empty_trash()
-            self._fill_filters()
+            self.filters.fill()
             self.apply_filter()
 
     # -- drafts --------------------------------------------------------------------
