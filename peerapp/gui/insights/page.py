@@ -8,18 +8,13 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -35,16 +30,14 @@ from ...core.insights import (
     WeekdayMood,
 )
 from ...core.journal import JournalRepository
-from ...core.library import techniques
 from ...core.session import Session
-from ...core.vocab import emotion_label
 from ..common import Retranslatable
+from .chart_box import ChartBox
 from .charts import Bar, BarChart, Chart, MoodLineChart, YearPixels, format_number, mood_colour
+from .controls import InsightsControls
+from .tables import AssociationTable, HelpsTable, TableBox, technique_titles
 
 MIN_DAYS_TO_SHOW = 3
-RANGES = ("3m", "1y", "all")
-PERIODS = (Period.WEEK, Period.MONTH, Period.YEAR)
-NO_VALUE = "—"  # a symbol, the same in every language
 
 
 @dataclass
@@ -60,23 +53,6 @@ class _Shown:
     helps: list[TechniqueStats] = field(default_factory=list)
 
 
-class _NumberItem(QTableWidgetItem):
-    """A cell that shows localised text but sorts by its number."""
-
-    def __lt__(self, other: QTableWidgetItem) -> bool:
-        mine, theirs = self.data(Qt.ItemDataRole.UserRole), other.data(Qt.ItemDataRole.UserRole)
-        if isinstance(mine, (int, float)) and isinstance(theirs, (int, float)):
-            return mine < theirs
-        return super().__lt__(other)
-
-
-def _number_item(text: str, value: float) -> QTableWidgetItem:
-    item = _NumberItem(text)
-    item.setData(Qt.ItemDataRole.UserRole, value)
-    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-    return item
-
-
 class InsightsPage(Retranslatable, QWidget):
     """Local statistics over the unlocked journal. `clear()` forgets everything shown."""
 
@@ -86,18 +62,10 @@ class InsightsPage(Retranslatable, QWidget):
         self._stale = True
         self.shown = _Shown()
 
-        self.period_label = QLabel()
-        self.period_combo = QComboBox()
-        self.range_label = QLabel()
-        self.range_combo = QComboBox()
-        self.period_label.setBuddy(self.period_combo)
-        self.range_label.setBuddy(self.range_combo)
-        for _ in PERIODS:
-            self.period_combo.addItem("")
-        for _ in RANGES:
-            self.range_combo.addItem("")
-        self.period_combo.setCurrentIndex(0)
-        self.range_combo.setCurrentIndex(0)
+        self.controls = InsightsControls()
+        # The page's own names for the choices, as tests and screenshots know them.
+        self.period_combo = self.controls.period_combo
+        self.range_combo = self.controls.range_combo
 
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
@@ -111,35 +79,16 @@ class InsightsPage(Retranslatable, QWidget):
         self.year_combo = QComboBox()
         self.year_label.setBuddy(self.year_combo)
 
-        self.assoc_table = QTableWidget(0, 6)
-        self.helps_table = QTableWidget(0, 4)
-        for table in (self.assoc_table, self.helps_table):
-            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            table.verticalHeader().hide()
-            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            table.setMinimumHeight(220)
-            # No sort column until the user picks one: rows keep the order the core chose.
-            table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
-        self.assoc_note = QLabel()
-        self.assoc_note.setWordWrap(True)
-        self.helps_note = QLabel()
-        self.helps_note.setWordWrap(True)
+        self.assoc_table = AssociationTable()
+        self.helps_table = HelpsTable()
 
         self.export_buttons: dict[Chart, QPushButton] = {}
         self.mood_box = self._chart_box(self.mood_chart)
         self.weekday_box = self._chart_box(self.weekday_chart)
         self.year_box = self._chart_box(self.year_chart, header=[self.year_label, self.year_combo])
         self.drop_box = self._chart_box(self.drop_chart)
-        self.assoc_box = QGroupBox()
-        assoc_layout = QVBoxLayout(self.assoc_box)
-        assoc_layout.addWidget(self.assoc_note)
-        assoc_layout.addWidget(self.assoc_table)
-        self.helps_box = QGroupBox()
-        helps_layout = QVBoxLayout(self.helps_box)
-        helps_layout.addWidget(self.helps_note)
-        helps_layout.addWidget(self.helps_table)
+        self.assoc_box = TableBox(self.assoc_table)
+        self.helps_box = TableBox(self.helps_table)
 
         self.content = QWidget()
         content = QVBoxLayout(self.content)
@@ -158,37 +107,20 @@ class InsightsPage(Retranslatable, QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(self.content)
 
-        controls = QHBoxLayout()
-        controls.addWidget(self.period_label)
-        controls.addWidget(self.period_combo)
-        controls.addSpacing(16)
-        controls.addWidget(self.range_label)
-        controls.addWidget(self.range_combo)
-        controls.addStretch()
         layout = QVBoxLayout(self)
-        layout.addLayout(controls)
+        layout.addWidget(self.controls)
         layout.addWidget(self.empty_label, 1)
         layout.addWidget(self.scroll_area, 1)
 
-        self.period_combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.range_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.controls.changed.connect(self.refresh)
         self.year_combo.currentIndexChanged.connect(lambda _i: self._refresh_year())
         self.retranslate_ui()
         self._show()
 
-    def _chart_box(self, chart: Chart, header: list[QWidget] | None = None) -> QGroupBox:
-        box = QGroupBox()
-        layout = QVBoxLayout(box)
-        button = QPushButton()
-        button.clicked.connect(lambda _c=False, c=chart: self.export_chart(c))
-        self.export_buttons[chart] = button
-        bottom = QHBoxLayout()
-        for widget in header or []:
-            bottom.addWidget(widget)
-        bottom.addStretch()
-        bottom.addWidget(button)
-        layout.addWidget(chart, 1)
-        layout.addLayout(bottom)
+    def _chart_box(self, chart: Chart, header: list[QWidget] | None = None) -> ChartBox:
+        box = ChartBox(chart, header)
+        box.export_button.clicked.connect(lambda _c=False, c=chart: self.export_chart(c))
+        self.export_buttons[chart] = box.export_button
         return box
 
     # -- API for the main window -------------------------------------------------------
@@ -225,15 +157,10 @@ class InsightsPage(Retranslatable, QWidget):
         self._show()
 
     def date_range(self) -> DateRange:
-        today = QDate.currentDate()
-        key = RANGES[max(0, self.range_combo.currentIndex())]
-        if key == "all":
-            return DateRange()
-        start = today.addMonths(-3) if key == "3m" else today.addYears(-1)
-        return DateRange(since=_pydate(start))
+        return self.controls.date_range()
 
     def period(self) -> Period:
-        return PERIODS[max(0, self.period_combo.currentIndex())]
+        return self.controls.period()
 
     def refresh(self) -> None:
         """Recompute everything from the vault for the current choices."""
@@ -306,59 +233,13 @@ class InsightsPage(Retranslatable, QWidget):
             .replace("%2", QLocale().toString(len(self.shown.pixels)))
         )
 
-    def _technique_titles(self) -> dict[str, str]:
-        return techniques("ar" if QLocale().language() == QLocale.Language.Arabic else "en")
-
     def _show_associations(self) -> None:
-        locale = QLocale()
-        rows = self.shown.associations
-        self.assoc_table.setSortingEnabled(False)
-        self.assoc_table.setRowCount(len(rows))
-        for r, a in enumerate(rows):
-            name = a.item if a.kind == "tag" else emotion_label(a.item)
-            kind = self.tr("Tag") if a.kind == "tag" else self.tr("Emotion")
-            cells = [
-                QTableWidgetItem(name),
-                QTableWidgetItem(kind),
-                _number_item(format_number(a.mean_with, 2), a.mean_with),
-                _number_item(format_number(a.mean_without, 2), a.mean_without),
-                _number_item(locale.toString(a.days_with), a.days_with),
-                _number_item(locale.toString(a.days_without), a.days_without),
-            ]
-            for c, item in enumerate(cells):
-                self.assoc_table.setItem(r, c, item)
-        self.assoc_table.setSortingEnabled(True)
+        self.assoc_table.show_rows(self.shown.associations)
 
     def _show_helps(self) -> None:
-        locale = QLocale()
-        titles = self._technique_titles()
+        titles = technique_titles()
         rows = self.shown.helps
-        self.helps_table.setSortingEnabled(False)
-        self.helps_table.setRowCount(len(rows))
-        for r, s in enumerate(rows):
-            drop = (
-                NO_VALUE
-                if s.mean_drop is None
-                else self.tr("%1 (from %2 ratings)")
-                .replace("%1", format_number(s.mean_drop))
-                .replace("%2", locale.toString(s.rated_uses))
-            )
-            helpful = (
-                NO_VALUE
-                if s.mean_helpfulness is None
-                else self.tr("%1 / %2")
-                .replace("%1", format_number(s.mean_helpfulness))
-                .replace("%2", locale.toString(5))
-            )
-            cells = [
-                QTableWidgetItem(titles.get(s.technique, s.technique)),
-                _number_item(locale.toString(s.uses), s.uses),
-                _number_item(drop, -99.0 if s.mean_drop is None else s.mean_drop),
-                _number_item(helpful, 0.0 if s.mean_helpfulness is None else s.mean_helpfulness),
-            ]
-            for c, item in enumerate(cells):
-                self.helps_table.setItem(r, c, item)
-        self.helps_table.setSortingEnabled(True)
+        self.helps_table.show_rows(rows, titles)
         self.drop_chart.set_bars(
             [Bar(titles.get(s.technique, s.technique), s.mean_drop) for s in rows if s.mean_drop is not None]
         )
@@ -383,7 +264,7 @@ class InsightsPage(Retranslatable, QWidget):
         )
         self.drop_chart.setAccessibleDescription(
             "; ".join(
-                self._technique_titles().get(s.technique, s.technique) + ": " + format_number(s.mean_drop)
+                technique_titles().get(s.technique, s.technique) + ": " + format_number(s.mean_drop)
                 for s in self.shown.helps
                 if s.mean_drop is not None
             )
@@ -413,12 +294,7 @@ class InsightsPage(Retranslatable, QWidget):
         return QCoreApplication.translate("MainWindow", "&Insights")
 
     def retranslate_ui(self) -> None:
-        self.period_label.setText(self.tr("&Group by:"))
-        for i, text in enumerate((self.tr("Week"), self.tr("Month"), self.tr("Year"))):
-            self.period_combo.setItemText(i, text)
-        self.range_label.setText(self.tr("&Range:"))
-        for i, text in enumerate((self.tr("Last 3 months"), self.tr("Last year"), self.tr("All time"))):
-            self.range_combo.setItemText(i, text)
+        self.controls.retranslate_ui()
         self.year_label.setText(self.tr("&Year:"))
         self.empty_label.setText(
             self.tr(
@@ -426,52 +302,28 @@ class InsightsPage(Retranslatable, QWidget):
                 "in this range. Everything is worked out on this computer and never leaves it."
             )
         )
-        self.mood_box.setTitle(self.tr("Mood over time"))
-        self.weekday_box.setTitle(self.tr("Mood by weekday"))
-        self.year_box.setTitle(self.tr("Year in pixels"))
-        self.drop_box.setTitle(self.tr("Drop in distress by technique"))
-        self.assoc_box.setTitle(self.tr("What goes with better and worse days"))
-        self.helps_box.setTitle(self.tr("What helps"))
-        self.assoc_note.setText(
+        self.mood_box.retranslate_ui(self.tr("Mood over time"), self.tr("Mood over time chart"))
+        self.weekday_box.retranslate_ui(self.tr("Mood by weekday"), self.tr("Mood by weekday chart"))
+        self.year_box.retranslate_ui(self.tr("Year in pixels"), self.tr("Year in pixels chart"))
+        self.drop_box.retranslate_ui(
+            self.tr("Drop in distress by technique"), self.tr("Drop in distress by technique chart")
+        )
+        self.assoc_box.retranslate_ui(
+            self.tr("What goes with better and worse days"),
             self.tr(
                 "Mean daily mood on days with each tag or emotion and on days without it. Shown when each "
                 "side has at least 3 days. This shows what goes together, not what causes what."
-            )
+            ),
         )
-        self.helps_note.setText(
-            self.tr("Distress drop is the rating before minus the rating after, where you gave both.")
+        self.helps_box.retranslate_ui(
+            self.tr("What helps"),
+            self.tr("Distress drop is the rating before minus the rating after, where you gave both."),
         )
-        self.assoc_table.setHorizontalHeaderLabels(
-            [
-                self.tr("Item"),
-                self.tr("Kind"),
-                self.tr("Mean mood with"),
-                self.tr("Mean mood without"),
-                self.tr("Days with"),
-                self.tr("Days without"),
-            ]
-        )
-        self.helps_table.setHorizontalHeaderLabels(
-            [self.tr("Technique"), self.tr("Uses"), self.tr("Mean drop in distress"), self.tr("Helpfulness")]
-        )
-        self.assoc_table.setAccessibleName(self.tr("What goes with better and worse days"))
-        self.helps_table.setAccessibleName(self.tr("What helps"))
+        self.assoc_table.retranslate_ui()
+        self.helps_table.retranslate_ui()
         self.mood_chart.mean_label = self.tr("Mean mood")
         self.mood_chart.average_label = self.tr("Moving average")
         self.year_chart.none_label = self.tr("No entry")
-        for chart, name in (
-            (self.mood_chart, self.tr("Mood over time chart")),
-            (self.weekday_chart, self.tr("Mood by weekday chart")),
-            (self.year_chart, self.tr("Year in pixels chart")),
-            (self.drop_chart, self.tr("Drop in distress by technique chart")),
-        ):
-            chart.setAccessibleName(name)
-            chart.empty_text = self.tr("No data in this range yet.")
-            button = self.export_buttons[chart]
-            button.setText(self.tr("Export chart as PNG…"))
-            button.setAccessibleName(self.tr("Export %1 as PNG").replace("%1", name))
-        self.period_combo.setAccessibleName(self.tr("Group by"))
-        self.range_combo.setAccessibleName(self.tr("Range"))
         self.year_combo.setAccessibleName(self.tr("Year"))
         # Labels that come from data (weekday, mood, technique names, digits) follow the language too.
         if self.year_combo.count():
@@ -482,7 +334,3 @@ class InsightsPage(Retranslatable, QWidget):
                 )
         if hasattr(self, "shown"):
             self._show()
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
