@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
 import pytest
 import servers
 from servers import ServerProcess, start_server
 from sync_tools import Exchange, LoopbackProxy, new_service, put_payload, record
 
-from peerapp.sync import engine, models, protocol
+from peerapp.sync import engine, models, protocol, wire
 from peerapp.sync.errors import ServerRejected, ServerUnavailable
 from peerapp.sync.service import GroupService
-from peerapp.sync.transport import Event, Transport
+from peerapp.sync.transport import Transport
 
 any_server = servers.any_server
 sqlite_server = servers.sqlite_server
@@ -26,15 +27,15 @@ def _pair(tmp_path: Path, url: str) -> tuple[GroupService, int, GroupService, in
     return alice, group.id, bob, joined.id
 
 
-def _server_posts(url: str, room: str) -> list[Event]:
+def _server_posts(url: str, room: str) -> list[wire.PostEvent]:
     with Transport(url) as t:
-        events: list[Event] = []
+        events: list[wire.Event | wire.Unreadable] = []
         after = 0
         while True:
             page = t.events(room, after)
             events += page.events
             if not page.more:
-                return [e for e in events if e.type == "post"]
+                return [e for e in events if isinstance(e, wire.PostEvent)]
             after = page.events[-1].seq
 
 
@@ -87,9 +88,10 @@ def test_duplicate_put_gives_one_event_and_the_same_seq(tmp_path: Path, any_serv
     )
     blob = protocol.seal_post(keys, post_id, value)
     with Transport(any_server.url) as t:
-        seqs = {t.put_post(keys.room, post_id, put_payload(keys, post_id, blob, secret)) for _ in range(3)}
+        request = wire.PutPost.from_json(put_payload(keys, post_id, blob, secret))
+        seqs = {t.put_post(keys.room, post_id, request) for _ in range(3)}
     assert len(seqs) == 1
-    assert [e.post_id for e in _server_posts(any_server.url, keys.room)] == [post_id]
+    assert [e.id.hex() for e in _server_posts(any_server.url, keys.room)] == [post_id]
 
 
 def test_same_id_other_bytes_is_a_conflict_kept_locally_and_never_resent(
@@ -105,7 +107,7 @@ def test_same_id_other_bytes_is_a_conflict_kept_locally_and_never_resent(
         protocol.post_plaintext(kind="post", author="Imposter", body="other words", delete_hash=protocol.delete_hash(secret), at=0),
     )  # fmt: skip
     with Transport(sqlite_server.url) as t:
-        t.put_post(keys.room, mine.id, put_payload(keys, mine.id, other, secret))
+        t.put_post(keys.room, mine.id, wire.PutPost.from_json(put_payload(keys, mine.id, other, secret)))
     blob_before = alice.store.post(ga, mine.id).blob  # type: ignore[union-attr]
     result = alice.sync(ga)
     assert result.conflicts == 1 and result.sent == 0
@@ -138,7 +140,7 @@ def test_a_lost_answer_is_retried_with_the_same_bytes_and_marked_sent_once(
     assert alice.feed(ga)[0].status == models.PENDING  # the client never heard back
     room = record(alice, ga).room
     (stored,) = _server_posts(sqlite_server.url, room)  # ...but the server committed it
-    assert protocol.b64d(stored.fields["blob"], max_len=protocol.MAX_BLOB) == outbox_blob
+    assert stored.blob == outbox_blob
     result = alice.sync(ga, transport=Transport(proxy.url))
     assert result.sent == 1
     puts = [r for r in proxy.requests if r.request_line.startswith("PUT")]
@@ -186,7 +188,7 @@ def test_a_crash_while_applying_rolls_back_the_page_and_its_cursor(
     _alice, _ga, bob, gb = _filled_room(tmp_path, sqlite_server.url, 12)
     original = engine.SyncEngine.apply
 
-    def crash_at_seq_8(self: engine.SyncEngine, event: Event) -> None:
+    def crash_at_seq_8(self: engine.SyncEngine, event: wire.Event | wire.Unreadable) -> None:
         if event.seq == 8:
             raise RuntimeError("power cut")
         original(self, event)
@@ -229,7 +231,9 @@ def test_a_reply_that_arrives_before_its_parent_is_threaded_later(
             t.put_post(
                 keys.room,
                 post_id,
-                put_payload(keys, post_id, protocol.seal_post(keys, post_id, value), secret),
+                wire.PutPost.from_json(
+                    put_payload(keys, post_id, protocol.seal_post(keys, post_id, value), secret)
+                ),
             )
 
     put(reply_id, "the reply", parent_id)
@@ -253,7 +257,7 @@ def test_a_thousand_queued_posts_drain_in_order_through_429(tmp_path: Path) -> N
         seqs = [alice.store.post(ga, i).seq for i in ids]  # type: ignore[union-attr]
         assert all(s is not None for s in seqs) and seqs == sorted(seqs)  # type: ignore[type-var]
         posts = _server_posts(server.url, record(alice, ga).room)
-        assert [e.post_id for e in posts] == ids
+        assert [e.id.hex() for e in posts] == ids
         bob.sync(gb)
         assert len(bob.feed(gb, limit=2000)) == 1000
     finally:
@@ -280,7 +284,7 @@ def test_a_server_killed_mid_sync_loses_nothing_and_duplicates_nothing(tmp_path:
         assert _count(alice, "group_outbox", ga) == 0
         assert {p.status for p in alice.feed(ga, limit=500)} == {models.SENT}
         posts = _server_posts(server.url, record(alice, ga).room)
-        assert len(posts) == 300 and len({e.post_id for e in posts}) == 300
+        assert len(posts) == 300 and len({e.id.hex() for e in posts}) == 300
         bob.sync(gb)
         assert sorted(p.text for p in bob.feed(gb, limit=500)) == sorted(texts)
     finally:
@@ -300,10 +304,13 @@ def test_an_upload_without_a_valid_write_signature_is_rejected(
     payload = put_payload(keys, post_id, blob, secret)
     outsider = protocol.GroupKeys.from_secret(protocol.new_secret())
     forged = {**payload, "sig": protocol.b64e(protocol.sign(outsider.write_key, protocol.put_message(keys.room_id, post_id, blob, protocol.delete_hash(secret))))}  # fmt: skip
-    with Transport(sqlite_server.url) as t:
-        for bad in (forged, {**payload, "sig": ""}, {k: v for k, v in payload.items() if k != "sig"}):
-            with pytest.raises(ServerRejected):
-                t.put_post(keys.room, post_id, bad)
+    with Transport(sqlite_server.url) as t, pytest.raises(ServerRejected) as caught:
+        t.put_post(keys.room, post_id, wire.PutPost.from_json(forged))
+    assert caught.value.code == "bad_signature"
+    # Bodies the client's model would not even build, sent by hand.
+    for bad in ({**payload, "sig": ""}, {k: v for k, v in payload.items() if k != "sig"}):
+        response = httpx.put(f"{sqlite_server.url}/v1/rooms/{keys.room}/posts/{post_id}", json=bad)
+        assert (response.status_code, response.json()["error"]["code"]) == (400, "bad_request")
     assert _server_posts(sqlite_server.url, keys.room) == []
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import nacl.signing
 import pytest
 import servers
@@ -23,7 +24,7 @@ from sync_tools import (
     sealed_event,
 )
 
-from peerapp.sync import protocol
+from peerapp.sync import protocol, wire
 from peerapp.sync.errors import NotAllowed, ServerRejected, ServerUnavailable
 from peerapp.sync.protocol import ProtocolError
 from peerapp.sync.service import GroupService
@@ -233,7 +234,7 @@ def test_the_server_refuses_a_forged_admin_delete(tmp_path: Path, sqlite_server:
         nacl.signing.SigningKey.generate(), protocol.admin_delete_message(keys.room_id, post.id)
     )
     with Transport(sqlite_server.url) as t, pytest.raises(ServerRejected) as caught:
-        t.delete_post(keys.room, post.id, {"admin_sig": protocol.b64e(forged)})
+        t.delete_post(keys.room, post.id, wire.DeleteByAdmin(admin_sig=forged))
     assert caught.value.status == 403
     bob = new_service(tmp_path / "bob")
     gb = bob.join_group(invite, "Bob").id
@@ -249,11 +250,23 @@ def test_a_put_with_a_bad_signature_or_a_bad_blob_is_refused(
     alice.sync(group.id)
     keys = record(alice, group.id).keys
     post_id, secret = protocol.new_post_id(), protocol.new_delete_secret()
-    payload = put_payload(keys, post_id, b"\x01" + bytes(300), secret)
-    payload["blob"] = protocol.b64e(b"\x01" + bytes(301))  # signed bytes and sent bytes differ
-    with Transport(sqlite_server.url) as t, pytest.raises(ServerRejected):
-        t.put_post(keys.room, post_id, payload)
-    assert json.dumps(payload)  # the payload itself was well-formed JSON
+    value = protocol.post_plaintext(
+        kind="post", author="A", body="x", delete_hash=protocol.delete_hash(secret), at=0
+    )
+    payload = put_payload(keys, post_id, protocol.seal_post(keys, post_id, value), secret)
+    payload["blob"] = protocol.b64e(protocol.seal_post(keys, post_id, value))  # signed and sent bytes differ
+    with Transport(sqlite_server.url) as t, pytest.raises(ServerRejected) as caught:
+        t.put_post(keys.room, post_id, wire.PutPost.from_json(payload))
+    assert caught.value.code == "bad_signature"
+    # A blob that is no post envelope: the client's model will not send it, and the server refuses it.
+    bad = put_payload(keys, post_id, b"\x01" + bytes(300), secret)
+    with Transport(sqlite_server.url) as t, pytest.raises(wire.WireError):
+        t.put_post(
+            keys.room, post_id, wire.PutPost(blob=b"\x01" + bytes(300), delete_hash=bytes(32), sig=bytes(64))
+        )
+    response = httpx.put(f"{sqlite_server.url}/v1/rooms/{keys.room}/posts/{post_id}", json=bad)
+    assert (response.status_code, response.json()["error"]["code"]) == (400, "bad_request")
+    assert json.dumps(payload)  # the payloads themselves were well-formed JSON
 
 
 # --- impossible seqs, a server that lost history, and slow servers --------------------------------

@@ -5,13 +5,13 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
 
-from . import models, protocol
+from . import models, protocol, wire
 from .errors import ServerRejected
 from .protocol import ProtocolError
 from .store import OP_CREATE, OP_DELETE, OP_PUT, OP_REPORT, GroupRecord, GroupStore, OutboxItem
-from .transport import MAX_SEQ, Cancelled, Event, Transport
+from .transport import Cancelled, Transport
+from .wire import MAX_SEQ
 
 Progress = Callable[[str, int, int], None]
 # Progress stages, passed as the first argument of the progress callback.
@@ -26,15 +26,22 @@ SYNC_DEADLINE = 60.0
 REWOUND = "server_rewound"
 
 
-def create_room_payload(record: GroupRecord) -> dict[str, Any]:
+# A deletion or report the server answers with one of these can never succeed: it is dropped.
+FINAL_FOR_ACTIONS = (wire.NOT_FOUND, wire.BAD_SIGNATURE, wire.TOO_LARGE, wire.BAD_REQUEST)
+# Terminal answers to a put: the post is never resent, and the local copy stays as it is.
+FINAL_FOR_PUTS = {wire.CONFLICT: models.CONFLICT, wire.TOO_LARGE: models.CONFLICT, wire.GONE: models.DELETED}
+
+
+def create_room_request(record: GroupRecord) -> wire.CreateRoom:
+    """The room's registration; Ed25519 signatures are deterministic, so it is the same every time."""
     keys = record.keys
     message = protocol.create_message(keys.room_id, keys.write_pub, record.admin_pub)
-    return {
-        "room": keys.room,
-        "write_pub": protocol.b64e(keys.write_pub),
-        "admin_pub": protocol.b64e(record.admin_pub),
-        "sig": protocol.b64e(protocol.sign(keys.write_key, message)),
-    }
+    return wire.CreateRoom(
+        room=keys.room_id,
+        write_pub=keys.write_pub,
+        admin_pub=record.admin_pub,
+        sig=protocol.sign(keys.write_key, message),
+    )
 
 
 class SyncEngine:
@@ -107,70 +114,78 @@ class SyncEngine:
         try:
             self._send_once(item)
         except ServerRejected as exc:
-            if exc.code != "no_room" or item.op == OP_CREATE or self._room_created:
+            if exc.code != wire.NO_ROOM or item.op == OP_CREATE or self._room_created:
                 raise
             # Any member may register the room (it is signed with the shared write key), so a
             # group whose creator never synced, or whose room expired, still works.
-            self.transport.create_room(create_room_payload(self.record))
+            self.transport.create_room(create_room_request(self.record))
             self._room_created = True
             self._send_once(item)
 
     def _send_once(self, item: OutboxItem) -> None:
-        room = self.keys.room
         if item.op == OP_CREATE:
             try:
-                self.transport.create_room(item.payload)
+                # Built from the record: the payload queued by older versions holds the same bytes.
+                self.transport.create_room(create_room_request(self.record))
             except ServerRejected as exc:
-                if exc.code != "room_exists":
+                if exc.code != wire.ROOM_EXISTS:
                     raise
                 self.result.errors.append(exc.code)
             self._room_created = True
             self.store.drop_op(item.id)
         elif item.op == OP_PUT:
-            assert item.post_id is not None
-            if item.blob is None or item.dhash is None:
-                self.store.drop_op(item.id)  # the post was removed locally meanwhile
-                return
-            payload = {
-                "blob": protocol.b64e(item.blob),
-                "delete_hash": protocol.b64e(bytes.fromhex(item.dhash)),
-                "sig": protocol.b64e(
-                    protocol.sign(
-                        self.keys.write_key,
-                        protocol.put_message(
-                            self.keys.room_id, item.post_id, item.blob, bytes.fromhex(item.dhash)
-                        ),
-                    )
-                ),
-            }
-            try:
-                seq = self.transport.put_post(room, item.post_id, payload)
-            except ServerRejected as exc:
-                # Terminal answers for this post: never resend it, keep the local copy as it is.
-                terminal = {"conflict": models.CONFLICT, "too_large": models.CONFLICT, "gone": models.DELETED}
-                if exc.code not in terminal:
-                    raise
-                self.store.set_post_status(item.id, self.record.id, item.post_id, terminal[exc.code])
-                self.result.conflicts += 1
-                return
-            self.store.mark_sent(item.id, self.record.id, item.post_id, seq)
-            self.result.sent += 1
+            self._send_put(item)
         elif item.op in (OP_DELETE, OP_REPORT):
-            try:
-                if item.op == OP_DELETE:
-                    assert item.post_id is not None
-                    self.transport.delete_post(room, item.post_id, item.payload)
-                else:
-                    self.transport.report(room, item.payload)
-            except ServerRejected as exc:
-                # Nothing to delete, or a proof the server will never accept: retrying cannot help.
-                if exc.code not in ("not_found", "bad_signature", "too_large", "bad_request"):
-                    raise
-                self.result.errors.append(exc.code)
-            self.store.drop_op(item.id)
-            self.result.sent += 1
+            self._send_action(item)
         else:
             self.store.drop_op(item.id)
+
+    def _send_put(self, item: OutboxItem) -> None:
+        assert item.post_id is not None
+        if item.blob is None or item.dhash is None:
+            self.store.drop_op(item.id)  # the post was removed locally meanwhile
+            return
+        dhash = bytes.fromhex(item.dhash)
+        message = protocol.put_message(self.keys.room_id, item.post_id, item.blob, dhash)
+        request = wire.PutPost(
+            blob=item.blob, delete_hash=dhash, sig=protocol.sign(self.keys.write_key, message)
+        )
+        try:
+            seq = self.transport.put_post(self.keys.room, item.post_id, request)
+        except ServerRejected as exc:
+            if exc.code not in FINAL_FOR_PUTS:
+                raise
+            self.store.set_post_status(item.id, self.record.id, item.post_id, FINAL_FOR_PUTS[exc.code])
+            self.result.conflicts += 1
+            return
+        self.store.mark_sent(item.id, self.record.id, item.post_id, seq)
+        self.result.sent += 1
+
+    def _send_action(self, item: OutboxItem) -> None:
+        """A deletion or a report, as queued in the outbox."""
+        request: wire.DeletePost | wire.Report | None = None
+        try:
+            request = (
+                wire.delete_request(item.payload)
+                if item.op == OP_DELETE
+                else wire.Report.from_json(item.payload)
+            )
+        except wire.WireError:
+            # Damaged in the vault: the server would refuse it as a bad request, so it is not sent.
+            self.result.errors.append(wire.BAD_REQUEST)
+        try:
+            if isinstance(request, wire.Report):
+                self.transport.report(self.keys.room, request)
+            elif request is not None:
+                assert item.post_id is not None
+                self.transport.delete_post(self.keys.room, item.post_id, request)
+        except ServerRejected as exc:
+            # Nothing to delete, or a proof the server will never accept: retrying cannot help.
+            if exc.code not in FINAL_FOR_ACTIONS:
+                raise
+            self.result.errors.append(exc.code)
+        self.store.drop_op(item.id)
+        self.result.sent += 1
 
     # -- pull ---------------------------------------------------------------------------
 
@@ -191,10 +206,10 @@ class SyncEngine:
             try:
                 page = self.transport.events(self.keys.room, cursor, limit)
             except ServerRejected as exc:
-                if exc.code == "bad_request" and limit > protocol.DEFAULT_PAGE:
+                if exc.code == wire.BAD_REQUEST and limit > protocol.DEFAULT_PAGE:
                     limit = protocol.DEFAULT_PAGE  # a server configured with smaller pages
                     continue
-                if exc.code != "no_room":
+                if exc.code != wire.NO_ROOM:
                     raise
                 return  # nobody has posted yet; the room appears with the first push
             if page.head is not None and page.head < cursor:
@@ -245,33 +260,27 @@ class SyncEngine:
         self.result.errors.append(REWOUND)
         return 0
 
-    def apply(self, event: Event) -> None:
+    def apply(self, event: wire.Event | wire.Unreadable) -> None:
         """Apply one event idempotently; anything that fails validation is counted and dropped."""
         try:
-            if event.type == "post":
+            if isinstance(event, wire.PostEvent):
                 self._apply_post(event)
-            elif event.type == "delete":
+            elif isinstance(event, (wire.AuthorDelete, wire.AdminDelete)):
                 self._apply_delete(event)
-            elif event.type == "report":
+            elif isinstance(event, wire.ReportEvent):
                 self._apply_report(event)
             else:
-                raise ProtocolError("event type")
+                raise ProtocolError("event")
         except ProtocolError:
             self.result.discarded += 1
 
-    def _post_id(self, event: Event) -> str:
-        protocol.hex_id(event.post_id, protocol.POST_ID_BYTES)
-        assert event.post_id is not None
-        return event.post_id
-
-    def _apply_post(self, event: Event) -> None:
+    def _apply_post(self, event: wire.PostEvent) -> None:
         gid = self.record.id
-        post_id = self._post_id(event)
-        blob = protocol.b64d(event.fields.get("blob"), max_len=protocol.MAX_BLOB)
-        value = protocol.open_post(self.keys, post_id, blob)
+        post_id = event.id.hex()
+        value = protocol.open_post(self.keys, post_id, event.blob)
         known = self.store.post(gid, post_id)
         if known is not None:
-            if known.mine and known.status == models.PENDING and known.blob == blob:
+            if known.mine and known.status == models.PENDING and known.blob == event.blob:
                 # Our own post whose answer was lost: the server has it, so it is sent.
                 op = self.store.put_op(gid, post_id)
                 if op is not None:
@@ -287,36 +296,28 @@ class SyncEngine:
             self._first_new_seq = event.seq
         self.result.received += 1
 
-    def _apply_delete(self, event: Event) -> None:
+    def _apply_delete(self, event: wire.AuthorDelete | wire.AdminDelete) -> None:
         gid = self.record.id
-        post_id = self._post_id(event)
-        by = event.fields.get("by")
+        post_id = event.id.hex()
         known = self.store.post(gid, post_id)
-        if by == "author":
-            secret = protocol.b64d(event.fields.get("secret"), max_len=protocol.DELETE_SECRET_BYTES)
-            if len(secret) != protocol.DELETE_SECRET_BYTES:
-                raise ProtocolError("secret")
+        if isinstance(event, wire.AuthorDelete):
             if known is None:
-                self.store.add_tombstone(gid, post_id, "author", secret.hex())
+                self.store.add_tombstone(gid, post_id, "author", event.secret.hex())
                 return
-            if protocol.delete_hash(secret).hex() != known.dhash:
+            if protocol.delete_hash(event.secret).hex() != known.dhash:
                 raise ProtocolError("wrong delete secret")
-        elif by == "admin":
-            sig = protocol.b64d(event.fields.get("sig"), max_len=64)
+        else:
             message = protocol.admin_delete_message(self.keys.room_id, post_id)
-            if not protocol.verify(self.record.admin_pub, message, sig):
+            if not protocol.verify(self.record.admin_pub, message, event.sig):
                 raise ProtocolError("forged admin delete")
             if known is None:
                 self.store.add_tombstone(gid, post_id, "admin", "")
                 return
-        else:
-            raise ProtocolError("delete by")
         if known.status != models.DELETED:
             self.store.mark_deleted(gid, post_id)
 
-    def _apply_report(self, event: Event) -> None:
-        blob = protocol.b64d(event.fields.get("blob"), max_len=protocol.MAX_REPORT_BLOB)
+    def _apply_report(self, event: wire.ReportEvent) -> None:
         if self.admin_key is None:
             return  # sealed to the admin; other members cannot and need not read it
-        post_id, reason = protocol.open_report(self.admin_key, blob)
+        post_id, reason = protocol.open_report(self.admin_key, event.blob)
         self.store.add_report(self.record.id, event.seq, post_id, reason)

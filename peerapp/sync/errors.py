@@ -85,6 +85,16 @@ class ServerUnavailable(PeerappError):
         return translate(CONTEXT, self.message)
 
 
+class SyncTimedOut(ServerUnavailable):
+    """The sync's total deadline passed: a server too slow (or asking to wait too long) to finish."""
+
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "The group server is too slow or too busy right now, so this sync stopped. Nothing is lost: "
+        "what arrived is kept, and the rest comes at the next sync.",
+    )
+
+
 class ServerRejected(PeerappError):
     """The server answered with a JSON error; `code` is its stable error code."""
 

@@ -12,8 +12,8 @@ import httpx
 from peerapp.core.db import Connection
 from peerapp.core.errors import PeerappError
 
-from . import models, protocol
-from .engine import SYNC_DEADLINE, Progress, SyncEngine, create_room_payload
+from . import models, protocol, wire
+from .engine import SYNC_DEADLINE, Progress, SyncEngine, create_room_request
 from .errors import (
     GroupNotFound,
     InvalidGroupName,
@@ -105,7 +105,7 @@ class GroupService:
                 admin_seed=bytes(admin),
                 pseudonym=pseudonym,
             )
-            self.store.enqueue(gid, OP_CREATE, None, create_room_payload(self.store.record(gid)))
+            self.store.enqueue(gid, OP_CREATE, None, create_room_request(self.store.record(gid)).to_json())
         return self.group(gid), invite.encode()
 
     def join_group(self, invite: str, pseudonym: str) -> models.Group:
@@ -218,14 +218,14 @@ class GroupService:
                     self.store.drop_op(unsent)
                     self.store.remove_post(group_id, post_id)
                     return
-                payload = {"secret": protocol.b64e(post.delete_secret)}
+                request: wire.DeletePost = wire.DeleteByAuthor(secret=post.delete_secret)
             elif record.admin_key is not None:
                 message = protocol.admin_delete_message(record.keys.room_id, post_id)
-                payload = {"admin_sig": protocol.b64e(protocol.sign(record.admin_key, message))}
+                request = wire.DeleteByAdmin(admin_sig=protocol.sign(record.admin_key, message))
             else:
                 raise NotAllowed()
             self.store.mark_deleted(group_id, post_id)
-            self.store.enqueue(group_id, OP_DELETE, post_id, payload)
+            self.store.enqueue(group_id, OP_DELETE, post_id, request.to_json())
 
     def report_post(self, group_id: int, post_id: str, reason: str) -> None:
         """Queue a report only the admin can read."""
@@ -234,9 +234,7 @@ class GroupService:
             raise PostNotFound(post_id)
         blob = protocol.seal_report(record.admin_pub, post_id, reason.strip()[:MAX_REASON])
         sig = protocol.sign(record.keys.write_key, protocol.report_message(record.keys.room_id, blob))
-        self.store.enqueue(
-            group_id, OP_REPORT, post_id, {"blob": protocol.b64e(blob), "sig": protocol.b64e(sig)}
-        )
+        self.store.enqueue(group_id, OP_REPORT, post_id, wire.Report(blob=blob, sig=sig).to_json())
 
     # -- reading ------------------------------------------------------------------------
 

@@ -12,36 +12,23 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-import httpcore
 import httpx
 
-from peerapp.core.i18n import QT_TRANSLATE_NOOP
-
-from . import protocol
+from . import protocol, wire
+from .deadline import Deadline, enforce
 from .errors import ServerRejected, ServerUnavailable
+from .errors import SyncTimedOut as SyncTimedOut  # re-exported: callers catch it from here
 from .protocol import ProtocolError
+from .wire import MAX_SEQ as MAX_SEQ  # re-exported for bench/torture_server.py
 
 USER_AGENT = "peerapp"  # the same for every install, so it identifies no one
 MAX_RESPONSE = 4 * 1024 * 1024
 MAX_JSON_DEPTH = 8
 MAX_RETRY_AFTER = 30.0  # a server may not park a client for longer than this per wait
-# The largest seq a client accepts: JSON numbers are exact up to here everywhere, and no real room
-# gets near it. A larger one can only come from a broken or hostile server.
-MAX_SEQ = 2**53 - 1
 MAX_RATE_WAITS = 50  # consecutive 429 answers before giving up on this run
 CONNECT_TIMEOUT = 15.0
 READ_TIMEOUT = 30.0
 PROXY_SCHEMES = ("socks5://", "socks5h://")
-
-
-class SyncTimedOut(ServerUnavailable):
-    """The sync's total deadline passed: a server too slow (or asking to wait too long) to finish."""
-
-    message = QT_TRANSLATE_NOOP(
-        "Errors",
-        "The group server is too slow or too busy right now, so this sync stopped. Nothing is lost: "
-        "what arrived is kept, and the rest comes at the next sync.",
-    )
 
 
 class _NoCookies(http.cookiejar.DefaultCookiePolicy):
@@ -61,117 +48,24 @@ def _refuse_cookie_header(request: httpx.Request) -> None:
 
 
 @dataclass(frozen=True)
-class Event:
-    """One validated event of a page; `fields` holds the type-specific, still-encoded values."""
-
-    seq: int
-    type: str
-    post_id: str | None
-    fields: dict[str, Any]
-
-
-@dataclass(frozen=True)
 class Page:
-    events: list[Event]
+    """A checked page of events (see parse_page)."""
+
+    events: list[wire.Event | wire.Unreadable]
     more: bool
     head: int | None = None  # the room's last seq, when the server says (older servers do not)
 
 
-class _Deadline:
-    """The monotonic time by which the current sync must be over; None means no deadline."""
-
-    def __init__(self) -> None:
-        self.at: float | None = None
-
-    def remaining(self) -> float | None:
-        return None if self.at is None else self.at - time.monotonic()
-
-    def expired(self) -> bool:
-        left = self.remaining()
-        return left is not None and left <= 0
-
-    def clamp(self, timeout: float | None, timed_out: type[Exception]) -> float | None:
-        """The timeout for one socket call: never past the deadline."""
-        left = self.remaining()
-        if left is None:
-            return timeout
-        if left <= 0:
-            raise timed_out("deadline")
-        return left if timeout is None else min(timeout, left)
-
-
-class _DeadlineStream(httpcore.NetworkStream):
-    """A socket whose every read and write ends by the deadline, so a server that sends one byte
-    just before each read timeout (headers or body) cannot stretch a sync out."""
-
-    def __init__(self, inner: httpcore.NetworkStream, deadline: _Deadline) -> None:
-        self._inner = inner
-        self._deadline = deadline
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._inner.read(max_bytes, self._deadline.clamp(timeout, httpcore.ReadTimeout))
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._inner.write(buffer, self._deadline.clamp(timeout, httpcore.WriteTimeout))
-
-    def close(self) -> None:
-        self._inner.close()
-
-    def start_tls(
-        self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
-    ) -> httpcore.NetworkStream:
-        inner = self._inner.start_tls(
-            ssl_context, server_hostname, self._deadline.clamp(timeout, httpcore.ConnectTimeout)
-        )
-        return _DeadlineStream(inner, self._deadline)
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._inner.get_extra_info(info)
-
-
-class _DeadlineBackend(httpcore.NetworkBackend):
-    """httpcore's sockets (direct or to the SOCKS proxy), each wrapped in a _DeadlineStream."""
-
-    def __init__(self, inner: httpcore.NetworkBackend, deadline: _Deadline) -> None:
-        self._inner = inner
-        self._deadline = deadline
-
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Any = None,
-    ) -> httpcore.NetworkStream:
-        timeout = self._deadline.clamp(timeout, httpcore.ConnectTimeout)
-        stream = self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
-        return _DeadlineStream(stream, self._deadline)
-
-    def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Any = None
-    ) -> httpcore.NetworkStream:
-        raise httpcore.ConnectError("no unix sockets")  # group servers are reached over TCP only
-
-    def sleep(self, seconds: float) -> None:
-        self._inner.sleep(seconds)
-
-
-def _bounded_transport(proxy: str | None, deadline: _Deadline) -> httpx.HTTPTransport:
-    transport = httpx.HTTPTransport(
-        proxy=None if proxy is None else isolated_proxy(proxy),
-        # Without TCP_NODELAY a request written as headers then body waits out the peer's
-        # delayed ACK (about 40 ms a request on Linux).
-        socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)],
+def _bounded_transport(proxy: str | None, deadline: Deadline) -> httpx.HTTPTransport:
+    return enforce(
+        httpx.HTTPTransport(
+            proxy=None if proxy is None else isolated_proxy(proxy),
+            # Without TCP_NODELAY a request written as headers then body waits out the peer's
+            # delayed ACK (about 40 ms a request on Linux).
+            socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)],
+        ),
+        deadline,
     )
-    # httpx has no public way to give its pool a network backend. Its pool (direct or SOCKS)
-    # makes every connection through `_network_backend`; without it the deadline would be lost,
-    # so a renamed attribute must fail here, loudly, not silently.
-    pool = transport._pool
-    if not isinstance(getattr(pool, "_network_backend", None), httpcore.NetworkBackend):
-        raise RuntimeError("httpcore changed: the sync deadline cannot be enforced")
-    pool._network_backend = _DeadlineBackend(pool._network_backend, deadline)
-    return transport
 
 
 def isolated_proxy(proxy: str) -> str:
@@ -203,7 +97,7 @@ class Transport:
         self.cancel = cancel or threading.Event()
         self.max_retry_after = max_retry_after
         self.rate_waits = 0  # how many 429 waits happened (for tests and progress)
-        self._deadline = _Deadline()
+        self._deadline = Deadline()
         jar = http.cookiejar.CookieJar(policy=_NoCookies(allowed_domains=[]))
         self.client = httpx.Client(
             headers={"User-Agent": USER_AGENT, "Accept": "application/json", "Accept-Encoding": "identity"},
@@ -240,46 +134,47 @@ class Transport:
 
     # -- requests -----------------------------------------------------------------------
 
-    def health(self) -> None:
-        body = self._call("GET", "/v1/health")
-        if body.get("status") != "ok":
-            raise ProtocolError("health")
-
-    def create_room(self, payload: dict[str, Any]) -> None:
-        body = self._call("POST", "/v1/rooms", payload)
-        if body.get("room") != payload.get("room"):
+    def create_room(self, request: wire.CreateRoom) -> None:
+        body = self._call(wire.CREATE_ROOM, {}, request)
+        if wire.RoomCreated.from_json(body).room != request.room:
             raise ProtocolError("room")
 
-    def put_post(self, room: str, post_id: str, payload: dict[str, Any]) -> int:
-        return _seq(self._call("PUT", f"/v1/rooms/{room}/posts/{post_id}", payload))
+    def put_post(self, room: str, post_id: str, request: wire.PutPost) -> int:
+        return self._seq(self._call(wire.PUT_POST, {"room": room, "post_id": post_id}, request))
 
-    def delete_post(self, room: str, post_id: str, payload: dict[str, Any]) -> int:
-        return _seq(self._call("DELETE", f"/v1/rooms/{room}/posts/{post_id}", payload))
+    def delete_post(self, room: str, post_id: str, request: wire.DeletePost) -> int:
+        return self._seq(self._call(wire.DELETE_POST, {"room": room, "post_id": post_id}, request))
 
-    def report(self, room: str, payload: dict[str, Any]) -> int:
-        return _seq(self._call("POST", f"/v1/rooms/{room}/reports", payload))
+    def report(self, room: str, request: wire.Report) -> int:
+        return self._seq(self._call(wire.ADD_REPORT, {"room": room}, request))
 
     def events(self, room: str, after: int, limit: int = protocol.MAX_PAGE) -> Page:
-        body = self._call("GET", f"/v1/rooms/{room}/events", params={"after": after, "limit": limit})
-        return parse_page(body, after, limit)
+        query = wire.EventsQuery(after=after, limit=limit)
+        return parse_page(self._call(wire.LIST_EVENTS, {"room": room}, query=query), after, limit)
+
+    @staticmethod
+    def _seq(body: dict[str, Any]) -> int:
+        return wire.Stored.from_json(body).seq
 
     # -- plumbing -----------------------------------------------------------------------
 
     def _call(
         self,
-        method: str,
-        path: str,
-        payload: dict[str, Any] | None = None,
-        params: dict[str, int] | None = None,
+        op: wire.Operation,
+        path: dict[str, str],
+        request: wire.Model | None = None,
+        query: wire.EventsQuery | None = None,
     ) -> dict[str, Any]:
         content = None
         headers = {}
-        if payload is not None:
-            content = json.dumps(payload, separators=(",", ":")).encode()
+        if request is not None:
+            content = json.dumps(request.to_json(), separators=(",", ":")).encode()
             headers["Content-Type"] = "application/json"
+        params = None if query is None else query.to_query()
+        url = op.url(**path)
         waits = 0
         while True:
-            status, retry_after, body = self._send(method, path, content, headers, params)
+            status, retry_after, body = self._send(op.method, url, content, headers, params)
             if status == 429:
                 waits += 1
                 self.rate_waits += 1
@@ -292,7 +187,7 @@ class Transport:
             value = _parse_json(body)
             if 200 <= status < 300:
                 return value
-            raise ServerRejected(_error_code(value), status)
+            raise ServerRejected(wire.ErrorReply.from_json(value).error.code, status)
 
     def _send(
         self,
@@ -300,7 +195,7 @@ class Transport:
         path: str,
         content: bytes | None,
         headers: dict[str, str],
-        params: dict[str, int] | None,
+        params: dict[str, str] | None,
     ) -> tuple[int, float, bytes]:
         if self.cancel.is_set():
             raise Cancelled()
@@ -392,54 +287,20 @@ def _parse_json(body: bytes) -> dict[str, Any]:
     return value
 
 
-def _error_code(value: dict[str, Any]) -> str:
-    error = value.get("error")
-    code = error.get("code") if isinstance(error, dict) else None
-    if not isinstance(code, str) or not 0 < len(code) <= 40 or not code.replace("_", "").isalnum():
-        raise ProtocolError("bad error")
-    return code
-
-
-def _int(value: object, *, minimum: int = 0) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or not minimum <= value <= MAX_SEQ:
-        raise ProtocolError("bad number")
-    return value
-
-
-def _seq(body: dict[str, Any]) -> int:
-    return _int(body.get("seq"), minimum=1)
-
-
 def parse_page(body: dict[str, Any], after: int, limit: int) -> Page:
-    """Check a page's shape and ordering; a page that fails is refused whole (ProtocolError).
+    """Check a page's shape and order; a page that fails is refused whole (ProtocolError).
 
     Seqs must rise strictly above `after`, stay at most MAX_SEQ, and (when the server gives its
-    head) at most the head: a page that breaks any of these never moves the cursor. Single events
-    whose contents are bad (wrong type, undecodable blob) are still returned with their seq so the
-    engine can count them as discarded and move past them.
+    head) at most the head: a page that breaks any of these never moves the cursor. An event whose
+    contents break its model (wrong type, undecodable blob) comes back as wire.Unreadable with its
+    seq, so the engine counts it as discarded and moves past it.
     """
-    events, more = body.get("events"), body.get("more")
-    if not isinstance(events, list) or not isinstance(more, bool) or len(events) > limit:
+    page = wire.EventsPage.from_json(body)
+    if len(page.events) > limit:
         raise ProtocolError("bad page")
-    _int(body.get("next"))
-    head = _int(body["head"]) if "head" in body else None
-    out: list[Event] = []
     last = after
-    for raw in events:
-        if not isinstance(raw, dict):
-            raise ProtocolError("bad event")
-        seq = _int(raw.get("seq"), minimum=1)
-        if seq <= last or (head is not None and seq > head):
+    for event in page.events:
+        if event.seq <= last or (page.head is not None and event.seq > page.head):
             raise ProtocolError("seq order")
-        last = seq
-        kind = raw.get("type")
-        post_id = raw.get("id")
-        out.append(
-            Event(
-                seq=seq,
-                type=kind if isinstance(kind, str) else "",
-                post_id=post_id if isinstance(post_id, str) else None,
-                fields=raw,
-            )
-        )
-    return Page(out, more and bool(out), head)
+        last = event.seq
+    return Page(page.events, page.more and bool(page.events), page.head)

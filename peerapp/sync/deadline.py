@@ -1,0 +1,106 @@
+"""The sync deadline under httpx: every socket connect, read and write of a group sync ends by one time.
+
+A server that sends one byte just before each read timeout, in its headers or its body, could
+otherwise hold a sync for as long as it liked. The transport gives httpcore a network backend whose
+sockets clamp each call's timeout to what is left of the sync's deadline.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import httpcore
+import httpx
+
+
+class Deadline:
+    """The monotonic time by which the current sync must be over; None means no deadline."""
+
+    def __init__(self) -> None:
+        self.at: float | None = None
+
+    def remaining(self) -> float | None:
+        return None if self.at is None else self.at - time.monotonic()
+
+    def expired(self) -> bool:
+        left = self.remaining()
+        return left is not None and left <= 0
+
+    def clamp(self, timeout: float | None, timed_out: type[Exception]) -> float | None:
+        """The timeout for one socket call: never past the deadline."""
+        left = self.remaining()
+        if left is None:
+            return timeout
+        if left <= 0:
+            raise timed_out("deadline")
+        return left if timeout is None else min(timeout, left)
+
+
+class DeadlineStream(httpcore.NetworkStream):
+    """A socket whose every read and write ends by the deadline, so a server that sends one byte
+    just before each read timeout (headers or body) cannot stretch a sync out."""
+
+    def __init__(self, inner: httpcore.NetworkStream, deadline: Deadline) -> None:
+        self._inner = inner
+        self._deadline = deadline
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, self._deadline.clamp(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, self._deadline.clamp(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        inner = self._inner.start_tls(
+            ssl_context, server_hostname, self._deadline.clamp(timeout, httpcore.ConnectTimeout)
+        )
+        return DeadlineStream(inner, self._deadline)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+class DeadlineBackend(httpcore.NetworkBackend):
+    """httpcore's sockets (direct or to the SOCKS proxy), each wrapped in a DeadlineStream."""
+
+    def __init__(self, inner: httpcore.NetworkBackend, deadline: Deadline) -> None:
+        self._inner = inner
+        self._deadline = deadline
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.NetworkStream:
+        timeout = self._deadline.clamp(timeout, httpcore.ConnectTimeout)
+        stream = self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
+        return DeadlineStream(stream, self._deadline)
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Any = None
+    ) -> httpcore.NetworkStream:
+        raise httpcore.ConnectError("no unix sockets")  # group servers are reached over TCP only
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+def enforce(transport: httpx.HTTPTransport, deadline: Deadline) -> httpx.HTTPTransport:
+    """Make every connection of `transport` (direct or through its SOCKS proxy) end by `deadline`."""
+    # httpx has no public way to give its pool a network backend. Its pool (direct or SOCKS)
+    # makes every connection through `_network_backend`; without it the deadline would be lost,
+    # so a renamed attribute must fail here, loudly, not silently.
+    pool = transport._pool
+    if not isinstance(getattr(pool, "_network_backend", None), httpcore.NetworkBackend):
+        raise RuntimeError("httpcore changed: the sync deadline cannot be enforced")
+    pool._network_backend = DeadlineBackend(pool._network_backend, deadline)
+    return transport
