@@ -16,6 +16,7 @@ from peerapp.core.db import Connection
 
 from . import models, protocol
 from .errors import AmbiguousPost, GroupExists, GroupNotFound, PostNotFound
+from .feed_store import FeedQueries
 
 # Outbox operations, sent oldest first within a group.
 OP_CREATE, OP_PUT, OP_DELETE, OP_REPORT = "create", "put", "delete", "report"
@@ -80,41 +81,9 @@ class StoredPost:
 
 _GROUP_COLUMNS = "id, name, server_url, secret, admin_pub, admin_key, room, pseudonym, cursor, failures"
 _POST_COLUMNS = "id, kind, author, body, dhash, status, mine, reply_to, delete_secret, blob, seq"
-# The columns a GroupPost needs, with its counts of reactions and replies.
-_VIEW = """
-    SELECT p.id, p.author, p.body, p.at, p.reply_to, p.cw, p.mine, p.status, p.seq,
-        (SELECT count(*) FROM group_post r WHERE r.group_id = p.group_id AND r.reply_to = p.id
-            AND r.kind = 'reaction' AND r.status != 'deleted'),
-        (SELECT count(*) FROM group_post r WHERE r.group_id = p.group_id AND r.reply_to = p.id
-            AND r.kind = 'reaction' AND r.status != 'deleted' AND r.mine = 1),
-        (SELECT count(*) FROM group_post r WHERE r.group_id = p.group_id AND r.reply_to = p.id
-            AND r.kind = 'post' AND r.status != 'deleted')
-    FROM group_post p
-"""
 
 
-def _iso(at: int) -> str:
-    return datetime.fromtimestamp(at, UTC).astimezone().isoformat(timespec="minutes")
-
-
-def _group_post(row: Sequence[Any]) -> models.GroupPost:
-    return models.GroupPost(
-        id=row[0],
-        pseudonym=row[1],
-        text=row[2],
-        at=_iso(row[3]),
-        reply_to=row[4],
-        content_warning=row[5],
-        mine=bool(row[6]),
-        status=row[7],
-        me_too=row[9],
-        me_too_mine=bool(row[10]),
-        replies=row[11],
-        seq=row[8],
-    )
-
-
-class GroupStore:
+class GroupStore(FeedQueries):
     """All SQL about groups. Methods that change several rows run in one transaction."""
 
     def __init__(self, conn: Connection) -> None:
@@ -377,35 +346,6 @@ class GroupStore:
             (group_id, count),
         ).fetchall()
         return [r[0] for r in rows]
-
-    def feed(self, group_id: int, *, limit: int, before_seq: int | None) -> list[models.GroupPost]:
-        top = "p.group_id = ? AND p.kind = 'post' AND p.reply_to IS NULL AND p.status != 'deleted'"
-        rows: list[Any] = []
-        if before_seq is None:
-            # Pending posts (no seq yet) lead the first page, newest first.
-            rows = self.conn.execute(
-                f"{_VIEW} WHERE {top} AND p.seq IS NULL ORDER BY p.rowid DESC LIMIT ?", (group_id, limit)
-            ).fetchall()
-            before_seq = 2**62
-        # Walks the (group_id, seq) index backwards: a page costs the same at any depth.
-        rows += self.conn.execute(
-            f"{_VIEW} WHERE {top} AND p.seq < ? ORDER BY p.seq DESC LIMIT ?",
-            (group_id, before_seq, limit - len(rows)),
-        ).fetchall()
-        return [_group_post(r) for r in rows]
-
-    def thread(self, group_id: int, post_id: str) -> list[models.GroupPost]:
-        head = self.conn.execute(
-            f"{_VIEW} WHERE p.group_id = ? AND p.id = ? AND p.status != 'deleted'", (group_id, post_id)
-        ).fetchall()
-        if not head:
-            raise PostNotFound(post_id)
-        replies = self.conn.execute(
-            f"{_VIEW} WHERE p.group_id = ? AND p.reply_to = ? AND p.kind = 'post' AND p.status != 'deleted'"
-            " ORDER BY p.seq IS NULL, p.seq, p.rowid",
-            (group_id, post_id),
-        ).fetchall()
-        return [_group_post(r) for r in (*head, *replies)]
 
     # -- tombstones and reports ---------------------------------------------------------
 
