@@ -87,3 +87,24 @@ def test_main_window_names_no_page_when_attaching_or_clearing() -> None:
     for page in ("journal_page", "library_page", "insights_page", "safety_plan_page", "groups_page"):
         assert f"self.{page}.clear()" not in source, page
     assert source.count(".attach(") == 2  # the unlock loop, and the timeline refresh after an import
+
+
+def test_a_closed_editor_is_destroyed_not_kept_hidden(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """A closed editor's widgets held the entry's text until the garbage collector ran, even after a lock."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    create_vault(qtbot, window)
+    for finish in ("save", "lock"):
+        window.journal_page.new_entry()
+        editor = window.journal_page.editor
+        assert editor is not None
+        editor.body.setPlainText("a private sentence that must not linger")
+        if finish == "save":
+            editor.save()
+        else:
+            window.lock()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        assert not shiboken6.isValid(editor), finish
+        if finish == "lock":
+            unlock(qtbot, window, PASSPHRASE)

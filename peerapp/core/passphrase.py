@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from .i18n import QT_TRANSLATE_NOOP, translate
 
+MIN_PASSPHRASE = 8  # the one rule: vault creation, rewrapping and the strength meter all use it
+
 LABELS = (
     QT_TRANSLATE_NOOP("Passphrase", "Too short"),
     QT_TRANSLATE_NOOP("Passphrase", "Weak"),
@@ -30,7 +32,7 @@ class Strength:
 
 def estimate(passphrase: str) -> Strength:
     """Rough entropy from length and character variety, punished for repeats and common words."""
-    if len(passphrase) < 8:
+    if len(passphrase) < MIN_PASSPHRASE:
         return Strength(0, 0.0)
     pool = 0
     if re.search(r"[a-z]", passphrase):

@@ -20,9 +20,9 @@ from .keyslot import (
     RECOVERY_SLOT,
     Slot,
 )
+from .passphrase import MIN_PASSPHRASE as MIN_PASSPHRASE
 from .recovery_key import format_recovery_key
 
-MIN_PASSPHRASE = 8
 DURESS_MODES = (DURESS_WIPE, DURESS_DECOY)
 
 _F = TypeVar("_F", bound=Callable[..., Any])

@@ -27,16 +27,18 @@ def format_number(value: float, decimals: int = 1) -> str:
     return QLocale().toString(float(value), "f", decimals)
 
 
+def format_year(year: int) -> str:
+    """A year in the interface's digits, without a thousands separator (٢٠٢٦, not ٢٬٠٢٦)."""
+    locale = QLocale()
+    return locale.toString(year).replace(locale.groupSeparator(), "")
+
+
 def format_period(start: date, period: Period) -> str:
     locale = QLocale()
     if period == Period.YEAR:
-        return locale.toString(start.year).replace(locale.groupSeparator(), "")
+        return format_year(start.year)
     if period == Period.MONTH:
-        return (
-            locale.monthName(start.month, QLocale.FormatType.ShortFormat)
-            + " "
-            + locale.toString(start.year).replace(locale.groupSeparator(), "")
-        )
+        return locale.monthName(start.month, QLocale.FormatType.ShortFormat) + " " + format_year(start.year)
     return locale.toString(start.day) + " " + locale.monthName(start.month, QLocale.FormatType.ShortFormat)
 
 

@@ -33,7 +33,7 @@ from ...core.journal import JournalRepository
 from ...core.session import Session
 from ..common import Retranslatable
 from .chart_box import ChartBox
-from .charts import Bar, BarChart, Chart, MoodLineChart, YearPixels, format_number, mood_colour
+from .charts import Bar, BarChart, Chart, MoodLineChart, YearPixels, format_number, format_year, mood_colour
 from .controls import InsightsControls
 from .tables import AssociationTable, HelpsTable, TableBox, technique_titles
 
@@ -180,7 +180,7 @@ class InsightsPage(Retranslatable, QWidget):
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
         for year in reversed(years):
-            self.year_combo.addItem(QLocale().toString(year).replace(QLocale().groupSeparator(), ""), year)
+            self.year_combo.addItem(format_year(year), year)
         index = self.year_combo.findData(current) if current in years else 0
         self.year_combo.setCurrentIndex(max(0, index))
         self.year_combo.blockSignals(False)
@@ -329,8 +329,6 @@ class InsightsPage(Retranslatable, QWidget):
         if self.year_combo.count():
             for i in range(self.year_combo.count()):
                 year = int(self.year_combo.itemData(i))
-                self.year_combo.setItemText(
-                    i, QLocale().toString(year).replace(QLocale().groupSeparator(), "")
-                )
+                self.year_combo.setItemText(i, format_year(year))
         if hasattr(self, "shown"):
             self._show()

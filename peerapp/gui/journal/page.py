@@ -256,6 +256,10 @@ class JournalPage(Retranslatable, QWidget):
         self.editor.body.setFocus()
 
     def _editor_finished(self, _result: int) -> None:
+        # Destroy the closed editor now: kept as a hidden child, its widgets would hold the entry's
+        # text in memory until the garbage collector happened to run (after a lock, too).
+        if self.editor is not None:
+            self.editor.deleteLater()
         self.editor = None
         self._check_drafts()
 

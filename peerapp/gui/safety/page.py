@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import db
+from ...core import crashsafe, db
 from ...core.db import Connection
 from ...core.errors import PeerappError, VaultDamaged
 from ...core.safety_plan import (
@@ -194,10 +194,13 @@ class SafetyPlanPage(Retranslatable, QWidget):
             printer.setPageOrientation(QPageLayout.Orientation.Portrait)
             printer.setOutputFileName(str(path))
             self.print_to(printer)
-        elif fmt == "md":
-            path.write_text(to_markdown(self.plan(), self._date_text()), "utf-8")
-        elif fmt == "html":
-            path.write_text(self.html(), "utf-8")
+        elif fmt in ("md", "html"):
+            text = to_markdown(self.plan(), self._date_text()) if fmt == "md" else self.html()
+            # The crash-safe writer, with the temp file recorded in the vault: a crash mid-write
+            # leaves nothing readable that the next unlock does not remove.
+            conn = self.repository.conn if self.repository is not None else None
+            with crashsafe.writing(path, conn=conn, kind="export") as fh:
+                fh.write(text.encode("utf-8"))
         else:
             raise ValueError(fmt)
 
