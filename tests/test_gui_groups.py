@@ -344,13 +344,15 @@ def test_offline_post_waits_then_sends(
     qtbot.waitUntil(lambda: not page.sync.is_running(), timeout=60000)
     assert page.sync.failures >= 1
     assert "Can't reach the server — will retry in" in page.status_bar.status.text()
+    assert page.sync.last_error == "unreachable"  # a code; the reason is translated where shown
+    assert page.status_bar.status.toolTip().startswith("The group server could not be reached.")
     assert page.sync.timer.isActive()  # backing off, not given up
     assert "waiting to send" in page.status_bar.pending_label.text()
     assert card_with(page, "Written").post.status == PENDING
 
     sqlite_server.start()
     sync_and_wait(qtbot, page)
-    assert page.sync.failures == 0
+    assert page.sync.failures == 0 and page.status_bar.status.toolTip() == ""
     card = card_with(page, "Written")
     assert card.post.status == SENT and card.badge.text() == "Sent"
     assert page.status_bar.pending_label.text() == ""

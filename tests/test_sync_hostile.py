@@ -25,7 +25,7 @@ from sync_tools import (
 )
 
 from peerapp.sync import protocol, wire
-from peerapp.sync.errors import NotAllowed, ServerRejected, ServerUnavailable
+from peerapp.sync.errors import NotAllowed, ServerRejected, ServerUnavailable, error_text
 from peerapp.sync.protocol import ProtocolError
 from peerapp.sync.service import GroupService
 from peerapp.sync.transport import MAX_RESPONSE, SyncTimedOut, Transport
@@ -193,7 +193,9 @@ def test_wrong_content_type_and_server_errors(hostile: Scenario) -> None:
     with pytest.raises(ServerRejected) as caught:
         hostile.service.sync(hostile.gid)
     assert caught.value.code == "no_such_thing"
-    assert hostile.service.group(hostile.gid).last_error  # shown to the user
+    assert (
+        hostile.service.group(hostile.gid).last_error == "refused:no_such_thing"
+    )  # a code, shown translated
 
 
 def test_a_long_retry_after_is_capped_and_can_be_cancelled(hostile: Scenario) -> None:
@@ -430,7 +432,7 @@ def test_a_server_that_trickles_its_answer_is_cut_off_at_the_sync_deadline(tmp_p
         assert "\n" not in message and "slow" in message
         service = GroupService(vault.connect())
         assert record(service, gid).cursor == 0
-        assert service.group(gid).last_error == message
+        assert service.group(gid).last_error == "timed_out" and error_text("timed_out") == message
         assert len(server.requests) == 1
     finally:
         server.close()

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from ..core.errors import PeerappError
 from ..core.i18n import translate
-from ..sync.models import PENDING, RECEIVED, GroupPost, SyncResult
+from ..sync.errors import error_text
+from ..sync.models import PENDING, RECEIVED, GroupPost, GroupSyncResult, SyncResult
 from .common import (
     EXIT_FAILURE,
     EXIT_OK,
@@ -157,7 +158,7 @@ def _list(service: GroupService, args: argparse.Namespace) -> int:
                 "pending": g.pending,
                 "unread": g.unread,
                 "last_sync_at": g.last_sync_at,
-                "last_error": g.last_error,
+                "last_error": g.last_error,  # a code (sync.errors); the human list translates it
             }
             for g in groups
         ]
@@ -166,7 +167,8 @@ def _list(service: GroupService, args: argparse.Namespace) -> int:
         print(translate("CLI", "You are not in any group yet."))
     else:
         for g in groups:
-            print(f"{g.id}\t{g.name}\t{g.pseudonym}\t{g.server_url}")
+            error = f"\t{error_text(g.last_error)}" if g.last_error else ""
+            print(f"{g.id}\t{g.name}\t{g.pseudonym}\t{g.server_url}{error}")
     return EXIT_OK
 
 
@@ -184,14 +186,15 @@ def _sync(service: GroupService, args: argparse.Namespace) -> int:
         gid = _group_id(service, args)
         _print_sync(service.group(gid).name, service.sync(gid))
         return EXIT_OK
-    failed = False
-    for group in service.groups():
-        try:
-            _print_sync(group.name, service.sync(group.id))
-        except PeerappError as exc:
-            failed = True
-            print(f"{group.name}: {exc.user_message()}", file=sys.stderr)
-    return EXIT_FAILURE if failed else EXIT_OK
+    outcome = service.sync_all(each=_print_group)
+    return EXIT_FAILURE if outcome.errors else EXIT_OK
+
+
+def _print_group(done: GroupSyncResult) -> None:
+    if done.error is not None:
+        print(f"{done.name}: {done.error.user_message()}", file=sys.stderr)
+    elif done.result is not None:
+        _print_sync(done.name, done.result)
 
 
 def _print_sync(name: str, result: SyncResult) -> None:

@@ -159,6 +159,20 @@ MIGRATIONS: list[str] = [
         started_at  TEXT NOT NULL
     ) WITHOUT ROWID;
     """,
+    # 7: a failed group sync is kept as an error code (peerapp.sync.errors), translated only when
+    # shown; older versions stored the translated sentence. English ones map to their code, the rest
+    # (other languages) to the generic 'failed'.
+    """
+    UPDATE peer_group SET last_error = CASE
+        WHEN last_error LIKE 'The group server is too slow or too busy%' THEN 'timed_out'
+        WHEN last_error LIKE 'The group server could not be reached.%' THEN 'unreachable'
+        WHEN last_error LIKE 'The group server sent something that is not valid.%' THEN 'bad_answer'
+        WHEN last_error GLOB 'The group server refused the request. ([A-Za-z0-9_]*)'
+            THEN 'refused:' || substr(last_error, 40, length(last_error) - 40)
+        ELSE 'failed'
+    END
+    WHERE last_error IS NOT NULL;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from peerapp.core.errors import CONTEXT, PeerappError
 from peerapp.core.i18n import QT_TRANSLATE_NOOP, translate
 
+from .protocol import ProtocolError
+
 
 class GroupNotFound(PeerappError):
     message = QT_TRANSLATE_NOOP("Errors", "There is no group with that number or name on this device.")
@@ -105,3 +107,40 @@ class ServerRejected(PeerappError):
         self.code = code
         self.status = status
         self.retry_after = retry_after
+
+
+# --- error codes -----------------------------------------------------------------------------------
+# What a failed sync leaves in `peer_group.last_error` and `group list --json` shows: a stable code,
+# translated only when it is shown (error_text), so the vault never holds text in one language.
+
+UNREACHABLE = "unreachable"  # no connection, or the server failed (5xx)
+TIMED_OUT = "timed_out"  # the sync's deadline passed
+BAD_ANSWER = "bad_answer"  # the server sent something that is not valid
+REFUSED = "refused:"  # followed by the server's own error code, e.g. "refused:rate_limited"
+FAILED = "failed"  # anything else (and every message stored by older versions)
+NOT_REACHED = (UNREACHABLE, TIMED_OUT)  # the server could not be reached in time
+
+
+def error_code(exc: PeerappError) -> str:
+    """The stable code of a sync failure."""
+    if isinstance(exc, SyncTimedOut):
+        return TIMED_OUT
+    if isinstance(exc, ServerUnavailable):
+        return UNREACHABLE
+    if isinstance(exc, ServerRejected):
+        return REFUSED + exc.code
+    if isinstance(exc, ProtocolError):
+        return BAD_ANSWER
+    return FAILED
+
+
+def error_text(code: str) -> str:
+    """The translated sentence for an error code (for the GUI's status and the CLI's human output)."""
+    if code.startswith(REFUSED):
+        return ServerRejected(code[len(REFUSED) :]).user_message()
+    kinds: dict[str, type[PeerappError]] = {
+        TIMED_OUT: SyncTimedOut,
+        UNREACHABLE: ServerUnavailable,
+        BAD_ANSWER: ProtocolError,
+    }
+    return translate(CONTEXT, kinds.get(code, PeerappError).message)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from peerapp.core.errors import PeerappError
+
 # Post status, as shown to the user and in `--json` output.
 PENDING = "pending"  # in the outbox, not yet accepted by the server
 SENT = "sent"  # the server accepted it (it has a seq)
@@ -22,7 +24,7 @@ class Group:
     pending: int  # posts and actions waiting in the outbox
     unread: int
     last_sync_at: str | None  # ISO-8601, local clock
-    last_error: str | None  # a translated message from the last failed sync, if any
+    last_error: str | None  # the code of the last failed sync (sync.errors.error_code), if any
 
 
 @dataclass(frozen=True)
@@ -72,3 +74,33 @@ class SyncResult:
     conflicts: int = 0
     errors: list[str] = field(default_factory=list)
     cancelled: bool = False  # the user stopped the run; what was done so far is kept
+
+
+@dataclass(frozen=True)
+class GroupSyncResult:
+    """How one group's sync ended in a sync of every group: its result, or the error that stopped it."""
+
+    group_id: int
+    name: str
+    result: SyncResult | None = None
+    error: PeerappError | None = None
+
+
+@dataclass
+class SyncAllResult:
+    """A sync of every group, in order; one group's failure did not stop the others."""
+
+    groups: list[GroupSyncResult] = field(default_factory=list)
+    cancelled: bool = False  # stopped by the user; the groups not reached are not listed
+
+    @property
+    def errors(self) -> list[PeerappError]:
+        return [g.error for g in self.groups if g.error is not None]
+
+    @property
+    def sent(self) -> int:
+        return sum(g.result.sent for g in self.groups if g.result is not None)
+
+    @property
+    def received(self) -> int:
+        return sum(g.result.received for g in self.groups if g.result is not None)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import random
 import threading
 import time
 import unicodedata
+from collections.abc import Callable
 
 import httpx
 
 from peerapp.core.db import Connection
-from peerapp.core.errors import PeerappError
+from peerapp.core.errors import OperationCancelled, PeerappError
 
 from . import models, protocol, wire
 from .engine import SYNC_DEADLINE, Progress, SyncEngine, create_room_request
@@ -26,6 +26,7 @@ from .errors import (
     PostNotFound,
     PostTooLong,
     SyncPaused,
+    error_code,
 )
 from .protocol import InvalidInvite, Invite, ProtocolError
 from .store import OP_CREATE, OP_DELETE, OP_PUT, OP_REPORT, GroupStore
@@ -34,7 +35,6 @@ from .transport import PROXY_SCHEMES, Transport
 KV_SYNC_ENABLED = "groups.sync_enabled"
 KV_PROXY = "groups.proxy"
 MAX_TEXT, MAX_CW, MAX_REASON = 20000, 200, 1000
-MAX_BACKOFF = 600.0
 
 
 def check_pseudonym(pseudonym: str) -> str:
@@ -287,7 +287,7 @@ class GroupService:
                 self.store, record, link, cancel=cancel, progress=progress, deadline=deadline
             ).run()
         except PeerappError as exc:
-            self.store.sync_failed(group_id, exc.user_message())
+            self.store.sync_failed(group_id, error_code(exc))
             raise
         finally:
             if own:
@@ -302,26 +302,32 @@ class GroupService:
         cancel: threading.Event | None = None,
         progress: Progress | None = None,
         deadline: float = SYNC_DEADLINE,
-    ) -> dict[int, models.SyncResult]:
-        """Sync every group, each within its own `deadline`; a group that fails gets its translated
-        message in `errors`."""
-        results: dict[int, models.SyncResult] = {}
-        for gid in self.store.group_ids():
+        each: Callable[[models.GroupSyncResult], None] | None = None,
+    ) -> models.SyncAllResult:
+        """Sync every group in turn, each within its own `deadline`. A group that fails is recorded
+        (and passed to `each`, as every group is) and the next one still runs; cancelling stops."""
+        outcome = models.SyncAllResult()
+        for group in self.store.groups():
             if cancel is not None and cancel.is_set():
                 break
             try:
-                results[gid] = self.sync(gid, cancel=cancel, progress=progress, deadline=deadline)
+                result = self.sync(group.id, cancel=cancel, progress=progress, deadline=deadline)
+            except OperationCancelled:
+                outcome.cancelled = True
+                break
             except PeerappError as exc:
-                results[gid] = models.SyncResult(errors=[exc.user_message()])
-        return results
-
-    def retry_delay(self, group_id: int) -> float:
-        """Seconds to wait before the next automatic sync: exponential after failures, with jitter."""
-        failures = self.store.record(group_id).failures
-        if failures == 0:
-            return 0.0
-        base: float = min(MAX_BACKOFF, 5.0 * 2.0 ** min(failures - 1, 10))
-        return base * random.uniform(0.5, 1.0)
+                done = models.GroupSyncResult(group.id, group.name, error=exc)
+            else:
+                done = models.GroupSyncResult(group.id, group.name, result=result)
+            outcome.groups.append(done)
+            if each is not None:
+                each(done)
+            if done.result is not None and done.result.cancelled:
+                outcome.cancelled = True
+                break
+        if cancel is not None and cancel.is_set():
+            outcome.cancelled = True
+        return outcome
 
     # -- settings (in the vault) --------------------------------------------------------
 

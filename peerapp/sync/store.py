@@ -198,10 +198,11 @@ class GroupStore(FeedQueries):
             (now_iso(), group_id),
         )
 
-    def sync_failed(self, group_id: int, message: str) -> None:
+    def sync_failed(self, group_id: int, code: str) -> None:
+        """Record a failed sync with its error code (errors.error_code), never translated text."""
         self.conn.execute(
             "UPDATE peer_group SET last_error = ?, failures = failures + 1 WHERE id = ?",
-            (message, group_id),
+            (code, group_id),
         )
 
     # -- outbox -------------------------------------------------------------------------

@@ -21,14 +21,14 @@ from ...core.db import Connection
 from ...core.errors import PeerappError
 from ...core.session import Session
 from ...core.vault import Vault
-from ...sync.models import Group
+from ...sync.models import Group, SyncAllResult
 from ...sync.service import GroupService
 from ..common import Retranslatable, text_direction
 from .dialogs import InviteDialog, JoinGroupDialog, NewGroupDialog, PseudonymDialog
 from .feed import FeedView
 from .settings import GroupSettingsDialog, ReportsDialog
 from .status import SyncStatusBar
-from .sync import GroupSync, SyncOutcome
+from .sync import GroupSync
 
 
 class GroupsPage(Retranslatable, QWidget):
@@ -269,7 +269,7 @@ class GroupsPage(Retranslatable, QWidget):
     def _synced(self, outcome: object) -> None:
         if self.service is None:
             return
-        assert isinstance(outcome, SyncOutcome)
+        assert isinstance(outcome, SyncAllResult)
         self._fill_groups()
         if outcome.sent or outcome.received:
             self.feed.refresh()

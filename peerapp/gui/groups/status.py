@@ -8,7 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import QLocale, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from ...sync.errors import ServerUnavailable
+from ...sync.errors import NOT_REACHED, error_text
 from ...sync.models import Group
 from ...sync.service import GroupService
 from ..common import Retranslatable, qdatetime
@@ -77,6 +77,9 @@ class SyncStatusBar(Retranslatable, QWidget):
 
     def update_status(self) -> None:
         self.status.setText(self.status_text())
+        # The reason of the last failure, translated only here, where it is shown.
+        code = self.sync.last_error if self.sync.failures else None
+        self.status.setToolTip(error_text(code) if code else "")
         pending = self.group.pending if self.group else 0
         self.pending_label.setText(self.tr("%n waiting to send", "", pending) if pending else "")
         self.sync_button.setEnabled(
@@ -92,7 +95,7 @@ class SyncStatusBar(Retranslatable, QWidget):
             return self.tr("Syncing…")
         if self.sync.failures:
             minutes = max(1, math.ceil(self.sync.retry_in_seconds() / 60))
-            if isinstance(self.sync.last_exception, ServerUnavailable):
+            if self.sync.last_error in NOT_REACHED:
                 return self.tr("Can't reach the server — will retry in %n minutes", "", minutes)
             return self.tr("Sync did not work — will retry in %n minutes", "", minutes)
         last = self.group.last_sync_at if self.group else None

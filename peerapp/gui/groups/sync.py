@@ -1,38 +1,21 @@
-"""Background group sync: a timer, one worker thread at a time, exponential backoff, stop on lock."""
+"""Background group sync: a timer driven by sync.schedule, one worker thread at a time, stop on lock."""
 
 from __future__ import annotations
 
 import math
 import threading
 import time
-from dataclasses import dataclass, field
-from datetime import datetime
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
-from ...core.errors import OperationCancelled, PeerappError
+from ...core.errors import PeerappError
 from ...core.vault import Vault
+from ...sync.models import SyncAllResult
+from ...sync.schedule import SyncSchedule
 from ...sync.service import GroupService
 from ..common import TaskRunner
 
-INTERVAL_S = 60  # while unlocked and not paused, with at least one group
-MAX_BACKOFF_S = 15 * 60
 STOP_WAIT_MS = 3000  # how long lock() waits for a request in flight before leaving it behind
-
-
-def backoff_seconds(failures: int) -> int:
-    """1, 2, 4, 8 minutes, then every 15 minutes."""
-    if failures <= 0:
-        return INTERVAL_S
-    return int(min(INTERVAL_S * 2 ** (failures - 1), MAX_BACKOFF_S))
-
-
-@dataclass
-class SyncOutcome:
-    sent: int = 0
-    received: int = 0
-    cancelled: bool = False
-    errors: list[PeerappError] = field(default_factory=list)
 
 
 class SyncWorker(TaskRunner):
@@ -45,34 +28,12 @@ class SyncWorker(TaskRunner):
         self.vault = vault
         self.cancel = cancel
 
-    def call(self) -> SyncOutcome:
-        outcome = SyncOutcome()
+    def call(self) -> SyncAllResult:
         conn = self.vault.connect()
         try:
-            service = GroupService(conn)
-            for group in service.groups():
-                if self.cancel.is_set():
-                    outcome.cancelled = True
-                    break
-                try:
-                    result = service.sync(group.id, cancel=self.cancel, progress=self.progressed.emit)
-                except OperationCancelled:
-                    outcome.cancelled = True
-                    break
-                except PeerappError as exc:
-                    # One unreachable server must not hold back the other groups.
-                    outcome.errors.append(exc)
-                else:
-                    outcome.sent += result.sent
-                    outcome.received += result.received
-                    if result.cancelled:
-                        outcome.cancelled = True
-                        break
-            if self.cancel.is_set():
-                outcome.cancelled = True
+            return GroupService(conn).sync_all(cancel=self.cancel, progress=self.progressed.emit)
         finally:
             self.vault.release(conn)
-        return outcome
 
 
 class GroupSync(QObject):
@@ -80,7 +41,7 @@ class GroupSync(QObject):
 
     state_changed = Signal()
     started = Signal()
-    finished = Signal(object)  # SyncOutcome
+    finished = Signal(object)  # SyncAllResult
     progressed = Signal(str, int, int)
 
     def __init__(self, vault: Vault, parent: QObject | None = None) -> None:
@@ -90,10 +51,7 @@ class GroupSync(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.sync_now)
-        self.failures = 0
-        self.last_error: str | None = None
-        self.last_exception: PeerappError | None = None
-        self.last_success: datetime | None = None
+        self.schedule = SyncSchedule()
         self.runs = 0  # workers started, for the status line and tests
         self._next_at = 0.0
         self._again = False
@@ -104,10 +62,19 @@ class GroupSync(QObject):
 
     # -- state -----------------------------------------------------------------------
 
+    @property
+    def failures(self) -> int:
+        """Failed runs in a row (the schedule backs off after them)."""
+        return self.schedule.failures
+
+    @property
+    def last_error(self) -> str | None:
+        """The error code of the last failed run (sync.errors), translated only when shown."""
+        return self.schedule.last_error
+
     def attach(self, service: GroupService) -> None:
         self.service = service
-        self.failures = 0
-        self.last_error = None
+        self.schedule.reset()
         self.refresh()
 
     def active(self) -> bool:
@@ -129,7 +96,7 @@ class GroupSync(QObject):
         if not self.active():
             self.timer.stop()
         elif not self.timer.isActive() and not self.is_running():
-            self._schedule(0 if self.failures == 0 else backoff_seconds(self.failures))
+            self._schedule(self.schedule.first_delay())
         self.state_changed.emit()
 
     def _schedule(self, seconds: int) -> None:
@@ -176,35 +143,24 @@ class GroupSync(QObject):
 
     def _on_done(self, outcome: object) -> None:
         self._reap()
-        assert isinstance(outcome, SyncOutcome)
-        if outcome.errors:
-            self.failures += 1
-            self.last_exception = outcome.errors[0]
-            self.last_error = outcome.errors[0].user_message()
-        elif not outcome.cancelled:
-            self.failures = 0
-            self.last_exception = None
-            self.last_error = None
-            self.last_success = datetime.now()
-        self._after_run(outcome)
+        assert isinstance(outcome, SyncAllResult)
+        self.schedule.ran(outcome)
+        self._after_run(outcome, failed=bool(outcome.errors))
 
     def _on_failed(self, error: object) -> None:
         self._reap()
-        exc = error if isinstance(error, PeerappError) else PeerappError()
-        self.failures += 1
-        self.last_exception = exc
-        self.last_error = exc.user_message()
-        self._after_run(SyncOutcome(errors=[exc]))
+        self.schedule.failed(error if isinstance(error, PeerappError) else PeerappError())
+        self._after_run(SyncAllResult(), failed=True)
 
-    def _after_run(self, outcome: SyncOutcome) -> None:
+    def _after_run(self, outcome: SyncAllResult, *, failed: bool) -> None:
         if self.service is not None and self.active():
-            if self._again and not outcome.errors:
+            if self._again and not failed:
                 self._again = False
                 self.finished.emit(outcome)
                 self.sync_now()
                 return
             self._again = False
-            self._schedule(backoff_seconds(self.failures))
+            self._schedule(self.schedule.next_delay())
         self.finished.emit(outcome)
         self.state_changed.emit()
 
@@ -224,9 +180,7 @@ class GroupSync(QObject):
                 self._left_behind.append((thread, worker))
         self._thread = self._worker = None
         self._left_behind = [(t, w) for t, w in self._left_behind if t.isRunning()]
-        self.failures = 0
-        self.last_error = None
-        self.last_exception = None
+        self.schedule.reset()
         self.state_changed.emit()
 
     def wait_idle(self) -> None:
