@@ -6,11 +6,10 @@ import time
 from dataclasses import dataclass
 from typing import Protocol
 
-# Event kinds as stored; the wire names are in KIND_NAMES.
+# Event kinds as stored; on the wire each is its own model (peerapp.sync.wire, see app.wire_event).
 POST = 1
 DELETE = 2
 REPORT = 3
-KIND_NAMES = {POST: "post", DELETE: "delete", REPORT: "report"}
 
 
 def today() -> int:
