@@ -7,20 +7,30 @@ import json
 import os
 import re
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Any, TypeVar
 
 import sqlcipher3.dbapi2 as sqlcipher
 
-from . import crashsafe, db, integrity, keyslot
-from .db import PAGE_SIZE, PLAINTEXT_HEADER, Connection
+from . import crashsafe, db, integrity, keyslot, kv
+from .backup_archive import (
+    BACKUP_FORMAT,
+    BACKUP_VERSION,
+    CHUNK,
+    MANIFEST,
+    BackupInfo,
+    copy_member,
+    guarded,
+    open_backup,
+    sha256,
+    verified_slots,
+)
+from .backup_archive import read_backup as read_backup
+from .db import PLAINTEXT_HEADER, Connection
 from .errors import (
     BackupKeyMismatch,
     CorruptBackup,
-    CorruptKeySlot,
     CorruptVault,
     InvalidInput,
     OperationCancelled,
@@ -33,23 +43,14 @@ from .paths import ensure_private_dir
 from .tasks import CancelToken, Progress, no_progress, token
 from .vault import DB_NAME, SLOTS_NAME, Vault
 
-BACKUP_FORMAT = "peerapp-backup"
-BACKUP_VERSION = 1
-MANIFEST = "manifest.json"
+__all__ = ["BackupInfo", "read_backup"]  # also read from here by the CLI, the GUI and tests
+
 SUFFIX = ".peerbackup"
 AUTO_PREFIX = "peerapp-backup-"
 AUTO_BACKUP_KEY = "auto_backup"
-MAX_MEMBER = 64 * 1024**3
-MAX_SMALL = 64 * 1024  # the manifest and the key file are a few KiB
-CHUNK = 1 << 20
 GOOD_BACKUPS_KEY = "good_backups"
 KEEP_GOOD_RECORDS = 20
-_T = TypeVar("_T")
 _AUTO_NAME = re.compile(r"^peerapp-backup-(\d{8}-\d{6})(?:-(\d+))?\.peerbackup$")
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 class _Stop(Exception):
@@ -85,7 +86,7 @@ def _snapshot(vault: Vault, target: Path, progress: Progress, cancel: CancelToke
         vault.release(source)
 
 
-def _file_sha256(path: Path, cancel: CancelToken) -> str:
+def _filesha256(path: Path, cancel: CancelToken) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         while chunk := fh.read(CHUNK):
@@ -113,13 +114,13 @@ def create_backup(
         _snapshot(vault, db_tmp, progress, cancel)
         with crashsafe.folder_lock(vault.directory):
             slots_bytes = vault.slots_path.read_bytes()
-        db_sha = _file_sha256(db_tmp, cancel)
+        db_sha = _filesha256(db_tmp, cancel)
         manifest = {
             "format": BACKUP_FORMAT,
             "version": BACKUP_VERSION,
             "files": {
                 DB_NAME: {"size": db_tmp.stat().st_size, "sha256": db_sha},
-                SLOTS_NAME: {"size": len(slots_bytes), "sha256": _sha256(slots_bytes)},
+                SLOTS_NAME: {"size": len(slots_bytes), "sha256": sha256(slots_bytes)},
             },
         }
         with crashsafe.writing(path, conn=conn, kind="backup") as raw:
@@ -136,122 +137,6 @@ def create_backup(
     return path
 
 
-@dataclass(frozen=True)
-class BackupInfo:
-    """A verified backup: its key file (small) and the database's size; the database stays on disk."""
-
-    slots: bytes
-    database_size: int
-    database_sha256: str
-
-
-def _check_archive(archive: zipfile.ZipFile, file_size: int) -> dict[str, Any]:
-    """Structure, sizes and manifest; nothing big is read into memory."""
-    infos = archive.infolist()
-    if len(infos) != 3 or {i.filename for i in infos} != {MANIFEST, DB_NAME, SLOTS_NAME}:
-        raise CorruptBackup("members")
-    # Stored, never compressed: a member cannot unpack to more than the file holds (no zip bombs).
-    if any(i.compress_type != zipfile.ZIP_STORED or i.file_size != i.compress_size for i in infos):
-        raise CorruptBackup("compressed")
-    if sum(i.file_size for i in infos) > file_size:
-        raise CorruptBackup("size")
-    if archive.getinfo(MANIFEST).file_size > MAX_SMALL or archive.getinfo(SLOTS_NAME).file_size > MAX_SMALL:
-        raise CorruptBackup("size")
-    manifest = json.loads(archive.read(MANIFEST))
-    if (
-        not isinstance(manifest, dict)
-        or manifest.get("format") != BACKUP_FORMAT
-        or manifest.get("version") != BACKUP_VERSION
-        or not isinstance(manifest.get("files"), dict)
-    ):
-        raise CorruptBackup("manifest")
-    for name in (DB_NAME, SLOTS_NAME):
-        info = manifest["files"].get(name)
-        if (
-            not isinstance(info, dict)
-            or type(info.get("size")) is not int
-            or not isinstance(info.get("sha256"), str)
-            or archive.getinfo(name).file_size != info["size"]
-        ):
-            raise CorruptBackup("manifest")
-    db_size = archive.getinfo(DB_NAME).file_size
-    if db_size < PAGE_SIZE or db_size % PAGE_SIZE or db_size > MAX_MEMBER:
-        raise CorruptBackup("database")
-    return manifest
-
-
-def _copy_member(
-    archive: zipfile.ZipFile, name: str, out: IO[bytes] | None, cancel: CancelToken
-) -> tuple[str, bytes]:
-    """Stream one member (into `out` if given); return its sha256 and its first bytes."""
-    digest = hashlib.sha256()
-    head = b""
-    with archive.open(name) as member:
-        while chunk := member.read(CHUNK):
-            if not head:
-                head = chunk[:16]
-            digest.update(chunk)
-            if out is not None:
-                out.write(chunk)
-            cancel.raise_if_cancelled()
-    return digest.hexdigest(), head
-
-
-def _open_backup(path: Path) -> tuple[zipfile.ZipFile, dict[str, Any]]:
-    path = Path(path)
-    try:
-        if not path.is_file():
-            raise CorruptBackup("not a file")
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OverflowError) as exc:
-        raise CorruptBackup(type(exc).__name__) from exc
-    except OSError as exc:
-        raise CorruptBackup(exc.strerror or "unreadable") from exc
-    try:
-        return archive, _check_archive(archive, path.stat().st_size)
-    except CorruptBackup:
-        archive.close()
-        raise
-    except (zipfile.BadZipFile, ValueError, KeyError, EOFError, OverflowError, RecursionError) as exc:
-        archive.close()
-        raise CorruptBackup(type(exc).__name__) from exc
-
-
-def _guarded(fn: Callable[[], _T]) -> _T:
-    try:
-        return fn()
-    except (CorruptBackup, OperationCancelled):
-        raise
-    except (zipfile.BadZipFile, ValueError, KeyError, EOFError, OverflowError) as exc:
-        raise CorruptBackup(type(exc).__name__) from exc
-    except OSError as exc:
-        raise CorruptBackup(exc.strerror or "unreadable") from exc
-
-
-def read_backup(path: Path, cancel: CancelToken | None = None) -> BackupInfo:
-    """Open and verify a backup, streaming; any damage raises CorruptBackup. Memory stays small."""
-    cancel = token(cancel)
-    archive, manifest = _open_backup(path)
-    with archive:
-
-        def verify() -> BackupInfo:
-            slots = archive.read(SLOTS_NAME)
-            if _sha256(slots) != manifest["files"][SLOTS_NAME]["sha256"]:
-                raise CorruptBackup("checksum")
-            try:
-                keyslot.parse_key_file_bytes(slots)
-            except CorruptKeySlot as exc:
-                raise CorruptBackup("key slots") from exc
-            db_sha, head = _copy_member(archive, DB_NAME, None, cancel)
-            if db_sha != manifest["files"][DB_NAME]["sha256"]:
-                raise CorruptBackup("checksum")
-            if head == PLAINTEXT_HEADER:
-                raise CorruptBackup("database")
-            return BackupInfo(slots, archive.getinfo(DB_NAME).file_size, db_sha)
-
-        return _guarded(verify)
-
-
 def restore_backup(
     path: Path, data_dir: Path, overwrite: bool = False, cancel: CancelToken | None = None
 ) -> None:
@@ -265,7 +150,7 @@ def restore_backup(
     data_dir = Path(data_dir)
     cancel = token(cancel)
     db_path, slots_path = data_dir / DB_NAME, data_dir / SLOTS_NAME
-    archive, manifest = _open_backup(path)
+    archive, manifest = open_backup(path)
     with archive:
         if (db_path.exists() or slots_path.exists()) and not overwrite:
             raise RestoreWouldOverwrite(str(data_dir))
@@ -274,23 +159,17 @@ def restore_backup(
         try:
 
             def stage() -> None:
-                slots = archive.read(SLOTS_NAME)
-                if _sha256(slots) != manifest["files"][SLOTS_NAME]["sha256"]:
-                    raise CorruptBackup("checksum")
-                try:
-                    keyslot.parse_key_file_bytes(slots)
-                except CorruptKeySlot as exc:
-                    raise CorruptBackup("key slots") from exc
+                slots = verified_slots(archive, manifest)
                 fd = os.open(staging / SLOTS_NAME, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
                 with os.fdopen(fd, "wb") as out:
                     out.write(slots)
                 fd = os.open(staging / DB_NAME, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
                 with os.fdopen(fd, "wb") as out:
-                    db_sha, head = _copy_member(archive, DB_NAME, out, cancel)
+                    db_sha, head = copy_member(archive, DB_NAME, out, cancel)
                 if db_sha != manifest["files"][DB_NAME]["sha256"] or head == PLAINTEXT_HEADER:
                     raise CorruptBackup("checksum")
 
-            _guarded(stage)
+            guarded(stage)
         except BaseException:
             crashsafe.recover_staged(data_dir)  # no commit record yet: this removes the staging folder
             raise
@@ -304,15 +183,10 @@ def restore_key_file(backup_path: Path, vault: Vault, secret: str, *, recovery: 
     `secret` is the passphrase (or recovery key) that was valid when the backup was made. The key it
     opens must open this folder's vault.db, else BackupKeyMismatch; nothing is written before that.
     """
-    archive, manifest = _open_backup(backup_path)
+    archive, manifest = open_backup(backup_path)
     with archive:
-        slots_bytes = _guarded(lambda: archive.read(SLOTS_NAME))
-    if _sha256(slots_bytes) != manifest["files"][SLOTS_NAME]["sha256"]:
-        raise CorruptBackup("checksum")
-    try:
-        key_file = keyslot.parse_key_file_bytes(slots_bytes)
-    except CorruptKeySlot as exc:
-        raise CorruptBackup("key slots") from exc
+        slots_bytes = guarded(lambda: verified_slots(archive, manifest))
+    key_file = keyslot.parse_key_file_bytes(slots_bytes)
     if recovery:
         from .vault import parse_recovery_key
 
@@ -342,17 +216,14 @@ def _remember_good(conn: Connection, path: Path, db_sha: str) -> None:
     good.append(
         {"path": str(path.absolute()), "sha256": db_sha, "at": datetime.now().isoformat(timespec="seconds")}
     )
-    conn.execute(
-        "INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (GOOD_BACKUPS_KEY, json.dumps(good[-KEEP_GOOD_RECORDS:])),
-    )
+    kv.put(conn, GOOD_BACKUPS_KEY, json.dumps(good[-KEEP_GOOD_RECORDS:]))
 
 
 def known_good(conn: Connection) -> list[dict[str, str]]:
     """Backups known to be good, oldest first (entries whose files are gone included)."""
-    row = conn.execute("SELECT value FROM kv WHERE key = ?", (GOOD_BACKUPS_KEY,)).fetchone()
+    value = kv.get(conn, GOOD_BACKUPS_KEY)
     try:
-        items = json.loads(row[0]) if row else []
+        items = json.loads(value) if value else []
     except ValueError:
         return []
     return (
@@ -392,11 +263,11 @@ class AutoBackupSettings:
 
 
 def get_auto_backup(conn: Connection) -> AutoBackupSettings:
-    row = conn.execute("SELECT value FROM kv WHERE key = ?", (AUTO_BACKUP_KEY,)).fetchone()
-    if row is None:
+    value = kv.get(conn, AUTO_BACKUP_KEY)
+    if value is None:
         return AutoBackupSettings()
     try:
-        data = json.loads(row[0])
+        data = json.loads(value)
         return AutoBackupSettings(bool(data["enabled"]), str(data["folder"]), max(1, int(data["keep"])))
     except (ValueError, KeyError, TypeError):
         return AutoBackupSettings()
@@ -406,10 +277,7 @@ def set_auto_backup(conn: Connection, settings: AutoBackupSettings) -> None:
     if settings.keep < 1:
         raise InvalidInput("keep")
     value = json.dumps({"enabled": settings.enabled, "folder": settings.folder, "keep": settings.keep})
-    conn.execute(
-        "INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        (AUTO_BACKUP_KEY, value),
-    )
+    kv.put(conn, AUTO_BACKUP_KEY, value)
 
 
 def auto_backups(folder: Path) -> list[Path]:

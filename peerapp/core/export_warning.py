@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import kv
 from .db import Connection
 from .i18n import translate
 
@@ -21,16 +22,12 @@ def plaintext_export_warning() -> str:
 
 def should_warn_before_export(conn: Connection) -> bool:
     """True until the person has chosen "Don't show this again"."""
-    row = conn.execute("SELECT value FROM kv WHERE key = ?", (EXPORT_WARNING_KEY,)).fetchone()
-    return row is None or row[0] != "1"
+    return kv.get(conn, EXPORT_WARNING_KEY) != "1"
 
 
 def set_warn_before_export(conn: Connection, warn: bool) -> None:
     """Remember inside the vault whether to warn before the next plaintext export."""
     if warn:
-        conn.execute("DELETE FROM kv WHERE key = ?", (EXPORT_WARNING_KEY,))
+        kv.delete(conn, EXPORT_WARNING_KEY)
     else:
-        conn.execute(
-            "INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (EXPORT_WARNING_KEY, "1"),
-        )
+        kv.put(conn, EXPORT_WARNING_KEY, "1")

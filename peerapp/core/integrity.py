@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from . import db
+from . import db, kv
 from .errors import CorruptVault, OperationCancelled, VaultDamaged
 from .tasks import CancelToken, token
 from .vault import Vault
@@ -59,8 +59,8 @@ def _checked_recently(vault: Vault, now: datetime) -> bool:
     """Whether a full check passed less than CHECK_EVERY ago (a clock turned back does not count)."""
     conn = vault.connect()
     try:
-        row = conn.execute("SELECT value FROM kv WHERE key = ?", (CHECKED_AT_KEY,)).fetchone()
-        last = datetime.fromisoformat(row[0]) if row else None
+        value = kv.get(conn, CHECKED_AT_KEY)
+        last = datetime.fromisoformat(value) if value else None
     except (db.DatabaseError, ValueError):
         return False
     finally:
@@ -88,9 +88,6 @@ def remember_checked(vault: Vault, now: datetime | None = None) -> None:
         return
     conn = vault.connect()
     try:
-        conn.execute(
-            "INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (CHECKED_AT_KEY, now.isoformat(timespec="seconds")),
-        )
+        kv.put(conn, CHECKED_AT_KEY, now.isoformat(timespec="seconds"))
     finally:
         vault.release(conn)

@@ -6,7 +6,7 @@ import json
 import uuid
 from collections.abc import Callable, Iterable
 
-from . import textnorm
+from . import kv, textnorm
 from .db import Connection
 from .entries import CopingUse as CopingUse
 from .entries import Cursor as Cursor
@@ -246,17 +246,14 @@ class JournalRepository:
 
     def search_index_current(self) -> bool:
         """Whether the full-text index was built by this version of the normaliser."""
-        row = self.conn.execute("SELECT value FROM kv WHERE key = ?", (INDEX_VERSION_KEY,)).fetchone()
-        if row is None and self.conn.execute("SELECT 1 FROM entry LIMIT 1").fetchone() is None:
+        version = kv.get(self.conn, INDEX_VERSION_KEY)
+        if version is None and self.conn.execute("SELECT 1 FROM entry LIMIT 1").fetchone() is None:
             self._set_index_version()
             return True
-        return row is not None and row[0] == str(textnorm.VERSION)
+        return version == str(textnorm.VERSION)
 
     def _set_index_version(self) -> None:
-        self.conn.execute(
-            "INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (INDEX_VERSION_KEY, str(textnorm.VERSION)),
-        )
+        kv.put(self.conn, INDEX_VERSION_KEY, str(textnorm.VERSION))
 
     def rebuild_search_index(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Re-normalise every entry into the index (after the normaliser changed); one transaction."""

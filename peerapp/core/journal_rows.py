@@ -8,6 +8,7 @@ from datetime import datetime
 
 from . import textnorm
 from .db import Connection
+from .db import Transaction as Transaction  # the one write transaction; lives in db
 from .entries import CopingUse, Entry
 from .vocab import EMOTIONS
 
@@ -109,21 +110,3 @@ def write_rows(conn: Connection, rows: ChildRows) -> None:
         rows.coping,
     )
     conn.executemany("INSERT INTO entry_fts (rowid, title, tags, body) VALUES (?, ?, ?, ?)", rows.index)
-
-
-class Transaction:
-    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on error; nests by doing nothing inside."""
-
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-        self.outer = False
-
-    def __enter__(self) -> None:
-        self.outer = not self.conn.in_transaction
-        if self.outer:
-            self.conn.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        if not self.outer:
-            return
-        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 
-from .db import Connection
+from . import kv
+from .db import Connection, Transaction
+from .entries import utc_stamp
 from .errors import InvalidInput
 from .i18n import QT_TRANSLATE_NOOP, translate
 from .textnorm import first_strong_direction
@@ -122,10 +124,6 @@ SOURCE_LABEL = QT_TRANSLATE_NOOP("SafetyPlan", "Based on the Safety Planning Int
 STEP_HEADING = QT_TRANSLATE_NOOP("SafetyPlan", "Step %1: %2")
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
 @dataclass
 class SafetyPlan:
     """The person's own items for each step, in their order."""
@@ -167,34 +165,20 @@ class SafetyPlanRepository:
             # A step this version does not know (written by a newer one) is left in the table untouched.
             if step in plan.items:
                 plan.items[step].append(text)
-        row = self.conn.execute("SELECT value FROM kv WHERE key = ?", (UPDATED_AT_KEY,)).fetchone()
-        plan.updated_at = row[0] if row else ""
+        plan.updated_at = kv.get(self.conn, UPDATED_AT_KEY) or ""
         return plan
 
     def save(self, plan: SafetyPlan) -> SafetyPlan:
         """Replace the stored plan with `plan` in one transaction; returns what was stored."""
         stored = clean(plan)
-        stored.updated_at = _now()
-        outer = not self.conn.in_transaction
-        if outer:
-            self.conn.execute("BEGIN IMMEDIATE")
-        try:
+        stored.updated_at = utc_stamp()
+        with Transaction(self.conn):
             self.conn.executemany("DELETE FROM safety_plan WHERE step = ?", [(key,) for key in STEP_KEYS])
             self.conn.executemany(
                 "INSERT INTO safety_plan (step, position, text) VALUES (?, ?, ?)",
                 [(key, i, text) for key in STEP_KEYS for i, text in enumerate(stored.items[key])],
             )
-            self.conn.execute(
-                "INSERT INTO kv (key, value) VALUES (?, ?)"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (UPDATED_AT_KEY, stored.updated_at),
-            )
-        except BaseException:
-            if outer:
-                self.conn.execute("ROLLBACK")
-            raise
-        if outer:
-            self.conn.execute("COMMIT")
+            kv.put(self.conn, UPDATED_AT_KEY, stored.updated_at)
         plan.updated_at = stored.updated_at
         return stored
 
