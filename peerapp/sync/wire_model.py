@@ -316,13 +316,13 @@ class Model:
     @classmethod
     def matches(cls, value: dict[str, Any]) -> bool:
         """Whether every constant field (such as an event's type) has its value in `value`."""
-        return all(
-            isinstance(kind, Const)
-            and type(value.get(name)) is type(kind.value)
-            and value.get(name) == kind.value
-            for name, kind in cls.wire_fields()
-            if isinstance(kind, Const)
-        )
+        for name, kind in cls.wire_fields():
+            if isinstance(kind, Const):
+                try:
+                    kind.decode(value.get(name), name)
+                except WireError:
+                    return False
+        return True
 
     @classmethod
     def json_schema(cls) -> dict[str, Any]:
