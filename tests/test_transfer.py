@@ -418,7 +418,7 @@ def test_gui_export_and_import_dialogs(
 def test_gui_export_cancel(
     vault: Vault, repo: JournalRepository, tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QMessageBox, QPushButton
 
     from peerapp.gui.transfer.dialogs import ExportDialog
 
@@ -432,10 +432,56 @@ def test_gui_export_cancel(
     export.target.edit.setText(str(tmp_path / "gui.json"))
     export.start()
     assert export.run is not None
-    export.run.dialog.canceled.emit()  # what the Cancel button sends
+    assert export.run.dialog is not None
+    export.run.dialog.findChild(QPushButton).click()  # its Cancel button, shown or not yet
     qtbot.waitUntil(lambda: export.run is not None and export.run.done, timeout=10_000)
     assert isinstance(export.run.error, OperationCancelled)
     assert [p.name for p in tmp_path.iterdir()] == ["data"]
+
+
+def test_gui_lists_read_the_registry_and_the_markdown_box_only_names_the_target(
+    vault: Vault, repo: JournalRepository, tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from peerapp.core.transfer import exporters, importers
+    from peerapp.gui.transfer.dialogs import ExportDialog, ImportDialog
+
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    export = ExportDialog(vault)
+    qtbot.addWidget(export)
+    box = export.format_box
+    assert [box.itemData(i) for i in range(box.count())] == [e.name for e in exporters()]
+    assert [box.itemText(i) for i in range(box.count())] == [e.label for e in exporters()]
+    imp = ImportDialog(vault)
+    qtbot.addWidget(imp)
+    box = imp.source_box
+    assert [box.itemData(i) for i in range(box.count())] == [i.name for i in importers()]
+    assert [box.itemText(i) for i in range(box.count())] == [i.label for i in importers()]
+
+    export.format_box.setCurrentIndex(export.format_box.findData("markdown"))
+    export.target.edit.setText(str(tmp_path / "notes.md"))
+    assert not export.per_entry.isChecked()  # the box shows what the name makes: one file
+    export.per_entry.setChecked(True)  # ticking it renames the target so the one rule makes a folder
+    assert export.target.edit.text() == str(tmp_path / "notes")
+    export.target.edit.setText(str(tmp_path / "other.md"))
+    assert not export.per_entry.isChecked()
+    export.target.edit.setText(str(tmp_path / "typed-without-suffix"))
+    assert export.per_entry.isChecked()
+    export.per_entry.setChecked(False)
+    assert export.target.edit.text() == str(tmp_path / "typed-without-suffix.md")
+    export.per_entry.setChecked(True)
+    assert export.target.edit.text() == str(tmp_path / "typed-without-suffix")
+    # Even if the box said otherwise, the name decides (the rule the CLI uses).
+    export.per_entry.blockSignals(True)
+    export.per_entry.setChecked(False)
+    export.per_entry.blockSignals(False)
+    repo.add(Entry(at=datetime(2024, 5, 1, 21, 30, tzinfo=TZ), text="one entry"))
+    export.start()
+    assert export.run is not None
+    qtbot.waitUntil(lambda: export.run is not None and export.run.done, timeout=10_000)
+    folder = tmp_path / "typed-without-suffix"
+    assert folder.is_dir() and [p.suffix for p in folder.iterdir()] == [".md"]
 
 
 def test_our_json_bad_rows_are_reported_and_rest_imports(repo: JournalRepository, tmp_path: Path) -> None:

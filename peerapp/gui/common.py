@@ -1,4 +1,8 @@
-"""Small shared GUI pieces: retranslation mixin, background tasks, direction helpers."""
+"""Small shared GUI pieces: retranslation mixin, the Page interface, direction helpers.
+
+Background work lives in `gui.jobs`; TaskRunner and BackgroundTask are re-exported from here for
+the modules that still import them by their old place (gui/groups, gui/protection).
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,11 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QThread, QTime, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime
 
-from ..core.errors import PeerappError
 from ..core.textnorm import first_strong_direction
+from .jobs import Job, host, plain
+from .jobs import TaskRunner as TaskRunner
 
 if TYPE_CHECKING:
     from ..core.session import Session
@@ -50,76 +54,15 @@ def text_direction(text: str) -> Qt.LayoutDirection:
     )
 
 
-class TaskRunner(QObject):
-    """Lives on a worker thread; runs `call()` once and reports through signals only."""
+class BackgroundTask(Job):
+    """A job on the application's host for `fn`, not started yet (call start()).
 
-    succeeded = Signal(object)
-    failed = Signal(object)
+    The old name, kept for gui/protection/dialogs.py; new code calls `jobs.host()` directly. `parent`
+    is ignored: the host owns the job, so a closed dialog can never destroy a running thread.
+    """
 
-    def __init__(self, fn: Callable[[], Any] | None = None) -> None:
-        super().__init__()
-        self.fn = fn
-
-    def call(self) -> Any:
-        assert self.fn is not None
-        return self.fn()
-
-    def run(self) -> None:
-        try:
-            result = self.call()
-        except PeerappError as exc:
-            self.failed.emit(exc)
-        except OSError as exc:
-            self.failed.emit(PeerappError(exc.strerror or type(exc).__name__))
-        except Exception as exc:  # noqa: BLE001 - reported to the user as a generic failure
-            self.failed.emit(PeerappError(type(exc).__name__))
-        else:
-            self.succeeded.emit(result)
-        finally:
-            # End the thread's event loop from inside, so waiting on it can never deadlock.
-            thread = QThread.currentThread()
-            if thread is not None:
-                thread.quit()
-
-
-class BackgroundTask(QObject):
-    """Runs `fn` on a worker thread; reports only through `succeeded`/`failed` signals."""
-
-    succeeded = Signal(object)
-    failed = Signal(object)
-    finished = Signal()
-
-    def __init__(self, fn: Callable[[], Any], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._thread = QThread()
-        self._runner = TaskRunner(fn)
-        self._runner.moveToThread(self._thread)
-        self._thread.started.connect(self._runner.run)
-        self._runner.succeeded.connect(self._on_success)
-        self._runner.failed.connect(self._on_failure)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def _finish(self) -> None:
-        self._thread.quit()
-        self._thread.wait()
-        self.finished.emit()
-
-    def _on_success(self, result: object) -> None:
-        self._finish()
-        self.succeeded.emit(result)
-
-    def _on_failure(self, error: object) -> None:
-        self._finish()
-        self.failed.emit(error)
-
-    def is_running(self) -> bool:
-        return self._thread.isRunning()
-
-    def wait(self) -> None:
-        """Block until the work is done (before its owner goes away)."""
-        self._thread.wait()
+    def __init__(self, fn: Callable[[], Any], parent: QObject | None = None) -> None:
+        super().__init__(host(), plain(fn))
 
 
 @runtime_checkable

@@ -26,7 +26,8 @@ from ...core.library import (
 from ...core.library_index import LibraryIndex
 from ...core.markdown_render import escape, render
 from ...core.session import Session
-from ..common import BackgroundTask, Retranslatable
+from ..common import Retranslatable
+from ..jobs import Job, host, plain
 from ..widgets.safe_browser import SafeBrowser
 
 ALL = "__all__"
@@ -47,7 +48,7 @@ class LibraryPage(Retranslatable, QWidget):
         self.other_language = False
         self.current: Article | None = None
         self._indexes: dict[str, LibraryIndex] = {}
-        self._warmup: BackgroundTask | None = None
+        self._warmup: Job | None = None
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -189,8 +190,8 @@ class LibraryPage(Retranslatable, QWidget):
     def prepare_search(self) -> None:
         """Open (or build, the first time) the search index off the GUI thread."""
         index = self.index(self.content_language())
-        self._warmup = BackgroundTask(index.open, self)
-        self._warmup.start()
+        # On the job host, so lock waits for it with every other task (public articles only).
+        self._warmup = host().run(plain(index.open))
 
     def _search_ids(self, query: str, lang: str) -> list[str]:
         return [hit.id for hit in self.index(lang).search(query, limit=50)]

@@ -10,26 +10,16 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 
 from ...core import backup, integrity
 from ...core.errors import OperationCancelled, PeerappError, VaultDamaged
-from ...core.tasks import CancelToken
+from ...core.tasks import CancelToken, Progress
 from ...core.vault import Vault
-from ..common import BackgroundTask
-
-
-class _StopWhenLocked(CancelToken):
-    """Cancelled by lock, or by anything else that locks the vault (a restore locks it first)."""
-
-    def __init__(self, vault: Vault) -> None:
-        super().__init__()
-        self.vault = vault
-
-    def cancelled(self) -> bool:
-        return self.is_set() or not self.vault.is_unlocked
+from ..jobs import Job, host
 
 
 class IntegrityCheck(QObject):
     """Reads every page of the open journal on a worker after unlock; `damaged` carries the good backup.
 
-    Lock cancels it at once (the check stops between pages), so it never keeps the journal open.
+    It runs on the job host, so lock cancels it with every other task (the check stops between pages):
+    it never keeps the journal open.
     """
 
     damaged = Signal(object)  # Path of the newest good backup, or None
@@ -38,32 +28,32 @@ class IntegrityCheck(QObject):
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
-        self._stop = _StopWhenLocked(vault)
-        self.task: BackgroundTask | None = None
+        self.task: Job | None = None
 
     def start(self) -> None:
         vault = self.vault
 
-        def work() -> tuple[int, Path | None]:
-            problems = integrity.damaged_pages(vault, self._stop)
+        def work(_progress: Progress, cancel: CancelToken) -> tuple[int, Path | None]:
+            problems = integrity.damaged_pages(vault, cancel)
             if problems:
                 return problems, backup.newest_good_backup(vault)
             integrity.remember_checked(vault)
             return 0, None
 
-        self.task = BackgroundTask(work, None)
+        self.task = host().job(work)
         self.task.succeeded.connect(self._on_result)
         self.task.failed.connect(lambda _error: self.finished.emit())
+        self.task.cancelled.connect(self.finished.emit)
         self.task.start()
 
     def cancel(self) -> None:
-        self._stop.cancel()
+        """Stop now (returns once the check has ended); MainWindow.lock does it through the job host."""
         if self.task is not None:
-            self.task.wait()
+            self.task.stop()
 
     def _on_result(self, result: object) -> None:
         problems, good = result if isinstance(result, tuple) else (0, None)
-        if problems and not self._stop.cancelled():
+        if problems and self.vault.is_unlocked:
             self.vault.mark_damaged()
             self.damaged.emit(good)
         self.finished.emit()

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from ...core.errors import PeerappError
 from ...core.settings import Settings
 from ...core.vault import Vault
-from ..common import BackgroundTask, Retranslatable
+from ..common import Retranslatable
+from ..jobs import Job, host, plain
 from ..widgets.passphrase import NewPassphraseForm
 
 
@@ -83,7 +84,7 @@ class ChangePassphraseDialog(Retranslatable, QDialog):
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
-        self._task: BackgroundTask | None = None
+        self._task: Job | None = None
         self.old = QLineEdit()
         self.old.setEchoMode(QLineEdit.EchoMode.Password)
         self.old_label = QLabel()
@@ -127,9 +128,10 @@ class ChangePassphraseDialog(Retranslatable, QDialog):
         old, new = self.old.text(), self.form.passphrase.text()
         self.error.clear()
         self.busy.show()
-        self._task = BackgroundTask(lambda: self.vault.change_passphrase(old, new), self)
+        self._task = host().job(plain(lambda: self.vault.change_passphrase(old, new)))
         self._task.succeeded.connect(self._done_ok)
         self._task.failed.connect(self._failed)
+        self._task.cancelled.connect(self._stopped)
         self._update()
         self._task.start()
 
@@ -137,6 +139,12 @@ class ChangePassphraseDialog(Retranslatable, QDialog):
         self._task = None
         self.busy.hide()
         self.accept()
+
+    def _stopped(self) -> None:
+        # A lock came while the key was rewrapped; this dialog is already closed. The rewrap itself
+        # cannot stop half-way: it either happened (the new passphrase opens) or did not.
+        self._task = None
+        self.busy.hide()
 
     def _failed(self, error: object) -> None:
         self._task = None

@@ -7,21 +7,23 @@ from datetime import datetime
 from functools import partial
 from typing import TypeVar, cast
 
-from PySide6.QtCore import QByteArray, QEvent, QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
 
 from ... import __version__
 from ...core.backup import automatic_backup, due_automatic_backup
-from ...core.errors import OperationCancelled, PeerappError
+from ...core.errors import PeerappError
 from ...core.journal import JournalRepository
 from ...core.session import Session
 from ...core.settings import Settings
+from ...core.tasks import CancelToken, Progress
 from ...core.vault import Vault
 from ..common import Page, Retranslatable
 from ..groups.page import GroupsPage
 from ..insights.page import InsightsPage
 from ..insights.report_dialog import ReportDialog
+from ..jobs import JobHost, host
 from ..journal.page import JournalPage
 from ..library.crisis_dialog import CrisisDialog, add_help_link
 from ..library.page import LibraryPage
@@ -35,7 +37,6 @@ from ..tools.pmr import RelaxationGuide
 from ..tools.thought_record import ThoughtRecordTool
 from ..transfer.dialogs import (
     BackupSettingsDialog,
-    ProgressRun,
     backup_dialog,
     export_dialog,
     import_dialog,
@@ -89,6 +90,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.repo: JournalRepository | None = None
         self.session: Session | None = None
         self.integrity_check: IntegrityCheck | None = None
+        # Every background task of the app runs on this host; lock and quick exit stop them all.
+        self.jobs: JobHost = host()
         # The clock the once-a-day automatic backup reads; tests move it on by a day instead of waiting.
         self.clock: Callable[[], datetime] = datetime.now
 
@@ -337,8 +340,12 @@ class MainWindow(Retranslatable, QMainWindow):
         self.journal_page.list.setFocus()
 
     def lock(self) -> None:
-        """Keep any draft, drop the decrypted data from the window, forget the key."""
+        """Keep any draft, stop every task, drop the decrypted data from the window, forget the key."""
         if not self.vault.is_unlocked:
+            # An unlock or a first run may be under way: stopping it undoes what it opened.
+            self.jobs.cancel_all()
+            if self.stack.currentWidget() is self.setup_page and self.vault.exists():
+                self.stack.setCurrentWidget(self.unlock_page)
             return
         # Every dialog, file chooser and progress window goes, as on quick exit: an export or a report
         # left open would otherwise show the journal (or keep writing it) after the lock.
@@ -346,9 +353,10 @@ class MainWindow(Retranslatable, QMainWindow):
         for tool in self.tool_dialogs:
             tool.close_for_lock()
         self.tool_dialogs.clear()
-        if self.integrity_check is not None:
-            self.integrity_check.cancel()  # stops between pages; never keeps the journal open
-            self.integrity_check = None
+        # Then every task stops (export, import, backup, the page check…) and its outcome is handled
+        # before the key goes; their dialogs are closed already, so none of them shows anything.
+        self.jobs.cancel_all()
+        self.integrity_check = None
         for page in reversed(self.pages):  # groups first: it stops its sync worker before the key goes
             page.clear()
         self.repo = None
@@ -364,8 +372,8 @@ class MainWindow(Retranslatable, QMainWindow):
         """Close every dialog, lock, hide and clear the app's clipboard text at once (Ctrl+Shift+Q, or Esc
         twice, from any screen or dialog); then end the app or show the calculator, as chosen."""
         self.discreet.close_other_windows()
+        self.hide()  # first: locking waits for running tasks to stop (an unlock under way, up to a second)
         self.lock()
-        self.hide()
         self.discreet.clipboard.clear_app_text()
         if not self.discreet.show_exit_view():
             self.quick_exited.emit()
@@ -411,12 +419,11 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def backup_now(self) -> None:
         if self.vault.is_unlocked:
-            self._backup_run = backup_dialog(self, self.vault)  # kept alive while it runs
+            backup_dialog(self, self.vault)  # a job on the host, which keeps it alive while it runs
 
     def restore_backup(self) -> None:
         """Restore works locked or unlocked; over an existing journal it asks first and locks."""
-        if restore_dialog(self, self.vault):
-            self.lock()
+        if restore_dialog(self, self.vault, lock=self.lock):
             self.stack.setCurrentWidget(self.unlock_page)
             self._update_actions()
 
@@ -436,18 +443,15 @@ class MainWindow(Retranslatable, QMainWindow):
                 return
         except (PeerappError, OSError):
             return
-        run = ProgressRun(
-            self,
-            self.tr("Making your automatic backup…"),
-            lambda progress, cancel: automatic_backup(self.vault, now, progress, cancel),
-        )
-        loop = QEventLoop()
-        run.finished.connect(lambda _result, _error: loop.quit())
-        run.start()
-        if not run.done:
-            loop.exec()
-        if run.error is not None and not isinstance(run.error, OperationCancelled):
-            QMessageBox.warning(self, self.tr("Automatic backup"), run.error.user_message())
+        vault = self.vault
+
+        def work(progress: Progress, cancel: CancelToken) -> object:
+            return automatic_backup(vault, now, progress, cancel)
+
+        job = self.jobs.run(work, label=self.tr("Making your automatic backup…"), parent=self)
+        self.jobs.run_and_wait(job)
+        if job.error is not None and not job.was_cancelled:
+            QMessageBox.warning(self, self.tr("Automatic backup"), job.error.user_message())
 
     def show_crisis_help(self) -> None:
         """The bundled crisis resources; never needs (or touches) the vault."""

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 from ...core.errors import PeerappError
 from ...core.session import create_journal
 from ...core.vault import Vault
-from ..common import BackgroundTask, Retranslatable
+from ..common import Retranslatable
+from ..jobs import Job, host, plain
 from ..widgets.passphrase import NewPassphraseForm
 from .language import LanguageManager
 
@@ -30,7 +31,7 @@ class SetupPage(Retranslatable, QWidget):
         super().__init__(parent)
         self.vault = vault
         self.languages = languages
-        self._task: BackgroundTask | None = None
+        self._task: Job | None = None
 
         self.heading = QLabel()
         self.heading.setObjectName("heading")
@@ -128,11 +129,12 @@ class SetupPage(Retranslatable, QWidget):
         self.busy.show()
         self.create_button.setEnabled(False)
         # Through core.session, so the app and `peerapp init` make the same folder (spare, counter).
-        self._task = BackgroundTask(
-            lambda: create_journal(self.vault, passphrase, with_recovery_key=want_recovery)[1], self
+        self._task = host().job(
+            plain(lambda: create_journal(self.vault, passphrase, with_recovery_key=want_recovery)[1])
         )
         self._task.succeeded.connect(self._on_created)
         self._task.failed.connect(self._on_failed)
+        self._task.cancelled.connect(self._on_cancelled)
         self._task.start()
 
     def _on_created(self, recovery: object) -> None:
@@ -140,6 +142,14 @@ class SetupPage(Retranslatable, QWidget):
         self.busy.hide()
         self.form.clear()
         self.created.emit(str(recovery or ""))
+
+    def _on_cancelled(self) -> None:
+        """A quick exit while the journal was made: it stays made, but locked (unlock it with the passphrase)."""
+        self._task = None
+        self.busy.hide()
+        self.form.clear()
+        if self.vault.is_unlocked:
+            self.vault.lock()
 
     def _on_failed(self, error: object) -> None:
         self._task = None

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 from ...core.errors import DamagedKeyFile, PeerappError, VaultWiped
 from ...core.session import open_journal
 from ...core.vault import Vault
-from ..common import BackgroundTask, Retranslatable
+from ..common import Retranslatable
+from ..jobs import Job, host, plain
 from ..protection.countdown import UnlockCountdown
 from .damage import repair_key_file
 
@@ -32,7 +33,7 @@ class UnlockPage(Retranslatable, QWidget):
         super().__init__(parent)
         self.vault = vault
         self.use_recovery = False
-        self._task: BackgroundTask | None = None
+        self._task: Job | None = None
 
         self.heading = QLabel()
         self.heading.setObjectName("heading")
@@ -135,9 +136,10 @@ class UnlockPage(Retranslatable, QWidget):
             # Every protection, then the index refresh, off the GUI thread (core.session).
             open_journal(self.vault, secret, recovery=recovery)
 
-        self._task = BackgroundTask(work, self)
+        self._task = host().job(plain(work))
         self._task.succeeded.connect(self._on_unlocked)
         self._task.failed.connect(self._on_failed)
+        self._task.cancelled.connect(self._on_cancelled)
         self._task.start()
 
     def _done(self) -> None:
@@ -150,6 +152,16 @@ class UnlockPage(Retranslatable, QWidget):
         self._done()
         self.secret.clear()
         self.unlocked.emit()
+
+    def _on_cancelled(self) -> None:
+        """A lock or quick exit came while the passphrase was checked: undo what the check did."""
+        job = self._task
+        self._done()
+        self.secret.clear()
+        if job is not None and isinstance(job.error, VaultWiped):
+            self.wiped.emit()  # a duress passphrase erased the journal: that cannot be undone
+        elif self.vault.is_unlocked:
+            self.vault.lock()  # it opened after the lock: nothing may stay open behind the lock screen
 
     def _on_failed(self, error: object) -> None:
         self._done()
