@@ -217,6 +217,35 @@ def test_quick_exit_during_an_unlock_leaves_the_journal_locked_and_unlock_still_
     assert win.journal_page.model.rowCount() > 0
 
 
+def test_quick_exit_during_the_first_run_leaves_a_locked_journal_behind_the_lock_screen(
+    qtbot: QtBot, data_dir: Path, unexpected: UnexpectedWindows
+) -> None:
+    win = build_window(data_dir, "en", settings=Settings())
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        page = win.setup_page
+        assert win.stack.currentWidget() is page
+        QTest.keyClicks(page.form.passphrase, PASSPHRASE)
+        QTest.keyClicks(page.form.repeat, PASSPHRASE)
+        QTest.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+        making = page._task
+        assert making is not None and win.jobs.running() == [making]
+        QTest.keyClick(win, Qt.Key.Key_Q, QUICK_EXIT)
+        qtbot.waitUntil(lambda: making.done and page._task is None, timeout=WAIT_MS)
+        QApplication.processEvents()
+
+        assert making.was_cancelled and unexpected.seen == []
+        assert win.vault.exists() and not win.vault.is_unlocked
+        assert win.stack.currentWidget() is win.unlock_page  # not a setup page for a journal that exists
+        win.show()
+        unlock(qtbot, win, PASSPHRASE)
+        assert win.vault.is_unlocked and win.stack.currentWidget() is win.tabs
+    finally:
+        win.lock()
+        win.release_event_filter()
+
+
 # -- the host itself, with Qt-free tasks -------------------------------------------------------------
 
 

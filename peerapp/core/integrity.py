@@ -11,10 +11,12 @@ from .vault import Vault
 
 
 def damaged_pages(vault: Vault, cancel: CancelToken | None = None) -> int:
-    """How many problems SQLCipher finds reading every page (0: intact). Can be cancelled.
+    """How many problems SQLCipher finds reading every page (0: intact).
 
     `PRAGMA cipher_integrity_check` verifies each page's HMAC, which any changed bit breaks, so
     damage anywhere in the file is found, not only in the pages a command happens to read.
+    The token is polled through SQLite's progress handler, but SQLCipher checks the pages inside
+    one step that never calls it: in practice the check runs to the end (about 0.5 s at 85 MB).
     """
     cancel = token(cancel)
     try:

@@ -220,8 +220,9 @@ class JobHost(QObject):
     def cancel_all(self) -> None:
         """Cancel every job, wait for each to end, and report each outcome before returning.
 
-        Every task polls its token between small steps (a page of entries, a chunk of a file), so
-        this returns quickly; unlocking (one Argon2id run) and building the library index are waited for.
+        Export, import, backup and restore poll their token between small steps (a page of entries, a
+        chunk of a file), so they stop at once; an unlock (one Argon2id run), the page check after it
+        (SQLCipher's check cannot be interrupted) and building the library index are waited for.
         """
         jobs = self.running()
         for job in jobs:
