@@ -26,6 +26,7 @@ from sync_tools import (
 
 from peerapp.sync import protocol, wire
 from peerapp.sync.errors import NotAllowed, ServerRejected, ServerUnavailable, error_text
+from peerapp.sync.models import SyncResult
 from peerapp.sync.protocol import ProtocolError
 from peerapp.sync.service import GroupService
 from peerapp.sync.transport import MAX_RESPONSE, SyncTimedOut, Transport
@@ -433,6 +434,23 @@ def test_a_server_that_trickles_its_answer_is_cut_off_at_the_sync_deadline(tmp_p
         service = GroupService(vault.connect())
         assert record(service, gid).cursor == 0
         assert service.group(gid).last_error == "timed_out" and error_text("timed_out") == message
+        assert len(server.requests) == 1
+    finally:
+        server.close()
+
+
+def test_cancel_ends_a_sync_stuck_reading_a_silent_server(tmp_path: Path) -> None:
+    # The server reads the request and then says nothing. Cancel must end the run at once (lock and
+    # quick exit wait for it), not when the 30-second read timeout or the deadline comes.
+    server = TrickleServer(mode="headers", interval=3600)
+    try:
+        invite = protocol.Invite(server.url, protocol.new_secret(), bytes(32), "Silent").encode()
+        vault = new_vault(tmp_path / "member")
+        gid = GroupService(vault.connect()).join_group(invite, "Calm River").id
+        cancel = threading.Event()
+        threading.Thread(target=lambda: wait_until(lambda: bool(server.requests)) and cancel.set()).start()
+        (outcome,) = run_sync(lambda: GroupService(vault.connect()), gid, cancel=cancel, deadline=600.0)
+        assert isinstance(outcome, SyncResult) and outcome.cancelled, outcome
         assert len(server.requests) == 1
     finally:
         server.close()

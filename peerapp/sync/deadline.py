@@ -1,4 +1,5 @@
-"""The sync deadline under httpx: every socket connect, read and write of a group sync ends by one time.
+"""The sync deadline under httpx: every socket connect, read and write of a group sync ends by one time,
+and a read waiting on a silent server ends as soon as the sync is cancelled.
 
 A server that sends one byte just before each read timeout, in its headers or its body, could
 otherwise hold a sync for as long as it liked. The transport gives httpcore a network backend whose
@@ -8,17 +9,24 @@ sockets clamp each call's timeout to what is left of the sync's deadline.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 import httpcore
 import httpx
 
+# How often a read that waits for the server looks whether the sync was cancelled: lock and quick
+# exit wait for a cancelled sync, so it must not sit out a 30-second read timeout.
+CANCEL_POLL = 0.2
+
 
 class Deadline:
-    """The monotonic time by which the current sync must be over; None means no deadline."""
+    """The monotonic time by which the current sync must be over (None: no deadline), and whether
+    the sync was cancelled."""
 
-    def __init__(self) -> None:
+    def __init__(self, cancelled: Callable[[], bool] = lambda: False) -> None:
         self.at: float | None = None
+        self.cancelled = cancelled
 
     def remaining(self) -> float | None:
         return None if self.at is None else self.at - time.monotonic()
@@ -46,7 +54,20 @@ class DeadlineStream(httpcore.NetworkStream):
         self._deadline = deadline
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._inner.read(max_bytes, self._deadline.clamp(timeout, httpcore.ReadTimeout))
+        limit = self._deadline.clamp(timeout, httpcore.ReadTimeout)
+        end = None if limit is None else time.monotonic() + limit
+        # Waited for in short steps, so a cancel is seen while the server says nothing. A timed-out
+        # recv loses nothing, on TLS too: OpenSSL keeps a partial record for the next read.
+        while True:
+            if self._deadline.cancelled():
+                raise httpcore.ReadError("cancelled")
+            left = None if end is None else end - time.monotonic()
+            if left is not None and left <= 0:
+                raise httpcore.ReadTimeout("timed out")
+            try:
+                return self._inner.read(max_bytes, CANCEL_POLL if left is None else min(CANCEL_POLL, left))
+            except httpcore.ReadTimeout:
+                continue
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
         self._inner.write(buffer, self._deadline.clamp(timeout, httpcore.WriteTimeout))

@@ -97,7 +97,7 @@ class Transport:
         self.cancel = cancel or threading.Event()
         self.max_retry_after = max_retry_after
         self.rate_waits = 0  # how many 429 waits happened (for tests and progress)
-        self._deadline = Deadline()
+        self._deadline = Deadline(cancelled=lambda: self.cancel.is_set())
         jar = http.cookiejar.CookieJar(policy=_NoCookies(allowed_domains=[]))
         self.client = httpx.Client(
             headers={"User-Agent": USER_AGENT, "Accept": "application/json", "Accept-Encoding": "identity"},
@@ -233,6 +233,8 @@ class Transport:
             finally:
                 response.close()
         except httpx.TransportError as exc:
+            if self.cancel.is_set():
+                raise Cancelled() from exc
             if self._deadline.expired():
                 raise SyncTimedOut() from exc
             raise ServerUnavailable(type(exc).__name__) from exc
