@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,6 +26,7 @@ from sync_tools import (
 )
 
 from peerapp.sync import protocol, wire
+from peerapp.sync.deadline import CONNECT_THREAD
 from peerapp.sync.errors import NotAllowed, ServerRejected, ServerUnavailable, error_text
 from peerapp.sync.models import SyncResult
 from peerapp.sync.protocol import ProtocolError
@@ -448,12 +450,41 @@ def test_cancel_ends_a_sync_stuck_reading_a_silent_server(tmp_path: Path) -> Non
         vault = new_vault(tmp_path / "member")
         gid = GroupService(vault.connect()).join_group(invite, "Calm River").id
         cancel = threading.Event()
-        threading.Thread(target=lambda: wait_until(lambda: bool(server.requests)) and cancel.set()).start()
+        threading.Thread(
+            target=lambda: wait_until(lambda: bool(server.requests)) and cancel.set(), daemon=True
+        ).start()
         (outcome,) = run_sync(lambda: GroupService(vault.connect()), gid, cancel=cancel, deadline=600.0)
         assert isinstance(outcome, SyncResult) and outcome.cancelled, outcome
         assert len(server.requests) == 1
     finally:
         server.close()
+
+
+def test_cancel_ends_a_sync_stuck_connecting(tmp_path: Path) -> None:
+    # A listener whose accept queue is full drops new connection attempts, as a firewall or a dead
+    # network does: connect waits for its 15-second timeout unless cancel can end it.
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    port = listener.getsockname()[1]
+    queued = socket.create_connection(("127.0.0.1", port))  # fills the queue of one
+    try:
+        invite = protocol.Invite(
+            f"http://127.0.0.1:{port}", protocol.new_secret(), bytes(32), "Dropped"
+        ).encode()
+        vault = new_vault(tmp_path / "member")
+        gid = GroupService(vault.connect()).join_group(invite, "Calm River").id
+        cancel = threading.Event()
+
+        def connecting() -> bool:
+            return any(t.name == CONNECT_THREAD for t in threading.enumerate())
+
+        threading.Thread(target=lambda: wait_until(connecting) and cancel.set(), daemon=True).start()
+        (outcome,) = run_sync(lambda: GroupService(vault.connect()), gid, cancel=cancel, deadline=600.0)
+        assert isinstance(outcome, SyncResult) and outcome.cancelled, outcome
+    finally:
+        queued.close()
+        listener.close()
 
 
 def test_a_long_retry_after_never_holds_the_sync_past_its_deadline(hostile: Scenario) -> None:

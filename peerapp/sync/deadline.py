@@ -8,6 +8,7 @@ sockets clamp each call's timeout to what is left of the sync's deadline.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -18,6 +19,7 @@ import httpx
 # How often a read that waits for the server looks whether the sync was cancelled: lock and quick
 # exit wait for a cancelled sync, so it must not sit out a 30-second read timeout.
 CANCEL_POLL = 0.2
+CONNECT_THREAD = "peerapp-connect"  # the helper thread of a connect (its name is for tests)
 
 
 class Deadline:
@@ -103,8 +105,10 @@ class DeadlineBackend(httpcore.NetworkBackend):
         socket_options: Any = None,
     ) -> httpcore.NetworkStream:
         timeout = self._deadline.clamp(timeout, httpcore.ConnectTimeout)
-        stream = self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
-        return DeadlineStream(stream, self._deadline)
+        attempt = _Connect(
+            lambda: self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
+        )
+        return DeadlineStream(attempt.wait(self._deadline.cancelled), self._deadline)
 
     def connect_unix_socket(
         self, path: str, timeout: float | None = None, socket_options: Any = None
@@ -113,6 +117,44 @@ class DeadlineBackend(httpcore.NetworkBackend):
 
     def sleep(self, seconds: float) -> None:
         self._inner.sleep(seconds)
+
+
+class _Connect:
+    """A connect on a helper thread, watched for a cancel: a connect cannot be woken (a firewall that
+    drops packets holds it for the whole connect timeout), so a cancelled sync leaves it behind, and
+    the helper closes whatever it still opens."""
+
+    def __init__(self, connect: Callable[[], httpcore.NetworkStream]) -> None:
+        self._connect = connect
+        self._lock = threading.Lock()
+        self._done = threading.Event()
+        self._abandoned = False
+        self._outcome: httpcore.NetworkStream | BaseException | None = None
+        threading.Thread(target=self._run, name=CONNECT_THREAD, daemon=True).start()
+
+    def _run(self) -> None:
+        outcome: httpcore.NetworkStream | BaseException
+        try:
+            outcome = self._connect()
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiting thread
+            outcome = exc
+        with self._lock:
+            if self._abandoned and isinstance(outcome, httpcore.NetworkStream):
+                outcome.close()
+            self._outcome = outcome
+            self._done.set()
+
+    def wait(self, cancelled: Callable[[], bool]) -> httpcore.NetworkStream:
+        while not self._done.wait(CANCEL_POLL):
+            with self._lock:
+                if cancelled() and not self._done.is_set():
+                    self._abandoned = True
+                    raise httpcore.ConnectError("cancelled")
+        outcome = self._outcome
+        if isinstance(outcome, BaseException):
+            raise outcome
+        assert outcome is not None
+        return outcome
 
 
 def enforce(transport: httpx.HTTPTransport, deadline: Deadline) -> httpx.HTTPTransport:
