@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from functools import partial
 from typing import TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
 
 from ... import __version__
@@ -31,10 +30,6 @@ from ..protection.discreet import DiscreetController
 from ..protection.menu import ProtectionMenu
 from ..safety.page import SafetyPlanPage
 from ..tools import TOOL_IDS, ToolDialog, open_tool
-from ..tools.breathing import BOX
-from ..tools.grounding import GroundingTool
-from ..tools.pmr import RelaxationGuide
-from ..tools.thought_record import ThoughtRecordTool
 from ..transfer.dialogs import (
     BackupSettingsDialog,
     backup_dialog,
@@ -45,10 +40,10 @@ from ..transfer.dialogs import (
 from .damage import IntegrityCheck, advise_key_file_damaged, show_damaged
 from .dialogs import ChangePassphraseDialog, PreferencesDialog, RecoveryKeyDialog
 from .language import LanguageManager
+from .menus import QUICK_EXIT_KEYS, MainMenus
 from .setup_page import SetupPage
 from .unlock_page import UnlockPage
 
-QUICK_EXIT_KEYS = "Ctrl+Shift+Q"
 DOUBLE_ESC_SECONDS = 0.6
 _ACTIVITY_EVENTS = {
     QEvent.Type.KeyPress,
@@ -62,7 +57,7 @@ _ACTIVITY_EVENTS = {
 _P = TypeVar("_P")
 
 
-class MainWindow(Retranslatable, QMainWindow):
+class MainWindow(Retranslatable, MainMenus, QMainWindow):
     """Owns the vault's lifetime in the GUI: unlocking attaches pages, locking wipes them."""
 
     locked = Signal()
@@ -149,167 +144,12 @@ class MainWindow(Retranslatable, QMainWindow):
     def _page(self, kind: type[_P]) -> _P:
         return next(page for page in self.pages if isinstance(page, kind))
 
-    # -- menus ---------------------------------------------------------------------
-
-    def _action(
-        self,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        checkable: bool = False,
-    ) -> QAction:
-        action = QAction(self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setCheckable(checkable)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.journal_menu = bar.addMenu("")
-        self.new_action = self._action(self._new_entry, QKeySequence.StandardKey.New)
-        self.search_action = self._action(self._focus_search, QKeySequence.StandardKey.Find)
-        self.trash_action = self._action(
-            lambda: self.journal_page.set_trash_mode(self.trash_action.isChecked()), checkable=True
-        )
-        self.journal_page.trash_button.toggled.connect(self.trash_action.setChecked)
-        self.lock_action = self._action(self.lock, "Ctrl+L")
-        self.quick_exit_action = self._action(self.quick_exit, QUICK_EXIT_KEYS)
-        # The application-wide QShortcut fires everywhere; this one only shows the keys in the menu.
-        self.quick_exit_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
-        self.export_action = self._action(self.export_journal)
-        self.report_action = self._action(self.therapist_report)
-        self.import_action = self._action(self.import_journal)
-        self.backup_action = self._action(self.backup_now)
-        self.restore_action = self._action(self.restore_backup)
-        self.auto_backup_action = self._action(self.auto_backups)
-        for action in (
-            self.new_action,
-            self.search_action,
-            self.trash_action,
-            None,
-            self.export_action,
-            self.report_action,
-            self.import_action,
-            self.backup_action,
-            self.restore_action,
-            self.auto_backup_action,
-            None,
-            self.lock_action,
-            self.quick_exit_action,
-            self.quit_action,
-        ):
-            if action is None:
-                self.journal_menu.addSeparator()
-            else:
-                self.journal_menu.addAction(action)
-
-        self.view_menu = bar.addMenu("")
-        self.view_actions: dict[Page, QAction] = {}
-        for number, page in enumerate(self.pages, start=1):
-            action = self._action(partial(self.show_tab, cast(QWidget, page)), f"Ctrl+{number}")
-            self.view_actions[page] = action
-            self.view_menu.addAction(action)
-        self.groups_menu = bar.addMenu("")
-        page = self.groups_page
-        for action in (page.new_action, page.join_action, page.sync_action, page.settings_action):
-            self.groups_menu.addAction(action)
-
-        self.tools_menu = bar.addMenu("")
-        self.tool_actions = {
-            technique: self._action(partial(self.open_tool, technique))
-            for technique in (
-                BOX,
-                GroundingTool.technique,
-                ThoughtRecordTool.technique,
-                RelaxationGuide.technique,
-            )
-        }
-        for action in self.tool_actions.values():
-            self.tools_menu.addAction(action)
-
-        self.settings_menu = bar.addMenu("")
-        self.passphrase_action = self._action(self.change_passphrase)
-        self.recovery_action = self._action(self.new_recovery_key)
-        self.preferences_action = self._action(self.preferences, QKeySequence.StandardKey.Preferences)
-        self.language_menu = self.settings_menu.addMenu("")
-        group = QActionGroup(self)
-        self.english_action = self._action(lambda: self.languages.set_language("en"), checkable=True)
-        self.arabic_action = self._action(lambda: self.languages.set_language("ar"), checkable=True)
-        for action in (self.english_action, self.arabic_action):
-            group.addAction(action)
-            self.language_menu.addAction(action)
-        for action in (self.passphrase_action, self.recovery_action, self.preferences_action):
-            self.settings_menu.addAction(action)
-        self.languages.language_changed.connect(self._sync_language_actions)
-        self._sync_language_actions(self.languages.language)
-
-        self.help_menu = bar.addMenu("")
-        # Reachable from every screen, locked or not: the crisis resources are public information.
-        self.help_now_action = self._action(self.show_crisis_help, QKeySequence.StandardKey.HelpContents)
-        self.help_now_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.about_action = self._action(self.about)
-        self.help_menu.addAction(self.help_now_action)
-        self.help_menu.addAction(self.about_action)
-
     def retranslate_ui(self) -> None:
         self.discreet.retranslate_ui()  # the window title: the app's name or a neutral one
-        self.journal_menu.setTitle(self.tr("&Journal"))
-        self.new_action.setText(self.tr("&New entry"))
-        self.search_action.setText(self.tr("&Search"))
-        self.trash_action.setText(self.tr("Show &trash"))
-        self.lock_action.setText(self.tr("&Lock"))
-        self.quick_exit_action.setText(self.tr("Quick e&xit (hide and lock)"))
-        self.quit_action.setText(self.tr("&Quit"))
-        self.export_action.setText(self.tr("&Export…"))
-        self.report_action.setText(self.tr("Report for a &therapist…"))
-        self.import_action.setText(self.tr("&Import…"))
-        self.backup_action.setText(self.tr("&Back up now…"))
-        self.restore_action.setText(self.tr("Restore from a bac&kup…"))
-        self.auto_backup_action.setText(self.tr("&Automatic backups…"))
-        self.view_menu.setTitle(self.tr("&View"))
+        self._retranslate_menus()
         for index, page in enumerate(self.pages):
             self.tabs.setTabText(index, page.tab_title())
             self.view_actions[page].setText(page.view_title())
-        self.groups_menu.setTitle(self.tr("&Groups"))
-        self.help_now_action.setText(self.tr("I need &help now"))
-        self.tools_menu.setTitle(self.tr("&Tools"))
-        self.tool_actions[BOX].setText(self.tr("&Breathing pacer"))
-        self.tool_actions[GroundingTool.technique].setText(self.tr("&Grounding 5-4-3-2-1"))
-        self.tool_actions[ThoughtRecordTool.technique].setText(self.tr("&Thought record"))
-        self.tool_actions[RelaxationGuide.technique].setText(self.tr("&Muscle relaxation"))
-        self.settings_menu.setTitle(self.tr("&Settings"))
-        self.passphrase_action.setText(self.tr("Change &passphrase…"))
-        self.recovery_action.setText(self.tr("New &recovery key…"))
-        self.preferences_action.setText(self.tr("P&references…"))
-        self.language_menu.setTitle(self.tr("&Language"))
-        self.english_action.setText(self.tr("English"))
-        self.arabic_action.setText(self.tr("العربية"))
-        self.help_menu.setTitle(self.tr("&Help"))
-        self.about_action.setText(self.tr("&About peerapp"))
-
-    def _sync_language_actions(self, lang: str) -> None:
-        self.english_action.setChecked(lang == "en")
-        self.arabic_action.setChecked(lang == "ar")
-
-    def _update_actions(self) -> None:
-        unlocked = self.vault.is_unlocked and self.stack.currentWidget() is self.tabs
-        for action in (
-            self.new_action,
-            self.search_action,
-            self.trash_action,
-            self.lock_action,
-            self.passphrase_action,
-            self.recovery_action,
-            *self.view_actions.values(),
-            self.export_action,
-            self.report_action,
-            self.import_action,
-            self.backup_action,
-            self.auto_backup_action,
-        ):
-            action.setEnabled(unlocked)
 
     # -- unlocking and locking -----------------------------------------------------
 

@@ -1,0 +1,191 @@
+"""The main window's menu bar: its actions, their texts in the interface language, and which are usable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from ..common import Page
+from ..tools.breathing import BOX
+from ..tools.grounding import GroundingTool
+from ..tools.pmr import RelaxationGuide
+from ..tools.thought_record import ThoughtRecordTool
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+QUICK_EXIT_KEYS = "Ctrl+Shift+Q"
+
+
+def _tr(text: str) -> str:
+    # The menus were always MainWindow's: keep that translation context.
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainMenus:
+    """The menu bar of MainWindow (a mixin: MainWindow owns the slots the actions call).
+
+    Its methods take `self: MainWindow`; mypy wants a mixin's self type to be a supertype, hence the
+    ignores on those lines.
+    """
+
+    def _action(  # type: ignore[misc]
+        self: MainWindow,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        checkable: bool = False,
+    ) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self: MainWindow) -> None:  # type: ignore[misc]
+        bar = self.menuBar()
+        self.journal_menu = bar.addMenu("")
+        self.new_action = self._action(self._new_entry, QKeySequence.StandardKey.New)
+        self.search_action = self._action(self._focus_search, QKeySequence.StandardKey.Find)
+        self.trash_action = self._action(
+            lambda: self.journal_page.set_trash_mode(self.trash_action.isChecked()), checkable=True
+        )
+        self.journal_page.trash_button.toggled.connect(self.trash_action.setChecked)
+        self.lock_action = self._action(self.lock, "Ctrl+L")
+        self.quick_exit_action = self._action(self.quick_exit, QUICK_EXIT_KEYS)
+        # The application-wide QShortcut fires everywhere; this one only shows the keys in the menu.
+        self.quick_exit_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
+        self.export_action = self._action(self.export_journal)
+        self.report_action = self._action(self.therapist_report)
+        self.import_action = self._action(self.import_journal)
+        self.backup_action = self._action(self.backup_now)
+        self.restore_action = self._action(self.restore_backup)
+        self.auto_backup_action = self._action(self.auto_backups)
+        for action in (
+            self.new_action,
+            self.search_action,
+            self.trash_action,
+            None,
+            self.export_action,
+            self.report_action,
+            self.import_action,
+            self.backup_action,
+            self.restore_action,
+            self.auto_backup_action,
+            None,
+            self.lock_action,
+            self.quick_exit_action,
+            self.quit_action,
+        ):
+            if action is None:
+                self.journal_menu.addSeparator()
+            else:
+                self.journal_menu.addAction(action)
+
+        self.view_menu = bar.addMenu("")
+        self.view_actions: dict[Page, QAction] = {}
+        for number, page in enumerate(self.pages, start=1):
+            action = self._action(partial(self.show_tab, cast(QWidget, page)), f"Ctrl+{number}")
+            self.view_actions[page] = action
+            self.view_menu.addAction(action)
+        self.groups_menu = bar.addMenu("")
+        page = self.groups_page
+        for action in (page.new_action, page.join_action, page.sync_action, page.settings_action):
+            self.groups_menu.addAction(action)
+
+        self.tools_menu = bar.addMenu("")
+        self.tool_actions = {
+            technique: self._action(partial(self.open_tool, technique))
+            for technique in (
+                BOX,
+                GroundingTool.technique,
+                ThoughtRecordTool.technique,
+                RelaxationGuide.technique,
+            )
+        }
+        for action in self.tool_actions.values():
+            self.tools_menu.addAction(action)
+
+        self.settings_menu = bar.addMenu("")
+        self.passphrase_action = self._action(self.change_passphrase)
+        self.recovery_action = self._action(self.new_recovery_key)
+        self.preferences_action = self._action(self.preferences, QKeySequence.StandardKey.Preferences)
+        self.language_menu = self.settings_menu.addMenu("")
+        group = QActionGroup(self)
+        self.english_action = self._action(lambda: self.languages.set_language("en"), checkable=True)
+        self.arabic_action = self._action(lambda: self.languages.set_language("ar"), checkable=True)
+        for action in (self.english_action, self.arabic_action):
+            group.addAction(action)
+            self.language_menu.addAction(action)
+        for action in (self.passphrase_action, self.recovery_action, self.preferences_action):
+            self.settings_menu.addAction(action)
+        self.languages.language_changed.connect(self._sync_language_actions)
+        self._sync_language_actions(self.languages.language)
+
+        self.help_menu = bar.addMenu("")
+        # Reachable from every screen, locked or not: the crisis resources are public information.
+        self.help_now_action = self._action(self.show_crisis_help, QKeySequence.StandardKey.HelpContents)
+        self.help_now_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.about_action = self._action(self.about)
+        self.help_menu.addAction(self.help_now_action)
+        self.help_menu.addAction(self.about_action)
+
+    def _retranslate_menus(self: MainWindow) -> None:  # type: ignore[misc]
+        self.journal_menu.setTitle(_tr("&Journal"))
+        self.new_action.setText(_tr("&New entry"))
+        self.search_action.setText(_tr("&Search"))
+        self.trash_action.setText(_tr("Show &trash"))
+        self.lock_action.setText(_tr("&Lock"))
+        self.quick_exit_action.setText(_tr("Quick e&xit (hide and lock)"))
+        self.quit_action.setText(_tr("&Quit"))
+        self.export_action.setText(_tr("&Export…"))
+        self.report_action.setText(_tr("Report for a &therapist…"))
+        self.import_action.setText(_tr("&Import…"))
+        self.backup_action.setText(_tr("&Back up now…"))
+        self.restore_action.setText(_tr("Restore from a bac&kup…"))
+        self.auto_backup_action.setText(_tr("&Automatic backups…"))
+        self.view_menu.setTitle(_tr("&View"))
+        self.groups_menu.setTitle(_tr("&Groups"))
+        self.help_now_action.setText(_tr("I need &help now"))
+        self.tools_menu.setTitle(_tr("&Tools"))
+        self.tool_actions[BOX].setText(_tr("&Breathing pacer"))
+        self.tool_actions[GroundingTool.technique].setText(_tr("&Grounding 5-4-3-2-1"))
+        self.tool_actions[ThoughtRecordTool.technique].setText(_tr("&Thought record"))
+        self.tool_actions[RelaxationGuide.technique].setText(_tr("&Muscle relaxation"))
+        self.settings_menu.setTitle(_tr("&Settings"))
+        self.passphrase_action.setText(_tr("Change &passphrase…"))
+        self.recovery_action.setText(_tr("New &recovery key…"))
+        self.preferences_action.setText(_tr("P&references…"))
+        self.language_menu.setTitle(_tr("&Language"))
+        self.english_action.setText(_tr("English"))
+        self.arabic_action.setText(_tr("العربية"))
+        self.help_menu.setTitle(_tr("&Help"))
+        self.about_action.setText(_tr("&About peerapp"))
+
+    def _sync_language_actions(self: MainWindow, lang: str) -> None:  # type: ignore[misc]
+        self.english_action.setChecked(lang == "en")
+        self.arabic_action.setChecked(lang == "ar")
+
+    def _update_actions(self: MainWindow) -> None:  # type: ignore[misc]
+        unlocked = self.vault.is_unlocked and self.stack.currentWidget() is self.tabs
+        for action in (
+            self.new_action,
+            self.search_action,
+            self.trash_action,
+            self.lock_action,
+            self.passphrase_action,
+            self.recovery_action,
+            *self.view_actions.values(),
+            self.export_action,
+            self.report_action,
+            self.import_action,
+            self.backup_action,
+            self.auto_backup_action,
+        ):
+            action.setEnabled(unlocked)
