@@ -16,7 +16,7 @@ import torture
 @pytest.mark.parametrize("op", torture.OPERATIONS)
 def test_kills_lose_nothing_and_leave_nothing(op: str, tmp_path: Path) -> None:
     figures = torture.torture(op, 3, tmp_path, random.Random(op), lambda _text: None)
-    assert figures.tries == 3
+    assert figures.killed == 3 or figures.tries == 12  # three kills mid-way (or the try cap)
     assert figures.clean(), (figures.row(), figures.notes)
 
 
