@@ -204,12 +204,28 @@
         <translation>كان متوقعًا وجود عبارة مرور في الدخل القياسي.</translation>
     </message>
     <message>
+        <source>Type the text. To finish, press Ctrl+D on a new line.</source>
+        <translation>اكتب النص. للإنهاء، اضغط Ctrl+D في سطر جديد.</translation>
+    </message>
+    <message>
+        <source>No text was given on standard input.</source>
+        <translation>لم يصل أي نص عبر الدخل القياسي.</translation>
+    </message>
+    <message>
         <source>Too many wrong tries; waiting %1 seconds.</source>
         <translation>محاولات خاطئة كثيرة؛ انتظار %1 ثانية.</translation>
     </message>
     <message>
         <source>Passphrase: </source>
         <translation>عبارة المرور: </translation>
+    </message>
+    <message>
+        <source>The key file is damaged, but your passphrase still opened the journal. Make a new recovery key in the app, or repair the key file with: peerapp restore --key-file-only BACKUP</source>
+        <translation>ملف المفاتيح تالف، لكن عبارة المرور ما زالت تفتح اليوميات. يُستحسن إنشاء مفتاح استرداد جديد في التطبيق، أو إصلاح ملف المفاتيح بالأمر: peerapp restore --key-file-only BACKUP</translation>
+    </message>
+    <message>
+        <source>Newest good backup: %1</source>
+        <translation>أحدث نسخة احتياطية سليمة: %1</translation>
     </message>
     <message>
         <source>New passphrase: </source>
@@ -342,6 +358,18 @@
     <message>
         <source>Restored the backup into %1.</source>
         <translation>استُعيدت النسخة الاحتياطية إلى %1.</translation>
+    </message>
+    <message>
+        <source>There is no journal in %1.</source>
+        <translation>لا توجد يوميات في %1.</translation>
+    </message>
+    <message>
+        <source>Passphrase the journal had when this backup was made: </source>
+        <translation>عبارة المرور التي كانت لليوميات عند إنشاء هذه النسخة: </translation>
+    </message>
+    <message>
+        <source>Repaired the key file from the backup. It opens with that passphrase.</source>
+        <translation>أُصلح ملف المفاتيح من النسخة الاحتياطية. يُفتح الآن بعبارة المرور تلك.</translation>
     </message>
     <message>
         <source>Self-check failed: a new entry was not found by search.</source>
@@ -515,6 +543,105 @@
     </message>
 </context>
 <context>
+    <name>Contacts</name>
+    <message>
+        <source>not a date (YYYY-MM-DD): %1</source>
+        <translation>ليس تاريخًا (YYYY-MM-DD): %1</translation>
+    </message>
+    <message>
+        <source>Check the list of verified contacts; exit status 1 if it needs work.</source>
+        <translation>فحص قائمة الجهات التي جرى التحقق منها؛ رمز الخروج 1 يعني أنها تحتاج إلى عمل.</translation>
+    </message>
+    <message>
+        <source>list the contacts checked more than 12 months ago</source>
+        <translation>عرض الجهات التي مرّ على آخر تحقق منها أكثر من 12 شهرًا</translation>
+    </message>
+    <message>
+        <source>a contacts file (default: the bundled one)</source>
+        <translation>ملف الجهات (الافتراضي: الملف المرفق مع التطبيق)</translation>
+    </message>
+    <message>
+        <source>the date to check against (YYYY-MM-DD)</source>
+        <translation>التاريخ الذي يجري الفحص بالنسبة إليه (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>No contact was checked more than 12 months ago.</source>
+        <translation>لا توجد جهة مرّ على آخر تحقق منها أكثر من 12 شهرًا.</translation>
+    </message>
+    <message>
+        <source>Checked more than 12 months ago (check them again):</source>
+        <translation>مرّ على آخر تحقق منها أكثر من 12 شهرًا (يلزم التحقق منها من جديد):</translation>
+    </message>
+    <message>
+        <source>The list is complete. Contacts that can be shown: %1</source>
+        <translation>القائمة مكتملة. عدد الجهات التي يمكن عرضها: %1</translation>
+    </message>
+    <message>
+        <source>has no valid id (lowercase letters, digits and dashes)</source>
+        <translation>ليس لها معرّف صالح (أحرف لاتينية صغيرة وأرقام وشرطات)</translation>
+    </message>
+    <message>
+        <source>has the same id as another contact</source>
+        <translation>لها المعرّف نفسه الذي لجهة أخرى</translation>
+    </message>
+    <message>
+        <source>names a region that is not in the list: %1</source>
+        <translation>تذكر منطقة غير موجودة في القائمة: %1</translation>
+    </message>
+    <message>
+        <source>has an unknown kind: %1</source>
+        <translation>نوعها غير معروف: %1</translation>
+    </message>
+    <message>
+        <source>has a field of the wrong type: %1</source>
+        <translation>فيها حقل من نوع خاطئ: %1</translation>
+    </message>
+    <message>
+        <source>has no checked-on date (YYYY-MM-DD)</source>
+        <translation>ليس لها تاريخ تحقق (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>has a checked-on date in the future: %1</source>
+        <translation>تاريخ التحقق منها في المستقبل: %1</translation>
+    </message>
+    <message>
+        <source>has no source it was checked against</source>
+        <translation>ليس لها مصدر جرى التحقق منها فيه</translation>
+    </message>
+    <message>
+        <source>has a source without a title or a web address (http or https)</source>
+        <translation>لها مصدر بلا عنوان أو بلا رابط إلكتروني (http أو https)</translation>
+    </message>
+    <message>
+        <source>is missing text: %1</source>
+        <translation>ينقصها نص: %1</translation>
+    </message>
+    <message>
+        <source>has a way to reach it of an unknown kind or without a value</source>
+        <translation>فيها طريقة تواصل من نوع غير معروف أو بلا قيمة</translation>
+    </message>
+    <message>
+        <source>is marked verified but gives no way to reach it</source>
+        <translation>موسومة بأنه جرى التحقق منها لكن لا تذكر أي طريقة للتواصل</translation>
+    </message>
+    <message>
+        <source>has no name in both languages</source>
+        <translation>ليس لها اسم باللغتين</translation>
+    </message>
+    <message>
+        <source>has no verified contact and no note saying so in both languages</source>
+        <translation>لا توجد فيها جهة جرى التحقق منها، ولا ملاحظة تقول ذلك باللغتين</translation>
+    </message>
+    <message>
+        <source>is missing the label %1</source>
+        <translation>ينقصها النص التعريفي %1</translation>
+    </message>
+    <message>
+        <source>has no review date (YYYY-MM-DD)</source>
+        <translation>ليس لها تاريخ مراجعة (YYYY-MM-DD)</translation>
+    </message>
+</context>
+<context>
     <name>CopingTable</name>
     <message>
         <source>Technique</source>
@@ -582,6 +709,53 @@
     <message>
         <source>Crisis information</source>
         <translation>معلومات للأزمات</translation>
+    </message>
+</context>
+<context>
+    <name>Damage</name>
+    <message>
+        <source>The journal file is damaged</source>
+        <translation>ملف اليوميات تالف</translation>
+    </message>
+    <message>
+        <source>Your newest good backup is %1.</source>
+        <translation>أحدث نسخة احتياطية سليمة لديك هي %1.</translation>
+    </message>
+    <message>
+        <source>No backup known to be good was found. You can still read and export your entries.</source>
+        <translation>لم يُعثر على نسخة احتياطية معروف أنها سليمة. ما زال بالإمكان قراءة تدويناتك وتصديرها.</translation>
+    </message>
+    <message>
+        <source>Restore a backup…</source>
+        <translation>استعادة نسخة احتياطية…</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>ليس الآن</translation>
+    </message>
+    <message>
+        <source>Use the key file from a backup</source>
+        <translation>استخدام ملف المفاتيح من نسخة احتياطية</translation>
+    </message>
+    <message>
+        <source>peerapp backups (*.peerbackup)</source>
+        <translation>نسخ peerapp الاحتياطية (*.peerbackup)</translation>
+    </message>
+    <message>
+        <source>The passphrase your journal had when this backup was made:</source>
+        <translation>عبارة المرور التي كانت ليومياتك عند إنشاء هذه النسخة:</translation>
+    </message>
+    <message>
+        <source>The key file is repaired. Unlock with the passphrase from the time of that backup.</source>
+        <translation>أُصلح ملف المفاتيح. يُفتح القفل بعبارة المرور التي كانت عند إنشاء تلك النسخة.</translation>
+    </message>
+    <message>
+        <source>The key file is damaged</source>
+        <translation>ملف المفاتيح تالف</translation>
+    </message>
+    <message>
+        <source>Your passphrase still opened the journal, but its key file (vault.keys) is damaged. Make a new recovery key now (Settings → New recovery key), and keep a backup: they repair it.</source>
+        <translation>ما زالت عبارة المرور تفتح اليوميات، لكن ملف مفاتيحها (vault.keys) تالف. يُستحسن إنشاء مفتاح استرداد جديد الآن (الإعدادات ← مفتاح استرداد جديد)، والاحتفاظ بنسخة احتياطية: فبهما يُصلَح الملف.</translation>
     </message>
 </context>
 <context>
@@ -962,6 +1136,30 @@
         <translation>هذا الملف ليس بالصيغة المتوقعة، لذلك لم يُستورد أي شيء.</translation>
     </message>
     <message>
+        <source>This is a folder or a special file, not a file to import. Nothing was imported.</source>
+        <translation>هذا مجلد أو ملف خاص، وليس ملفًا يمكن استيراده. لم يُستورد أي شيء.</translation>
+    </message>
+    <message>
+        <source>This file is larger than 512 MB, more than an import can read. Nothing was imported.</source>
+        <translation>حجم هذا الملف أكبر من 512 ميغابايت، وهذا أكثر مما يستطيع الاستيراد قراءته. لم يُستورد أي شيء.</translation>
+    </message>
+    <message>
+        <source>This file is not UTF-8 text; it may be damaged or in another format. Nothing was imported.</source>
+        <translation>هذا الملف ليس نصًا بترميز UTF-8؛ ربما هو تالف أو بصيغة أخرى. لم يُستورد أي شيء.</translation>
+    </message>
+    <message>
+        <source>One entry or value in this file is larger than 8 MB, so the file looks damaged. Nothing was imported.</source>
+        <translation>إحدى التدوينات أو القيم في هذا الملف أكبر من 8 ميغابايت، لذا يبدو الملف تالفًا. لم يُستورد أي شيء.</translation>
+    </message>
+    <message>
+        <source>This file nests values more than 64 levels deep, which no journal export does. Nothing was imported.</source>
+        <translation>تتداخل القيم في هذا الملف لأكثر من 64 مستوى، وهذا ما لا يفعله أي ملف تصدير لليوميات. لم يُستورد أي شيء.</translation>
+    </message>
+    <message>
+        <source>More than 1000 rows of this file cannot be read, so it does not look like a journal export. Nothing was imported.</source>
+        <translation>تتعذّر قراءة أكثر من 1000 صف في هذا الملف، لذا لا يبدو ملفَّ تصدير لليوميات. لم يُستورد أي شيء.</translation>
+    </message>
+    <message>
         <source>Some mood labels in this file are unknown. Give each one a mood from 1 to 5 (for example --mood-map LABEL=4); nothing was imported yet.</source>
         <translation>بعض تسميات المزاج في هذا الملف غير معروفة. أعطِ كلًّا منها درجة مزاج من 1 إلى 5 (مثلًا ‎--mood-map LABEL=4)؛ لم يُستورد أي شيء بعد.</translation>
     </message>
@@ -996,6 +1194,22 @@
     <message>
         <source>The confirmation word was not typed correctly. Nothing was erased.</source>
         <translation>لم تُكتب كلمة التأكيد بشكل صحيح. لم يُمسح شيء.</translation>
+    </message>
+    <message>
+        <source>The key file (vault.keys) is damaged, so your passphrase cannot open the journal. This was not counted as a wrong try and nothing was changed. Open it with your recovery key, or take the key file from a backup of this journal.</source>
+        <translation>ملف المفاتيح (vault.keys) تالف، لذا لا تستطيع عبارة المرور فتح اليوميات. لم تُحسب هذه محاولةً خاطئة ولم يتغير شيء. يمكن فتحها بمفتاح الاسترداد، أو بأخذ ملف المفاتيح من نسخة احتياطية لهذه اليوميات.</translation>
+    </message>
+    <message>
+        <source>The key file in this backup does not open this journal (it belongs to another journal). Nothing was changed.</source>
+        <translation>ملف المفاتيح في هذه النسخة الاحتياطية لا يفتح هذه اليوميات (فهو ليوميات أخرى). لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <source>The journal file is damaged. To protect what is left, nothing more will be written to it. Restore your newest good backup.</source>
+        <translation>ملف اليوميات تالف. حفاظًا على ما تبقّى منه، لن يُكتب فيه شيء بعد الآن. يُستحسن استعادة أحدث نسخة احتياطية سليمة.</translation>
+    </message>
+    <message>
+        <source>The text is too long. Nothing was saved.</source>
+        <translation>النص طويل جدًا. لم يُحفظ شيء.</translation>
     </message>
     <message>
         <source>Too many wrong tries. Wait a moment, then try again.</source>
@@ -1066,6 +1280,10 @@
         <translation>تعذّر الوصول إلى خادم المجموعة. منشوراتك محفوظة على هذا الجهاز وستُرسل لاحقًا.</translation>
     </message>
     <message>
+        <source>The group server is too slow or too busy right now, so this sync stopped. Nothing is lost: what arrived is kept, and the rest comes at the next sync.</source>
+        <translation>خادم المجموعة بطيء جدًا أو مشغول الآن، فتوقفت هذه المزامنة. لم يضِع شيء: ما وصل محفوظ، والباقي يصل عند المزامنة القادمة.</translation>
+    </message>
+    <message>
         <source>The group server refused the request.</source>
         <translation>رفض خادم المجموعة الطلب.</translation>
     </message>
@@ -1076,6 +1294,10 @@
     <message>
         <source>That invite code is not valid. Check that it was copied completely and try again.</source>
         <translation>رمز الدعوة هذا غير صالح. يُرجى التأكد من نسخه كاملًا ثم المحاولة مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>The list of verified contacts is missing or damaged, so it cannot be shown.</source>
+        <translation>قائمة الجهات التي تحققنا منها مفقودة أو تالفة، لذا يتعذر عرضها.</translation>
     </message>
 </context>
 <context>
@@ -1091,18 +1313,6 @@
     <message>
         <source>&amp;Save to:</source>
         <translation>&amp;الحفظ في:</translation>
-    </message>
-    <message>
-        <source>JSON (complete, can be imported again)</source>
-        <translation>JSON (كاملة، ويمكن استيرادها مجددًا)</translation>
-    </message>
-    <message>
-        <source>CSV (Daylio columns, for spreadsheets)</source>
-        <translation>CSV (أعمدة Daylio، لجداول البيانات)</translation>
-    </message>
-    <message>
-        <source>Markdown (readable text)</source>
-        <translation>Markdown (نص مقروء)</translation>
     </message>
     <message>
         <source>One file per entry, in a new folder</source>
@@ -1125,6 +1335,14 @@
         <translation>اختيار مجلد فارغ</translation>
     </message>
     <message>
+        <source>Don&apos;t show this again</source>
+        <translation>عدم إظهار هذا مرة أخرى</translation>
+    </message>
+    <message>
+        <source>Export anyway</source>
+        <translation>التصدير على أي حال</translation>
+    </message>
+    <message>
         <source>Choose where to save the export.</source>
         <translation>اختيار مكان حفظ الملف المُصدَّر.</translation>
     </message>
@@ -1142,6 +1360,13 @@
             <numerusform>صُدِّرت %Ln تدوينةً.</numerusform>
             <numerusform>صُدِّرت %Ln تدوينة.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ExportWarning</name>
+    <message>
+        <source>This file will not be encrypted. Anyone who can open this computer, or the place you save it, can read your journal. Keep it somewhere safe, or make an encrypted backup instead.</source>
+        <translation>لن يكون هذا الملف مشفّرًا. يستطيع أي شخص يمكنه فتح هذا الحاسوب، أو المكان الذي يُحفظ فيه الملف، أن يقرأ يومياتك. الأفضل حفظه في مكان آمن، أو إنشاء نسخة احتياطية مشفّرة بدلًا منه.</translation>
     </message>
 </context>
 <context>
@@ -1519,18 +1744,6 @@
         <translation>ال&amp;ملف:</translation>
     </message>
     <message>
-        <source>Daylio (CSV export)</source>
-        <translation>Daylio (ملف CSV مُصدَّر)</translation>
-    </message>
-    <message>
-        <source>jrnl (JSON export)</source>
-        <translation>jrnl (ملف JSON مُصدَّر)</translation>
-    </message>
-    <message>
-        <source>peerapp (JSON export)</source>
-        <translation>peerapp (ملف JSON مُصدَّر)</translation>
-    </message>
-    <message>
         <source>&amp;Browse…</source>
         <translation>ت&amp;صفّح…</translation>
     </message>
@@ -1844,6 +2057,13 @@
     <message>
         <source>The image could not be saved there.</source>
         <translation>تعذّر حفظ الصورة في ذلك المكان.</translation>
+    </message>
+</context>
+<context>
+    <name>JobDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
     </message>
 </context>
 <context>
@@ -2266,6 +2486,10 @@
         <translation>&amp;عن peerapp</translation>
     </message>
     <message>
+        <source>Making your automatic backup…</source>
+        <translation>جارٍ إنشاء النسخة الاحتياطية التلقائية…</translation>
+    </message>
+    <message>
         <source>Automatic backup</source>
         <translation>النسخ الاحتياطي التلقائي</translation>
     </message>
@@ -2523,13 +2747,6 @@ A private mood and coping journal. Everything you write is encrypted on this com
         <source>OK</source>
         <translation>موافق</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
-    </message>
-</context>
-<context>
-    <name>ProgressRun</name>
     <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
@@ -3457,6 +3674,10 @@ Post: %2</source>
         <translation>peerapp</translation>
     </message>
     <message>
+        <source>All files (*)</source>
+        <translation>كل الملفات (*)</translation>
+    </message>
+    <message>
         <source>Save a backup</source>
         <translation>حفظ نسخة احتياطية</translation>
     </message>
@@ -3481,8 +3702,16 @@ Post: %2</source>
         <translation>استعادة نسخة احتياطية</translation>
     </message>
     <message>
+        <source>Checking the backup…</source>
+        <translation>جارٍ فحص النسخة الاحتياطية…</translation>
+    </message>
+    <message>
         <source>Replace your current journal with this backup? Entries written since the backup will be lost.</source>
         <translation>هل تريد استبدال يومياتك الحالية بهذه النسخة الاحتياطية؟ ستُفقد التدوينات المكتوبة بعد إنشائها.</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>جارٍ استعادة النسخة الاحتياطية…</translation>
     </message>
     <message>
         <source>The backup was restored. Unlock it with the passphrase it had.</source>
@@ -3532,6 +3761,10 @@ Post: %2</source>
     <message>
         <source>&amp;Unlock</source>
         <translation>&amp;فتح</translation>
+    </message>
+    <message>
+        <source>Use the key file from a &amp;backup…</source>
+        <translation>استخدام ملف المفاتيح من &amp;نسخة احتياطية…</translation>
     </message>
 </context>
 <context>

@@ -22,11 +22,7 @@ if TYPE_CHECKING:
 QUICK_EXIT_KEYS = "Ctrl+Shift+Q"
 
 
-def _tr(text: str) -> str:
-    # The menus were always MainWindow's: keep that translation context.
-    return QCoreApplication.translate("MainWindow", text)
-
-
+# The menus were always MainWindow's: their texts keep that translation context.
 class MainMenus:
     """The menu bar of MainWindow (a mixin: MainWindow owns the slots the actions call).
 
@@ -137,36 +133,44 @@ class MainMenus:
         self.help_menu.addAction(self.about_action)
 
     def _retranslate_menus(self: MainWindow) -> None:  # type: ignore[misc]
-        self.journal_menu.setTitle(_tr("&Journal"))
-        self.new_action.setText(_tr("&New entry"))
-        self.search_action.setText(_tr("&Search"))
-        self.trash_action.setText(_tr("Show &trash"))
-        self.lock_action.setText(_tr("&Lock"))
-        self.quick_exit_action.setText(_tr("Quick e&xit (hide and lock)"))
-        self.quit_action.setText(_tr("&Quit"))
-        self.export_action.setText(_tr("&Export…"))
-        self.report_action.setText(_tr("Report for a &therapist…"))
-        self.import_action.setText(_tr("&Import…"))
-        self.backup_action.setText(_tr("&Back up now…"))
-        self.restore_action.setText(_tr("Restore from a bac&kup…"))
-        self.auto_backup_action.setText(_tr("&Automatic backups…"))
-        self.view_menu.setTitle(_tr("&View"))
-        self.groups_menu.setTitle(_tr("&Groups"))
-        self.help_now_action.setText(_tr("I need &help now"))
-        self.tools_menu.setTitle(_tr("&Tools"))
-        self.tool_actions[BOX].setText(_tr("&Breathing pacer"))
-        self.tool_actions[GroundingTool.technique].setText(_tr("&Grounding 5-4-3-2-1"))
-        self.tool_actions[ThoughtRecordTool.technique].setText(_tr("&Thought record"))
-        self.tool_actions[RelaxationGuide.technique].setText(_tr("&Muscle relaxation"))
-        self.settings_menu.setTitle(_tr("&Settings"))
-        self.passphrase_action.setText(_tr("Change &passphrase…"))
-        self.recovery_action.setText(_tr("New &recovery key…"))
-        self.preferences_action.setText(_tr("P&references…"))
-        self.language_menu.setTitle(_tr("&Language"))
-        self.english_action.setText(_tr("English"))
-        self.arabic_action.setText(_tr("العربية"))
-        self.help_menu.setTitle(_tr("&Help"))
-        self.about_action.setText(_tr("&About peerapp"))
+        self.journal_menu.setTitle(QCoreApplication.translate("MainWindow", "&Journal"))
+        self.new_action.setText(QCoreApplication.translate("MainWindow", "&New entry"))
+        self.search_action.setText(QCoreApplication.translate("MainWindow", "&Search"))
+        self.trash_action.setText(QCoreApplication.translate("MainWindow", "Show &trash"))
+        self.lock_action.setText(QCoreApplication.translate("MainWindow", "&Lock"))
+        self.quick_exit_action.setText(
+            QCoreApplication.translate("MainWindow", "Quick e&xit (hide and lock)")
+        )
+        self.quit_action.setText(QCoreApplication.translate("MainWindow", "&Quit"))
+        self.export_action.setText(QCoreApplication.translate("MainWindow", "&Export…"))
+        self.report_action.setText(QCoreApplication.translate("MainWindow", "Report for a &therapist…"))
+        self.import_action.setText(QCoreApplication.translate("MainWindow", "&Import…"))
+        self.backup_action.setText(QCoreApplication.translate("MainWindow", "&Back up now…"))
+        self.restore_action.setText(QCoreApplication.translate("MainWindow", "Restore from a bac&kup…"))
+        self.auto_backup_action.setText(QCoreApplication.translate("MainWindow", "&Automatic backups…"))
+        self.view_menu.setTitle(QCoreApplication.translate("MainWindow", "&View"))
+        self.groups_menu.setTitle(QCoreApplication.translate("MainWindow", "&Groups"))
+        self.help_now_action.setText(QCoreApplication.translate("MainWindow", "I need &help now"))
+        self.tools_menu.setTitle(QCoreApplication.translate("MainWindow", "&Tools"))
+        self.tool_actions[BOX].setText(QCoreApplication.translate("MainWindow", "&Breathing pacer"))
+        self.tool_actions[GroundingTool.technique].setText(
+            QCoreApplication.translate("MainWindow", "&Grounding 5-4-3-2-1")
+        )
+        self.tool_actions[ThoughtRecordTool.technique].setText(
+            QCoreApplication.translate("MainWindow", "&Thought record")
+        )
+        self.tool_actions[RelaxationGuide.technique].setText(
+            QCoreApplication.translate("MainWindow", "&Muscle relaxation")
+        )
+        self.settings_menu.setTitle(QCoreApplication.translate("MainWindow", "&Settings"))
+        self.passphrase_action.setText(QCoreApplication.translate("MainWindow", "Change &passphrase…"))
+        self.recovery_action.setText(QCoreApplication.translate("MainWindow", "New &recovery key…"))
+        self.preferences_action.setText(QCoreApplication.translate("MainWindow", "P&references…"))
+        self.language_menu.setTitle(QCoreApplication.translate("MainWindow", "&Language"))
+        self.english_action.setText(QCoreApplication.translate("MainWindow", "English"))
+        self.arabic_action.setText(QCoreApplication.translate("MainWindow", "العربية"))
+        self.help_menu.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
+        self.about_action.setText(QCoreApplication.translate("MainWindow", "&About peerapp"))
 
     def _sync_language_actions(self: MainWindow, lang: str) -> None:  # type: ignore[misc]
         self.english_action.setChecked(lang == "en")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -23,7 +24,7 @@ from ...core.tasks import CancelToken, Progress
 from ...core.vault import Vault
 from ..common import Retranslatable
 from ..jobs import Job, host
-from .parts import PathRow, show_error, tr
+from .parts import PathRow, show_error
 
 
 class BackupSettingsDialog(Retranslatable, QDialog):
@@ -94,12 +95,14 @@ class BackupSettingsDialog(Retranslatable, QDialog):
 
 
 def _backup_filter() -> str:
-    return tr("peerapp backups (*.peerbackup)")
+    return QCoreApplication.translate("TransferDialogs", "peerapp backups (*.peerbackup)")
 
 
 def backup_dialog(parent: QWidget | None, vault: Vault) -> Job | None:
     """Ask where to save, then back up behind a progress dialog (the vault stays unlocked)."""
-    name, _ = QFileDialog.getSaveFileName(parent, tr("Save a backup"), "", _backup_filter())
+    name, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("TransferDialogs", "Save a backup"), "", _backup_filter()
+    )
     if not name:
         return None
     target = Path(name if name.endswith(backup.SUFFIX) else name + backup.SUFFIX)
@@ -110,11 +113,15 @@ def backup_dialog(parent: QWidget | None, vault: Vault) -> Job | None:
     def saved(_result: object) -> None:
         QMessageBox.information(
             parent,
-            tr("Backup"),
-            tr("The backup was saved. It opens with the passphrase your journal has now."),
+            QCoreApplication.translate("TransferDialogs", "Backup"),
+            QCoreApplication.translate(
+                "TransferDialogs", "The backup was saved. It opens with the passphrase your journal has now."
+            ),
         )
 
-    job = host().run(work, label=tr("Making a backup…"), parent=parent)
+    job = host().run(
+        work, label=QCoreApplication.translate("TransferDialogs", "Making a backup…"), parent=parent
+    )
     job.succeeded.connect(saved)
     job.failed.connect(lambda error: show_error(parent, error))
     return job
@@ -136,7 +143,9 @@ def restore_dialog(parent: QWidget | None, vault: Vault, lock: Callable[[], None
     checked before anyone is asked anything, and replaces the journal all or nothing, so a cancel or a
     lock during either step keeps the journal as it was.
     """
-    name, _ = QFileDialog.getOpenFileName(parent, tr("Restore a backup"), "", _backup_filter())
+    name, _ = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("TransferDialogs", "Restore a backup"), "", _backup_filter()
+    )
     if not name:
         return False
     path = Path(name)
@@ -144,14 +153,20 @@ def restore_dialog(parent: QWidget | None, vault: Vault, lock: Callable[[], None
     def check(_progress: Progress, cancel: CancelToken) -> backup.BackupInfo:
         return backup.read_backup(path, cancel)
 
-    if not _run_to_end(host().run(check, label=tr("Checking the backup…"), parent=parent), parent):
+    if not _run_to_end(
+        host().run(
+            check, label=QCoreApplication.translate("TransferDialogs", "Checking the backup…"), parent=parent
+        ),
+        parent,
+    ):
         return False
     if vault.exists():
         answer = QMessageBox.question(
             parent,
-            tr("Restore a backup"),
-            tr(
-                "Replace your current journal with this backup? Entries written since the backup will be lost."
+            QCoreApplication.translate("TransferDialogs", "Restore a backup"),
+            QCoreApplication.translate(
+                "TransferDialogs",
+                "Replace your current journal with this backup? Entries written since the backup will be lost.",
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
@@ -166,11 +181,20 @@ def restore_dialog(parent: QWidget | None, vault: Vault, lock: Callable[[], None
     def restore(_progress: Progress, cancel: CancelToken) -> None:
         backup.restore_backup(path, vault.directory, overwrite=True, cancel=cancel)
 
-    if not _run_to_end(host().run(restore, label=tr("Restoring the backup…"), parent=parent), parent):
+    if not _run_to_end(
+        host().run(
+            restore,
+            label=QCoreApplication.translate("TransferDialogs", "Restoring the backup…"),
+            parent=parent,
+        ),
+        parent,
+    ):
         return False
     QMessageBox.information(
         parent,
-        tr("Restore a backup"),
-        tr("The backup was restored. Unlock it with the passphrase it had."),
+        QCoreApplication.translate("TransferDialogs", "Restore a backup"),
+        QCoreApplication.translate(
+            "TransferDialogs", "The backup was restored. Unlock it with the passphrase it had."
+        ),
     )
     return True

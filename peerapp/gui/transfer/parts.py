@@ -14,12 +14,6 @@ from ...core.i18n import translate
 from ...core.transfer import CONTEXT
 from ...core.vault import Vault
 
-TR_CONTEXT = "TransferDialogs"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(TR_CONTEXT, text)
-
 
 def with_connection(vault: Vault, fn: Callable[[Any], Any]) -> Any:
     """Run `fn(conn)` with a connection opened on the calling (worker) thread."""
@@ -34,12 +28,18 @@ def show_error(parent: QWidget | None, error: PeerappError) -> None:
     """One warning with the error's translated line; a cancel needs none (the person asked for it)."""
     if isinstance(error, OperationCancelled):
         return
-    QMessageBox.warning(parent, tr("peerapp"), error.user_message())
+    QMessageBox.warning(
+        parent, QCoreApplication.translate("TransferDialogs", "peerapp"), error.user_message()
+    )
 
 
 def file_filters(file_filter: str) -> str:
     """A registry entry's filter (English source, core.transfer.CONTEXT), translated, then "All files"."""
-    return translate(CONTEXT, file_filter) + ";;" + tr("All files (*)")
+    return (
+        translate(CONTEXT, file_filter)
+        + ";;"
+        + QCoreApplication.translate("TransferDialogs", "All files (*)")
+    )
 
 
 class PathRow(QWidget):
