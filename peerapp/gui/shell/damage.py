@@ -67,8 +67,10 @@ def show_damaged(parent: QWidget, good: Path | None, restore: Callable[[Path | N
     box.setWindowTitle(QCoreApplication.translate("Damage", "The journal file is damaged"))
     text = VaultDamaged().user_message()
     if good is not None:
+        # A path reads left to right even inside Arabic: isolate it so it is not scrambled.
+        path = "\u2066" + str(good) + "\u2069"
         text += "\n\n" + QCoreApplication.translate("Damage", "Your newest good backup is %1.").replace(
-            "%1", str(good)
+            "%1", path
         )
     else:
         text += "\n\n" + QCoreApplication.translate(
