@@ -6,22 +6,11 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from .crashsafe import fsync_dir
+
 # Overwrite passes on the key file. On a hard disk one pass of random bytes is enough; on flash and
 # copy-on-write filesystems no number of passes reaches blocks the device already moved (see docs/ARCHITECTURE.md).
 _PASSES = 1
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def overwrite(path: Path) -> bool:
@@ -53,7 +42,7 @@ def destroy_key_file(path: Path) -> None:
     for stale in (path, *half_written):
         overwrite(stale)
         stale.unlink(missing_ok=True)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
 def delete_files(paths: Iterable[Path]) -> list[Path]:
@@ -67,7 +56,7 @@ def delete_files(paths: Iterable[Path]) -> list[Path]:
         except OSError:
             failed.append(path)
     for folder in folders:
-        _fsync_dir(folder)
+        fsync_dir(folder)
     return failed
 
 
