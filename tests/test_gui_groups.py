@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from servers import ServerProcess, sqlite_server  # noqa: F401
+from sync_tools import TrickleServer
 
 from peerapp.core.keyslot import FAST_KDF
 from peerapp.core.settings import Settings
@@ -24,7 +25,7 @@ from peerapp.gui.groups.qr_widget import matrix_from_image
 from peerapp.gui.groups.settings import GroupSettingsDialog, ReportPostDialog, ReportsDialog
 from peerapp.gui.shell.app import build_window
 from peerapp.gui.shell.main_window import MainWindow
-from peerapp.sync.models import PENDING, SENT
+from peerapp.sync.models import PENDING, SENT, SyncAllResult
 from peerapp.sync.protocol import Invite
 from peerapp.sync.pseudonym import ADJECTIVES, NOUNS, compose, suggest_pseudonym
 from peerapp.sync.service import GroupService
@@ -489,6 +490,29 @@ def test_groups_tab_menu_and_lock_stops_sync(
     assert page.sync.timer.isActive() or page.sync.is_running()
     window.quick_exit()
     assert not page.sync.timer.isActive() and not page.sync.is_running()
+
+
+def test_the_sync_runs_on_the_job_host_and_cancel_all_ends_it_in_a_network_wait(
+    qtbot: Any, page: GroupsPage
+) -> None:
+    # A server that takes the request and never answers: the run waits in a socket read.
+    server = TrickleServer(mode="headers", interval=3600)
+    try:
+        assert page.service is not None
+        invite = Invite(server.url, bytes(32), bytes(32), "Silent").encode()
+        page.service.join_group(invite, "Calm River")
+        ended: list[SyncAllResult] = []
+        page.sync.finished.connect(ended.append)
+        page.sync.refresh()
+        qtbot.waitUntil(lambda: bool(server.requests), timeout=60000)
+        (job,) = page.sync.jobs.running()  # one owner of background work: the app's job host
+        page.sync.jobs.cancel_all()  # what lock and quick exit call
+        assert not job.is_running() and not page.sync.is_running()
+        # Ended by the cancel, not by the 30-second read timeout (that would be a failure).
+        assert ended and ended[-1].cancelled and ended[-1].errors == []
+        assert page.sync.failures == 0
+    finally:
+        server.close()
 
 
 def test_groups_page_in_arabic_is_mirrored(

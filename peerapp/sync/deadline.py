@@ -22,6 +22,11 @@ CANCEL_POLL = 0.2
 CONNECT_THREAD = "peerapp-connect"  # the helper thread of a connect (its name is for tests)
 
 
+class Cancelled(Exception):
+    """The user cancelled while a request or a wait was in progress (not an error). Raised from the
+    socket itself, past httpx, so it is never taken for a network failure."""
+
+
 class Deadline:
     """The monotonic time by which the current sync must be over (None: no deadline), and whether
     the sync was cancelled."""
@@ -62,7 +67,7 @@ class DeadlineStream(httpcore.NetworkStream):
         # recv loses nothing, on TLS too: OpenSSL keeps a partial record for the next read.
         while True:
             if self._deadline.cancelled():
-                raise httpcore.ReadError("cancelled")
+                raise Cancelled()
             left = None if end is None else end - time.monotonic()
             if left is not None and left <= 0:
                 raise httpcore.ReadTimeout("timed out")
@@ -149,7 +154,7 @@ class _Connect:
             with self._lock:
                 if cancelled() and not self._done.is_set():
                     self._abandoned = True
-                    raise httpcore.ConnectError("cancelled")
+                    raise Cancelled()
         outcome = self._outcome
         if isinstance(outcome, BaseException):
             raise outcome

@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 
 from . import protocol, wire
+from .deadline import Cancelled as Cancelled  # re-exported: the engine catches it from here
 from .deadline import Deadline, enforce
 from .errors import ServerRejected, ServerUnavailable
 from .errors import SyncTimedOut as SyncTimedOut  # re-exported: callers catch it from here
@@ -233,8 +234,6 @@ class Transport:
             finally:
                 response.close()
         except httpx.TransportError as exc:
-            if self.cancel.is_set():
-                raise Cancelled() from exc
             if self._deadline.expired():
                 raise SyncTimedOut() from exc
             raise ServerUnavailable(type(exc).__name__) from exc
@@ -249,10 +248,6 @@ class Transport:
             raise SyncTimedOut("retry-after")
         if self.cancel.wait(wait):
             raise Cancelled()
-
-
-class Cancelled(Exception):
-    """The user cancelled while a request or a wait was in progress (not an error)."""
 
 
 def _retry_after(value: str | None) -> float:

@@ -125,7 +125,7 @@ class SyncStatusBar(Retranslatable, QWidget):
         self.long_sync.stop()
         self.show_progress(False)
 
-    def _progress(self, _stage: str, done: int, total: int) -> None:
+    def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 0))
         if total > 0:
             self.progress.setValue(min(done, total))

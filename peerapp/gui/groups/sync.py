@@ -1,39 +1,39 @@
-"""Background group sync: a timer driven by sync.schedule, one worker thread at a time, stop on lock."""
+"""Background group sync: a timer driven by sync.schedule, one run at a time on the app's job host.
+
+Each run is a Qt-free task (`sync_every_group`) that the job host runs on its own thread, so lock and
+quick exit stop it with every other task (`JobHost.cancel_all`). A cancelled run ends at once, even
+inside a network wait (peerapp.sync.deadline), so nothing is left running after a lock.
+"""
 
 from __future__ import annotations
 
 import math
-import threading
 import time
+from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...core.errors import PeerappError
+from ...core.tasks import CancelToken, Progress
 from ...core.vault import Vault
 from ...sync.models import SyncAllResult
 from ...sync.schedule import SyncSchedule
 from ...sync.service import GroupService
-from ..common import TaskRunner
-
-STOP_WAIT_MS = 3000  # how long lock() waits for a request in flight before leaving it behind
+from ..jobs import Job, JobHost, host
 
 
-class SyncWorker(TaskRunner):
-    """Syncs every group over its own vault connection (opened and closed on the worker thread)."""
+def sync_every_group(vault: Vault) -> Callable[[Progress, CancelToken], SyncAllResult]:
+    """The task of one run: every group, over a vault connection of the run's own thread."""
 
-    progressed = Signal(str, int, int)
-
-    def __init__(self, vault: Vault, cancel: threading.Event) -> None:
-        super().__init__()
-        self.vault = vault
-        self.cancel = cancel
-
-    def call(self) -> SyncAllResult:
-        conn = self.vault.connect()
+    def work(progress: Progress, cancel: CancelToken) -> SyncAllResult:
+        conn = vault.connect()
         try:
-            return GroupService(conn).sync_all(cancel=self.cancel, progress=self.progressed.emit)
+            service = GroupService(conn)
+            return service.sync_all(cancel=cancel, progress=lambda _stage, done, total: progress(done, total))
         finally:
-            self.vault.release(conn)
+            vault.release(conn)
+
+    return work
 
 
 class GroupSync(QObject):
@@ -42,11 +42,12 @@ class GroupSync(QObject):
     state_changed = Signal()
     started = Signal()
     finished = Signal(object)  # SyncAllResult
-    progressed = Signal(str, int, int)
+    progressed = Signal(int, int)
 
-    def __init__(self, vault: Vault, parent: QObject | None = None) -> None:
+    def __init__(self, vault: Vault, parent: QObject | None = None, jobs: JobHost | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
+        self.jobs = jobs or host()
         self.service: GroupService | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -55,10 +56,7 @@ class GroupSync(QObject):
         self.runs = 0  # workers started, for the status line and tests
         self._next_at = 0.0
         self._again = False
-        self._cancel = threading.Event()
-        self._thread: QThread | None = None
-        self._worker: SyncWorker | None = None
-        self._left_behind: list[tuple[QThread, SyncWorker]] = []
+        self._job: Job | None = None
 
     # -- state -----------------------------------------------------------------------
 
@@ -83,7 +81,7 @@ class GroupSync(QObject):
         return service is not None and service.sync_enabled() and bool(service.groups())
 
     def is_running(self) -> bool:
-        return self._thread is not None
+        return self._job is not None
 
     def retry_in_seconds(self) -> int:
         """Seconds until the next automatic attempt (0 when none is planned)."""
@@ -115,40 +113,38 @@ class GroupSync(QObject):
             self._again = True
             return True
         self.timer.stop()
-        self._cancel = threading.Event()
-        thread = QThread()
-        worker = SyncWorker(self.vault, self._cancel)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.progressed.connect(self.progressed)
-        worker.succeeded.connect(self._on_done)
-        worker.failed.connect(self._on_failed)
-        self._thread, self._worker = thread, worker
+        job = self.jobs.job(sync_every_group(self.vault))
+        job.progressed.connect(self.progressed)
+        job.succeeded.connect(self._on_done)
+        job.failed.connect(self._on_failed)
+        job.cancelled.connect(self._on_cancelled)
+        self._job = job
         self.runs += 1
-        thread.start()
+        job.start()
         self.started.emit()
         self.state_changed.emit()
         return True
 
     def cancel(self) -> None:
         """Stop the running sync at its next check; the schedule goes on."""
-        self._cancel.set()
+        if self._job is not None:
+            self._job.cancel()
         self._again = False
 
-    def _reap(self) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-        self._thread = self._worker = None
-
     def _on_done(self, outcome: object) -> None:
-        self._reap()
+        self._job = None
         assert isinstance(outcome, SyncAllResult)
         self.schedule.ran(outcome)
         self._after_run(outcome, failed=bool(outcome.errors))
 
+    def _on_cancelled(self) -> None:
+        """By its Cancel button, or by the job host (lock, quick exit): what it did is kept."""
+        job, self._job = self._job, None
+        outcome = job.result if job is not None and isinstance(job.result, SyncAllResult) else None
+        self._on_done(outcome or SyncAllResult(cancelled=True))
+
     def _on_failed(self, error: object) -> None:
-        self._reap()
+        self._job = None
         self.schedule.failed(error if isinstance(error, PeerappError) else PeerappError())
         self._after_run(SyncAllResult(), failed=True)
 
@@ -165,34 +161,31 @@ class GroupSync(QObject):
         self.state_changed.emit()
 
     def stop(self) -> None:
-        """On lock and quick exit: no more runs; cancel the running one and wait for it briefly."""
+        """On lock and quick exit: no more runs; the running one is cancelled and waited for."""
         self.timer.stop()
         self.service = None
         self._again = False
-        self._cancel.set()
-        thread, worker = self._thread, self._worker
-        if thread is not None and worker is not None:
-            worker.succeeded.disconnect(self._on_done)
-            worker.failed.disconnect(self._on_failed)
-            worker.progressed.disconnect(self.progressed)
-            if not thread.wait(STOP_WAIT_MS):
-                # A request stuck in the network: keep the objects alive until it gives up.
-                self._left_behind.append((thread, worker))
-        self._thread = self._worker = None
-        self._left_behind = [(t, w) for t, w in self._left_behind if t.isRunning()]
+        job, self._job = self._job, None
+        if job is not None:
+            # Its outcome is of no use once locked: nothing more is shown or scheduled.
+            for signal, slot in (
+                (job.succeeded, self._on_done),
+                (job.failed, self._on_failed),
+                (job.cancelled, self._on_cancelled),
+                (job.progressed, self.progressed),
+            ):
+                signal.disconnect(slot)
+            job.stop()
         self.schedule.reset()
         self.state_changed.emit()
 
     def wait_idle(self) -> None:
         """Cancel the running sync, if any, and wait for it to end; the schedule goes on."""
-        if self._thread is not None:
-            self._cancel.set()
-            self._thread.wait()
+        if self._job is not None:
+            self._job.cancel()
+            self._job.wait()
 
     def wait_all(self) -> None:
-        """Block until every worker, including any left behind, has ended (tests and app exit)."""
-        for thread, _worker in self._left_behind:
-            thread.wait()
-        self._left_behind.clear()
-        if self._thread is not None:
-            self._thread.wait()
+        """Block until the running sync, if any, has ended (tests and app exit)."""
+        if self._job is not None:
+            self._job.wait()
