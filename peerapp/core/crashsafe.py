@@ -100,17 +100,36 @@ def remove_leftover(path: Path) -> bool:
     return True
 
 
+# Overwrite passes before unlinking. On a hard disk one pass of random bytes is enough; on flash and
+# copy-on-write filesystems no number of passes reaches blocks the device already moved (SECURITY.md).
+_PASSES = 1
+
+
+def overwrite(path: Path) -> bool:
+    """Overwrite a file in place with random bytes of its own length and fsync; False if it was not there."""
+    try:
+        fd = os.open(path, os.O_WRONLY)
+    except FileNotFoundError:
+        return False
+    try:
+        size = os.fstat(fd).st_size
+        for _ in range(_PASSES):
+            os.lseek(fd, 0, os.SEEK_SET)
+            left = size
+            while left > 0:
+                chunk = min(left, 1 << 20)
+                os.write(fd, os.urandom(chunk))
+                left -= chunk
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+    return True
+
+
 def _overwrite(path: Path) -> None:
-    # Best effort on flash and copy-on-write filesystems (see SECURITY.md); cheap enough for one file.
-    with contextlib.suppress(OSError), path.open("r+b") as fh:
-        size = os.fstat(fh.fileno()).st_size
-        left = size
-        while left > 0:
-            chunk = min(left, 1 << 20)
-            fh.write(b"\0" * chunk)
-            left -= chunk
-        fh.flush()
-        os.fsync(fh.fileno())
+    # A leftover is removed even when it cannot be overwritten (a read-only file, a full disk).
+    with contextlib.suppress(OSError):
+        overwrite(path)
 
 
 def sweep_folder(folder: Path) -> list[Path]:

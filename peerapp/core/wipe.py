@@ -2,36 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from .crashsafe import fsync_dir
-
-# Overwrite passes on the key file. On a hard disk one pass of random bytes is enough; on flash and
-# copy-on-write filesystems no number of passes reaches blocks the device already moved (see docs/ARCHITECTURE.md).
-_PASSES = 1
-
-
-def overwrite(path: Path) -> bool:
-    """Overwrite a file in place with random bytes of its own length and fsync; False if it was not there."""
-    try:
-        fd = os.open(path, os.O_WRONLY)
-    except FileNotFoundError:
-        return False
-    try:
-        size = os.fstat(fd).st_size
-        for _ in range(_PASSES):
-            os.lseek(fd, 0, os.SEEK_SET)
-            left = size
-            while left > 0:
-                chunk = min(left, 1 << 20)
-                os.write(fd, os.urandom(chunk))
-                left -= chunk
-            os.fsync(fd)
-    finally:
-        os.close(fd)
-    return True
+from .crashsafe import overwrite as overwrite  # the one overwrite; the panic wipe uses it first
 
 
 def destroy_key_file(path: Path) -> None:

@@ -47,11 +47,6 @@ class IntegrityCheck(QObject):
         self.task.cancelled.connect(self.finished.emit)
         self.task.start()
 
-    def cancel(self) -> None:
-        """Stop now (returns once the check has ended); MainWindow.lock does it through the job host."""
-        if self.task is not None:
-            self.task.stop()
-
     def _on_result(self, result: object) -> None:
         problems, good = result if isinstance(result, tuple) else (0, None)
         if problems and self.vault.is_unlocked:
