@@ -242,21 +242,13 @@ def read_key_file(path: Path) -> KeyFile:
     A file that cannot be parsed at all raises DamagedKeyFile; a missing one CorruptKeySlot.
     """
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read(MAX_KEY_FILE + 1)  # never more than a key file can be
     except FileNotFoundError as exc:
         raise CorruptKeySlot("missing") from exc
     except OSError as exc:
         raise DamagedKeyFile("unreadable") from exc
-    if len(data) > MAX_KEY_FILE:
-        raise DamagedKeyFile("size")
-    try:
-        raw = json.loads(data)
-    except ValueError as exc:
-        raise DamagedKeyFile("json") from exc
-    try:
-        return _parse_key_file(raw)
-    except CorruptKeySlot as exc:
-        raise DamagedKeyFile(str(exc)) from exc
+    return parse_key_file_bytes(data)
 
 
 def _parse_key_file(raw: object) -> KeyFile:
