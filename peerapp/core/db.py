@@ -99,10 +99,21 @@ def _migrate(conn: Connection, version: int) -> None:
 def _split(script: str) -> list[str]:
     """Split a migration script into statements; `--` comments are dropped first.
 
+    A trigger's body holds ';' too, so pieces are joined until SQLite calls the statement complete.
     None of our statements has ';' inside a string literal.
     """
     lines = [line.split("--", 1)[0] for line in script.splitlines()]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+    statements: list[str] = []
+    current = ""
+    for piece in "\n".join(lines).split(";"):
+        current += piece + ";"
+        if sqlite3.complete_statement(current):
+            if current[:-1].strip():
+                statements.append(current[:-1].strip())
+            current = ""
+    if current[:-1].strip():
+        statements.append(current[:-1].strip())  # an unfinished statement: executing it says what is wrong
+    return statements
 
 
 class Transaction:
