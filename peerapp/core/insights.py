@@ -1,13 +1,15 @@
-"""Insights over the journal (mood trends, weekdays, associations, what helps), computed locally in SQL."""
+"""Insights over the journal (mood trends, weekdays, associations, what helps), from per-day aggregates."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
 from .db import Connection
+from .insight_days import DayStore, interruptible
 from .journal import JournalRepository
+from .tasks import CancelToken
 
 MIN_DAYS = 3
 MOVING_WINDOW = 7
@@ -22,35 +24,12 @@ class Period(StrEnum):
     YEAR = "year"
 
 
-_SLACK = 86400  # seconds; more than any UTC offset
-
-
-def _utc_midnight(day: date) -> int:
-    return int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp())
-
-
 @dataclass(frozen=True)
 class DateRange:
     """Local days from `since` to `until`, both included; None leaves that side open."""
 
     since: date | None = None
     until: date | None = None
-
-    def clauses(self) -> tuple[str, list[object]]:
-        """SQL conditions on `entry e`: not in the trash, local day in range.
-
-        The day test is exact; the looser at_utc bounds (a day either side covers every UTC
-        offset) let the timeline index skip entries far outside the range.
-        """
-        sql = ["e.deleted_at IS NULL"]
-        params: list[object] = []
-        if self.since is not None:
-            sql.append("e.at_utc >= ? AND e.day >= ?")
-            params += [_utc_midnight(self.since) - _SLACK, self.since.isoformat()]
-        if self.until is not None:
-            sql.append("e.at_utc < ? AND e.day <= ?")
-            params += [_utc_midnight(self.until) + 86400 + _SLACK, self.until.isoformat()]
-        return " AND ".join(sql), params
 
 
 @dataclass(frozen=True)
@@ -109,18 +88,6 @@ class Overview:
     days_with_mood: int
     first_day: date | None
     last_day: date | None
-
-
-def _daily_cte(rng: DateRange, *, materialized: bool = False) -> tuple[str, list[object]]:
-    """`daily(day, mood, n)`: each day's mean mood over its entries that have one."""
-    where, params = rng.clauses()
-    return (
-        "daily AS "
-        + ("MATERIALIZED " if materialized else "")
-        + "(SELECT e.day AS day, avg(e.mood) AS mood, count(*) AS n FROM entry e"
-        f" WHERE {where} AND e.mood IS NOT NULL GROUP BY e.day)",
-        params,
-    )
 
 
 @dataclass(frozen=True)
@@ -188,29 +155,30 @@ class Report:
     associations: list[Association]
     helps: list[TechniqueStats]
     years: list[int]
+    year: int | None = None  # the year of `pixels`: the one asked for if it has data, else the newest
+    pixels: dict[date, float] = field(default_factory=dict)
 
 
 class Insights:
-    """Read-only aggregates over one vault connection; nothing is loaded entry by entry."""
+    """Read-only figures over one vault connection, from the per-day aggregates (migration 8).
+
+    No query reads the entries themselves: the triggers that keep the aggregates did that work when
+    each entry was written, so a figure costs about the number of days in its range.
+    """
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
+        self.store = DayStore(conn)
 
     @classmethod
     def of(cls, repo: JournalRepository) -> Insights:
         return cls(repo.conn)
 
     def days(self, rng: DateRange = DateRange()) -> list[Day]:
-        """One aggregate row per local day with entries, oldest first (one pass over the vault)."""
-        where, params = rng.clauses()
-        rows = self.conn.execute(
-            f"SELECT e.day, avg(e.mood), count(e.mood), count(*) FROM entry e WHERE {where}"
-            " GROUP BY e.day ORDER BY e.day",
-            params,
-        )
+        """One aggregate row per local day with entries, oldest first."""
         return [
-            Day(date.fromisoformat(day), None if mood is None else float(mood), int(with_mood), int(n))
-            for day, mood, with_mood, n in rows
+            Day(row.day, row.mood_sum / row.moods if row.moods else None, row.moods, row.entries)
+            for row in self.store.days(rng.since, rng.until)
         ]
 
     @staticmethod
@@ -227,9 +195,7 @@ class Insights:
         return self.summarise(self.days(rng))
 
     def daily_moods(self, rng: DateRange = DateRange()) -> dict[date, float]:
-        cte, params = _daily_cte(rng)
-        rows = self.conn.execute(f"WITH {cte} SELECT day, mood FROM daily ORDER BY day", params)
-        return {date.fromisoformat(day): float(mood) for day, mood in rows}
+        return {d.day: d.mood for d in self.days(rng) if d.mood is not None}
 
     def mood_over_time(
         self, period: Period = Period.WEEK, rng: DateRange = DateRange(), window: int = MOVING_WINDOW
@@ -246,32 +212,43 @@ class Insights:
         return self.daily_moods(DateRange(since, until))
 
     def years(self) -> list[int]:
-        """From the year of the first entry to the year of the last (two index lookups, no scan)."""
-        ends = [
-            self.conn.execute(
-                f"SELECT day FROM entry WHERE deleted_at IS NULL ORDER BY at_utc {order}, id {order} LIMIT 1"
-            ).fetchone()
-            for order in ("ASC", "DESC")
-        ]
-        if ends[0] is None or ends[1] is None:
-            return []
-        first, last = sorted(int(str(row[0])[:4]) for row in ends)
-        return list(range(first, last + 1))
+        """From the year of the first day with entries to the year of the last."""
+        bounds = self.store.bounds()
+        return [] if bounds is None else list(range(bounds[0].year, bounds[1].year + 1))
 
     def by_weekday(self, rng: DateRange = DateRange()) -> list[WeekdayMood]:
         """Mean daily mood for Monday..Sunday, from each entry's local day."""
         return weekday_means(self.days(rng))
 
-    def report(self, period: Period = Period.WEEK, rng: DateRange = DateRange()) -> Report:
-        """All of the page's figures; the per-day aggregate is read once and shared."""
-        days = self.days(rng)
+    def report(
+        self,
+        period: Period = Period.WEEK,
+        rng: DateRange = DateRange(),
+        *,
+        year: int | None = None,
+        cancel: CancelToken | None = None,
+    ) -> Report:
+        """All of the page's figures, with the year in pixels of `year` (or of the newest year).
+
+        The per-day rows are read once and shared. `cancel` stops the work between steps and inside a
+        running query (OperationCancelled).
+        """
+        with interruptible(self.conn, cancel):
+            days = self.days(rng)
+            associations = self.associations(rng, days=days)
+            helps = self.what_helps(rng)
+            years = self.years()
+            shown = year if year in years else (years[-1] if years else None)
+            pixels = {} if shown is None else self.year_in_pixels(shown)
         return Report(
             overview=self.summarise(days),
             points=group_days(days, Period(period)),
             weekdays=weekday_means(days),
-            associations=self.associations(rng, days=days),
-            helps=self.what_helps(rng),
-            years=self.years(),
+            associations=associations,
+            helps=helps,
+            years=years,
+            year=shown,
+            pixels=pixels,
         )
 
     def associations(
@@ -287,37 +264,16 @@ class Insights:
         total_days, total_sum = len(moods), sum(moods)
         if total_days < 2 * min_days:
             return []
-        cte, params = _daily_cte(rng, materialized=True)
-        where, wparams = rng.clauses()
-        # CROSS JOIN keeps the entries as the outer loop, so each one costs a primary-key probe
-        # into the narrow link table instead of a lookup of its whole (wide) row.
-        queries = {
-            "tag": f"WITH {cte}, marked AS (SELECT DISTINCT t.tag_id AS item, e.day AS day FROM entry e"
-            f" CROSS JOIN entry_tag t ON t.entry_id = e.id WHERE {where}),"
-            " counted AS (SELECT marked.item AS item, count(*) AS n, sum(daily.mood) AS total"
-            " FROM marked JOIN daily ON daily.day = marked.day GROUP BY marked.item"
-            " HAVING count(*) >= ? AND ? - count(*) >= ?)"
-            " SELECT g.name, counted.n, counted.total FROM counted JOIN tag g ON g.id = counted.item",
-            "emotion": f"WITH {cte}, marked AS (SELECT DISTINCT m.emotion AS item, e.day AS day FROM entry e"
-            f" CROSS JOIN entry_emotion m ON m.entry_id = e.id WHERE {where})"
-            " SELECT marked.item, count(*), sum(daily.mood) FROM marked JOIN daily ON daily.day = marked.day"
-            " GROUP BY marked.item HAVING count(*) >= ? AND ? - count(*) >= ?",
-        }
-        rows = [
-            (kind, *row)
-            for kind, sql in queries.items()
-            for row in self.conn.execute(sql, [*params, *wparams, min_days, total_days, min_days])
-        ]
         found = [
             Association(
-                item=str(item),
-                kind=str(kind),
-                mean_with=float(sum_with) / int(days_with),
-                mean_without=(total_sum - float(sum_with)) / (total_days - int(days_with)),
-                days_with=int(days_with),
-                days_without=total_days - int(days_with),
+                item=mark.item,
+                kind=mark.kind,
+                mean_with=mark.mood_total / mark.days,
+                mean_without=(total_sum - mark.mood_total) / (total_days - mark.days),
+                days_with=mark.days,
+                days_without=total_days - mark.days,
             )
-            for kind, item, days_with, sum_with in rows
+            for mark in self.store.marks(rng.since, rng.until, min_days, total_days - min_days)
         ]
         found.sort(key=lambda a: (-a.difference, -a.days_with, a.kind, a.item))
         return found
@@ -327,27 +283,16 @@ class Insights:
 
         Sorted by mean drop (largest first, unrated last), then by uses.
         """
-        where, params = rng.clauses()
-        both = "c.distress_before IS NOT NULL AND c.distress_after IS NOT NULL"
-        rows = self.conn.execute(
-            "SELECT c.technique, count(*),"
-            f" avg(CASE WHEN {both} THEN c.distress_before - c.distress_after END),"
-            f" sum(CASE WHEN {both} THEN 1 ELSE 0 END),"
-            " avg(c.helpfulness), count(c.helpfulness)"
-            f" FROM entry_coping c JOIN entry e ON e.id = c.entry_id WHERE {where}"
-            " GROUP BY c.technique",
-            params,
-        ).fetchall()
         stats = [
             TechniqueStats(
-                technique=str(t),
-                uses=int(uses),
-                mean_drop=None if drop is None else float(drop),
-                rated_uses=int(rated),
-                mean_helpfulness=None if helpful is None else float(helpful),
-                helpfulness_uses=int(helpful_n),
+                technique=s.technique,
+                uses=s.uses,
+                mean_drop=s.drop_sum / s.rated if s.rated else None,
+                rated_uses=s.rated,
+                mean_helpfulness=s.helpful_sum / s.helpful if s.helpful else None,
+                helpfulness_uses=s.helpful,
             )
-            for t, uses, drop, rated, helpful, helpful_n in rows
+            for s in self.store.coping(rng.since, rng.until)
         ]
         stats.sort(key=lambda s: (s.mean_drop is None, -(s.mean_drop or 0.0), -s.uses, s.technique))
         return stats
