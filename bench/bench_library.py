@@ -2,7 +2,7 @@
 
     python bench/bench_library.py [--rounds 20] [--out bench/RESULTS.md]
 
-Uses the bundled articles and the evaluation set in tests/library_eval.py. Cold
+Uses the bundled articles and the evaluation set in tests/support/library_eval.py. Cold
 numbers come from fresh Python processes (this script re-invoked with --worker), so
 no stemmer cache or parsed article is left over: "build" is the first open() with an
 empty cache folder; "open" is the first open() that finds the cached file (it still
@@ -31,10 +31,10 @@ for extra in (ROOT, ROOT / "tests"):
     if str(extra) not in sys.path:
         sys.path.insert(0, str(extra))
 
-from library_eval import EVAL, EvalQuery, NaiveIndex, mrr_at_5  # noqa: E402
 from results import write_section  # noqa: E402
 
 from peerapp.core.library_index import LibraryIndex  # noqa: E402
+from support.library_eval import EVAL, EvalQuery, NaiveIndex, mrr_at_5  # noqa: E402
 
 LANGS = ("en", "ar")
 TARGET_P95_MS = 5.0
@@ -140,7 +140,7 @@ def report(r: dict[str, object], rounds: int) -> str:
         "## Library search",
         "",
         f"Bundled library (42 articles per language), {len(EVAL)} evaluation queries"
-        f" (tests/library_eval.py), limit 10, {rounds} warm rounds."
+        f" (tests/support/library_eval.py), limit 10, {rounds} warm rounds."
         f" Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, {platform.machine()}.",
         "",
         "| measure | en | ar | all | target |",

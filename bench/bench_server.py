@@ -35,7 +35,8 @@ for folder in (ROOT, BENCH, ROOT / "tests"):
 
 import httpx  # noqa: E402
 from results import write_section  # noqa: E402
-from servers import Room, ServerProcess, start_server  # noqa: E402
+
+from support.servers import Room, ServerProcess, start_server  # noqa: E402
 
 TARGET_INGEST = 1000.0  # posts/s
 TARGET_PULL = 5.0  # seconds for 10,000 posts
@@ -54,6 +55,19 @@ def build_puts(room: Room, count: int) -> list[bytes]:
         post_id, blob, secret = room.seal(TEXT)
         body = httpx.Request("PUT", "http://x", json=room.put_body(post_id, blob, secret)).content
         out.append(request_bytes("PUT", f"/v1/rooms/{room.room}/posts/{post_id}", body))
+    return out
+
+
+def build_batches(room: Room, count: int, size: int = 100) -> list[bytes]:
+    """Complete HTTP/1.1 batch uploads (POST /v1/rooms/{room}/posts) of `size` posts, `count` posts in all."""
+    out = []
+    for start in range(0, count, size):
+        posts = []
+        for _ in range(min(size, count - start)):
+            post_id, blob, secret = room.seal(TEXT)
+            posts.append({"id": post_id, **room.put_body(post_id, blob, secret)})
+        body = httpx.Request("POST", "http://x", json={"posts": posts}).content
+        out.append(request_bytes("POST", f"/v1/rooms/{room.room}/posts", body))
     return out
 
 
@@ -104,6 +118,18 @@ def ingest(server: ServerProcess, hello: ServerProcess, clients: int, per_client
         room.close()
     total = clients * per_client
     return total / seconds, total / hello_seconds
+
+
+def ingest_batches(server: ServerProcess, clients: int, per_client: int, size: int = 100) -> float:
+    """Posts/s with `clients` connections, each uploading batches of `size` posts into its own room."""
+    rooms = [Room(server.url) for _ in range(clients)]
+    for room in rooms:
+        room.create()
+    streams = [build_batches(room, per_client, size) for room in rooms]
+    seconds = asyncio.run(send_all(server.url, streams))
+    for room in rooms:
+        room.close()
+    return clients * per_client / seconds
 
 
 def seed(server: ServerProcess, posts: int) -> Room:

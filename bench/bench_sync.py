@@ -22,11 +22,11 @@ for folder in (ROOT, BENCH, ROOT / "tests"):
         sys.path.insert(0, str(folder))
 
 from results import write_section  # noqa: E402
-from servers import start_server  # noqa: E402
 
 from peerapp.core.keyslot import FAST_KDF  # noqa: E402
 from peerapp.core.vault import Vault  # noqa: E402
 from peerapp.sync.service import GroupService  # noqa: E402
+from support.servers import start_server  # noqa: E402
 
 TARGET_PULL_SECONDS = 5.0
 TEXTS = (

@@ -15,7 +15,7 @@ finishes or undoes interrupted work and sweeps leftovers) and the journal is che
 
 The damage matrix changes vault.db, vault.keys, a backup and import files in many ways and checks
 that every rejected input leaves the vault byte-identical and prints one line, no traceback.
-tests/test_torture.py runs a few of each on every test run.
+tests/project/test_torture.py runs a few of each on every test run.
 """
 
 from __future__ import annotations

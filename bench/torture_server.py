@@ -7,7 +7,7 @@ hostile servers. Prints the figures; the goal is zero in every fault column.
 Server section (per backend, rate limits off so cases reach the storage, then tight limits so the
 limiter answers too): schemathesis cases from /v1/openapi.json (schema-valid and schema-breaking),
 hostile JSON inside valid signed requests (hypothesis), and broken HTTP on raw sockets; the engine
-is tests/test_server_fuzz.py. Columns: requests, 5xx answers, faults in the server's output
+is tests/server/test_server_fuzz.py. Columns: requests, 5xx answers, faults in the server's output
 (tracebacks, logged internal errors), 405s without Allow, error bodies that are not the JSON shape.
 
 Client section: a real vault and GroupService against loopback servers that lie.
@@ -48,8 +48,6 @@ for folder in (ROOT, BENCH, ROOT / "tests"):
         sys.path.insert(0, str(folder))
 
 from results import write_section  # noqa: E402
-from servers import start_server  # noqa: E402
-from sync_tools import HostileServer, TrickleServer, json_reply, new_vault, sealed_event  # noqa: E402
 from test_server_fuzz import FuzzStats, fuzz_server, server_faults  # noqa: E402
 
 from peerapp.core.errors import PeerappError  # noqa: E402
@@ -57,6 +55,8 @@ from peerapp.sync import protocol  # noqa: E402
 from peerapp.sync.engine import SYNC_DEADLINE  # noqa: E402
 from peerapp.sync.service import GroupService  # noqa: E402
 from peerapp.sync.transport import MAX_SEQ  # noqa: E402
+from support.servers import start_server  # noqa: E402
+from support.sync_tools import HostileServer, TrickleServer, json_reply, new_vault, sealed_event  # noqa: E402
 
 HANG_MARGIN = 5.0
 

@@ -6,7 +6,6 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -16,9 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from peerapp.core.journal import JournalRepository
 from peerapp.core.keyslot import FAST_KDF
 from peerapp.core.vault import Vault
-
-ROOT = Path(__file__).resolve().parent.parent
-PASSPHRASE = "correct horse battery staple"
+from support import PASSPHRASE, ROOT, CliResult
 
 
 @pytest.fixture(autouse=True)
@@ -49,13 +46,6 @@ def vault(data_dir: Path) -> Iterator[Vault]:
 @pytest.fixture
 def repo(vault: Vault) -> JournalRepository:
     return JournalRepository(vault.connect())
-
-
-@dataclass
-class CliResult:
-    code: int
-    stdout: str
-    stderr: str
 
 
 @pytest.fixture

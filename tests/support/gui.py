@@ -1,0 +1,76 @@
+"""Driving the real app window in tests: typing any text, the first run, unlocking, modal dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from peerapp.gui.shell.main_window import MainWindow
+
+# The `make_window` fixture of tests/gui/conftest.py: make_window(settings=None, lang="en", data=...).
+MakeWindow = Callable[..., MainWindow]
+
+# Strong enough for the first-run meter (the setup page refuses weak ones).
+GUI_PASSPHRASE = "a long and private passphrase"
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type any text, Arabic included, as key events (QTest.keyClicks only handles ASCII)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+            )
+
+
+def create_vault(qtbot: Any, win: MainWindow) -> None:
+    """Make a journal through the first-run page, as a new user would."""
+    page = win.setup_page
+    assert win.stack.currentWidget() is page
+    assert not page.create_button.isEnabled()
+    qtbot.keyClicks(page.form.passphrase, GUI_PASSPHRASE)
+    qtbot.keyClicks(page.form.repeat, GUI_PASSPHRASE)
+    assert page.create_button.isEnabled()
+    assert page.form.meter.value() >= 3
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.stack.currentWidget() is win.tabs, timeout=15000)
+
+
+def write_entry(qtbot: Any, win: MainWindow, title: str, body: str, mood: int = 4, tags: str = "") -> None:
+    """Write and save one entry through the editor."""
+    win.journal_page.new_entry()
+    editor = win.journal_page.editor
+    assert editor is not None
+    type_text(editor.title, title)
+    editor.mood_buttons[mood].click()
+    editor.body.setPlainText(body)
+    if tags:
+        type_text(editor.tags, tags)
+    qtbot.mouseClick(editor.buttons.button(editor.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert win.journal_page.editor is None
+
+
+def unlock(qtbot: Any, win: MainWindow, passphrase: str) -> None:
+    """Type the passphrase on the lock screen, press Return, and wait for the try to end."""
+    page = win.unlock_page
+    page.secret.clear()
+    qtbot.keyClicks(page.secret, passphrase)
+    qtbot.keyClick(page.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page._task is None, timeout=15000)
+
+
+def when_modal(kind: type[QWidget], handler: Callable[[QWidget], None]) -> None:
+    """Run `handler` on the next visible modal dialog of `kind` (exec() blocks the caller)."""
+
+    def poll() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, kind) and widget.isVisible():
+            handler(widget)
+        else:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
