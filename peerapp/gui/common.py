@@ -1,20 +1,16 @@
 """Small shared GUI pieces: retranslation mixin, the Page interface, direction helpers.
 
-Background work lives in `gui.jobs`; TaskRunner and BackgroundTask are re-exported from here for
-the modules that still import them by their old place (gui/groups, gui/protection).
+Background work lives in `gui.jobs` (one job host for every task).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime
 
 from ..core.textnorm import first_strong_direction
-from .jobs import Job, host, plain
-from .jobs import TaskRunner as TaskRunner
 
 if TYPE_CHECKING:
     from ..core.session import Session
@@ -52,17 +48,6 @@ def text_direction(text: str) -> Qt.LayoutDirection:
         if first_strong_direction(text) == "rtl"
         else Qt.LayoutDirection.LeftToRight
     )
-
-
-class BackgroundTask(Job):
-    """A job on the application's host for `fn`, not started yet (call start()).
-
-    The old name, kept for gui/protection/dialogs.py; new code calls `jobs.host()` directly. `parent`
-    is ignored: the host owns the job, so a closed dialog can never destroy a running thread.
-    """
-
-    def __init__(self, fn: Callable[[], Any], parent: QObject | None = None) -> None:
-        super().__init__(host(), plain(fn))
 
 
 @runtime_checkable

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -21,7 +20,8 @@ from ...core import decoy, protection
 from ...core.errors import PeerappError
 from ...core.keyslot import DURESS_WIPE
 from ...core.vault import Vault
-from ..common import BackgroundTask, Retranslatable
+from ..common import Retranslatable
+from ..widgets.busy_dialog import BusyDialog
 from ..widgets.passphrase import NewPassphraseForm
 
 
@@ -29,14 +29,13 @@ def _error_text(error: object) -> str:
     return error.user_message() if isinstance(error, PeerappError) else str(error)
 
 
-class DuressDialog(Retranslatable, QDialog):
+class DuressDialog(BusyDialog):
     """Choose a second passphrase that, typed at the lock screen, erases everything or opens a decoy."""
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumWidth(480)  # the wrapped explanations and the passphrase hint need the room
         self.vault = vault
-        self._task: BackgroundTask | None = None
         self.explain = QLabel()
         self.explain.setWordWrap(True)
         self.wipe_choice = QRadioButton()
@@ -48,27 +47,9 @@ class DuressDialog(Retranslatable, QDialog):
         self.choice_help = QLabel()
         self.choice_help.setWordWrap(True)
         self.form = NewPassphraseForm()
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setEnabled(False)
-        self.form.valid_changed.connect(lambda valid: self.ok.setEnabled(valid and self._task is None))
+        self.form.valid_changed.connect(lambda _valid: self.update_ok())
         self.wipe_choice.toggled.connect(lambda _on: self.retranslate_ui())
-        self.buttons.accepted.connect(self._save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        for widget in (self.explain, self.wipe_choice, self.decoy_choice, self.choice_help, self.form):
-            layout.addWidget(widget)
-        layout.addWidget(self.error)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.buttons)
+        self.finish_layout(self.explain, self.wipe_choice, self.decoy_choice, self.choice_help, self.form)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -94,11 +75,12 @@ class DuressDialog(Retranslatable, QDialog):
             )
         self.choice_help.setText(help_text)
         self.ok.setText(self.tr("&Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.retranslate_buttons()
 
-    def _save(self) -> None:
-        if self._task is not None or not self.form.is_valid():
-            return
+    def can_submit(self) -> bool:
+        return self.form.is_valid()
+
+    def submit(self) -> None:
         passphrase = self.form.passphrase.text()
         wipe = self.wipe_choice.isChecked()
 
@@ -108,25 +90,11 @@ class DuressDialog(Retranslatable, QDialog):
             else:
                 decoy.set_up_decoy(self.vault, passphrase)
 
-        self.error.clear()
-        self.busy.show()
-        self.ok.setEnabled(False)
-        self._task = BackgroundTask(work, self)
-        self._task.succeeded.connect(self._done)
-        self._task.failed.connect(self._failed)
-        self._task.start()
+        self.run(work)
 
-    def _done(self, _result: object) -> None:
-        self._task = None
-        self.busy.hide()
+    def succeeded(self, _result: object) -> None:
         self.form.clear()
         self.accept()
-
-    def _failed(self, error: object) -> None:
-        self._task = None
-        self.busy.hide()
-        self.error.setText(_error_text(error))
-        self.ok.setEnabled(self.form.is_valid())
 
 
 class WipeDialog(Retranslatable, QDialog):

@@ -10,18 +10,16 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from ...core.errors import PeerappError
 from ...core.settings import Settings
 from ...core.vault import Vault
 from ..common import Retranslatable
-from ..jobs import Job, host, plain
+from ..widgets.busy_dialog import BusyDialog
 from ..widgets.passphrase import NewPassphraseForm
 
 
@@ -78,81 +76,41 @@ class RecoveryKeyDialog(Retranslatable, QDialog):
             super().done(result)
 
 
-class ChangePassphraseDialog(Retranslatable, QDialog):
+class ChangePassphraseDialog(BusyDialog):
     """Rewraps the vault key: the old passphrase stops working, entries stay as they are."""
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
-        self._task: Job | None = None
         self.old = QLineEdit()
         self.old.setEchoMode(QLineEdit.EchoMode.Password)
         self.old_label = QLabel()
         self.old_label.setBuddy(self.old)
         self.form = NewPassphraseForm()
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setEnabled(False)
-        self.form.valid_changed.connect(lambda _v: self._update())
-        self.old.textChanged.connect(lambda _t: self._update())
-        self.buttons.accepted.connect(self._change)
-        self.buttons.rejected.connect(self.reject)
+        self.form.valid_changed.connect(lambda _v: self.update_ok())
+        self.old.textChanged.connect(lambda _t: self.update_ok())
         top = QFormLayout()
         top.addRow(self.old_label, self.old)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.buttons)
+        self.finish_layout(top, self.form)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Change passphrase"))
         self.old_label.setText(self.tr("&Current passphrase:"))
         self.ok.setText(self.tr("&Change"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.retranslate_buttons()
 
-    def _update(self) -> None:
-        self.ok.setEnabled(bool(self.old.text()) and self.form.is_valid() and self._task is None)
+    def can_submit(self) -> bool:
+        return bool(self.old.text()) and self.form.is_valid()
 
-    def _change(self) -> None:
+    def submit(self) -> None:
         old, new = self.old.text(), self.form.passphrase.text()
-        self.error.clear()
-        self.busy.show()
-        self._task = host().job(plain(lambda: self.vault.change_passphrase(old, new)))
-        self._task.succeeded.connect(self._done_ok)
-        self._task.failed.connect(self._failed)
-        self._task.cancelled.connect(self._stopped)
-        self._update()
-        self._task.start()
+        self.run(lambda: self.vault.change_passphrase(old, new))
 
-    def _done_ok(self, _result: object) -> None:
-        self._task = None
-        self.busy.hide()
-        self.accept()
-
-    def _stopped(self) -> None:
-        # A lock came while the key was rewrapped; this dialog is already closed. The rewrap itself
-        # cannot stop half-way: it either happened (the new passphrase opens) or did not.
-        self._task = None
-        self.busy.hide()
-
-    def _failed(self, error: object) -> None:
-        self._task = None
-        self.busy.hide()
-        self.error.setText(error.user_message() if isinstance(error, PeerappError) else str(error))
+    def failed(self, error: object) -> None:
+        super().failed(error)
         self.old.selectAll()
         self.old.setFocus()
-        self._update()
 
 
 class PreferencesDialog(Retranslatable, QDialog):
