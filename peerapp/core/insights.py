@@ -157,6 +157,7 @@ class Report:
     years: list[int]
     year: int | None = None  # the year of `pixels`: the one asked for if it has data, else the newest
     pixels: dict[date, float] = field(default_factory=dict)
+    period: Period = Period.WEEK  # the grouping of `points`
 
 
 class Insights:
@@ -177,8 +178,8 @@ class Insights:
     def days(self, rng: DateRange = DateRange()) -> list[Day]:
         """One aggregate row per local day with entries, oldest first."""
         return [
-            Day(row.day, row.mood_sum / row.moods if row.moods else None, row.moods, row.entries)
-            for row in self.store.days(rng.since, rng.until)
+            Day(day, mood_sum / moods if moods else None, moods, entries)
+            for day, entries, moods, mood_sum in self.store.days(rng.since, rng.until)
         ]
 
     @staticmethod
@@ -249,6 +250,7 @@ class Insights:
             years=years,
             year=shown,
             pixels=pixels,
+            period=Period(period),
         )
 
     def associations(
