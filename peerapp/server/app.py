@@ -18,9 +18,9 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from peerapp.server.config import ServerConfig
-from peerapp.server.limits import RateLimiter
+from peerapp.server.limits import RateLimiter, batch_cost
 from peerapp.server.openapi import openapi_document
-from peerapp.server.storage import DELETE, POST, Event, Store, open_store, today
+from peerapp.server.storage import DELETE, POST, Event, NewPost, Store, open_store, today
 from peerapp.sync import protocol, wire
 
 log = logging.getLogger("peerapp.server")
@@ -82,11 +82,25 @@ def bad_request(message: str) -> ApiError:
     return ApiError(wire.BAD_REQUEST, message)
 
 
+_REFUSALS = {
+    "no_room": (wire.NO_ROOM, "There is no such room."),
+    "conflict": (wire.CONFLICT, "This post id holds other bytes."),
+    "gone": (wire.GONE, "This post was deleted."),
+    "not_found": (wire.NOT_FOUND, "There is no such post."),
+}
+
+
+def refusal(status: str, before: str = "", after: str = "") -> ApiError:
+    """The error answer for a store's refusal ("no_room", "conflict", "gone" or "not_found")."""
+    code, message = _REFUSALS[status]
+    return ApiError(code, before + message + after)
+
+
 # --- input ------------------------------------------------------------------------------
 
 
-async def read_body(request: Request, max_body: int, parse: Callable[[object], T]) -> T:
-    """Read a JSON body of at most `max_body` bytes and check it with its wire model (`parse`)."""
+async def read_json(request: Request, max_body: int) -> tuple[object, int]:
+    """A JSON body of at most `max_body` bytes, and its size in bytes."""
     length = request.headers.get("content-length")
     if length is not None:
         if not _UINT.fullmatch(length):
@@ -101,10 +115,15 @@ async def read_body(request: Request, max_body: int, parse: Callable[[object], T
             raise ApiError(wire.TOO_LARGE, "The body is over the size limit.")
         chunks.append(chunk)
     try:
-        value = json.loads(b"".join(chunks))
+        return json.loads(b"".join(chunks)), size
     except (ValueError, RecursionError) as exc:
         # ValueError covers bad JSON, bad UTF-8, and an integer over Python's 4,300-digit limit.
         raise bad_request("The body is not valid JSON.") from exc
+
+
+async def read_body(request: Request, max_body: int, parse: Callable[[object], T]) -> T:
+    """Read a JSON body of at most `max_body` bytes and check it with its wire model (`parse`)."""
+    value, _size = await read_json(request, max_body)
     return checked(parse, value)
 
 
@@ -144,8 +163,8 @@ class Api:
         self.read_limit = RateLimiter(config.room_rate, config.room_burst)
         self.create_limit = RateLimiter(config.create_rate, config.create_burst)
 
-    def _limit(self, limiter: RateLimiter, key: bytes) -> None:
-        wait = limiter.take(key)
+    def _limit(self, limiter: RateLimiter, key: bytes, cost: int = 1) -> None:
+        wait = limiter.take(key, cost)
         if wait:
             raise ApiError(
                 wire.RATE_LIMITED, "Too many requests; try again later.", {"retry-after": str(wait)}
@@ -166,7 +185,7 @@ class Api:
         return reply(wire.Health())
 
     async def openapi(self, request: Request) -> Response:
-        return raw_reply(openapi_document())
+        return raw_reply(openapi_document(served(self.config)))
 
     async def create_room(self, request: Request) -> Response:
         body = await read_body(request, self.config.max_body, wire.CreateRoom.from_json)
@@ -195,16 +214,36 @@ class Api:
         result = await self.store.put_post(room, post_id, body.blob, body.delete_hash, today())
         return self._put_reply(result.status, result.seq)
 
+    async def put_posts(self, request: Request) -> Response:
+        """A batch: checked whole (count, distinct ids, every signature) before one token charge
+        for its posts and bytes (limits.batch_cost) and one transaction that stores all or none."""
+        room = room_param(request)
+        value, size = await read_json(request, self.config.max_batch_body)
+        body = checked(wire.PutPosts.from_json, value)
+        if len(body.posts) > self.config.max_batch:
+            raise ApiError(wire.TOO_LARGE, f"A batch holds at most {self.config.max_batch} posts here.")
+        if len({post.id for post in body.posts}) != len(body.posts):
+            raise bad_request("A batch names the same post id twice.")
+        write_pub, _ = await self._room_keys(room)
+        for index, post in enumerate(body.posts):
+            message = protocol.put_message(room, post.id.hex(), post.blob, post.delete_hash)
+            if not protocol.verify(write_pub, message, post.sig):
+                raise ApiError(
+                    wire.BAD_SIGNATURE, f"Post {index} of the batch: the signature does not verify."
+                )
+        self._limit(self.write_limit, room, batch_cost(len(body.posts), size, self.config.max_body))
+        posts = [NewPost(post.id, post.blob, post.delete_hash) for post in body.posts]
+        result = await self.store.put_posts(room, posts, today())
+        if result.status == "no_room":  # deleted since the keys were read: no post to name
+            raise refusal(result.status)
+        if result.status != "created":
+            raise refusal(result.status, f"Post {result.index} of the batch: ", " Nothing was stored.")
+        return reply(wire.StoredBatch(seqs=list(result.seqs)))
+
     def _put_reply(self, status: str, seq: int) -> Response:
         if status in ("created", "same"):
             return reply(wire.Stored(seq=seq))
-        if status == "no_room":
-            raise ApiError(wire.NO_ROOM, "There is no such room.")
-        if status == "conflict":
-            raise ApiError(wire.CONFLICT, "This post id holds other bytes.")
-        if status == "gone":
-            raise ApiError(wire.GONE, "This post was deleted.")
-        raise ApiError(wire.NOT_FOUND, "There is no such post.")
+        raise refusal(status)
 
     async def delete_post(self, request: Request) -> Response:
         room, post_id = room_param(request), post_param(request)
@@ -264,6 +303,12 @@ class Api:
         # already handed out (a database restored from an old copy): then head < its cursor.
         last = out[-1].seq if out else query.after
         return reply(wire.EventsPage(events=out, next=last, more=more, head=head))
+
+
+def served(config: ServerConfig) -> tuple[wire.Operation, ...]:
+    """The operations this server serves: all of wire.OPERATIONS, but no batch upload with
+    --max-batch 0, so it answers that path as an older server does (404 no_route)."""
+    return tuple(op for op in wire.OPERATIONS if op is not wire.PUT_POSTS or config.max_batch > 0)
 
 
 def wire_event(event: Event) -> wire.Event:
@@ -329,6 +374,7 @@ def create_app(config: ServerConfig, store: Store | None = None, *, store_opened
         "openapi": api.openapi,
         "createRoom": api.create_room,
         "putPost": api.put_post,
+        "putPosts": api.put_posts,
         "deletePost": api.delete_post,
         "addReport": api.add_report,
         "listEvents": api.events,
@@ -336,7 +382,7 @@ def create_app(config: ServerConfig, store: Store | None = None, *, store_opened
     # One route per path of wire.OPERATIONS, so nothing is served that the document does not describe,
     # and a path with two methods (PUT and DELETE of a post) names both in a 405's Allow.
     by_path: dict[str, dict[str, Handler]] = {}
-    for op in wire.OPERATIONS:
+    for op in served(config):
         by_path.setdefault(op.path, {})[op.method] = handlers[op.name]
     routes = [
         Route(path, endpoint(_by_method(methods)), methods=list(methods)) for path, methods in by_path.items()

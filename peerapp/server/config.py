@@ -19,5 +19,7 @@ class ServerConfig:
     create_burst: float = 20.0
     max_page: int = protocol.MAX_PAGE
     max_body: int = protocol.MAX_BODY
+    max_batch: int = protocol.MAX_BATCH  # posts in one batch upload; 0 serves no batch endpoint
+    max_batch_body: int = protocol.MAX_BATCH_BODY
     retention_interval: float = 3600.0  # seconds between retention runs
     skip_seqs: int = 0  # at start, move every room's last seq forward by this (after a restore)

@@ -5,6 +5,10 @@ from __future__ import annotations
 import math
 import time
 
+# Posts of a batch that cost one token: about how many a batch stores for the server work of one
+# single PUT (one request, one signature, one transaction), measured in bench/bench_server.py.
+POSTS_PER_TOKEN = 10
+
 
 class RateLimiter:
     """A token bucket per key; `rate` tokens a second up to `burst`. A rate of 0 turns it off."""
@@ -15,17 +19,22 @@ class RateLimiter:
         self.max_keys = max_keys
         self._buckets: dict[bytes, tuple[float, float]] = {}  # key -> (tokens, when)
 
-    def take(self, key: bytes = b"") -> int:
-        """Spend one token; return 0, or the seconds to wait (for Retry-After) when empty."""
+    def take(self, key: bytes = b"", cost: float = 1.0) -> int:
+        """Spend `cost` tokens; return 0, or the seconds to wait (for Retry-After) when there are too few.
+
+        A cost above the burst goes through once the bucket is full and leaves it in debt, so a large
+        request is never refused for ever, and over time no more than `rate` tokens a second are spent.
+        """
         if self.rate <= 0:
             return 0
         now = time.monotonic()
         tokens, when = self._buckets.get(key, (self.burst, now))
         tokens = min(self.burst, tokens + (now - when) * self.rate)
-        if tokens < 1.0:
+        need = min(cost, self.burst)
+        if tokens < need:
             self._buckets[key] = (tokens, now)
-            return max(1, math.ceil((1.0 - tokens) / self.rate))
-        self._buckets[key] = (tokens - 1.0, now)
+            return max(1, math.ceil((need - tokens) / self.rate))
+        self._buckets[key] = (tokens - cost, now)
         if len(self._buckets) > self.max_keys:
             self._prune(now)
         return 0
@@ -39,3 +48,13 @@ class RateLimiter:
         if len(self._buckets) > self.max_keys:
             for key in list(self._buckets)[: len(self._buckets) // 2]:
                 del self._buckets[key]
+
+
+def batch_cost(posts: int, size: int, max_body: int) -> int:
+    """The tokens a batch of `posts` posts in `size` bytes spends from its room's write bucket.
+
+    At least what single PUTs would spend to carry the same bytes (one per `max_body`), so a batch
+    moves no more bytes a second into a room than single requests could; and at least one per
+    POSTS_PER_TOKEN posts, what a post costs the server inside a batch compared with on its own.
+    """
+    return max(1, math.ceil(size / max_body), math.ceil(posts / POSTS_PER_TOKEN))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from peerapp.sync import protocol, wire
@@ -53,11 +54,11 @@ def _operation(op: wire.Operation) -> dict[str, Any]:
     return out
 
 
-def _models() -> list[type[Model]]:
+def _models(operations: Sequence[wire.Operation]) -> list[type[Model]]:
     """Every model an operation uses, and every model those refer to, each once."""
     found: list[type[Model]] = []
     todo: list[type[Model]] = [wire.ErrorReply]
-    for op in wire.OPERATIONS:
+    for op in operations:
         todo += [*op.request, *(model for _status, _meaning, model in op.replies if model is not None)]
     while todo:
         model = todo.pop(0)
@@ -67,9 +68,10 @@ def _models() -> list[type[Model]]:
     return found
 
 
-def openapi_document() -> dict[str, Any]:
+def openapi_document(operations: Sequence[wire.Operation] = wire.OPERATIONS) -> dict[str, Any]:
+    """The document of `operations` (a server may serve fewer than wire.OPERATIONS)."""
     paths: dict[str, Any] = {}
-    for op in wire.OPERATIONS:
+    for op in operations:
         item = paths.setdefault(op.path, {})
         params = op.path_fields()
         if params:
@@ -85,10 +87,11 @@ def openapi_document() -> dict[str, Any]:
             "version": str(protocol.VERSION),
             "description": "Stores sealed posts for rooms it cannot read. See docs/PROTOCOL.md; every "
             f"model is declared in peerapp/sync/wire.py. Bodies are limited to {protocol.MAX_BODY} bytes; "
+            f"batches to {protocol.MAX_BATCH} posts and {protocol.MAX_BATCH_BODY} bytes; "
             f"pages to {protocol.MAX_PAGE} events and about 4 MiB.",
         },
         "paths": paths,
-        "components": {"schemas": {model.__name__: model.json_schema() for model in _models()}},
+        "components": {"schemas": {model.__name__: model.json_schema() for model in _models(operations)}},
     }
 
 

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import asyncpg
 
-from peerapp.server.storage import DELETE, POST, REPORT, Event, PostState, PutResult, Room, existing
+from peerapp.server.storage import (
+    DELETE,
+    POST,
+    REPORT,
+    BatchResult,
+    Event,
+    NewPost,
+    PostState,
+    PutResult,
+    Room,
+    existing,
+    plan_batch,
+    post_states,
+)
 
 MIGRATIONS: list[list[str]] = [
     [
@@ -137,18 +151,11 @@ class PostgresStore:
     @staticmethod
     async def _post_rows(db: Any, room: bytes, post_id: bytes) -> PostState | None:
         rows = await db.fetch(
-            "SELECT kind, seq, blob, delete_hash FROM events WHERE room = $1 AND post_id = $2", room, post_id
+            "SELECT post_id, kind, seq, blob, delete_hash FROM events WHERE room = $1 AND post_id = $2",
+            room,
+            post_id,
         )
-        if not rows:
-            return None
-        post = next((r for r in rows if r[0] == POST), None)
-        tomb = next((r for r in rows if r[0] == DELETE), None)
-        return PostState(
-            seq=post[1] if post else None,
-            blob=bytes(post[2]) if post and post[2] is not None else None,
-            delete_hash=bytes(post[3]) if post and post[3] is not None else None,
-            delete_seq=tomb[1] if tomb else None,
-        )
+        return post_states(rows).get(post_id)
 
     async def post_state(self, room: bytes, post_id: bytes) -> PostState | None:
         async with self.pool.acquire() as db:
@@ -189,6 +196,49 @@ class PostgresStore:
             )
             return existing(state, blob, delete_hash)
         return PutResult(status, seq)
+
+    async def put_posts(self, room: bytes, posts: Sequence[NewPost], day: int) -> BatchResult:
+        async with self.pool.acquire() as db, db.transaction():
+            # The room row's lock, as for one PUT, then the look-up, the seqs and one insert of all
+            # the new posts: four round trips and one commit for the whole batch.
+            if not await self._lock_room(db, room):
+                return BatchResult("no_room")
+            rows = await db.fetch(
+                "SELECT post_id, kind, seq, blob, delete_hash FROM events"
+                " WHERE room = $1 AND post_id = ANY($2::bytea[])",
+                room,
+                [post.post_id for post in posts],
+            )
+            plan = plan_batch(posts, post_states(rows))
+            if isinstance(plan, BatchResult):
+                return plan  # nothing was written; the transaction ends empty
+            new = [post for post, known in zip(posts, plan, strict=True) if known is None]
+            seq = 0
+            if new:
+                last = await db.fetchval(
+                    "UPDATE rooms SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq",
+                    room,
+                    len(new),
+                )
+                seq = int(last) - len(new) + 1
+                await db.execute(
+                    "INSERT INTO events (room, seq, kind, post_id, blob, delete_hash, day)"
+                    " SELECT $1, s, $2, p, b, h, $3"
+                    " FROM unnest($4::bigint[], $5::bytea[], $6::bytea[], $7::bytea[]) AS n(s, p, b, h)",
+                    room,
+                    POST,
+                    day,
+                    list(range(seq, seq + len(new))),
+                    [post.post_id for post in new],
+                    [post.blob for post in new],
+                    [post.delete_hash for post in new],
+                )
+            seqs = []
+            for known in plan:
+                if known is None:
+                    known, seq = seq, seq + 1
+                seqs.append(known)
+            return BatchResult("created", tuple(seqs))
 
     async def delete_post(
         self, room: bytes, post_id: bytes, by_admin: bool, proof: bytes, day: int

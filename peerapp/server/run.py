@@ -74,6 +74,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--max-page", type=int, default=protocol.MAX_PAGE, metavar="N", help="most events in one page"
     )
     parser.add_argument(
+        "--max-batch",
+        type=int,
+        default=protocol.MAX_BATCH,
+        metavar="N",
+        help=f"most posts in one batch upload (default {protocol.MAX_BATCH}; 0: no batch uploads, "
+        "members send one post a request)",
+    )
+    parser.add_argument(
         "--skip-seqs",
         type=int,
         default=0,
@@ -92,6 +100,8 @@ def config_from_args(ns: argparse.Namespace) -> ServerConfig:
     numbers = (ns.retention_days, ns.room_rate, ns.room_burst, ns.create_rate, ns.create_burst)
     if min(numbers) < 0 or not 1 <= ns.max_page <= protocol.MAX_PAGE or not 0 <= ns.port <= 65535:
         raise BadServerConfig()
+    if not 0 <= ns.max_batch <= protocol.MAX_BATCH:
+        raise BadServerConfig("--max-batch")
     if ns.retention_interval <= 0:
         raise BadServerConfig("--retention-interval")
     if not 0 <= ns.skip_seqs <= MAX_SKIP:
@@ -106,6 +116,7 @@ def config_from_args(ns: argparse.Namespace) -> ServerConfig:
         create_rate=ns.create_rate,
         create_burst=ns.create_burst,
         max_page=ns.max_page,
+        max_batch=ns.max_batch,
         retention_interval=ns.retention_interval,
         skip_seqs=ns.skip_seqs,
     )

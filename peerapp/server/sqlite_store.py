@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 import aiosqlite
 
-from peerapp.server.storage import DELETE, POST, REPORT, Event, PostState, PutResult, Room, existing
+from peerapp.server.storage import (
+    DELETE,
+    POST,
+    REPORT,
+    BatchResult,
+    Event,
+    NewPost,
+    PostState,
+    PutResult,
+    Room,
+    existing,
+    plan_batch,
+    post_states,
+)
 
 # Numbered migrations; schema_version holds the last one applied.
 MIGRATIONS: list[list[str]] = [
@@ -147,24 +160,12 @@ class SQLiteStore:
             cur = await db.execute("UPDATE rooms SET last_seq = last_seq + ?", (count,))
             return cur.rowcount
 
-    @staticmethod
-    def _state(rows: list[tuple[int, int, bytes | None, bytes | None]]) -> PostState | None:
-        if not rows:
-            return None
-        post = next((r for r in rows if r[0] == POST), None)
-        tomb = next((r for r in rows if r[0] == DELETE), None)
-        return PostState(
-            seq=post[1] if post else None,
-            blob=post[2] if post else None,
-            delete_hash=post[3] if post else None,
-            delete_seq=tomb[1] if tomb else None,
-        )
-
     async def _post_rows(self, db: aiosqlite.Connection, room: bytes, post_id: bytes) -> PostState | None:
         rows = await db.execute_fetchall(
-            "SELECT kind, seq, blob, delete_hash FROM events WHERE room = ? AND post_id = ?", (room, post_id)
+            "SELECT post_id, kind, seq, blob, delete_hash FROM events WHERE room = ? AND post_id = ?",
+            (room, post_id),
         )
-        return self._state([(r[0], r[1], r[2], r[3]) for r in rows])
+        return post_states(rows).get(post_id)
 
     async def post_state(self, room: bytes, post_id: bytes) -> PostState | None:
         return await self._post_rows(self._read, room, post_id)
@@ -192,6 +193,34 @@ class SQLiteStore:
                 return PutResult("created", int(rows[0][0]))
             state = await self._post_rows(db, room, post_id)
             return existing(state, blob, delete_hash) if state is not None else PutResult("no_room")
+
+    async def put_posts(self, room: bytes, posts: Sequence[NewPost], day: int) -> BatchResult:
+        async with self._write() as db:
+            # One transaction under the write lock, so one fsync for the whole batch: what the room
+            # holds of these ids, then every new post with the next seqs, in the batch's order.
+            seq = await self._next_seq(db, room)
+            if seq is None:
+                return BatchResult("no_room")
+            ids = [post.post_id for post in posts]
+            rows = await db.execute_fetchall(
+                "SELECT post_id, kind, seq, blob, delete_hash FROM events"
+                f" WHERE room = ? AND post_id IN ({','.join('?' * len(ids))})",
+                (room, *ids),
+            )
+            plan = plan_batch(posts, post_states(rows))
+            if isinstance(plan, BatchResult):
+                return plan  # nothing was written
+            seqs, new = [], []
+            for post, known in zip(posts, plan, strict=True):
+                if known is None:
+                    new.append((room, seq, POST, post.post_id, post.blob, post.delete_hash, day))
+                    known, seq = seq, seq + 1
+                seqs.append(known)
+            await db.executemany(
+                "INSERT INTO events (room, seq, kind, post_id, blob, delete_hash, day) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                new,
+            )
+            return BatchResult("created", tuple(seqs))
 
     async def delete_post(
         self, room: bytes, post_id: bytes, by_admin: bool, proof: bytes, day: int

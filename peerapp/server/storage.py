@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 # Event kinds as stored; on the wire each is its own model (peerapp.sync.wire, see app.wire_event).
 POST = 1
@@ -49,6 +50,24 @@ class PutResult:
     seq: int = 0
 
 
+def post_states(rows: Iterable[Sequence[Any]]) -> dict[bytes, PostState]:
+    """What a room holds of some post ids, from (post_id, kind, seq, blob, delete_hash) event rows."""
+    by_id: dict[bytes, list[Sequence[Any]]] = {}
+    for row in rows:
+        by_id.setdefault(bytes(row[0]), []).append(row)
+    states = {}
+    for post_id, found in by_id.items():
+        post = next((r for r in found if r[1] == POST), None)
+        tomb = next((r for r in found if r[1] == DELETE), None)
+        states[post_id] = PostState(
+            seq=int(post[2]) if post else None,
+            blob=bytes(post[3]) if post and post[3] is not None else None,
+            delete_hash=bytes(post[4]) if post and post[4] is not None else None,
+            delete_seq=int(tomb[2]) if tomb else None,
+        )
+    return states
+
+
 def existing(state: PostState, blob: bytes, delete_hash: bytes) -> PutResult:
     """The answer to a PUT for a post id the room already has."""
     if state.delete_seq is not None or state.blob is None or state.seq is None:
@@ -56,6 +75,41 @@ def existing(state: PostState, blob: bytes, delete_hash: bytes) -> PutResult:
     if state.blob == blob and state.delete_hash == delete_hash:
         return PutResult("same", state.seq)
     return PutResult("conflict")
+
+
+@dataclass(frozen=True)
+class NewPost:
+    """One post of a batch, its signature already checked."""
+
+    post_id: bytes
+    blob: bytes
+    delete_hash: bytes
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """A batch stored whole ("created", with every post's seq in order), or not at all: `status` says
+    why ("no_room", "conflict", "gone") and `index` which post stopped it."""
+
+    status: str
+    seqs: tuple[int, ...] = ()
+    index: int = -1
+
+
+def plan_batch(posts: Sequence[NewPost], states: dict[bytes, PostState]) -> list[int | None] | BatchResult:
+    """Each post's seq when the room already holds it with the same bytes (a retry), None for a new
+    one; or the refusal of the whole batch when one id holds other bytes or was deleted."""
+    plan: list[int | None] = []
+    for index, post in enumerate(posts):
+        state = states.get(post.post_id)
+        if state is None:
+            plan.append(None)
+            continue
+        found = existing(state, post.blob, post.delete_hash)
+        if found.status != "same":
+            return BatchResult(found.status, index=index)
+        plan.append(found.seq)
+    return plan
 
 
 class Store(Protocol):
@@ -86,6 +140,10 @@ class Store(Protocol):
     async def put_post(
         self, room: bytes, post_id: bytes, blob: bytes, delete_hash: bytes, day: int
     ) -> PutResult: ...
+
+    async def put_posts(self, room: bytes, posts: Sequence[NewPost], day: int) -> BatchResult:
+        """Store a batch (distinct ids) in one transaction, new posts taking seqs in the batch's order."""
+        ...
 
     async def delete_post(
         self, room: bytes, post_id: bytes, by_admin: bool, proof: bytes, day: int

@@ -14,24 +14,24 @@ from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar
 
 from . import protocol
-from .wire_model import (
-    Base64,
-    Boolean,
-    Const,
-    Field,
-    Hex,
-    Integer,
-    ListOf,
-    Nested,
-    Text,
-    ref,
+from .wire_fields import (
+    DELETE_HASH,
+    DELETE_SECRET,
+    POST_BLOB,
+    POST_ID,
+    PUBLIC_KEY,
+    REPORT_BLOB,
+    ROOM,
+    SEQ,
+    SIGNATURE,
 )
+from .wire_fields import MAX_SEQ as MAX_SEQ  # re-exported, with the two path ids: callers use them from here
+from .wire_fields import POST_PATH as POST_PATH
+from .wire_fields import ROOM_PATH as ROOM_PATH
+from .wire_model import Boolean, Const, Field, Integer, ListOf, Nested, Text, ref
 from .wire_model import Model as Model  # re-exported: the base of every model
 from .wire_model import WireError as WireError  # re-exported: what every from_json raises
 
-# The largest seq anyone hands out or accepts: JSON numbers are exact up to here everywhere, and no
-# real room gets near it. A larger one can only come from a broken or hostile server.
-MAX_SEQ = 2**53 - 1
 MAX_QUERY_INT = 10**18 - 1  # the server reads up to 18 digits of a query number
 _QUERY_INT = re.compile(r"[0-9]{1,18}")
 
@@ -61,41 +61,6 @@ ERRORS: dict[str, tuple[int, str]] = {
 }
 
 
-# --- field types shared by several models ----------------------------------------------------------
-
-
-def envelope_ok(blob: bytes) -> bool:
-    """A post blob is version | nonce | ciphertext of one padding bucket | tag."""
-    return (
-        blob[:1] == bytes([protocol.VERSION])
-        and len(blob) - 1 - protocol.NONCE_BYTES - protocol.TAG_BYTES in protocol.BUCKETS
-    )
-
-
-def report_ok(blob: bytes) -> bool:
-    """A report is a sealed box (32-byte key + 16-byte tag) over a padded plaintext."""
-    return len(blob) - 48 in protocol.BUCKETS
-
-
-ROOM = Hex(protocol.ROOM_ID_BYTES, doc="the room id")
-ROOM_PATH = Hex(
-    protocol.ROOM_ID_BYTES, reason="The room id must be 64 lowercase hex characters.", doc="the room id"
-)
-POST_PATH = Hex(
-    protocol.POST_ID_BYTES, reason="The post id must be 32 lowercase hex characters.", doc="the post id"
-)
-POST_ID = Hex(protocol.POST_ID_BYTES, doc="the post id")
-PUBLIC_KEY = Base64(32, doc="an Ed25519 public key")
-SIGNATURE = Base64(64, doc="an Ed25519 signature")
-POST_BLOB = Base64(
-    protocol.MAX_BLOB, exact=False, shape=envelope_ok, shape_name="a post envelope", doc="the sealed post"
-)
-REPORT_BLOB = Base64(
-    protocol.MAX_REPORT_BLOB, exact=False, shape=report_ok, shape_name="a sealed report", doc="the report"
-)
-SEQ = Integer(1, MAX_SEQ, doc="the event's place in the room's sequence")
-
-
 # --- requests --------------------------------------------------------------------------------------
 
 
@@ -114,15 +79,34 @@ class PutPost(Model):
     """Store a post; `sig` is the write key's signature over protocol.put_message."""
 
     blob: Annotated[bytes, POST_BLOB]
-    delete_hash: Annotated[bytes, Base64(32, doc="protocol.delete_hash of the author's delete secret")]
+    delete_hash: Annotated[bytes, DELETE_HASH]
     sig: Annotated[bytes, SIGNATURE]
+
+
+@dataclass(frozen=True, kw_only=True)
+class BatchPost(Model):
+    """One post of a batch: its id, then what a PUT of it alone would carry (the same signature)."""
+
+    id: Annotated[bytes, POST_ID]
+    blob: Annotated[bytes, POST_BLOB]
+    delete_hash: Annotated[bytes, DELETE_HASH]
+    sig: Annotated[bytes, SIGNATURE]
+
+
+@dataclass(frozen=True, kw_only=True)
+class PutPosts(Model):
+    """Store up to protocol.MAX_BATCH posts, each id at most once, in one transaction: all or none.
+
+    A post the room already holds with the same bytes keeps its seq, so a retried batch adds nothing."""
+
+    posts: Annotated[list[BatchPost], ListOf(Nested(BatchPost), protocol.MAX_BATCH, min_items=1)]
 
 
 @dataclass(frozen=True, kw_only=True)
 class DeleteByAuthor(Model):
     """Delete a post with the author's delete secret (the server checks it against the post's hash)."""
 
-    secret: Annotated[bytes, Base64(protocol.DELETE_SECRET_BYTES, doc="the delete secret")]
+    secret: Annotated[bytes, DELETE_SECRET]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -214,6 +198,13 @@ class Stored(Reply):
 
 
 @dataclass(frozen=True, kw_only=True)
+class StoredBatch(Reply):
+    """The seq of each post of a batch, in the batch's order."""
+
+    seqs: Annotated[list[int], ListOf(SEQ, protocol.MAX_BATCH, min_items=1)]
+
+
+@dataclass(frozen=True, kw_only=True)
 class PostEvent(Reply):
     """A post, still sealed."""
 
@@ -231,7 +222,7 @@ class AuthorDelete(Reply):
     type: Annotated[str, Const("delete")] = "delete"
     id: Annotated[bytes, POST_ID]
     by: Annotated[str, Const("author")] = "author"
-    secret: Annotated[bytes, Base64(protocol.DELETE_SECRET_BYTES, doc="the delete secret")]
+    secret: Annotated[bytes, DELETE_SECRET]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -373,6 +364,11 @@ PUT_POST = Operation(
     "putPost", "PUT", "/v1/rooms/{room}/posts/{post_id}", "Store a post. The same bytes again give the same seq.",
     ((200, "Stored.", Stored),), request=(PutPost,), errors=(*_SIGNED, NO_ROOM, CONFLICT, GONE),
 )  # fmt: skip
+PUT_POSTS = Operation(
+    "putPosts", "POST", "/v1/rooms/{room}/posts",
+    "Store a batch of posts in one transaction, all or none; posts already stored with the same bytes keep their seqs.",
+    ((200, "Stored, every post.", StoredBatch),), request=(PutPosts,), errors=(*_SIGNED, NO_ROOM, CONFLICT, GONE),
+)  # fmt: skip
 DELETE_POST = Operation(
     "deletePost", "DELETE", "/v1/rooms/{room}/posts/{post_id}",
     "Delete a post, with the author's delete secret or the admin's signature; deleting again gives the same seq.",
@@ -389,4 +385,4 @@ LIST_EVENTS = Operation(
     errors=(BAD_REQUEST, NO_ROOM, RATE_LIMITED),
 )  # fmt: skip
 
-OPERATIONS = (HEALTH, OPENAPI, CREATE_ROOM, PUT_POST, DELETE_POST, ADD_REPORT, LIST_EVENTS)
+OPERATIONS = (HEALTH, OPENAPI, CREATE_ROOM, PUT_POST, PUT_POSTS, DELETE_POST, ADD_REPORT, LIST_EVENTS)

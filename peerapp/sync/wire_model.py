@@ -229,24 +229,27 @@ class Nested(Field["Model"]):
 
 
 class ListOf(Field[list[T]]):
-    """A JSON array of at most `max_items` values of one field type."""
+    """A JSON array of `min_items` to `max_items` values of one field type."""
 
-    def __init__(self, item: Field[T], max_items: int, *, doc: str = "") -> None:
+    def __init__(self, item: Field[T], max_items: int, *, min_items: int = 0, doc: str = "") -> None:
         super().__init__(doc=doc)
-        self.item, self.max_items = item, max_items
+        self.item, self.max_items, self.min_items = item, max_items, min_items
+
+    def _check(self, value: object, name: str) -> list[Any]:
+        if not isinstance(value, list) or not self.min_items <= len(value) <= self.max_items:
+            least = f"{self.min_items} to " if self.min_items else "at most "
+            raise WireError(f"Field {name} must be a list of {least}{self.max_items} items.")
+        return value
 
     def decode(self, value: object, name: str) -> list[T]:
-        if not isinstance(value, list) or len(value) > self.max_items:
-            raise WireError(f"Field {name} must be a list of at most {self.max_items} items.")
-        return [self.item.decode(v, name) for v in value]
+        return [self.item.decode(v, name) for v in self._check(value, name)]
 
     def encode(self, value: list[T], name: str) -> object:
-        if len(value) > self.max_items:
-            raise WireError(f"Field {name} must be a list of at most {self.max_items} items.")
-        return [self.item.encode(v, name) for v in value]
+        return [self.item.encode(v, name) for v in self._check(value, name)]
 
     def schema(self) -> dict[str, Any]:
-        return self._doc({"type": "array", "maxItems": self.max_items, "items": self.item.schema()})
+        out = {"type": "array", "maxItems": self.max_items, "items": self.item.schema()}
+        return self._doc({**out, "minItems": self.min_items} if self.min_items else out)
 
     def models(self) -> tuple[type[Model], ...]:
         return self.item.models()
