@@ -1,4 +1,4 @@
-"""Non-revealing settings (language, window size, auto-lock) in a small JSON file."""
+"""Non-revealing settings (language, digits, window size, auto-lock) in a small JSON file."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from . import untrusted
+from . import numerals, untrusted
 from .disguise import PRESETS, exit_view_for
 from .errors import PeerappError
 from .paths import atomic_write, config_dir, ensure_private_dir
@@ -27,6 +27,10 @@ class Settings:
     # Discreet mode (core/disguise.py): a neutral preset key such as "notes", and what quick exit shows.
     appearance: str = ""
     exit_view: str = ""
+    # Numbers and dates (core/numerals.py): the digits of the Arabic interface (English always uses
+    # Western digits) and whether long dates also give the Hijri date.
+    digits: str = numerals.ARABIC_INDIC
+    show_hijri: bool = False
     extra: dict[str, object] = field(default_factory=dict)
 
     @classmethod
@@ -60,6 +64,8 @@ class Settings:
         if settings.appearance not in {p.key for p in PRESETS}:
             settings.appearance = ""
         settings.exit_view = exit_view_for(settings.exit_view)
+        if settings.digits not in numerals.SYSTEMS:
+            settings.digits = numerals.ARABIC_INDIC
         return settings
 
     def save(self, directory: Path | None = None) -> None:

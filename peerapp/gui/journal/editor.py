@@ -27,6 +27,7 @@ from ...core.journal import CopingUse, Entry, JournalRepository, local_now
 from ...core.markdown_render import render
 from ...core.vocab import mood_label
 from ..common import Retranslatable, qdatetime
+from ..widgets import locale_format
 from ..widgets.safe_browser import SafeBrowser
 from .editor_parts import CopingTable, EmotionList, MoodRow, TagEdit
 
@@ -148,7 +149,7 @@ class EntryEditor(Retranslatable, QDialog):
             button.setAccessibleName(self.tr("Mood: %1").replace("%1", mood_label(level)))
         self.emotions.retranslate_ui()
         self.when.setLocale(QLocale())
-        self.when.setDisplayFormat(QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat))
+        self.when.setDisplayFormat(locale_format.date_time_format())
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self._refresh_preview()
@@ -262,7 +263,7 @@ class EntryEditor(Retranslatable, QDialog):
         self.dirty = False
         self.status.setText(
             self.tr("Draft kept safely in your journal at %1").replace(
-                "%1", QLocale().toString(QDateTime.currentDateTime().time(), QLocale.FormatType.ShortFormat)
+                "%1", locale_format.time_text(QDateTime.currentDateTime().time())
             )
         )
 

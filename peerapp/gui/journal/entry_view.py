@@ -9,7 +9,8 @@ from ...core.journal import Entry
 from ...core.library import techniques
 from ...core.markdown_render import escape, render
 from ...core.vocab import emotion_label, mood_label
-from ..common import Retranslatable, qdate, qtime
+from ..common import Retranslatable
+from ..widgets import locale_format
 from ..widgets.safe_browser import SafeBrowser
 
 
@@ -33,11 +34,7 @@ class EntryView(Retranslatable, SafeBrowser):
             self.setHtml(f"<p style='color: gray'>{escape(hint)}</p>")
             return
         locale = QLocale()
-        when = (
-            locale.toString(qdate(entry.at.date()), QLocale.FormatType.LongFormat)
-            + " "
-            + locale.toString(qtime(entry.at.time()), QLocale.FormatType.ShortFormat)
-        )
+        when = locale_format.long_date_time(entry.at)
         parts = []
         if entry.title:
             parts.append(f"<h2 dir='auto'>{escape(entry.title)}</h2>")

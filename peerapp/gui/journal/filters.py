@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLin
 
 from ...core.journal import EntryFilter
 from ...core.vocab import EMOTIONS, MOODS, emotion_label, mood_label
+from ..widgets import locale_format
 
 SEARCH_DELAY_MS = 150
 
@@ -79,7 +80,7 @@ class FilterBar(QWidget):
         self.date_check.setText(QCoreApplication.translate("JournalPage", "Only from"))
         self.date_from.setAccessibleName(QCoreApplication.translate("JournalPage", "From date"))
         self.date_to.setAccessibleName(QCoreApplication.translate("JournalPage", "To date"))
-        fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+        fmt = locale_format.short_date_format()
         for edit in (self.date_from, self.date_to):
             edit.setLocale(QLocale())
             edit.setDisplayFormat(fmt)

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from ...core.journal import Entry, EntryFilter, JournalRepository
 from ...core.vocab import mood_label
-from ..common import qdate, qtime, text_direction
+from ..common import text_direction
+from ..widgets import locale_format
 
 PAGE_SIZE = 200
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -164,7 +165,7 @@ class TimelineDelegate(QStyledItemDelegate):
             header_rect = QRect(rect.left() + self.PAD, rect.top(), rect.width() - 2 * self.PAD, header_h)
             painter.setFont(QFont(base.family(), base.pointSize(), QFont.Weight.Bold))
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            day_text = locale.toString(qdate(entry.at.date()), QLocale.FormatType.LongFormat)
+            day_text = locale_format.long_date(entry.at.date())
             painter.drawText(
                 header_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading), day_text
             )
@@ -190,7 +191,7 @@ class TimelineDelegate(QStyledItemDelegate):
             painter.drawText(badge_rect, int(Qt.AlignmentFlag.AlignCenter), locale.toString(entry.mood))
         text_rect = inner.adjusted(0 if rtl else badge + self.PAD, 0, -(badge + self.PAD) if rtl else 0, 0)
 
-        time_text = locale.toString(qtime(entry.at.time()), QLocale.FormatType.ShortFormat)
+        time_text = locale_format.time_text(entry.at)
         mood_text = mood_label(entry.mood) if entry.mood is not None else ""
         headline = entry.title or _first_line(entry.text)
         snippet = _first_line(entry.text) if entry.title else _second_line(entry.text)

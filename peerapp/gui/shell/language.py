@@ -7,7 +7,20 @@ from PySide6.QtWidgets import QApplication
 
 from ...core import i18n
 from ...core.settings import Settings
-from .translations import app_translator, qt_translator
+from ..widgets import locale_format
+from .translations import qm_path, qt_translator
+
+
+def own_translator(lang: str) -> QTranslator | None:
+    """peerapp's translator for `lang`, its numbers in the chosen digits.
+
+    English is the source language; its translator holds only the plural forms ("1 entry", "2 entries").
+    """
+    path = qm_path(lang)
+    translator = locale_format.DigitsTranslator()
+    if path is None or not translator.load(str(path)):
+        return None
+    return translator
 
 
 def _qt_translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -29,13 +42,15 @@ class LanguageManager(QObject):
 
     def set_language(self, lang: str, *, remember: bool = True) -> None:
         """Install `lang`'s translators; every widget retranslates on the LanguageChange event."""
+        # The locale first: the LanguageChange that installing translators posts finds it in place.
+        locale_format.configure(lang, self.settings.digits, self.settings.show_hijri)
+        locale_format.refresh_widgets()
         for translator in self._translators:
             self.app.removeTranslator(translator)
-        self._translators = [t for t in (app_translator(lang), qt_translator(lang)) if t is not None]
+        self._translators = [t for t in (own_translator(lang), qt_translator(lang)) if t is not None]
         for translator in self._translators:
             self.app.installTranslator(translator)
         self.language = lang
-        QLocale.setDefault(QLocale(QLocale.Language.Arabic if lang == "ar" else QLocale.Language.English))
         self.app.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft if lang == "ar" else Qt.LayoutDirection.LeftToRight
         )
@@ -45,4 +60,4 @@ class LanguageManager(QObject):
         self.language_changed.emit(lang)
 
     def locale(self) -> QLocale:
-        return QLocale(QLocale.Language.Arabic if self.language == "ar" else QLocale.Language.English)
+        return QLocale()  # set by locale_format.configure: the language in the chosen digits
