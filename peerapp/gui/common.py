@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime
 
-from ..core.textnorm import first_strong_direction
-
 if TYPE_CHECKING:
     from ..core.session import Session
 
@@ -43,6 +41,9 @@ def qdatetime(value: datetime) -> QDateTime:
 
 def text_direction(text: str) -> Qt.LayoutDirection:
     """The direction a paragraph of user text should be shown in, from its first strong letter."""
+    # Imported here: core.textnorm loads the Snowball stemmers, which the lock screen does not need.
+    from ..core.textnorm import first_strong_direction
+
     return (
         Qt.LayoutDirection.RightToLeft
         if first_strong_direction(text) == "rtl"

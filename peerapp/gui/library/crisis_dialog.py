@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -14,10 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.library import get_article
-from ...core.markdown_render import escape, render
 from ..common import Retranslatable
-from ..widgets.safe_browser import SafeBrowser
+
+# The lock screen shows the button; the dialog, its browser and the articles come when it is pressed.
+if TYPE_CHECKING:
+    from ..widgets.safe_browser import SafeBrowser
 
 # Public information bundled with the app, in the order someone in crisis needs it.
 CRISIS_ARTICLES = ("crisis-right-now", "crisis-lines")
@@ -31,6 +34,8 @@ class CrisisDialog(Retranslatable, QDialog):
     """Shows the crisis articles in the interface language, one tab each."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        from ..widgets.safe_browser import SafeBrowser
+
         super().__init__(parent)
         self.setModal(True)
         self.intro = QLabel()
@@ -63,6 +68,11 @@ class CrisisDialog(Retranslatable, QDialog):
         self.show_articles(ui_language())
 
     def show_articles(self, lang: str) -> None:
+        # Imported when the dialog opens: the lock screen's help button needs neither the library nor
+        # the Markdown renderer until it is pressed.
+        from ...core.library import get_article
+        from ...core.markdown_render import escape, render
+
         for index, article_id in enumerate(CRISIS_ARTICLES):
             article = get_article(article_id, lang) or get_article(article_id, "en")
             view = self.views[article_id]

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QWidget
 from ... import APP_ID
 from ...core.disguise import EXIT_CALCULATOR, ORIGINAL, Appearance, appearance_for
 from ...core.settings import Settings
-from .cover import CalculatorScreen
-from .discreet_dialog import DiscreetDialog
-from .discreet_icons import neutral_icon
 
+# The calculator, the settings dialog and the neutral icons are imported when first needed: the lock
+# screen of an app in its own look needs none of them (tests/gui/test_startup_imports.py).
 if TYPE_CHECKING:
     from ..shell.main_window import MainWindow
+    from .cover import CalculatorScreen
 
 APP_NAME = "peerapp"
 _original_icon: QIcon | None = None
@@ -68,6 +68,8 @@ def apply_appearance(app: QGuiApplication, appearance: Appearance, *, before_win
         app.setDesktopFileName(APP_ID)
     else:
         app.setApplicationDisplayName(appearance.display_title())
+        from .discreet_icons import neutral_icon
+
         app.setWindowIcon(neutral_icon(appearance.icon))
         app.setApplicationName(appearance.app_id)
         app.setDesktopFileName(appearance.app_id)
@@ -203,6 +205,8 @@ class DiscreetController(QObject):
     def open_settings(self) -> None:
         if not self.unlocked:
             return
+        from .discreet_dialog import DiscreetDialog
+
         dialog = DiscreetDialog(self.settings, self.window)
         if dialog.exec():
             self.choose(dialog.chosen_appearance(), dialog.chosen_exit_view())
@@ -277,6 +281,8 @@ class DiscreetController(QObject):
         if self.settings.exit_view != EXIT_CALCULATOR:
             return False
         if self.cover is None:
+            from .cover import CalculatorScreen
+
             self.cover = CalculatorScreen()
             self.cover.leave.connect(self.leave_exit_view)
             self.cover.closed.connect(self._cover_closed)

@@ -4,45 +4,36 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TypeVar, cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
 
 from ... import __version__
-from ...core.backup import automatic_backup, due_automatic_backup
-from ...core.errors import PeerappError
-from ...core.journal import JournalRepository
-from ...core.session import Session
 from ...core.settings import Settings
-from ...core.tasks import CancelToken, Progress
 from ...core.vault import Vault
 from ..common import Page, Retranslatable
-from ..groups.page import GroupsPage
-from ..insights.page import InsightsPage
-from ..insights.report_dialog import ReportDialog
 from ..jobs import JobHost, host
-from ..journal.page import JournalPage
 from ..library.crisis_dialog import CrisisDialog, add_help_link
-from ..library.page import LibraryPage
 from ..protection.discreet import DiscreetController
 from ..protection.menu import ProtectionMenu
-from ..safety.page import SafetyPlanPage
-from ..tools import TOOL_IDS, ToolDialog, open_tool
-from ..transfer.dialogs import (
-    BackupSettingsDialog,
-    backup_dialog,
-    export_dialog,
-    import_dialog,
-    restore_dialog,
-)
-from .damage import IntegrityCheck, advise_key_file_damaged, show_damaged
-from .dialogs import ChangePassphraseDialog, PreferencesDialog, RecoveryKeyDialog
+from . import pages
+from .data_actions import DataActions
 from .language import LanguageManager
 from .menus import QUICK_EXIT_KEYS, MainMenus
-from .setup_page import SetupPage
+from .pages import NamedPages, PageFactory
 from .unlock_page import UnlockPage
+
+# Only what the lock screen shows is imported with this module: the pages, their menus' dialogs and the
+# data in and out come when first used (tests/gui/test_startup_imports.py).
+if TYPE_CHECKING:
+    from ...core.journal import JournalRepository
+    from ...core.session import Session
+    from ..library.page import LibraryPage
+    from ..tools import ToolDialog
+    from .damage import IntegrityCheck
+    from .setup_page import SetupPage
 
 DOUBLE_ESC_SECONDS = 0.6
 _ACTIVITY_EVENTS = {
@@ -54,10 +45,7 @@ _ACTIVITY_EVENTS = {
 }
 
 
-_P = TypeVar("_P")
-
-
-class MainWindow(Retranslatable, MainMenus, QMainWindow):
+class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, QMainWindow):
     """Owns the vault's lifetime in the GUI: unlocking attaches pages, locking wipes them."""
 
     locked = Signal()
@@ -66,14 +54,9 @@ class MainWindow(Retranslatable, MainMenus, QMainWindow):
     # in milliseconds; nothing in the app changes it.
     AUTOLOCK_UNIT_MS = 60_000
     # The tabs, in order (Ctrl+1 …), each made from the vault. A new tab is one more line here:
-    # attaching, clearing, titles and View actions all loop over the pages made from this list.
-    PAGES: tuple[Callable[[Vault], Page], ...] = (
-        lambda vault: JournalPage(),
-        lambda vault: LibraryPage(tool_ids=TOOL_IDS),
-        lambda vault: InsightsPage(),
-        lambda vault: SafetyPlanPage(),
-        lambda vault: GroupsPage(vault),
-    )
+    # attaching, clearing, titles and View actions all loop over the pages made from this list. Each
+    # factory imports its page when called (shell/pages.py), so the lock screen loads none of them.
+    PAGES: tuple[PageFactory, ...] = pages.PAGES
 
     def __init__(
         self, vault: Vault, settings: Settings, languages: LanguageManager, parent: QWidget | None = None
@@ -90,35 +73,24 @@ class MainWindow(Retranslatable, MainMenus, QMainWindow):
         # The clock the once-a-day automatic backup reads; tests move it on by a day instead of waiting.
         self.clock: Callable[[], datetime] = datetime.now
 
-        self.setup_page = SetupPage(vault, languages)
+        self._setup_page: SetupPage | None = None  # made when first shown: see setup_page
         self.unlock_page = UnlockPage(vault)
-        self.pages: list[Page] = [make(vault) for make in self.PAGES]
-        # The menus reach a few pages by name (the Journal menu writes entries, "I tried this"
-        # opens the editor); attaching, clearing, tabs and View actions never do.
-        self.journal_page = self._page(JournalPage)
-        self.library_page = self._page(LibraryPage)
-        self.insights_page = self._page(InsightsPage)
-        self.safety_plan_page = self._page(SafetyPlanPage)
-        self.groups_page = self._page(GroupsPage)
         self.tool_dialogs: list[ToolDialog] = []
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for page in self.pages:
-            self.tabs.addTab(cast(QWidget, page), "")
-            changed = getattr(page, "entries_changed", None)
-            if changed is not None:
-                changed.connect(self._entries_changed)
         self.help_link = add_help_link(self.unlock_page)
         self.stack = QStackedWidget()
-        for screen in (self.setup_page, self.unlock_page, self.tabs):
+        for screen in (self.unlock_page, self.tabs):
             self.stack.addWidget(screen)
-        self.library_page.tried.connect(self._tried_technique)
-        self.library_page.open_tool.connect(self.open_tool)
         self.setCentralWidget(self.stack)
-        self.setup_page.created.connect(self._on_created)
         self.unlock_page.unlocked.connect(self._on_unlocked)
+        # The first tab is built while the passphrase is checked (the KDF runs on a worker), so the
+        # timeline shows as soon as the journal opens.
+        self.unlock_page.checking.connect(self._prepare_first_page)
 
         self._build_menus()
+        # Built on first use (a named page, the View or Groups menu, unlocking): see shell/pages.py.
+        self._builder = pages.PageBuilder(self.PAGES, vault, self._page_built, self)
         self.discreet = DiscreetController(self)  # neutral look, clipboard, the calculator screen
         # Settings > Protection: duress passphrase, wipe now, wipe after wrong passphrases.
         self.protection_menu = ProtectionMenu(self)
@@ -141,13 +113,43 @@ class MainWindow(Retranslatable, MainMenus, QMainWindow):
         self.retranslate_ui()
         self._update_actions()
 
-    def _page(self, kind: type[_P]) -> _P:
-        return next(page for page in self.pages if isinstance(page, kind))
+    # -- the first-run screen and the pages, built on first use ------------------------------
+
+    @property
+    def setup_page(self) -> SetupPage:
+        """The first-run screen, made when first needed (most starts show the lock screen)."""
+        if self._setup_page is None:
+            from .setup_page import SetupPage
+
+            page = SetupPage(self.vault, self.languages)
+            page.created.connect(self._on_created)
+            page.creating.connect(self._prepare_first_page)
+            self.stack.insertWidget(0, page)
+            self._setup_page = page
+        return self._setup_page
+
+    def _prepare_first_page(self) -> None:
+        # The passphrase is checked (or the journal made) on a worker; meanwhile the first tab is built
+        # here, so the timeline shows as soon as the journal opens.
+        QTimer.singleShot(0, self, self._builder.first)
+
+    def _page_built(self, make: PageFactory, page: Page) -> None:
+        self.tabs.addTab(cast(QWidget, page), page.tab_title())
+        changed = getattr(page, "entries_changed", None)
+        if changed is not None:
+            changed.connect(self._entries_changed)
+        self._add_page_menus(make, page)
+        if make is pages.library:
+            library = cast("LibraryPage", page)
+            library.tried.connect(self._tried_technique)
+            library.open_tool.connect(self.open_tool)
+        self._show_journal([page])  # built while unlocked (after the first tab): its data at once
+        self._update_actions()
 
     def retranslate_ui(self) -> None:
         self.discreet.retranslate_ui()  # the window title: the app's name or a neutral one
         self._retranslate_menus()
-        for index, page in enumerate(self.pages):
+        for index, page in enumerate(self._builder.pages):
             self.tabs.setTabText(index, page.tab_title())
             self.view_actions[page].setText(page.view_title())
 
@@ -155,36 +157,49 @@ class MainWindow(Retranslatable, MainMenus, QMainWindow):
 
     def _on_created(self, recovery_key: str) -> None:
         if recovery_key:
+            from .dialogs import RecoveryKeyDialog
+
             RecoveryKeyDialog(recovery_key, self).exec()
         if self.vault.is_unlocked:  # a quick exit while the key was shown has locked it
             self._on_unlocked()
 
     def _on_unlocked(self) -> None:
+        from ...core.session import Session
+        from . import damage
+
         # The vault was opened through core.session (UnlockPage / SetupPage); this thread's connection
         # and repositories come from the session, and every page gets the same one.
+        self._builder.first()  # built before the session, so it is attached once, below
         self.session = Session(self.vault)
         self.repo = self.session.journal
-        for page in self.pages:
-            page.attach(self.session)
+        self._show_journal(self._builder.pages)
         self.stack.setCurrentWidget(self.tabs)
         self._update_actions()
         self._restart_idle_timer()
         if self.vault.key_file_damaged:
-            QTimer.singleShot(0, lambda: advise_key_file_damaged(self))
+            QTimer.singleShot(0, lambda: damage.advise_key_file_damaged(self))
         # Damage anywhere in the file, not only in the pages on screen: checked off the GUI thread.
-        self.integrity_check = IntegrityCheck(self.vault, self)
+        self.integrity_check = damage.IntegrityCheck(self.vault, self)
         self.integrity_check.damaged.connect(
-            lambda good: show_damaged(self, good, lambda _path: self.restore_backup())
+            lambda good: damage.show_damaged(self, good, lambda _path: self.restore_backup())
         )
         self.integrity_check.start()
         self.journal_page.list.setFocus()
+        self._builder.later()  # the other tabs, one per event-loop turn, once the timeline is on screen
+
+    def _show_journal(self, built: list[Page]) -> None:
+        """Attach pages to the open journal: every built page on unlock, and each page built after."""
+        if self.session is not None:
+            for page in built:
+                page.attach(self.session)
 
     def lock(self) -> None:
         """Keep any draft, stop every task, drop the decrypted data from the window, forget the key."""
         if not self.vault.is_unlocked:
             # An unlock or a first run may be under way: stopping it undoes what it opened.
             self.jobs.cancel_all()
-            if self.stack.currentWidget() is self.setup_page and self.vault.exists():
+            on_first_run = self._setup_page is not None and self.stack.currentWidget() is self._setup_page
+            if on_first_run and self.vault.exists():
                 self.stack.setCurrentWidget(self.unlock_page)
             return
         # Every dialog, file chooser and progress window goes, as on quick exit: an export or a report
@@ -197,7 +212,9 @@ class MainWindow(Retranslatable, MainMenus, QMainWindow):
         # before the key goes; their dialogs are closed already, so none of them shows anything.
         self.jobs.cancel_all()
         self.integrity_check = None
-        for page in reversed(self.pages):  # groups first: it stops its sync worker before the key goes
+        self._builder.stop()  # the tabs not built yet wait for the next unlock
+        # Groups first: it stops its sync worker before the key goes.
+        for page in reversed(self._builder.pages):
             page.clear()
         self.repo = None
         self.session = None
@@ -233,65 +250,16 @@ class MainWindow(Retranslatable, MainMenus, QMainWindow):
         return False
 
     def _entries_changed(self) -> None:
-        for page in self.pages:
+        for page in self._builder.pages:
             changed = getattr(page, "journal_changed", None)
             if changed is not None:
                 changed()
 
-    # -- data in and out -------------------------------------------------------------
-
-    def export_journal(self) -> None:
-        if self.vault.is_unlocked:
-            export_dialog(self, self.vault)
-
-    def therapist_report(self) -> None:
-        if self.repo is not None:
-            ReportDialog(self.repo, self).exec()
-
-    def import_journal(self) -> None:
-        if (
-            self.vault.is_unlocked
-            and import_dialog(self, self.vault) is not None
-            and self.session is not None
-        ):
-            self.journal_page.attach(self.session)  # the timeline starts again from the newest entry
+    def _journal_replaced(self) -> None:
+        """After an import: the timeline starts again from the newest entry, and every page hears of it."""
+        if self.session is not None:
+            self.journal_page.attach(self.session)
             self._entries_changed()
-
-    def backup_now(self) -> None:
-        if self.vault.is_unlocked:
-            backup_dialog(self, self.vault)  # a job on the host, which keeps it alive while it runs
-
-    def restore_backup(self) -> None:
-        """Restore works locked or unlocked; over an existing journal it asks first and locks."""
-        if restore_dialog(self, self.vault, lock=self.lock):
-            self.stack.setCurrentWidget(self.unlock_page)
-            self._update_actions()
-
-    def auto_backups(self) -> None:
-        if self.vault.is_unlocked:
-            BackupSettingsDialog(self.vault, self).exec()
-
-    def _automatic_backup(self) -> None:
-        """On quit, keep the rotating backups the person asked for (at most one a day)."""
-        # The rule (on, a folder, none today) and the rotation live in core.backup; the backup runs
-        # on a worker behind a cancellable progress window, and quitting waits for it.
-        if not self.vault.is_unlocked:
-            return
-        now = self.clock()
-        try:
-            if due_automatic_backup(self.vault, now) is None:
-                return
-        except (PeerappError, OSError):
-            return
-        vault = self.vault
-
-        def work(progress: Progress, cancel: CancelToken) -> object:
-            return automatic_backup(vault, now, progress, cancel)
-
-        job = self.jobs.run(work, label=self.tr("Making your automatic backup…"), parent=self)
-        self.jobs.run_and_wait(job)
-        if job.error is not None and not job.was_cancelled:
-            QMessageBox.warning(self, self.tr("Automatic backup"), job.error.user_message())
 
     def show_crisis_help(self) -> None:
         """The bundled crisis resources; never needs (or touches) the vault."""
@@ -316,6 +284,8 @@ class MainWindow(Retranslatable, MainMenus, QMainWindow):
 
     def open_tool(self, technique: str) -> None:
         """Open an interactive tool; it logs to the journal only while the journal is unlocked."""
+        from ..tools import open_tool
+
         repo = self.repo if self.vault.is_unlocked else None
         dialog = open_tool(technique, repo, self)
         if dialog is None:
@@ -339,6 +309,8 @@ class MainWindow(Retranslatable, MainMenus, QMainWindow):
     # -- dialogs -------------------------------------------------------------------
 
     def change_passphrase(self) -> None:
+        from .dialogs import ChangePassphraseDialog
+
         dialog = ChangePassphraseDialog(self.vault, self)
         if dialog.exec():
             QMessageBox.information(
@@ -354,9 +326,13 @@ class MainWindow(Retranslatable, MainMenus, QMainWindow):
             self.tr("Make a new recovery key? Any recovery key you saved before stops working."),
         )
         if answer == QMessageBox.StandardButton.Yes:
+            from .dialogs import RecoveryKeyDialog
+
             RecoveryKeyDialog(self.vault.new_recovery_key(), self).exec()
 
     def preferences(self) -> None:
+        from .dialogs import PreferencesDialog
+
         if PreferencesDialog(self.settings, self).exec():
             self._restart_idle_timer()
 

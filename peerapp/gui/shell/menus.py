@@ -11,12 +11,11 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from ..common import Page
-from ..tools.breathing import BOX
-from ..tools.grounding import GroundingTool
-from ..tools.pmr import RelaxationGuide
-from ..tools.thought_record import ThoughtRecordTool
+from . import pages
 
 if TYPE_CHECKING:
+    from ..groups.page import GroupsPage
+    from ..journal.page import JournalPage
     from .main_window import MainWindow
 
 QUICK_EXIT_KEYS = "Ctrl+Shift+Q"
@@ -51,7 +50,6 @@ class MainMenus:
         self.trash_action = self._action(
             lambda: self.journal_page.set_trash_mode(self.trash_action.isChecked()), checkable=True
         )
-        self.journal_page.trash_button.toggled.connect(self.trash_action.setChecked)
         self.lock_action = self._action(self.lock, "Ctrl+L")
         self.quick_exit_action = self._action(self.quick_exit, QUICK_EXIT_KEYS)
         # The application-wide QShortcut fires everywhere; this one only shows the keys in the menu.
@@ -84,29 +82,16 @@ class MainMenus:
             else:
                 self.journal_menu.addAction(action)
 
+        # The View and Groups menus list the pages' actions: opening one builds the pages it shows
+        # (only before the first unlock; see shell/pages.py). The tools come when their menu opens.
         self.view_menu = bar.addMenu("")
         self.view_actions: dict[Page, QAction] = {}
-        for number, page in enumerate(self.pages, start=1):
-            action = self._action(partial(self.show_tab, cast(QWidget, page)), f"Ctrl+{number}")
-            self.view_actions[page] = action
-            self.view_menu.addAction(action)
+        self.view_menu.aboutToShow.connect(lambda: self.pages)
         self.groups_menu = bar.addMenu("")
-        page = self.groups_page
-        for action in (page.new_action, page.join_action, page.sync_action, page.settings_action):
-            self.groups_menu.addAction(action)
-
+        self.groups_menu.aboutToShow.connect(lambda: self.pages)
         self.tools_menu = bar.addMenu("")
-        self.tool_actions = {
-            technique: self._action(partial(self.open_tool, technique))
-            for technique in (
-                BOX,
-                GroundingTool.technique,
-                ThoughtRecordTool.technique,
-                RelaxationGuide.technique,
-            )
-        }
-        for action in self.tool_actions.values():
-            self.tools_menu.addAction(action)
+        self.tool_actions: dict[str, QAction] = {}
+        self.tools_menu.aboutToShow.connect(self._fill_tools_menu)
 
         self.settings_menu = bar.addMenu("")
         self.passphrase_action = self._action(self.change_passphrase)
@@ -132,6 +117,36 @@ class MainMenus:
         self.help_menu.addAction(self.help_now_action)
         self.help_menu.addAction(self.about_action)
 
+    def _add_page_menus(self: MainWindow, make: pages.PageFactory, page: Page) -> None:  # type: ignore[misc]
+        """A page was just built: its View action (the next Ctrl+number) and the menus' links to it."""
+        number = len(self.view_actions) + 1
+        action = self._action(partial(self.show_tab, cast(QWidget, page)), f"Ctrl+{number}")
+        action.setText(page.view_title())
+        self.view_actions[page] = action
+        self.view_menu.addAction(action)
+        if make is pages.journal:
+            cast("JournalPage", page).trash_button.toggled.connect(self.trash_action.setChecked)
+        if make is pages.groups:
+            group_page = cast("GroupsPage", page)
+            for group_action in (
+                group_page.new_action,
+                group_page.join_action,
+                group_page.sync_action,
+                group_page.settings_action,
+            ):
+                self.groups_menu.addAction(group_action)
+
+    def _fill_tools_menu(self: MainWindow) -> None:  # type: ignore[misc]
+        if self.tool_actions:
+            return
+        from ..tools import GROUNDING, PMR, THOUGHT_RECORD
+        from ..tools.breathing import BOX
+
+        for technique in (BOX, GROUNDING, THOUGHT_RECORD, PMR):
+            self.tool_actions[technique] = self._action(partial(self.open_tool, technique))
+            self.tools_menu.addAction(self.tool_actions[technique])
+        self._retranslate_tools()
+
     def _retranslate_menus(self: MainWindow) -> None:  # type: ignore[misc]
         self.journal_menu.setTitle(QCoreApplication.translate("MainWindow", "&Journal"))
         self.new_action.setText(QCoreApplication.translate("MainWindow", "&New entry"))
@@ -152,16 +167,7 @@ class MainMenus:
         self.groups_menu.setTitle(QCoreApplication.translate("MainWindow", "&Groups"))
         self.help_now_action.setText(QCoreApplication.translate("MainWindow", "I need &help now"))
         self.tools_menu.setTitle(QCoreApplication.translate("MainWindow", "&Tools"))
-        self.tool_actions[BOX].setText(QCoreApplication.translate("MainWindow", "&Breathing pacer"))
-        self.tool_actions[GroundingTool.technique].setText(
-            QCoreApplication.translate("MainWindow", "&Grounding 5-4-3-2-1")
-        )
-        self.tool_actions[ThoughtRecordTool.technique].setText(
-            QCoreApplication.translate("MainWindow", "&Thought record")
-        )
-        self.tool_actions[RelaxationGuide.technique].setText(
-            QCoreApplication.translate("MainWindow", "&Muscle relaxation")
-        )
+        self._retranslate_tools()
         self.settings_menu.setTitle(QCoreApplication.translate("MainWindow", "&Settings"))
         self.passphrase_action.setText(QCoreApplication.translate("MainWindow", "Change &passphrase…"))
         self.recovery_action.setText(QCoreApplication.translate("MainWindow", "New &recovery key…"))
@@ -171,6 +177,21 @@ class MainMenus:
         self.arabic_action.setText(QCoreApplication.translate("MainWindow", "العربية"))
         self.help_menu.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
         self.about_action.setText(QCoreApplication.translate("MainWindow", "&About peerapp"))
+
+    def _retranslate_tools(self: MainWindow) -> None:  # type: ignore[misc]
+        if not self.tool_actions:
+            return  # the Tools menu has not been opened yet
+        from ..tools import GROUNDING, PMR, THOUGHT_RECORD
+        from ..tools.breathing import BOX
+
+        texts = {
+            BOX: QCoreApplication.translate("MainWindow", "&Breathing pacer"),
+            GROUNDING: QCoreApplication.translate("MainWindow", "&Grounding 5-4-3-2-1"),
+            THOUGHT_RECORD: QCoreApplication.translate("MainWindow", "&Thought record"),
+            PMR: QCoreApplication.translate("MainWindow", "&Muscle relaxation"),
+        }
+        for technique, action in self.tool_actions.items():
+            action.setText(texts[technique])
 
     def _sync_language_actions(self: MainWindow, lang: str) -> None:  # type: ignore[misc]
         self.english_action.setChecked(lang == "en")

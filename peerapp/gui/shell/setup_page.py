@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import PeerappError
-from ...core.session import create_journal
 from ...core.vault import Vault
 from ..common import Retranslatable
 from ..jobs import Job, host, plain
@@ -26,6 +25,7 @@ class SetupPage(Retranslatable, QWidget):
     """Creates the vault; emits `created(recovery_key_or_empty)` once it is unlocked."""
 
     created = Signal(str)
+    creating = Signal()  # the journal is being made on a worker: the window may get its pages ready
 
     def __init__(self, vault: Vault, languages: LanguageManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,6 +123,8 @@ class SetupPage(Retranslatable, QWidget):
     def _create(self) -> None:
         if not self.form.is_valid() or self._task is not None:
             return
+        from ...core.session import create_journal  # here, not at start-up
+
         passphrase = self.form.passphrase.text()
         want_recovery = self.recovery.isChecked()
         self.error.clear()
@@ -136,6 +138,7 @@ class SetupPage(Retranslatable, QWidget):
         self._task.failed.connect(self._on_failed)
         self._task.cancelled.connect(self._on_cancelled)
         self._task.start()
+        self.creating.emit()
 
     def _on_created(self, recovery: object) -> None:
         self._task = None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -15,6 +13,8 @@ PACKAGE_I18N = Path(__file__).resolve().parent.parent.parent / "i18n"
 
 
 def _lrelease() -> str | None:
+    import shutil
+
     import PySide6
 
     bundled = Path(PySide6.__file__).parent / "lrelease"
@@ -28,6 +28,8 @@ def compile_ts(ts: Path, qm: Path) -> bool:
     tool = _lrelease()
     if tool is None:
         return False
+    import subprocess  # only in a source checkout with a changed .ts; not on every start
+
     qm.parent.mkdir(parents=True, exist_ok=True)
     result = subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], capture_output=True, check=False)
     return result.returncode == 0 and qm.exists()

@@ -14,18 +14,17 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import DamagedKeyFile, PeerappError, VaultWiped
-from ...core.session import open_journal
 from ...core.vault import Vault
 from ..common import Retranslatable
 from ..jobs import Job, host, plain
 from ..protection.countdown import UnlockCountdown
-from .damage import repair_key_file
 
 
 class UnlockPage(Retranslatable, QWidget):
     """Emits `unlocked` when the vault opens; a wrong secret only shows a message."""
 
     unlocked = Signal()
+    checking = Signal()  # a secret is being checked on a worker: the window may get the journal ready
     neutral = False  # discreet mode (gui/discreet.py): the heading does not say what the app is for
     wiped = Signal()  # a duress passphrase, or wipe-after-N: show the first-run screen
 
@@ -110,6 +109,8 @@ class UnlockPage(Retranslatable, QWidget):
         self.secret.setFocus()
 
     def _repair_key_file(self) -> None:
+        from .damage import repair_key_file
+
         if repair_key_file(self, self.vault):
             self.error.clear()
             self.repair_button.hide()
@@ -125,6 +126,8 @@ class UnlockPage(Retranslatable, QWidget):
     def try_unlock(self) -> None:
         if self._task is not None or not self.secret.text() or self.countdown.active():
             return
+        from ...core.session import open_journal  # here, not at start-up: the lock screen does not need it
+
         secret = self.secret.text()
         recovery = self.use_recovery
         self.error.clear()
@@ -141,6 +144,7 @@ class UnlockPage(Retranslatable, QWidget):
         self._task.failed.connect(self._on_failed)
         self._task.cancelled.connect(self._on_cancelled)
         self._task.start()
+        self.checking.emit()
 
     def _done(self) -> None:
         self._task = None
