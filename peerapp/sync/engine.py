@@ -8,15 +8,16 @@ from collections.abc import Callable
 
 from . import models, protocol, wire
 from .errors import ServerRejected
+from .outbox import OutboxSender
+from .outbox import create_room_request as create_room_request  # re-exported for older imports
 from .protocol import ProtocolError
-from .store import OP_CREATE, OP_DELETE, OP_PUT, OP_REPORT, GroupRecord, GroupStore, OutboxItem
+from .store import GroupRecord, GroupStore
 from .transport import Cancelled, Transport
 from .wire import MAX_SEQ
 
 Progress = Callable[[str, int, int], None]
 # Progress stages, passed as the first argument of the progress callback.
 STAGE_SEND, STAGE_RECEIVE = "send", "receive"
-OUTBOX_BATCH = 200
 PAGE_SIZE = protocol.MAX_PAGE  # fewer round trips on a cold pull
 # Seconds one whole sync (push and pull) may take. A server that trickles its answers or asks to
 # wait for an hour ends the run with SyncTimedOut instead of holding it; everything done by then is
@@ -24,24 +25,6 @@ PAGE_SIZE = protocol.MAX_PAGE  # fewer round trips on a cold pull
 SYNC_DEADLINE = 60.0
 # In SyncResult.errors when the server's head was below our cursor and the room was pulled again.
 REWOUND = "server_rewound"
-
-
-# A deletion or report the server answers with one of these can never succeed: it is dropped.
-FINAL_FOR_ACTIONS = (wire.NOT_FOUND, wire.BAD_SIGNATURE, wire.TOO_LARGE, wire.BAD_REQUEST)
-# Terminal answers to a put: the post is never resent, and the local copy stays as it is.
-FINAL_FOR_PUTS = {wire.CONFLICT: models.CONFLICT, wire.TOO_LARGE: models.CONFLICT, wire.GONE: models.DELETED}
-
-
-def create_room_request(record: GroupRecord) -> wire.CreateRoom:
-    """The room's registration; Ed25519 signatures are deterministic, so it is the same every time."""
-    keys = record.keys
-    message = protocol.create_message(keys.room_id, keys.write_pub, record.admin_pub)
-    return wire.CreateRoom(
-        room=keys.room_id,
-        write_pub=keys.write_pub,
-        admin_pub=record.admin_pub,
-        sig=protocol.sign(keys.write_key, message),
-    )
 
 
 class SyncEngine:
@@ -66,7 +49,6 @@ class SyncEngine:
         self.progress = progress or (lambda _stage, _done, _total: None)
         self.result = models.SyncResult()
         self.deadline = deadline
-        self._room_created = False
         self._first_new_seq: int | None = None  # the first post inserted from the current page
 
     def run(self) -> models.SyncResult:
@@ -87,105 +69,15 @@ class SyncEngine:
     # -- push ---------------------------------------------------------------------------
 
     def push(self) -> None:
-        gid = self.record.id
-        total = self.store.conn.execute(
-            "SELECT count(*) FROM group_outbox WHERE group_id = ?", (gid,)
-        ).fetchone()[0]
-        done = 0
-        self.progress(STAGE_SEND, 0, total)
-        after = 0
-        while True:
-            batch = self.store.outbox(gid, after=after, limit=OUTBOX_BATCH)
-            if not batch:
-                return
-            # Marked before sending: from now on the server may hold the post, so deleting it
-            # locally must also ask the server to delete it.
-            with self.store.transaction():
-                self.store.mark_attempted([i.id for i in batch if not i.attempted])
-            for item in batch:
-                if self.cancel.is_set():
-                    raise Cancelled()
-                self._send(item)
-                after = item.id
-                done += 1
-                self.progress(STAGE_SEND, done, total)
-
-    def _send(self, item: OutboxItem) -> None:
-        try:
-            self._send_once(item)
-        except ServerRejected as exc:
-            if exc.code != wire.NO_ROOM or item.op == OP_CREATE or self._room_created:
-                raise
-            # Any member may register the room (it is signed with the shared write key), so a
-            # group whose creator never synced, or whose room expired, still works.
-            self.transport.create_room(create_room_request(self.record))
-            self._room_created = True
-            self._send_once(item)
-
-    def _send_once(self, item: OutboxItem) -> None:
-        if item.op == OP_CREATE:
-            try:
-                # Built from the record: the payload queued by older versions holds the same bytes.
-                self.transport.create_room(create_room_request(self.record))
-            except ServerRejected as exc:
-                if exc.code != wire.ROOM_EXISTS:
-                    raise
-                self.result.errors.append(exc.code)
-            self._room_created = True
-            self.store.drop_op(item.id)
-        elif item.op == OP_PUT:
-            self._send_put(item)
-        elif item.op in (OP_DELETE, OP_REPORT):
-            self._send_action(item)
-        else:
-            self.store.drop_op(item.id)
-
-    def _send_put(self, item: OutboxItem) -> None:
-        assert item.post_id is not None
-        if item.blob is None or item.dhash is None:
-            self.store.drop_op(item.id)  # the post was removed locally meanwhile
-            return
-        dhash = bytes.fromhex(item.dhash)
-        message = protocol.put_message(self.keys.room_id, item.post_id, item.blob, dhash)
-        request = wire.PutPost(
-            blob=item.blob, delete_hash=dhash, sig=protocol.sign(self.keys.write_key, message)
-        )
-        try:
-            seq = self.transport.put_post(self.keys.room, item.post_id, request)
-        except ServerRejected as exc:
-            if exc.code not in FINAL_FOR_PUTS:
-                raise
-            self.store.set_post_status(item.id, self.record.id, item.post_id, FINAL_FOR_PUTS[exc.code])
-            self.result.conflicts += 1
-            return
-        self.store.mark_sent(item.id, self.record.id, item.post_id, seq)
-        self.result.sent += 1
-
-    def _send_action(self, item: OutboxItem) -> None:
-        """A deletion or a report, as queued in the outbox."""
-        request: wire.DeletePost | wire.Report | None = None
-        try:
-            request = (
-                wire.delete_request(item.payload)
-                if item.op == OP_DELETE
-                else wire.Report.from_json(item.payload)
-            )
-        except wire.WireError:
-            # Damaged in the vault: the server would refuse it as a bad request, so it is not sent.
-            self.result.errors.append(wire.BAD_REQUEST)
-        try:
-            if isinstance(request, wire.Report):
-                self.transport.report(self.keys.room, request)
-            elif request is not None:
-                assert item.post_id is not None
-                self.transport.delete_post(self.keys.room, item.post_id, request)
-        except ServerRejected as exc:
-            # Nothing to delete, or a proof the server will never accept: retrying cannot help.
-            if exc.code not in FINAL_FOR_ACTIONS:
-                raise
-            self.result.errors.append(exc.code)
-        self.store.drop_op(item.id)
-        self.result.sent += 1
+        """Send the outbox, oldest first (peerapp.sync.outbox)."""
+        OutboxSender(
+            self.store,
+            self.record,
+            self.transport,
+            self.result,
+            cancel=self.cancel,
+            progress=lambda done, total: self.progress(STAGE_SEND, done, total),
+        ).push()
 
     # -- pull ---------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from peerapp.core.db import Connection
 from peerapp.core.errors import OperationCancelled, PeerappError
 
 from . import models, protocol, wire
-from .engine import SYNC_DEADLINE, Progress, SyncEngine, create_room_request
+from .engine import SYNC_DEADLINE, Progress, SyncEngine
 from .errors import (
     GroupNotFound,
     InvalidGroupName,
@@ -28,6 +28,7 @@ from .errors import (
     SyncPaused,
     error_code,
 )
+from .outbox import create_room_request
 from .protocol import InvalidInvite, Invite, ProtocolError
 from .store import OP_CREATE, OP_DELETE, OP_PUT, OP_REPORT, GroupStore
 from .transport import PROXY_SCHEMES, Transport

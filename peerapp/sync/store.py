@@ -231,13 +231,17 @@ class GroupStore(FeedQueries):
 
     def mark_sent(self, item_id: int, group_id: int, post_id: str, seq: int) -> None:
         """The server holds the post: record its seq and forget the blob, in one transaction."""
+        self.mark_sent_many(group_id, [(item_id, post_id, seq)])
+
+    def mark_sent_many(self, group_id: int, sent: Sequence[tuple[int, str, int]]) -> None:
+        """The server holds these posts, (outbox item, post id, seq) each: one transaction for all."""
         with self.transaction():
-            self.conn.execute(
+            self.conn.executemany(
                 "UPDATE group_post SET status = CASE status WHEN 'pending' THEN 'sent' ELSE status END,"
                 " seq = ?, blob = NULL WHERE group_id = ? AND id = ?",
-                (seq, group_id, post_id),
+                [(seq, group_id, post_id) for _item, post_id, seq in sent],
             )
-            self.drop_op(item_id)
+            self.conn.executemany("DELETE FROM group_outbox WHERE id = ?", [(item,) for item, _p, _s in sent])
 
     def set_post_status(self, item_id: int, group_id: int, post_id: str, status: str) -> None:
         with self.transaction():

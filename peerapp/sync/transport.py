@@ -143,6 +143,13 @@ class Transport:
     def put_post(self, room: str, post_id: str, request: wire.PutPost) -> int:
         return self._seq(self._call(wire.PUT_POST, {"room": room, "post_id": post_id}, request))
 
+    def put_posts(self, room: str, request: wire.PutPosts) -> list[int]:
+        """Store a batch; the seqs come back in the batch's order, one for each post."""
+        seqs = wire.StoredBatch.from_json(self._call(wire.PUT_POSTS, {"room": room}, request)).seqs
+        if len(seqs) != len(request.posts):
+            raise ProtocolError("batch answer")
+        return seqs
+
     def delete_post(self, room: str, post_id: str, request: wire.DeletePost) -> int:
         return self._seq(self._call(wire.DELETE_POST, {"room": room, "post_id": post_id}, request))
 
