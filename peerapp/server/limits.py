@@ -5,8 +5,10 @@ from __future__ import annotations
 import math
 import time
 
-# Posts of a batch that cost one token: about how many a batch stores for the server work of one
-# single PUT (one request, one signature, one transaction), measured in bench/bench_server.py.
+# Posts of a batch that cost one token. A single PUT pays one token for a request, a signature check
+# and a committed transaction; inside a batch a post shares the request and the commit, and the
+# server stores about 8 to 10 of them for the work of one single PUT (bench/bench_sync.py, "Group
+# outbox"). So a room's tokens buy about the same server work either way.
 POSTS_PER_TOKEN = 10
 
 
