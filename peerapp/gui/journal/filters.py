@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from ...core.journal import EntryFilter
@@ -80,10 +80,8 @@ class FilterBar(QWidget):
         self.date_check.setText(QCoreApplication.translate("JournalPage", "Only from"))
         self.date_from.setAccessibleName(QCoreApplication.translate("JournalPage", "From date"))
         self.date_to.setAccessibleName(QCoreApplication.translate("JournalPage", "To date"))
-        fmt = locale_format.short_date_format()
         for edit in (self.date_from, self.date_to):
-            edit.setLocale(QLocale())
-            edit.setDisplayFormat(fmt)
+            locale_format.set_up_date_field(edit, with_time=False)
 
     def fill(self) -> None:
         """Refill the choices (the tags in use may have changed), keeping what is chosen."""

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QCalendar, QCoreApplication, QDate, QEvent, QLocale, QTime, QTranslator
+from PySide6.QtCore import QCalendar, QCoreApplication, QDate, QEvent, QLocale, Qt, QTime, QTranslator
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDateTimeEdit
 
 from ...core import numerals
 
@@ -126,6 +128,21 @@ def short_date_format() -> str:
 def date_time_format() -> str:
     """The display format of every date-and-time field (QDateTimeEdit)."""
     return f"{_formats()[0]} {QLocale().timeFormat(QLocale.FormatType.ShortFormat)}"
+
+
+def set_up_date_field(field: QDateTimeEdit, *, with_time: bool) -> None:
+    """Give a date (or date-and-time) field the one short format, reading right to left in Arabic.
+
+    Qt reverses the sections of a field laid out right to left, so 3/12/2026 9:05 would show as
+    2026/12/3 05:9. Laid out left to right, the field keeps the format's order, and the format's
+    right-to-left marks make it read like every other Arabic date ("٣/١٢/٢٠٢٦ ٩:٠٥ م"). Its calendar
+    keeps the interface's direction. Call again on each language change.
+    """
+    field.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    field.setDisplayFormat(date_time_format() if with_time else short_date_format())
+    calendar = field.calendarWidget()
+    if calendar is not None:
+        calendar.setLayoutDirection(QGuiApplication.layoutDirection())
 
 
 def short_date(value: DateLike) -> str:
