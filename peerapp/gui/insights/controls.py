@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, QDate, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from ...core.insights import DateRange, Period
+from ..jobs import SHOW_AFTER_MS
 
 RANGES = ("3m", "1y", "all")
 PERIODS = (Period.WEEK, Period.MONTH, Period.YEAR)
@@ -18,7 +19,9 @@ def _pydate(value: QDate) -> date:
 
 
 class InsightsControls(QWidget):
-    """The period and range choices; `changed` fires when either changes.
+    """The period and range choices, and the busy bar; `changed` fires when a choice changes.
+
+    The busy bar shows only once work has lasted SHOW_AFTER_MS, so quick figures never flash it.
 
     The insights page calls `retranslate_ui()` from its own; the texts keep their "InsightsPage"
     context, and with it their translations.
@@ -40,6 +43,17 @@ class InsightsControls(QWidget):
             self.range_combo.addItem("")
         self.period_combo.setCurrentIndex(0)
         self.range_combo.setCurrentIndex(0)
+        self.busy_label = QLabel()
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)  # no end known: Qt draws a moving busy bar
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setMaximumWidth(120)
+        self.busy_label.hide()
+        self.busy_bar.hide()
+        self.busy_timer = QTimer(self)
+        self.busy_timer.setSingleShot(True)
+        self.busy_timer.setInterval(SHOW_AFTER_MS)
+        self.busy_timer.timeout.connect(lambda: self._show_busy(True))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.period_label)
@@ -48,6 +62,8 @@ class InsightsControls(QWidget):
         layout.addWidget(self.range_label)
         layout.addWidget(self.range_combo)
         layout.addStretch()
+        layout.addWidget(self.busy_label)
+        layout.addWidget(self.busy_bar)
         self.period_combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.range_combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
 
@@ -70,8 +86,25 @@ class InsightsControls(QWidget):
             )
         ):
             self.range_combo.setItemText(i, text)
+        self.busy_label.setText(QCoreApplication.translate("InsightsPage", "Working out your insights…"))
+        self.busy_bar.setAccessibleName(
+            QCoreApplication.translate("InsightsPage", "Working out your insights")
+        )
         self.period_combo.setAccessibleName(QCoreApplication.translate("InsightsPage", "Group by"))
         self.range_combo.setAccessibleName(QCoreApplication.translate("InsightsPage", "Range"))
+
+    def set_busy(self, busy: bool) -> None:
+        """Figures are being worked out (the bar appears after SHOW_AFTER_MS), or no longer are."""
+        if busy:
+            if not self.busy_bar.isVisibleTo(self) and not self.busy_timer.isActive():
+                self.busy_timer.start()
+        else:
+            self.busy_timer.stop()
+            self._show_busy(False)
+
+    def _show_busy(self, shown: bool) -> None:
+        self.busy_label.setVisible(shown)
+        self.busy_bar.setVisible(shown)
 
     def date_range(self) -> DateRange:
         today = QDate.currentDate()

@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.errors import PeerappError
 from ...core.insights import (
     Association,
     DateRange,
-    Insights,
     MoodPoint,
     Overview,
     Period,
+    Report,
     TechniqueStats,
     WeekdayMood,
 )
@@ -35,6 +36,7 @@ from ..common import Retranslatable
 from .chart_box import ChartBox
 from .charts import Bar, BarChart, Chart, MoodLineChart, YearPixels, format_number, format_year, mood_colour
 from .controls import InsightsControls
+from .loader import InsightsLoader
 from .tables import AssociationTable, HelpsTable, TableBox, technique_titles
 
 MIN_DAYS_TO_SHOW = 3
@@ -45,6 +47,7 @@ class _Shown:
     """Everything computed for the current choices (dropped on lock)."""
 
     overview: Overview | None = None
+    period: Period = Period.WEEK  # the grouping `points` were made with
     points: list[MoodPoint] = field(default_factory=list)
     weekdays: list[WeekdayMood] = field(default_factory=list)
     year: int = 0
@@ -54,13 +57,22 @@ class _Shown:
 
 
 class InsightsPage(Retranslatable, QWidget):
-    """Local statistics over the unlocked journal. `clear()` forgets everything shown."""
+    """Local statistics over the unlocked journal. `clear()` forgets everything shown.
+
+    The figures are worked out off the GUI thread (`loader`); while they are, the controls stay usable
+    and a busy bar appears, and what was shown before stays until the new figures replace it.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.repo: JournalRepository | None = None
         self._stale = True
         self.shown = _Shown()
+        self.error: PeerappError | None = None
+        self.loader = InsightsLoader(self)
+        self.loader.loaded.connect(self._loaded)
+        self.loader.failed.connect(self._failed)
+        self.loader.busy_changed.connect(self._busy_changed)
 
         self.controls = InsightsControls()
         # The page's own names for the choices, as tests and screenshots know them.
@@ -113,7 +125,7 @@ class InsightsPage(Retranslatable, QWidget):
         layout.addWidget(self.scroll_area, 1)
 
         self.controls.changed.connect(self.refresh)
-        self.year_combo.currentIndexChanged.connect(lambda _i: self._refresh_year())
+        self.year_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.retranslate_ui()
         self._show()
 
@@ -127,7 +139,8 @@ class InsightsPage(Retranslatable, QWidget):
 
     def attach(self, source: Session | JournalRepository) -> None:
         """On unlock: insights are computed when the page is looked at, not on every unlock or edit."""
-        self.repo = source.journal if isinstance(source, Session) else source
+        self.loader.attach(source)
+        self.repo = self.loader.repo
         self._stale = True
         if self.isVisible():
             self._refresh_if_stale()
@@ -148,9 +161,11 @@ class InsightsPage(Retranslatable, QWidget):
         self._refresh_if_stale()
 
     def clear(self) -> None:
-        """Forget the vault and every number shown (on lock)."""
+        """Forget the vault and every number shown (on lock); a computation under way is dropped."""
+        self.loader.attach(None)
         self.repo = None
         self.shown = _Shown()
+        self.error = None
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
         self.year_combo.blockSignals(False)
@@ -163,47 +178,57 @@ class InsightsPage(Retranslatable, QWidget):
         return self.controls.period()
 
     def refresh(self) -> None:
-        """Recompute everything from the vault for the current choices."""
+        """Work out everything for the current choices; the figures are shown when they arrive."""
         if self.repo is None:
             return
-        insights = Insights.of(self.repo)
-        report = insights.report(self.period(), self.date_range())
-        shown = _Shown(
+        year = self.year_combo.currentData()
+        self.loader.request(self.period(), self.date_range(), None if year is None else int(year))
+
+    def _loaded(self, report: Report) -> None:
+        years = list(reversed(report.years)) or [QDate.currentDate().year()]
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        for year in years:
+            self.year_combo.addItem(format_year(year), year)
+        self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(report.year)))
+        self.year_combo.blockSignals(False)
+        self.error = None
+        self.shown = _Shown(
             overview=report.overview,
+            period=report.period,
             points=report.points,
             weekdays=report.weekdays,
+            year=int(self.year_combo.currentData()),
+            pixels=report.pixels,
             associations=report.associations,
             helps=report.helps,
         )
-        years = report.years or [QDate.currentDate().year()]
-        current = self.year_combo.currentData()
-        self.year_combo.blockSignals(True)
-        self.year_combo.clear()
-        for year in reversed(years):
-            self.year_combo.addItem(format_year(year), year)
-        index = self.year_combo.findData(current) if current in years else 0
-        self.year_combo.setCurrentIndex(max(0, index))
-        self.year_combo.blockSignals(False)
-        shown.year = int(self.year_combo.currentData())
-        shown.pixels = insights.year_in_pixels(shown.year)
-        self.shown = shown
         self._show()
 
-    def _refresh_year(self) -> None:
-        if self.repo is None or self.year_combo.currentData() is None:
-            return
-        self.shown.year = int(self.year_combo.currentData())
-        self.shown.pixels = Insights.of(self.repo).year_in_pixels(self.shown.year)
-        self._show_year()
+    def _failed(self, error: PeerappError) -> None:
+        self.error = error
+        self._show()
+
+    def _busy_changed(self, busy: bool) -> None:
+        self.controls.set_busy(busy)
+        self._show_state()
 
     # -- showing -----------------------------------------------------------------------
 
-    def _show(self) -> None:
+    def _show_state(self) -> None:
+        """The figures, the error, or why there are none; nothing while the first figures are worked out."""
         overview = self.shown.overview
-        enough = overview is not None and overview.days_with_mood >= MIN_DAYS_TO_SHOW
-        self.empty_label.setVisible(not enough)
+        enough = overview is not None and overview.days_with_mood >= MIN_DAYS_TO_SHOW and self.error is None
+        waiting = overview is None and self.error is None and self.loader.busy
+        self.empty_label.setText(
+            self.error.user_message() if self.error is not None else self._not_enough_text()
+        )
+        self.empty_label.setVisible(not enough and not waiting)
         self.scroll_area.setVisible(enough)
-        self.mood_chart.set_points(self.shown.points, self.period())
+
+    def _show(self) -> None:
+        self._show_state()
+        self.mood_chart.set_points(self.shown.points, self.shown.period)
         self._show_weekdays()
         self._show_year()
         self._show_associations()
@@ -287,6 +312,12 @@ class InsightsPage(Retranslatable, QWidget):
 
     # -- language ----------------------------------------------------------------------
 
+    def _not_enough_text(self) -> str:
+        return self.tr(
+            "Not enough to show yet. Insights appear once you have recorded your mood on a few days "
+            "in this range. Everything is worked out on this computer and never leaves it."
+        )
+
     def tab_title(self) -> str:
         return QCoreApplication.translate("MainWindow", "Insights")
 
@@ -296,12 +327,6 @@ class InsightsPage(Retranslatable, QWidget):
     def retranslate_ui(self) -> None:
         self.controls.retranslate_ui()
         self.year_label.setText(self.tr("&Year:"))
-        self.empty_label.setText(
-            self.tr(
-                "Not enough to show yet. Insights appear once you have recorded your mood on a few days "
-                "in this range. Everything is worked out on this computer and never leaves it."
-            )
-        )
         self.mood_box.retranslate_ui(self.tr("Mood over time"), self.tr("Mood over time chart"))
         self.weekday_box.retranslate_ui(self.tr("Mood by weekday"), self.tr("Mood by weekday chart"))
         self.year_box.retranslate_ui(self.tr("Year in pixels"), self.tr("Year in pixels chart"))
