@@ -6,7 +6,7 @@ import json
 import uuid
 from collections.abc import Callable, Iterable
 
-from . import kv, textnorm
+from . import journal_search, kv, textnorm
 from .db import Connection
 from .entries import CopingUse as CopingUse
 from .entries import Cursor as Cursor
@@ -145,43 +145,39 @@ class JournalRepository:
         return hydrate(self.conn, [row])[0]
 
     def count(self, flt: EntryFilter = _NO_FILTER) -> int:
-        where, params = self._where(flt, None, any_term=self._needs_fallback(flt))
-        if where is None:
-            return 0
+        any_term = self._needs_fallback(flt)
+        where, params = journal_search.where(flt, None, any_term=any_term)
+        match = textnorm.match_expression(flt.query, any_term=any_term)
+        if where is None or (match is not None and not journal_search.matches(self.conn, match, 1)):
+            return 0  # no entry has the words: no need to walk the timeline to count none
         return int(self.conn.execute(f"SELECT count(*) FROM entry e WHERE {where}", params).fetchone()[0])
 
     def _needs_fallback(self, flt: EntryFilter) -> bool:
         """True when a query's words together match nothing, so any one of them is accepted."""
-        if not flt.query.strip():
+        where, params = journal_search.where(flt, None)
+        match = textnorm.match_expression(flt.query)
+        if where is None or match is None or not flt.query.strip():
             return False
-        where, params = self._where(flt, None)
-        if where is None:
-            return False
+        if not journal_search.matches(self.conn, match, 1):
+            return True
         return self.conn.execute(f"SELECT 1 FROM entry e WHERE {where} LIMIT 1", params).fetchone() is None
 
     def page(
         self, flt: EntryFilter = _NO_FILTER, after: Cursor | None = None, limit: int = 100
     ) -> list[Entry]:
         """Up to `limit` entries newest first, continuing after `after`."""
-        where, params = self._where(flt, after)
-        if where is None:
-            return []
-        rows = self.conn.execute(
-            f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE {where} ORDER BY e.at_utc DESC, e.id DESC LIMIT ?",
-            (*params, limit),
-        ).fetchall()
-        entries = hydrate(self.conn, rows)
-        if flt.query and not entries and (after is None or self._needs_fallback(flt)):
+        if not flt.query.strip():
+            return hydrate(
+                self.conn, journal_search.select(self.conn, *journal_search.where(flt, after), limit)
+            )
+        entries = hydrate(self.conn, journal_search.search_rows(self.conn, flt, after, limit, any_term=False))
+        several = textnorm.match_expression(flt.query, any_term=True) != textnorm.match_expression(flt.query)
+        if not entries and several and (after is None or self._needs_fallback(flt)):
             # Forgiving search: when every word together finds nothing, accept any of them
             # (on later pages too, so fallback results page like any others).
-            where, params = self._where(flt, after, any_term=True)
-            if where is not None:
-                rows = self.conn.execute(
-                    f"SELECT {ENTRY_COLUMNS} FROM entry e WHERE {where}"
-                    " ORDER BY e.at_utc DESC, e.id DESC LIMIT ?",
-                    (*params, limit),
-                ).fetchall()
-                entries = hydrate(self.conn, rows)
+            entries = hydrate(
+                self.conn, journal_search.search_rows(self.conn, flt, after, limit, any_term=True)
+            )
         return entries
 
     def search(self, query: str, limit: int = 50) -> list[Entry]:
@@ -191,46 +187,6 @@ class JournalRepository:
     def cursor_after(entry: Entry) -> Cursor:
         assert entry.id is not None
         return Cursor(int(entry.at.timestamp()), entry.id)
-
-    def _where(
-        self, flt: EntryFilter, after: Cursor | None, *, any_term: bool = False
-    ) -> tuple[str | None, list[object]]:
-        clauses = ["e.deleted_at IS NOT NULL" if flt.trash else "e.deleted_at IS NULL"]
-        params: list[object] = []
-        if flt.query.strip():
-            match = textnorm.match_expression(flt.query, any_term=any_term)
-            if match is None:
-                return None, []
-            # The unary + keeps the planner from driving the query from the match set
-            # (a rowid lookup per match, then sorting whole rows, which is slow under
-            # cipher_memory_security): it walks entry_timeline newest first instead and
-            # probes the materialised match set, stopping after `limit` rows.
-            clauses.append("+e.id IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?)")
-            params.append(match)
-        if flt.moods:
-            clauses.append(f"e.mood IN ({','.join('?' * len(flt.moods))})")
-            params.extend(sorted(flt.moods))
-        if flt.emotion:
-            clauses.append("EXISTS (SELECT 1 FROM entry_emotion m WHERE m.entry_id = e.id AND m.emotion = ?)")
-            params.append(flt.emotion)
-        if flt.tag:
-            clauses.append(
-                "EXISTS (SELECT 1 FROM entry_tag t JOIN tag g ON g.id = t.tag_id"
-                " WHERE t.entry_id = e.id AND g.name = ?)"
-            )
-            params.append(flt.tag)
-        if flt.since is not None:
-            clauses.append("e.at_utc >= ?")
-            params.append(int(flt.since.timestamp()))
-        if flt.until is not None:
-            clauses.append("e.at_utc < ?")
-            params.append(int(flt.until.timestamp()))
-        if after is not None:
-            # A row value, so the cursor is a range on entry_timeline rather than a filter
-            # applied to every newer row (keeps deep pages as cheap as the first).
-            clauses.append("(e.at_utc, e.id) < (?, ?)")
-            params.extend([after.at_utc, after.id])
-        return " AND ".join(clauses), params
 
     def tags(self, prefix: str = "", limit: int = 200) -> list[str]:
         """Tag names in use, most used first, for autocomplete and filters."""
