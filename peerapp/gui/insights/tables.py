@@ -64,6 +64,9 @@ class _InsightsTable(QTableWidget):
 
     def _set_rows(self, rows: list[list[QTableWidgetItem]]) -> None:
         self.setSortingEnabled(False)
+        # Empty first: replacing items one by one in a table whose columns fit their contents measured
+        # every column again for each item (about a second on the GUI thread for 90 rows).
+        self.setRowCount(0)
         self.setRowCount(len(rows))
         for r, cells in enumerate(rows):
             for c, item in enumerate(cells):
