@@ -35,42 +35,55 @@ class JournalRepository:
         self.add_many([entry])
         return entry
 
-    def add_many(self, entries: Iterable[Entry]) -> int:
-        """Add entries in one transaction (imports keep their own created/updated times)."""
-        count = 0
-        rows = ChildRows()
-        known_tags: dict[str, int] = {}
+    def add_many(self, entries: Iterable[Entry], tag_ids: dict[str, int] | None = None) -> int:
+        """Add entries in one transaction; each gets its id. Imports keep their own created, updated
+        and deleted times (an entry with `deleted_at` goes straight to the trash).
+
+        `tag_ids` caches tag ids across calls inside one outer transaction (an import's batches);
+        it must not outlive that transaction, since another connection may erase unused tags.
+        """
+        batch = list(entries)
+        known_tags = {} if tag_ids is None else tag_ids
         with Transaction(self.conn):
             self._mark_index_version()
-            for entry in entries:
-                self._insert(entry)
+            now = utc_stamp()
+            # Ids are given, not read back one INSERT at a time, so the rows go in with one
+            # executemany. max(id) + 1 is what SQLite itself picks (no AUTOINCREMENT), and BEGIN
+            # IMMEDIATE holds the write lock, so no other writer can take these ids meanwhile.
+            first = int(self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM entry").fetchone()[0])
+            values = []
+            for entry_id, entry in enumerate(batch, first):
+                validate(entry)
+                entry.id = entry_id
+                entry.uid = entry.uid or uuid.uuid4().hex
+                entry.created_at = entry.created_at or now
+                entry.updated_at = entry.updated_at or now
+                at = entry.at
+                values.append(
+                    (
+                        entry_id,
+                        entry.uid,
+                        at.isoformat(),
+                        int(at.timestamp()),
+                        entry.day,
+                        entry.mood,
+                        entry.title,
+                        entry.text,
+                        entry.created_at,
+                        entry.updated_at,
+                        entry.deleted_at,
+                    )
+                )
+            self.conn.executemany(
+                "INSERT INTO entry (id, uid, at, at_utc, day, mood, title, body, created_at, updated_at,"
+                " deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                values,
+            )
+            rows = ChildRows()
+            for entry in batch:
                 rows.collect(entry, lambda name: tag_id(self.conn, name, known_tags))
-                count += 1
             write_rows(self.conn, rows)
-        return count
-
-    def _insert(self, entry: Entry) -> None:
-        validate(entry)
-        now = utc_stamp()
-        entry.uid = entry.uid or uuid.uuid4().hex
-        entry.created_at = entry.created_at or now
-        entry.updated_at = entry.updated_at or now
-        cur = self.conn.execute(
-            "INSERT INTO entry (uid, at, at_utc, day, mood, title, body, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                entry.uid,
-                entry.at.isoformat(),
-                int(entry.at.timestamp()),
-                entry.day,
-                entry.mood,
-                entry.title,
-                entry.text,
-                entry.created_at,
-                entry.updated_at,
-            ),
-        )
-        entry.id = int(cur.lastrowid or 0)
+        return len(batch)
 
     def update(self, entry: Entry) -> Entry:
         if entry.id is None:

@@ -195,7 +195,8 @@ def test_import_rejects_wrong_file(repo: JournalRepository, tmp_path: Path) -> N
         import_entries(repo.conn, "jrnl", source)
 
 
-def test_import_cancel_rolls_back_batch(repo: JournalRepository, tmp_path: Path) -> None:
+def test_import_cancel_adds_nothing(repo: JournalRepository, tmp_path: Path) -> None:
+    """A cancel after a batch went in rolls the whole import back: an import is all or nothing."""
     lines = ["full_date,date,weekday,time,mood,activities,note_title,note"]
     lines += [
         f"2023-01-{1 + i % 28:02d},x,x,{i // 60 % 24:02d}:{i % 60:02d},good,,,row {i}" for i in range(1200)
@@ -204,20 +205,22 @@ def test_import_cancel_rolls_back_batch(repo: JournalRepository, tmp_path: Path)
     source.write_text("\n".join(lines), "utf-8")
 
     class CancelledInSecondBatch(CancelToken):
-        """A real token that counts as cancelled from its fourth poll: inside the second batch."""
+        """A real token that counts as cancelled from its second poll: after the first batch went in."""
 
         polls = 0
 
         def cancelled(self) -> bool:
             self.polls += 1
-            return self.polls >= 4
+            return self.polls >= 2
 
-    report = import_entries(repo.conn, "daylio", source, cancel=CancelledInSecondBatch())
-    assert report.cancelled and report.added == 500
-    assert repo.count() == 500
+    token = CancelledInSecondBatch()
+    with pytest.raises(OperationCancelled):
+        import_entries(repo.conn, "daylio", source, cancel=token)
+    assert token.polls == 2  # the first batch was written before the cancel was seen
+    assert repo.count() == 0
     assert not repo.conn.in_transaction
     rest = import_entries(repo.conn, "daylio", source)
-    assert (rest.added, rest.skipped_duplicates) == (700, 500)
+    assert (rest.added, rest.skipped_duplicates) == (1200, 0)
 
 
 def test_cli_export_import(cli: Any, tmp_path: Path) -> None:

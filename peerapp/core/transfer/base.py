@@ -27,11 +27,15 @@ class EntryWriter(Protocol):
 
 @dataclass
 class Row:
-    """One record of an import file: an entry, or why it could not be read. `line` counts from 1."""
+    """One record of an import file: an entry, or why it could not be read. `line` counts from 1.
+
+    `read` is how many bytes of the file had been read when the row was made (for progress).
+    """
 
     line: int
     entry: Entry | None
     error: ImportRowError | None = None
+    read: int = 0
 
 
 RowReader = Callable[[Path, "dict[str, int] | None", "set[str] | None"], Iterator[Row]]

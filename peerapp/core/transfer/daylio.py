@@ -19,7 +19,7 @@ from ..errors import (
 from ..i18n import QT_TRANSLATE_NOOP
 from ..journal import Entry
 from .base import CONTEXT, Importer, Row, local_time, parse_time, row_uid, shown
-from .paging import read_text
+from .paging import ImportText
 
 DAYLIO_COLUMNS = ["full_date", "date", "weekday", "time", "mood", "activities", "note_title", "note"]
 DAYLIO_MOODS = {"rad": 5, "good": 4, "meh": 3, "bad": 2, "awful": 1}
@@ -30,10 +30,10 @@ MAX_MOOD_LABEL = 64  # longer is not a mood name; the row is reported as bad ins
 MAX_UNKNOWN_MOODS = 100  # each one is a question for the user
 
 
-def _records(path: Path) -> Iterator[tuple[int, list[str]]]:
+def _records(text: ImportText) -> Iterator[tuple[int, list[str]]]:
     """The header (names lower-cased) as line 1, then each non-empty record and the line it starts on."""
     untrusted.allow_csv_fields()
-    lines = untrusted.TextLines(read_text(path))
+    lines = untrusted.TextLines(text.chunks())
     # strict: a quoted field still open at the end of the file means the file was cut
     # short, which the lenient reader would import as a shortened note.
     reader = csv.reader(lines, strict=True)
@@ -85,7 +85,8 @@ def daylio_rows(
     row rather than a question for the user.
     """
     table = _mood_table(mood_map)
-    records = _records(path)
+    text = ImportText(path)
+    records = _records(text)
     _first, header = next(records)
     col = {name: i for i, name in enumerate(header)}
     for line, record in records:
@@ -119,9 +120,9 @@ def daylio_rows(
                 text=cell("note").replace("<br>", "\n").strip(),
                 uid=row_uid("daylio", record),
             )
-            yield Row(line, entry)
+            yield Row(line, entry, read=text.bytes_read)
         except ImportRowError as exc:
-            yield Row(line, None, exc)
+            yield Row(line, None, exc, text.bytes_read)
 
 
 IMPORTER = Importer(

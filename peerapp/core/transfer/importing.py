@@ -1,7 +1,8 @@
-"""Reading entries in from any registered format: the whole file checked first, then batches committed."""
+"""Reading entries in from any registered format: one pass over the file, one transaction, all or nothing."""
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -13,7 +14,6 @@ from ..db import Connection
 from ..errors import (
     ImportBadDate,
     ImportBadMood,
-    ImportFileInvalid,
     ImportRowError,
     ImportTooManyBadRows,
     UnknownMoodLabels,
@@ -24,6 +24,11 @@ from .base import Row, shown
 from .paging import batches
 from .registry import get_importer
 
+# The page cache while an import writes (KiB; SQLite's default is 2 MiB). With the default, the
+# indexes of 50,000 entries no longer fit, and each batch re-reads and decrypts their pages:
+# about a quarter of the import's time at 50k (bench/RESULTS.md, "Import, export, backup").
+IMPORT_CACHE_KIB = 32 * 1024
+
 
 @dataclass
 class ImportReport:
@@ -32,6 +37,7 @@ class ImportReport:
     added: int = 0
     skipped_duplicates: int = 0
     errors: list[tuple[int, str]] = field(default_factory=list)
+    # Always False: a cancelled import raises OperationCancelled and adds nothing (kept for callers).
     cancelled: bool = False
 
 
@@ -76,49 +82,42 @@ def _check(entry: Entry) -> None:
         raise ImportRowError("text")
 
 
-def _identity(path: Path) -> tuple[int, int, int, int]:
-    info = os.stat(path)
-    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
+def _checked(source: str, path: Path, mood_map: dict[str, int] | None, cap: list[int]) -> Iterator[Row]:
+    """Each row of the file, its `error` set to whatever stops it from being stored.
+
+    The file-level rules live here once, for the check and the import alike: a damaged file
+    raises while it is read; after the last row, unknown mood labels (UnknownMoodLabels), then
+    more than MAX_BAD_ROWS bad rows (ImportTooManyBadRows). `cap` is [rows seen, bad rows].
+    """
+    unknown: set[str] = set()
+    for row in get_importer(source).rows(path, mood_map, unknown):
+        if row.error is None:
+            assert row.entry is not None
+            try:
+                _check(row.entry)
+            except ImportRowError as exc:
+                row.error = exc  # the entry stays: a duplicate of a stored one is skipped, not an error
+        cap[0] += 1
+        cap[1] += row.error is not None
+        yield row
+    if unknown:
+        raise UnknownMoodLabels(sorted(unknown))
+    if cap[1] > untrusted.MAX_BAD_ROWS:
+        raise ImportTooManyBadRows()
 
 
 def check_import_file(source: str, path: Path, mood_map: dict[str, int] | None = None) -> int:
     """Read the whole file as `import_entries` will, without a journal; the number of rows.
 
-    Raises what import_entries raises before it writes: ImportFileInvalid (or one of its
-    kinds: not a file, too large, not text, too deep, too many bad rows), UnknownMoodLabels,
-    OSError. A front end calls it before unlocking, so a bad file never opens the vault.
-    Memory stays flat whatever the file's size: the file is streamed, not kept.
+    Raises what import_entries raises for the file: ImportFileInvalid (or one of its kinds:
+    not a file, too large, not text, too deep, too many bad rows), UnknownMoodLabels, OSError.
+    A front end calls it before unlocking, so a bad file never opens the vault. Memory stays
+    flat whatever the file's size: the file is streamed, not kept.
     """
-    importer = get_importer(source)
-    total = bad = 0
-    unknown: set[str] = set()
-    for row in importer.rows(Path(path), mood_map, unknown):
-        total += 1
-        try:
-            if row.error is not None:
-                raise row.error
-            assert row.entry is not None
-            _check(row.entry)
-        except ImportRowError:
-            bad += 1
-    if unknown:
-        raise UnknownMoodLabels(sorted(unknown))
-    if bad > untrusted.MAX_BAD_ROWS:
-        raise ImportTooManyBadRows()
-    return total
-
-
-def _surveyed_rows(source: str, path: Path, mood_map: dict[str, int] | None) -> tuple[int, Iterator[Row]]:
-    """Check the whole file once (check_import_file), then stream its rows a second time.
-
-    Streaming twice keeps memory flat and finds a truncated or damaged file before the
-    first batch is committed.
-    """
-    before = _identity(path)
-    total = check_import_file(source, path, mood_map)
-    if _identity(path) != before:
-        raise ImportFileInvalid("changed")
-    return total, get_importer(source).rows(path, mood_map, None)
+    cap = [0, 0]
+    for _row in _checked(source, Path(path), mood_map, cap):
+        pass
+    return cap[0]
 
 
 def import_entries(
@@ -130,81 +129,76 @@ def import_entries(
     *,
     mood_map: dict[str, int] | None = None,
 ) -> ImportReport:
-    """Import a file; entries already present (same uid) are skipped, bad rows reported by line.
+    """Import a file, all or nothing; entries already present (same uid) are skipped, bad rows
+    reported by line (for JSON sources the entry's position in the file, from 1).
 
-    For JSON sources the "line" is the entry's position in the file, counting from 1.
-    Batches are committed one by one; a cancel rolls back the current batch and stops.
-    Raises ImportFileInvalid (or a subclass: too large, not text, too deep, too many bad
-    rows) or UnknownMoodLabels before anything is written; the file is read twice, and
-    if it changes in between, the import stops at the change (ImportFileInvalid) keeping
-    the batches already committed, which a second import skips as duplicates.
+    The file is read once, inside one write transaction: rows go in BATCH at a time while the
+    rest is still being read, and the transaction commits only after the last row. Damage
+    anywhere (ImportFileInvalid or a subclass: too large, not text, too deep, too many bad
+    rows), UnknownMoodLabels, a cancel (OperationCancelled) or a kill therefore leave the
+    journal as it was. Progress counts bytes of the file read against its size.
     """
     cancel = token(cancel)
-    total, rows = _surveyed_rows(source, Path(path), mood_map)
-    report = ImportReport()
+    path = Path(path)
+    size = os.stat(path).st_size
     repo = JournalRepository(conn)
-    progress(0, total)
-    done = 0
-    for batch in batches(rows):
-        if cancel.cancelled():
-            report.cancelled = True
-            break
-        added, skipped, errors = _import_batch(conn, repo, batch, cancel)
-        if added < 0:
-            report.cancelled = True
-            break
-        report.added += added
-        report.skipped_duplicates += skipped
-        report.errors += errors
-        done += len(batch)
-        progress(done, total)
-    return report
-
-
-def _import_batch(
-    conn: Connection, repo: JournalRepository, batch: list[Row], cancel: CancelToken
-) -> tuple[int, int, list[tuple[int, str]]]:
-    """Returns (added, skipped, errors), or added = -1 when cancelled (the batch rolled back)."""
-    errors = [(row.line, row.error.user_message()) for row in batch if row.error is not None]
-    candidates = [row for row in batch if row.entry is not None]
+    report = ImportReport()
+    cap = [0, 0]
+    tag_ids: dict[str, int] = {}  # valid for this transaction only
+    progress(0, size)
+    # The first batch is read before the transaction begins: a file that is no file, is not text or
+    # is not in the format is refused without touching the journal (or its connection).
+    pending = batches(_checked(source, path, mood_map, cap))
+    first = next(pending, None)
+    cache = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+    conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
     conn.execute("BEGIN IMMEDIATE")
     try:
-        uids = [row.entry.uid for row in candidates if row.entry is not None]
-        existing: set[str] = set()
-        for i in range(0, len(uids), 500):
-            chunk = uids[i : i + 500]
-            existing.update(
-                r[0]
-                for r in conn.execute(
-                    f"SELECT uid FROM entry WHERE uid IN ({','.join('?' * len(chunk))})", chunk
-                )
-            )
-        fresh: list[Entry] = []
-        skipped = 0
-        for row in candidates:
-            assert row.entry is not None
-            if row.entry.uid in existing:
-                skipped += 1
-                continue
-            try:
-                _check(row.entry)
-            except ImportRowError as exc:
-                errors.append((row.line, exc.user_message()))
-                continue
-            existing.add(row.entry.uid)
-            fresh.append(row.entry)
-        # Checked above, so one call adds the whole batch (a savepoint per row doubled the cost).
-        repo.add_many(fresh)
-        trashed = [(e.deleted_at, e.id) for e in fresh if e.deleted_at]
-        if trashed:
-            conn.executemany("UPDATE entry SET deleted_at = ? WHERE id = ?", trashed)
-        if cancel.cancelled():
-            conn.execute("ROLLBACK")
-            return -1, 0, []
+        for batch in itertools.chain([first] if first else [], pending):
+            cancel.raise_if_cancelled()
+            # A file bound to fail (more bad rows than allowed) is still read to its end, so the
+            # one error told is the same as check_import_file's; nothing more is written meanwhile.
+            if cap[1] <= untrusted.MAX_BAD_ROWS:
+                _import_batch(conn, repo, batch, report, tag_ids)
+            progress(min(batch[-1].read, size), size)
+        cancel.raise_if_cancelled()
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    errors.sort(key=lambda item: item[0])
-    return len(fresh), skipped, errors
+    finally:
+        conn.execute(f"PRAGMA cache_size = {cache}")
+    report.errors.sort(key=lambda item: item[0])
+    progress(size, size)
+    return report
+
+
+def _import_batch(
+    conn: Connection,
+    repo: JournalRepository,
+    batch: list[Row],
+    report: ImportReport,
+    tag_ids: dict[str, int],
+) -> None:
+    """Add a batch's new rows inside the import's transaction; count duplicates, note bad rows."""
+    uids = [row.entry.uid for row in batch if row.entry is not None]
+    existing: set[str] = set()
+    for i in range(0, len(uids), 500):
+        chunk = uids[i : i + 500]
+        existing.update(
+            r[0]
+            for r in conn.execute(f"SELECT uid FROM entry WHERE uid IN ({','.join('?' * len(chunk))})", chunk)
+        )
+    fresh: list[Entry] = []
+    for row in batch:
+        if row.entry is not None and row.entry.uid in existing:
+            report.skipped_duplicates += 1  # already there (or earlier in this file): not an error
+        elif row.error is not None:
+            report.errors.append((row.line, row.error.user_message()))
+        else:
+            assert row.entry is not None
+            existing.add(row.entry.uid)
+            fresh.append(row.entry)
+    # Checked above, so one call adds the whole batch (a savepoint per row doubled the cost).
+    report.added += repo.add_many(fresh, tag_ids)

@@ -11,6 +11,7 @@ from ..errors import ImportBadDate, ImportFileInvalid, ImportMissingField, Impor
 from ..i18n import QT_TRANSLATE_NOOP
 from ..journal import Entry
 from .base import CONTEXT, Importer, Row, local_time, parse_time, row_uid, shown
+from .paging import ImportText
 
 
 def jrnl_rows(
@@ -18,7 +19,8 @@ def jrnl_rows(
 ) -> Iterator[Row]:
     """Each entry of the file as an entry or a row error (jrnl has no moods: the mood arguments are unused)."""
     seen_entries = False
-    for member in untrusted.json_members(path, "entries"):
+    text = ImportText(path)
+    for member in untrusted.JsonStream(text.chunks()).members("entries"):
         if member.key != "entries":
             continue  # "tags" and the like: a summary of the entries
         if member.index == 0:
@@ -48,9 +50,9 @@ def jrnl_rows(
                 text=str(raw.get("body") or "").strip(),
                 uid=row_uid("jrnl", raw),
             )
-            yield Row(member.index, entry)
+            yield Row(member.index, entry, read=text.bytes_read)
         except ImportRowError as exc:
-            yield Row(member.index, None, exc)
+            yield Row(member.index, None, exc, text.bytes_read)
     if not seen_entries:
         raise ImportFileInvalid("entries")
 

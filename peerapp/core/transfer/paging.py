@@ -37,10 +37,22 @@ def count(repo: JournalRepository, with_trash: bool) -> int:
     return repo.count(EntryFilter()) + (repo.count(EntryFilter(trash=True)) if with_trash else 0)
 
 
-def read_text(path: Path) -> Iterator[str]:
-    """The import file as text, a chunk at a time (capped, strict UTF-8, no NULs; see untrusted)."""
-    with untrusted.open_file(path, untrusted.MAX_IMPORT_BYTES) as fh:
-        yield from untrusted.text_chunks(fh, untrusted.MAX_IMPORT_BYTES)
+class ImportText:
+    """The import file as text, a chunk at a time (capped, strict UTF-8, no NULs; see untrusted).
+
+    It counts the bytes read so far: an import reads its file once, so that count against the
+    file's size is its progress (there is no row count before the end).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.bytes_read = 0
+
+    def chunks(self) -> Iterator[str]:
+        with untrusted.open_file(self.path, untrusted.MAX_IMPORT_BYTES) as fh:
+            for chunk in untrusted.text_chunks(fh, untrusted.MAX_IMPORT_BYTES):
+                self.bytes_read = fh.tell()
+                yield chunk
 
 
 def batches(rows: Iterator[Row]) -> Iterator[list[Row]]:
