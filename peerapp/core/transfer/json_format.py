@@ -13,16 +13,19 @@ from ..errors import ImportBadDate, ImportBadMood, ImportFileInvalid, ImportMiss
 from ..i18n import QT_TRANSLATE_NOOP
 from ..journal import CopingUse, Entry
 from .base import CONTEXT, Exporter, Importer, Row, shown
+from .paging import ImportText
 
 JSON_FORMAT = "peerapp-journal"
 JSON_VERSION = 1
 MAX_UID = 200
+# One encoder for every entry: json.dumps with an argument builds a new one per call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def entry_to_export(entry: Entry) -> dict[str, object]:
     """An entry as our JSON export holds it: everything except the local row id."""
     data = entry.to_json()
-    data.pop("id", None)
+    del data["id"]
     data["trashed"] = entry.deleted_at is not None
     return data
 
@@ -37,9 +40,8 @@ class JsonWriter:
         fh.write(json.dumps(header)[:-1] + ', "entries": [')
 
     def write(self, entry: Entry) -> None:
-        self.fh.write("\n" if self.first else ",\n")
+        self.fh.write(("\n" if self.first else ",\n") + _ENCODE(entry_to_export(entry)))
         self.first = False
-        self.fh.write(json.dumps(entry_to_export(entry), ensure_ascii=False))
 
     def close(self) -> None:
         self.fh.write("\n]}\n")
@@ -116,7 +118,8 @@ def json_rows(
         if ("version" in header or final) and header.get("version") != JSON_VERSION:
             raise ImportFileInvalid("version")
 
-    for member in untrusted.json_members(path, "entries"):
+    text = ImportText(path)
+    for member in untrusted.JsonStream(text.chunks()).members("entries"):
         if member.index == 0:
             if member.key in ("format", "version"):
                 header[member.key] = member.value
@@ -128,9 +131,9 @@ def json_rows(
             check_header(final=False)
             continue
         try:
-            yield Row(member.index, entry_from_export(member.value))
+            yield Row(member.index, entry_from_export(member.value), read=text.bytes_read)
         except ImportRowError as exc:
-            yield Row(member.index, None, exc)
+            yield Row(member.index, None, exc, text.bytes_read)
     check_header(final=True)
 
 
