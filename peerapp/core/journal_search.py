@@ -120,7 +120,16 @@ def window(conn: Connection, flt: EntryFilter, limit: int) -> Window | None:
         f"SELECT at_utc, id FROM entry WHERE deleted_at IS {state} AND id < ? ORDER BY at_utc DESC, id DESC LIMIT 1",
         (low,),
     ).fetchone()
-    return low, None if row is None else (int(row[0]), int(row[1]))
+    if row is None:
+        return low, None
+    # Old entries imported after new ones, or an old entry moved to today, can leave fewer than a
+    # page of entries above the boundary: then the window cannot fill the page, so skip it.
+    above = conn.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM entry WHERE deleted_at IS {state} AND (at_utc, id) > (?, ?)"
+        " ORDER BY at_utc DESC, id DESC LIMIT ?)",
+        (row[0], row[1], limit),
+    ).fetchone()[0]
+    return (low, (int(row[0]), int(row[1]))) if above >= limit else None
 
 
 def matches(conn: Connection, match: str, cap: int) -> int:
