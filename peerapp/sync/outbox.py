@@ -83,19 +83,21 @@ class OutboxSender:
     def _upload(self, items: Iterable[OutboxItem], total: int) -> None:
         """Send outbox items in order: runs of puts as batch uploads, everything else on its own."""
         run: list[tuple[OutboxItem, wire.BatchPost]] = []
+        ids: set[bytes] = set()  # a batch names each post once
         size = BATCH_FRAME
         for item in items:
             post, cost = self._batch_post(item) if self._batch_limit > 0 else (None, 0)
             full = len(run) >= self._batch_limit or size + cost > protocol.MAX_BATCH_BODY
-            if run and (post is None or full or any(p.id == post.id for _i, p in run)):
+            if run and (post is None or full or post.id in ids):
                 self._send_run(run, total)
-                run, size = [], BATCH_FRAME
+                run, ids, size = [], set(), BATCH_FRAME
             if post is None:
                 self._check_cancel()
                 self._send(item)
                 self._sent_some(1, total)
             else:
                 run.append((item, post))
+                ids.add(post.id)
                 size += cost
         if run:
             self._send_run(run, total)
