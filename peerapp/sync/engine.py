@@ -9,7 +9,6 @@ from collections.abc import Callable
 from . import models, protocol, wire
 from .errors import ServerRejected
 from .outbox import OutboxSender
-from .outbox import create_room_request as create_room_request  # re-exported for older imports
 from .protocol import ProtocolError
 from .store import GroupRecord, GroupStore
 from .transport import Cancelled, Transport
