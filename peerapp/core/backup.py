@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
+import time
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -86,13 +88,37 @@ def _snapshot(vault: Vault, target: Path, progress: Progress, cancel: CancelToke
         vault.release(source)
 
 
-def _filesha256(path: Path, cancel: CancelToken) -> str:
+def _store_snapshot(archive: zipfile.ZipFile, snapshot: Path, cancel: CancelToken) -> tuple[int, str]:
+    """Stream the snapshot into the archive a chunk at a time, hashing it on the way (one read).
+
+    Returns its size and SHA-256 for the manifest, which is written after it for that reason.
+    """
     digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(CHUNK):
-            digest.update(chunk)
-            cancel.raise_if_cancelled()
-    return digest.hexdigest()
+    info = zipfile.ZipInfo(DB_NAME, date_time=time.localtime()[:6])
+    info.compress_type = zipfile.ZIP_STORED
+    with snapshot.open("rb") as source:
+        info.file_size = os.fstat(source.fileno()).st_size  # tells zipfile up front whether ZIP64 is needed
+        with archive.open(info, "w") as member:
+            while chunk := source.read(CHUNK):
+                digest.update(chunk)
+                member.write(chunk)
+                cancel.raise_if_cancelled()
+    return info.file_size, digest.hexdigest()
+
+
+def _remove_snapshot(conn: Connection, snapshot: Path) -> None:
+    """Delete the snapshot (and a journal SQLite may have left beside it), then its in-vault record.
+
+    It is ciphertext under the vault's key, so it is deleted like the vault's own databases: the
+    overwrite crashsafe gives a leftover that may be plaintext would only rewrite the whole journal's
+    size of random bytes. A file that cannot be deleted keeps its record for the next unlock's sweep.
+    """
+    for item in (snapshot, snapshot.with_name(snapshot.name + "-journal")):
+        with contextlib.suppress(OSError):
+            item.unlink(missing_ok=True)
+    crashsafe.fsync_dir(snapshot.parent)
+    if not snapshot.exists():
+        crashsafe.forget(conn, snapshot)
 
 
 def create_backup(
@@ -102,7 +128,9 @@ def create_backup(
 
     The database is checked page by page first: a damaged journal is never backed up (VaultDamaged),
     so a backup with a valid checksum is a good one. Everything streams through temporary files
-    recorded in the vault, so a kill leaves nothing the next unlock does not remove.
+    recorded in the vault, so a kill leaves nothing the next unlock does not remove, and memory
+    stays flat: the snapshot goes from SQLite's backup API to a file, then a chunk at a time into
+    the archive.
     """
     path = Path(path)
     cancel = token(cancel)
@@ -114,25 +142,23 @@ def create_backup(
         _snapshot(vault, db_tmp, progress, cancel)
         with crashsafe.folder_lock(vault.directory):
             slots_bytes = vault.slots_path.read_bytes()
-        db_sha = _filesha256(db_tmp, cancel)
-        manifest = {
-            "format": BACKUP_FORMAT,
-            "version": BACKUP_VERSION,
-            "files": {
-                DB_NAME: {"size": db_tmp.stat().st_size, "sha256": db_sha},
-                SLOTS_NAME: {"size": len(slots_bytes), "sha256": sha256(slots_bytes)},
-            },
-        }
         with crashsafe.writing(path, conn=conn, kind="backup") as raw:
             with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as archive:
-                archive.writestr(MANIFEST, json.dumps(manifest, indent=1))
                 archive.writestr(SLOTS_NAME, slots_bytes)
-                archive.write(db_tmp, DB_NAME)
+                db_size, db_sha = _store_snapshot(archive, db_tmp, cancel)
+                manifest = {
+                    "format": BACKUP_FORMAT,
+                    "version": BACKUP_VERSION,
+                    "files": {
+                        DB_NAME: {"size": db_size, "sha256": db_sha},
+                        SLOTS_NAME: {"size": len(slots_bytes), "sha256": sha256(slots_bytes)},
+                    },
+                }
+                archive.writestr(MANIFEST, json.dumps(manifest, indent=1))
             cancel.raise_if_cancelled()
         _remember_good(conn, path, db_sha)
     finally:
-        crashsafe.remove_leftover(db_tmp)
-        crashsafe.forget(conn, db_tmp)
+        _remove_snapshot(conn, db_tmp)
         vault.release(conn)
     return path
 
