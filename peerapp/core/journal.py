@@ -158,12 +158,26 @@ class JournalRepository:
         return hydrate(self.conn, [row])[0]
 
     def count(self, flt: EntryFilter = _NO_FILTER) -> int:
-        any_term = self._needs_fallback(flt)
+        several = self._several_words(flt)
+        any_term = several and self._needs_fallback(flt)
         where, params = journal_search.where(flt, None, any_term=any_term)
         match = textnorm.match_expression(flt.query, any_term=any_term)
-        if where is None or (match is not None and not journal_search.matches(self.conn, match, 1)):
-            return 0  # no entry has the words: no need to walk the timeline to count none
+        if where is None:
+            return 0
+        # Unless every word together is known to match, see in the index whether anything does:
+        # counting none need not walk the whole timeline.
+        if (
+            match is not None
+            and (any_term or not several)
+            and not journal_search.matches(self.conn, match, 1)
+        ):
+            return 0
         return int(self.conn.execute(f"SELECT count(*) FROM entry e WHERE {where}", params).fetchone()[0])
+
+    @staticmethod
+    def _several_words(flt: EntryFilter) -> bool:
+        """Whether the query has more than one word, so its any-word fallback differs from it."""
+        return textnorm.match_expression(flt.query, any_term=True) != textnorm.match_expression(flt.query)
 
     def _needs_fallback(self, flt: EntryFilter) -> bool:
         """True when a query's words together match nothing, so any one of them is accepted."""
@@ -184,8 +198,7 @@ class JournalRepository:
                 self.conn, journal_search.select(self.conn, *journal_search.where(flt, after), limit)
             )
         entries = hydrate(self.conn, journal_search.search_rows(self.conn, flt, after, limit, any_term=False))
-        several = textnorm.match_expression(flt.query, any_term=True) != textnorm.match_expression(flt.query)
-        if not entries and several and (after is None or self._needs_fallback(flt)):
+        if not entries and self._several_words(flt) and (after is None or self._needs_fallback(flt)):
             # Forgiving search: when every word together finds nothing, accept any of them
             # (on later pages too, so fallback results page like any others).
             entries = hydrate(

@@ -175,6 +175,17 @@ def test_search_work_does_not_grow_with_the_journal(repo: JournalRepository, que
     assert big <= small * 1.5 + 5, (small, big)
 
 
+@pytest.mark.parametrize("query", ["omega", "omega zeta"])
+def test_counting_words_no_entry_has_does_not_walk_the_journal(repo: JournalRepository, query: str) -> None:
+    build(repo, 300, "forward")
+    flt = EntryFilter(query=query)
+    small = vm_steps(repo.conn, lambda: repo.count(flt))
+    grow(repo, 1500)
+    big = vm_steps(repo.conn, lambda: repo.count(flt))
+    assert repo.count(flt) == 0
+    assert big <= small * 1.5 + 5, (small, big)
+
+
 def plans(repo: JournalRepository, recorder: Recorder) -> dict[str, list[str]]:
     """The query plan of each statement the searches ran, by shape."""
     found: dict[str, list[str]] = {}
