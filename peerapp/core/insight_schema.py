@@ -9,7 +9,8 @@ from __future__ import annotations
 # knows when the row goes. insight_coping: per day and technique, the uses and the sums behind the
 # means of "what helps". Rows that fall to zero are deleted, so the tables equal a fresh computation.
 # Keys lead with the item, so a figure over all time groups without sorting (about 100,000 mark rows at
-# 50k entries); a shorter range skips the days outside it while scanning.
+# 50k entries); an index by day serves a shorter range (a year: 15 ms instead of 70 at 50k entries, on
+# the fresh connection each computation opens, whose pages are all still to decrypt).
 _INSIGHT_TABLES = """
     CREATE TABLE IF NOT EXISTS insight_day (
         day       TEXT PRIMARY KEY,
@@ -34,6 +35,8 @@ _INSIGHT_TABLES = """
         helpful_sum  INTEGER NOT NULL,
         PRIMARY KEY (technique, day)
     ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS insight_mark_by_day ON insight_mark (day);
+    CREATE INDEX IF NOT EXISTS insight_coping_by_day ON insight_coping (day);
 """
 
 
