@@ -34,6 +34,18 @@ report = {
     "at_lock": sorted(sys.modules),
     "tabs_at_lock": window.tabs.count(),
 }
+# The first key of a passphrase gets the first tab ready (and only it), the journal still locked.
+from PySide6.QtTest import QTest
+QTest.keyClicks(window.unlock_page.secret, "x")
+deadline = time.monotonic() + 30
+while "markdown" not in sys.modules and time.monotonic() < deadline:
+    QApplication.processEvents()
+    time.sleep(0.005)
+report["typing"] = {
+    "tabs": window.tabs.count(),
+    "locked": not window.vault.is_unlocked,
+    "loaded": sorted(set(sys.modules) - set(report["at_lock"])),
+}
 window.unlock_page.secret.setText(sys.argv[2])
 window.unlock_page.try_unlock()
 deadline = time.monotonic() + 60
@@ -129,6 +141,20 @@ def test_page_modules_come_only_with_unlocking(report: dict[str, Any], name: str
 def test_menu_dialogs_come_only_when_used(report: dict[str, Any], name: str) -> None:
     assert name not in report["at_lock"], f"{name} is imported before the lock screen shows"
     assert report["findable"][name], f"{name} does not exist: fix this list"
+
+
+def test_typing_the_passphrase_gets_only_the_first_tab_ready(report: dict[str, Any]) -> None:
+    typing = report["typing"]
+    assert typing["locked"] and typing["tabs"] == 1
+    assert "peerapp.gui.journal.page" in typing["loaded"] and "markdown" in typing["loaded"]
+    for name in (
+        "httpx",
+        "peerapp.sync",
+        "peerapp.gui.groups",
+        "peerapp.gui.insights",
+        "peerapp.gui.library.page",
+    ):
+        assert name not in typing["loaded"], name
 
 
 def test_every_tab_is_built_after_unlocking(report: dict[str, Any]) -> None:

@@ -84,8 +84,7 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, QMainWindow
             self.stack.addWidget(screen)
         self.setCentralWidget(self.stack)
         self.unlock_page.unlocked.connect(self._on_unlocked)
-        # The first tab is built while the passphrase is checked (the KDF runs on a worker), so the
-        # timeline shows as soon as the journal opens.
+        self.unlock_page.secret.textEdited.connect(lambda _text: self._prepare_first_page())
         self.unlock_page.checking.connect(self._prepare_first_page)
 
         self._build_menus()
@@ -129,9 +128,10 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, QMainWindow
         return self._setup_page
 
     def _prepare_first_page(self) -> None:
-        # The passphrase is checked (or the journal made) on a worker; meanwhile the first tab is built
-        # here, so the timeline shows as soon as the journal opens.
-        QTimer.singleShot(0, self, self._builder.first)
+        # Someone is typing a passphrase (or it is being checked, or the journal made, on a worker):
+        # meanwhile the first tab and what its first screen loads are made ready, a step at a time, so
+        # the timeline shows as soon as the journal opens.
+        self._builder.prepare(pages.FIRST_SCREEN)
 
     def _page_built(self, make: PageFactory, page: Page) -> None:
         self.tabs.addTab(cast(QWidget, page), page.tab_title())
@@ -185,7 +185,7 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, QMainWindow
         )
         self.integrity_check.start()
         self.journal_page.list.setFocus()
-        self._builder.later()  # the other tabs, one per event-loop turn, once the timeline is on screen
+        self._builder.later()  # the other tabs, one at a time, once the timeline is on screen
 
     def _show_journal(self, built: list[Page]) -> None:
         """Attach pages to the open journal: every built page on unlock, and each page built after."""

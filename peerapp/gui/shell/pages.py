@@ -2,16 +2,16 @@
 
 Each factory imports its page's module when it is called, so `MainWindow.PAGES` names every tab without
 loading any of them (the groups tab alone brings the HTTP client and the sync service). MainWindow builds
-the first tab while the passphrase is checked and the others one per event-loop turn once the timeline is
-on screen, or at once when something asks for them (the View or Groups menu, a named page).
-"""
+the first tab while the passphrase is checked and the others one at a time, a short pause between two,
+once the timeline is on screen; or at once when something asks for them (the View or Groups menu, a
+named page)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QLocale, QObject, QTimer
 
 from ...core.vault import Vault
 from ..common import Page
@@ -61,8 +61,35 @@ def groups(vault: Vault) -> Page:
 PAGES: tuple[PageFactory, ...] = (journal, library, insights, safety_plan, groups)
 
 
+def _warm_markdown() -> None:
+    from ...core import markdown_render
+
+    markdown_render.render("")  # the first Markdown object reads every installed package's entry points
+
+
+def _warm_techniques() -> None:
+    from ...core import library
+
+    library.techniques(QLocale().name()[:2])  # the bundled articles, in the language the entry view asks
+
+
+# What the journal's first screen loads that no journal holds (the entry view's Markdown and technique
+# names). Loaded after the unlock, these held the first timeline page back by a few hundred milliseconds
+# at 50,000 entries (bench/bench_startup.py); they are loaded while the passphrase is typed instead.
+FIRST_SCREEN: tuple[Callable[[], object], ...] = (_warm_markdown, _warm_techniques)
+
+
 class PageBuilder(QObject):
-    """Builds the pages from their factories in order, each once, and hands each new one to `built`."""
+    """Builds the pages from their factories in order, each once, and hands each new one to `built`.
+
+    Work ahead of time runs one step per timer tick, a short pause between two, so typing and painting
+    go on in between: `prepare()` while the passphrase is typed or checked, `later()` after the unlock.
+    """
+
+    PAUSE_MS = 50
+    # After the unlock the timeline is painted first: its paint can come some tens of milliseconds
+    # after the unlock handler returns, and a page built in between would hold it back.
+    SETTLE_MS = 250
 
     def __init__(
         self,
@@ -76,10 +103,11 @@ class PageBuilder(QObject):
         self.vault = vault
         self.pages: list[Page] = []
         self._built = built
-        # One page per event-loop turn: input and painting go on between two pages.
+        self._steps: list[Callable[[], object]] = []
+        self._prepared = False
+        self._building_rest = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
         self._timer.timeout.connect(self._step)
 
     def done(self) -> bool:
@@ -117,17 +145,29 @@ class PageBuilder(QObject):
             if self.next() is None:
                 raise LookupError(kind.__name__)
 
+    def prepare(self, extra: Sequence[Callable[[], object]] = ()) -> None:
+        """Ahead of an unlock (once): the first tab, then `extra`, one step at a time."""
+        if not self._prepared:
+            self._prepared = True
+            self._steps += [self.first, *extra]
+            self._timer.start(self.PAUSE_MS)
+
     def later(self) -> None:
-        """Build the remaining pages in the background of the event loop."""
-        if not self.done():
-            self._timer.start()
+        """After the unlock: the remaining pages, one at a time."""
+        self._building_rest = True
+        self._timer.start(self.SETTLE_MS)
 
     def stop(self) -> None:
-        self._timer.stop()
+        """Locking: the pages not built yet wait for the next unlock."""
+        self._building_rest = False
 
     def _step(self) -> None:
-        self.next()
-        self.later()
+        if self._steps:
+            self._steps.pop(0)()
+        elif self._building_rest:
+            self.next()
+        if self._steps or (self._building_rest and not self.done()):
+            self._timer.start(self.PAUSE_MS)
 
 
 class NamedPages:
