@@ -12,7 +12,8 @@ from ...core import protection
 from ...core.settings import Settings
 from ..common import Retranslatable
 from .countdown import UnlockCountdown
-from .dialogs import DuressDialog, UnlockProtectionDialog, WipeDialog
+
+# The dialogs are imported when an action opens one: the menu is built with the lock screen.
 
 if TYPE_CHECKING:
     from ..shell.main_window import MainWindow
@@ -62,6 +63,8 @@ class ProtectionMenu(Retranslatable, QMenu):
     def set_duress(self) -> None:
         if not self._unlocked():
             return
+        from .dialogs import DuressDialog
+
         if DuressDialog(self.window_.vault, self.window_).exec():
             QMessageBox.information(
                 self.window_,
@@ -85,11 +88,15 @@ class ProtectionMenu(Retranslatable, QMenu):
 
     def failed_unlocks(self) -> None:
         if self._unlocked():
+            from .dialogs import UnlockProtectionDialog
+
             UnlockProtectionDialog(protection.UnlockGuard(self.window_.vault.directory), self.window_).exec()
 
     def wipe_everything(self) -> None:
         if not self._unlocked():
             return
+        from .dialogs import WipeDialog
+
         win = self.window_
         dialog = WipeDialog(win)
         if not dialog.exec():
