@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from peerapp.gui.shell.main_window import MainWindow
 
@@ -74,3 +74,25 @@ def when_modal(kind: type[QWidget], handler: Callable[[QWidget], None]) -> None:
             QTimer.singleShot(20, poll)
 
     QTimer.singleShot(0, poll)
+
+
+def answer_next_box(accept: bool, seen: list[str] | None = None) -> None:
+    """Press the action button (`accept`) or Cancel in the next message box; note its buttons' texts."""
+
+    def press(widget: QWidget) -> None:
+        assert isinstance(widget, QMessageBox)
+        buttons = widget.buttons()
+        if seen is not None:
+            seen.extend(b.text() for b in buttons)
+        wanted = QMessageBox.ButtonRole.RejectRole
+        for button in buttons:
+            role = widget.buttonRole(button)
+            if accept and role in (QMessageBox.ButtonRole.AcceptRole, QMessageBox.ButtonRole.DestructiveRole):
+                button.click()
+                return
+            if not accept and role == wanted:
+                button.click()
+                return
+        raise AssertionError("no such button")
+
+    when_modal(QMessageBox, press)

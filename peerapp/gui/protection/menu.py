@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from ...core import protection
 from ...core.settings import Settings
 from ..common import Retranslatable
+from ..widgets.ask import ask
 from .countdown import UnlockCountdown
 
 # The dialogs are imported when an action opens one: the menu is built with the lock screen.
@@ -78,12 +79,12 @@ class ProtectionMenu(Retranslatable, QMenu):
     def remove_duress(self) -> None:
         if not self._unlocked():
             return
-        answer = QMessageBox.question(
+        if ask(
             self.window_,
             self.tr("Remove duress passphrase"),
             self.tr("Remove the duress passphrase? It will then be just a wrong passphrase."),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+            self.tr("&Remove"),
+        ):
             self.window_.vault.clear_duress()
 
     def failed_unlocks(self) -> None:

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from ...core.coping_log import log_tool_use, set_tool_ratings
 from ...core.errors import PeerappError
 from ...core.journal import JournalRepository
 from ..common import Retranslatable
+from ..widgets.ask import ask
 from .base import CopingTool
 from .distress import DistressPrompt, HelpfulnessPrompt
 from .thought_record import ThoughtRecordTool
@@ -214,13 +214,13 @@ class ToolDialog(Retranslatable, QDialog):
     def reject(self) -> None:
         """Esc and Close: stop the tool; ask first only if a thought record would be lost."""
         if self.tool.has_unsaved_work():
-            answer = QMessageBox.question(
+            if not ask(
                 self,
                 self.tr("Close without saving?"),
                 self.tr("This thought record is not saved yet. Close it anyway?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
+                self.tr("&Close without saving"),
+                destructive=True,
+            ):
                 return
         self.tool.stop()
         super().reject()

@@ -24,6 +24,7 @@ from ...core.tasks import CancelToken, Progress
 from ...core.vault import Vault
 from ..common import Retranslatable
 from ..jobs import Job, host
+from ..widgets.ask import ask
 from .parts import PathRow, show_error
 
 
@@ -161,17 +162,16 @@ def restore_dialog(parent: QWidget | None, vault: Vault, lock: Callable[[], None
     ):
         return False
     if vault.exists():
-        answer = QMessageBox.question(
+        if not ask(
             parent,
             QCoreApplication.translate("TransferDialogs", "Restore a backup"),
             QCoreApplication.translate(
                 "TransferDialogs",
                 "Replace your current journal with this backup? Entries written since the backup will be lost.",
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            QCoreApplication.translate("TransferDialogs", "&Replace my journal"),
+            destructive=True,
+        ):
             return False
     # The window's lock first: pages forget what they show and every task stops before the files change.
     if lock is not None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from .ask import ask
 
 
 class SafeBrowser(QTextBrowser):
@@ -22,12 +24,12 @@ class SafeBrowser(QTextBrowser):
     def _confirm_open(self, url: QUrl) -> None:
         if url.scheme() not in ("http", "https", "mailto"):
             return
-        answer = QMessageBox.question(
+        if ask(
             self,
             self.tr("Open link?"),
             self.tr("This opens the link in your web browser, outside peerapp:\n\n%1").replace(
                 "%1", url.toDisplayString()
             ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+            self.tr("&Open in browser"),
+        ):
             QDesktopServices.openUrl(url)
