@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QLocale, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QDateTime, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from ...core.markdown_render import render
 from ...core.vocab import mood_label
 from ..common import Retranslatable, qdatetime
 from ..widgets import locale_format
+from ..widgets.bidi_text import PlainTextEdit, fit_direction, follow_text, show_html
 from ..widgets.safe_browser import SafeBrowser
 from .editor_parts import CopingTable, EmotionList, MoodRow, TagEdit
 
@@ -58,19 +58,22 @@ class EntryEditor(Retranslatable, QDialog):
         self.dirty = False
         self._keeping = False
         self.setModal(False)
-        self.resize(760, 720)
+        self._size_for_screen(parent)
 
         self.when = QDateTimeEdit()
         self.when.setCalendarPopup(True)
         self.title = QLineEdit()
+        follow_text(self.title)
         self.mood_row = MoodRow()
         self.mood_buttons = self.mood_row.buttons
         self.mood_row.changed.connect(self._mark_dirty)
         self.emotions = EmotionList()
         self.tags = TagEdit()
+        follow_text(self.tags)
         self.tags.set_known_tags(repo.tags())
         self.coping = CopingTable()
-        self.body = QPlainTextEdit()
+        # Each paragraph in its own direction, the cursor and alignment following it.
+        self.body = PlainTextEdit()
         self.preview = SafeBrowser()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.body, "")
@@ -125,6 +128,15 @@ class EntryEditor(Retranslatable, QDialog):
         self.autosave.start()
         self.retranslate_ui()
 
+    def _size_for_screen(self, parent: QWidget | None) -> None:
+        # 760×720 where there is room; on a 1024×600 screen the window must still fit, title bar too.
+        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        width, height = 760, 720
+        if room is not None:
+            width, height = min(width, room.width()), min(height, room.height() - 40)
+        self.resize(width, height)
+
     # -- texts ---------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
@@ -135,6 +147,8 @@ class EntryEditor(Retranslatable, QDialog):
         self.labels["emotions"].setText(self.tr("Emotions:"))
         self.labels["tags"].setText(self.tr("T&ags:"))
         self.labels["coping"].setText(self.tr("What I tried:"))
+        for field in (self.title, self.tags):
+            fit_direction(field)  # an empty field turns with the interface
         self.title.setPlaceholderText(self.tr("Optional"))
         self.tags.setPlaceholderText(self.tr("Separate tags with commas"))
         self.body.setPlaceholderText(
@@ -148,8 +162,7 @@ class EntryEditor(Retranslatable, QDialog):
             button.setText(mood_label(level))
             button.setAccessibleName(self.tr("Mood: %1").replace("%1", mood_label(level)))
         self.emotions.retranslate_ui()
-        self.when.setLocale(QLocale())
-        self.when.setDisplayFormat(locale_format.date_time_format())
+        locale_format.set_up_date_field(self.when, with_time=True)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self._refresh_preview()
@@ -246,7 +259,7 @@ class EntryEditor(Retranslatable, QDialog):
 
     def _refresh_preview(self, *_args: object) -> None:
         if self.tabs.currentWidget() is self.preview:
-            self.preview.setHtml(render(self.body.toPlainText()))
+            show_html(self.preview, render(self.body.toPlainText()))
 
     # -- saving --------------------------------------------------------------------
 

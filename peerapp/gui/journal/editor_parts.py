@@ -75,6 +75,7 @@ class CopingTable(Retranslatable, QWidget):
 
     changed = Signal()
     NONE = -1
+    VISIBLE_ROWS = 3  # more scroll; fewer leave no empty space (the text below gets it on small screens)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,7 +90,6 @@ class CopingTable(Retranslatable, QWidget):
         self.add_button.clicked.connect(lambda: self.add_row(None))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.table.setMaximumHeight(120)
         layout.addWidget(self.table)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeading)
         self.titles: dict[str, str] = {}
@@ -123,6 +123,20 @@ class CopingTable(Retranslatable, QWidget):
             remove = self.table.cellWidget(row, 4)
             if isinstance(remove, QToolButton):
                 remove.setText(self.tr("Remove"))
+        self._fit()
+
+    def _fit(self) -> None:
+        # A section sized to its contents is measured when the view lays itself out, which a new
+        # cell widget or a new text does not cause: "not rated" showed as "not ratec" until reopened.
+        for col in range(1, self.table.columnCount()):
+            self.table.resizeColumnToContents(col)
+        rows = self.table.rowCount()
+        for row in range(rows):
+            self.table.resizeRowToContents(row)
+        self.table.setVisible(rows > 0)
+        shown = sum(self.table.rowHeight(row) for row in range(min(rows, self.VISIBLE_ROWS)))
+        header = self.table.horizontalHeader().sizeHint().height()
+        self.table.setFixedHeight(header + shown + 2 * self.table.frameWidth())
 
     def _fill_techniques(self, combo: QComboBox, current: str | None) -> None:
         combo.blockSignals(True)
@@ -190,6 +204,7 @@ class CopingTable(Retranslatable, QWidget):
         for row in range(self.table.rowCount()):
             if self.table.cellWidget(row, 4) is button:
                 self.table.removeRow(row)
+                self._fit()
                 self.changed.emit()
                 return
 
@@ -217,6 +232,7 @@ class CopingTable(Retranslatable, QWidget):
         self.table.setRowCount(0)
         for use in uses:
             self.add_row(use)
+        self._fit()
 
 
 class MoodRow(QWidget):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QEvent, QLocale
 from PySide6.QtWidgets import QWidget
 
 from ...core.journal import Entry
@@ -11,6 +11,7 @@ from ...core.markdown_render import escape, render
 from ...core.vocab import emotion_label, mood_label
 from ..common import Retranslatable
 from ..widgets import locale_format
+from ..widgets.bidi_text import isolate, resettle_on_direction_change, show_html
 from ..widgets.safe_browser import SafeBrowser
 
 
@@ -27,11 +28,15 @@ class EntryView(Retranslatable, SafeBrowser):
         self.setAccessibleName(self.tr("Selected entry"))
         self.show_entry(self.entry)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        resettle_on_direction_change(self, event)
+
     def show_entry(self, entry: Entry | None) -> None:
         self.entry = entry
         if entry is None:
             hint = self.tr("Select an entry to read it here.")
-            self.setHtml(f"<p style='color: gray'>{escape(hint)}</p>")
+            show_html(self, f"<p style='color: gray'>{escape(hint)}</p>")
             return
         locale = QLocale()
         when = locale_format.long_date_time(entry.at)
@@ -53,15 +58,17 @@ class EntryView(Retranslatable, SafeBrowser):
             names = separator.join(emotion_label(e) for e in entry.emotions)
             facts.append(f"<b>{escape(labels['emotions'])}</b> {escape(names)}")
         if entry.tags:
-            tags = escape(separator.join(entry.tags))
-            facts.append(f"<b>{escape(labels['tags'])}</b> <span dir='auto'>{tags}</span>")
+            # Each tag keeps its own direction, so an English tag in an Arabic list (or the other
+            # way round) does not carry the commas and its neighbours along with it.
+            tags = escape(separator.join(isolate(tag) for tag in entry.tags))
+            facts.append(f"<b>{escape(labels['tags'])}</b> {tags}")
         if facts:
             parts.append("<p>" + "<br>".join(facts) + "</p>")
         if entry.coping:
             titles = techniques(QLocale().name()[:2])
             items = []
             for use in entry.coping:
-                line = escape(titles.get(use.technique, use.technique))
+                line = escape(isolate(titles.get(use.technique, use.technique)))
                 if use.distress_before is not None or use.distress_after is not None:
                     before = "–" if use.distress_before is None else locale.toString(use.distress_before)
                     after = "–" if use.distress_after is None else locale.toString(use.distress_after)
@@ -76,4 +83,4 @@ class EntryView(Retranslatable, SafeBrowser):
             parts.append(f"<p><b>{escape(labels['tried'])}</b></p><ul>{''.join(items)}</ul>")
         parts.append("<hr>")
         parts.append(render(entry.text))
-        self.setHtml("".join(parts))
+        show_html(self, "".join(parts))

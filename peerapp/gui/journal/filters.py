@@ -116,6 +116,21 @@ class FilterBar(QWidget):
         self.emotion_filter.setAccessibleName(QCoreApplication.translate("JournalPage", "Filter by emotion"))
         self.tag_filter.setAccessibleName(QCoreApplication.translate("JournalPage", "Filter by tag"))
 
+    def reset(self) -> None:
+        """Every field back to showing all entries (on lock: what was searched for is forgotten too)."""
+        self.search_timer.stop()
+        for widget in (self.search, self.mood_filter, self.emotion_filter, self.tag_filter, self.date_check):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.fill()
+        for combo in (self.mood_filter, self.emotion_filter, self.tag_filter):
+            combo.setCurrentIndex(0)
+        self.date_check.setChecked(False)
+        self.date_from.setEnabled(False)
+        self.date_to.setEnabled(False)
+        for widget in (self.search, self.mood_filter, self.emotion_filter, self.tag_filter, self.date_check):
+            widget.blockSignals(False)
+
     def current(self, trash: bool) -> EntryFilter:
         """The filter as set, over the trash or over the journal."""
         since = until = None

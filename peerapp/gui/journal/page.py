@@ -155,6 +155,8 @@ class JournalPage(Retranslatable, QWidget):
         repo = session.journal
         self.repo = repo
         self.filters.fill()
+        # The timeline shows what the fields above it say (all entries after a lock cleared them).
+        self.model.filter = self.current_filter()
         self.model.attach(repo)
         self._update_count()  # counted once per filter, not on every page the view fetches
         self._check_drafts()
@@ -166,9 +168,9 @@ class JournalPage(Retranslatable, QWidget):
             self.editor = None
         self.model.clear()
         self.view.show_entry(None)
-        self.search.clear()
         self.repo = None
-        self.filters.fill()
+        self.filters.reset()
+        self.set_trash_mode(False)
         self.draft_banner.hide()
         self.count_label.clear()
 

@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QLocale,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QPointF,
     QRect,
+    QRectF,
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ...core.journal import Entry, EntryFilter, JournalRepository
 from ...core.vocab import mood_label
-from ..common import text_direction
 from ..widgets import locale_format
+from ..widgets.bidi_text import isolate, paragraph_direction
 
 PAGE_SIZE = 200
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -127,93 +130,182 @@ def _first_line(text: str) -> str:
     return lines[0] if lines else ""
 
 
+@dataclass
+class RowText:
+    """One line of a row: its text, font and box, the text's own direction and the side it sits on."""
+
+    text: str
+    font: QFont
+    rect: QRect
+    direction: Qt.LayoutDirection
+    align: Qt.AlignmentFlag
+
+
+@dataclass
+class RowLayout:
+    """Where the delegate draws each part of one row (tests read it too)."""
+
+    header: QRect | None
+    header_text: str
+    body: QRect
+    badge: QRect
+    lines: list[RowText]
+    lead: Qt.AlignmentFlag  # the interface's leading side, as an absolute alignment
+
+
 class TimelineDelegate(QStyledItemDelegate):
-    """Draws a day heading above the first entry of each day, a mood badge, title and snippet."""
+    """Draws a day heading above the first entry of each day, a mood badge, title, snippet and facts.
+
+    The badge, the heading and every line sit on the interface's leading side (the right in Arabic),
+    each line of the person's text laid out in its own direction. A row has only the lines it needs:
+    no empty middle line for an entry without a note.
+    """
 
     PAD = 8
 
-    def _metrics(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont, int, int]:
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         base = QFont(option.font)
         title = QFont(base)
         title.setBold(True)
         small = QFont(base)
         small.setPointSizeF(max(base.pointSizeF() * 0.9, 7.0))
-        header = QFont(base)
-        header.setBold(True)
+        return base, title, small
+
+    def _texts(self, entry: Entry) -> tuple[str, str, str]:
+        headline = entry.title or _first_line(entry.text)
+        snippet = _first_line(entry.text) if entry.title else _second_line(entry.text)
+        facts = [locale_format.time_text(entry.at)]
+        if entry.mood is not None:
+            facts.append(mood_label(entry.mood))
+        else:
+            facts.extend(_distress(entry))  # what a tool's log tells instead of a mood
+        if entry.tags:
+            separator = QCoreApplication.translate("EntryView", ", ")
+            facts.append(separator.join(isolate(tag) for tag in entry.tags))
+        return headline, snippet, "  ·  ".join(facts)
+
+    def layout_row(self, option: QStyleOptionViewItem, index: ModelIndex) -> RowLayout | None:
+        """The boxes of one row, from the option's rectangle and direction."""
+        entry = index.data(ENTRY_ROLE)
+        if not isinstance(entry, Entry):
+            return None
+        base, title_font, small = self._fonts(option)
         line = QFontMetrics(base).height()
-        header_h = QFontMetrics(header).height() + self.PAD * 2
-        return base, title, small, line, header_h
+        rtl = option.direction == Qt.LayoutDirection.RightToLeft
+        lead = Qt.AlignmentFlag.AlignAbsolute | (
+            Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        )
+        rect = QRect(option.rect)
+        header = None
+        header_text = ""
+        if index.data(STARTS_DAY_ROLE):
+            header_h = QFontMetrics(title_font).height() + self.PAD * 2
+            header = QRect(rect.left() + self.PAD, rect.top(), rect.width() - 2 * self.PAD, header_h)
+            header_text = locale_format.long_date(entry.at.date())
+            rect.setTop(rect.top() + header_h)
+        inner = rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        size = line * 2
+        badge_x = inner.right() - size + 1 if rtl else inner.left()
+        badge = QRect(badge_x, inner.top() + (inner.height() - size) // 2, size, size)
+        text_rect = inner.adjusted(0 if rtl else size + self.PAD, 0, -(size + self.PAD) if rtl else 0, 0)
+        headline, snippet, meta = self._texts(entry)
+        wanted = [(headline, title_font, False), (snippet, base, False), (meta, small, True)]
+        present = [item for item in wanted if item[0]]
+        top = text_rect.top() + (text_rect.height() - line * len(present)) // 2
+        lines = []
+        for i, (text, font, interface) in enumerate(present):
+            box = QRect(text_rect.left(), top + i * line, text_rect.width(), line)
+            # The facts line is a translated sentence; the headline and snippet are the person's own.
+            direction = option.direction if interface else paragraph_direction(text, option.direction)
+            elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, box.width())
+            lines.append(RowText(elided, font, box, direction, lead))
+        return RowLayout(header, header_text, rect, badge, lines, lead)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
-        _b, _t, _s, line, header_h = self._metrics(option)
-        height = line * 3 + self.PAD * 3
-        if index.data(STARTS_DAY_ROLE):
-            height += header_h
+        row = self.layout_row(option, index)
+        if row is None:
+            return QSize(200, 0)
+        line = QFontMetrics(QFont(option.font)).height()
+        height = max(len(row.lines), 2) * line + self.PAD * 2
+        if row.header is not None:
+            height += row.header.height()
         return QSize(200, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        row = self.layout_row(option, index)
         entry = index.data(ENTRY_ROLE)
-        if not isinstance(entry, Entry):
+        if row is None or not isinstance(entry, Entry):
             return
-        base, title_font, small, line, header_h = self._metrics(option)
-        painter.save()
-        rect = QRect(option.rect)
-        rtl = option.direction == Qt.LayoutDirection.RightToLeft
-        locale = QLocale()
         palette = option.palette
-        if index.data(STARTS_DAY_ROLE):
-            header_rect = QRect(rect.left() + self.PAD, rect.top(), rect.width() - 2 * self.PAD, header_h)
-            painter.setFont(QFont(base.family(), base.pointSize(), QFont.Weight.Bold))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if row.header is not None:
+            painter.setFont(self._fonts(option)[1])
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            day_text = locale_format.long_date(entry.at.date())
-            painter.drawText(
-                header_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading), day_text
-            )
-            rect.setTop(rect.top() + header_h)
+            _draw_text(painter, row.header, row.header_text, option.direction, row.lead)
         if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
+            painter.fillRect(row.body, palette.color(QPalette.ColorRole.Highlight))
             text_colour = palette.color(QPalette.ColorRole.HighlightedText)
         else:
             text_colour = palette.color(QPalette.ColorRole.Text)
-        inner = rect.adjusted(self.PAD, self.PAD // 2, -self.PAD, -self.PAD // 2)
+        self._paint_badge(painter, row.badge, entry, text_colour, palette)
+        painter.setPen(text_colour)
+        for text in row.lines:
+            painter.setFont(text.font)
+            _draw_text(painter, text.rect, text.text, text.direction, text.align)
+        painter.restore()
 
-        # Mood badge on the leading side.
-        badge = line * 2
-        badge_x = inner.right() - badge if rtl else inner.left()
-        badge_rect = QRect(badge_x, inner.top() + (inner.height() - badge) // 2, badge, badge)
+    def _paint_badge(
+        self, painter: QPainter, badge: QRect, entry: Entry, text_colour: QColor, palette: QPalette
+    ) -> None:
         if entry.mood is not None:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setBrush(QColor(MOOD_COLOURS[entry.mood]))
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawEllipse(badge_rect)
+            painter.drawEllipse(badge)
             painter.setPen(QColor("white"))
-            painter.setFont(title_font)
-            painter.drawText(badge_rect, int(Qt.AlignmentFlag.AlignCenter), locale.toString(entry.mood))
-        text_rect = inner.adjusted(0 if rtl else badge + self.PAD, 0, -(badge + self.PAD) if rtl else 0, 0)
-
-        time_text = locale_format.time_text(entry.at)
-        mood_text = mood_label(entry.mood) if entry.mood is not None else ""
-        headline = entry.title or _first_line(entry.text)
-        snippet = _first_line(entry.text) if entry.title else _second_line(entry.text)
-        meta = "  ·  ".join(p for p in (time_text, mood_text, ", ".join(entry.tags)) if p)
-
-        painter.setPen(text_colour)
-        rows = [(headline, title_font), (snippet, base), (meta, small)]
-        for i, (text, font) in enumerate(rows):
-            if not text:
-                continue
+            font = QFont(painter.font())
+            font.setBold(True)
             painter.setFont(font)
-            row_rect = QRect(text_rect.left(), text_rect.top() + i * line, text_rect.width(), line)
-            direction = text_direction(text) if i < 2 else option.direction
-            elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, row_rect.width())
-            align = (
-                Qt.AlignmentFlag.AlignRight
-                if direction == Qt.LayoutDirection.RightToLeft
-                else Qt.AlignmentFlag.AlignLeft
+            painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), locale_format.number(entry.mood))
+            return
+        # No mood (a tool's log, say): a quiet ring keeps the column, with a tick when something was tried.
+        quiet = QColor(text_colour)
+        quiet.setAlphaF(0.45)
+        ring = badge.adjusted(2, 2, -2, -2)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(quiet, 1.5))
+        painter.drawEllipse(ring)
+        if entry.coping:
+            painter.setPen(QPen(quiet, 2.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            w, h = ring.width(), ring.height()
+            x, y = ring.left(), ring.top()
+            painter.drawPolyline(
+                [
+                    QPointF(x + w * 0.28, y + h * 0.52),
+                    QPointF(x + w * 0.44, y + h * 0.68),
+                    QPointF(x + w * 0.72, y + h * 0.36),
+                ]
             )
-            painter.setLayoutDirection(direction)
-            painter.drawText(row_rect, int(align | Qt.AlignmentFlag.AlignVCenter), elided)
-        painter.restore()
+
+
+def _draw_text(
+    painter: QPainter, box: QRect, text: str, direction: Qt.LayoutDirection, align: Qt.AlignmentFlag
+) -> None:
+    """Draw `text` laid out in `direction`, on the side `align` names (absolute, never mirrored again)."""
+    option = QTextOption(align | Qt.AlignmentFlag.AlignVCenter)
+    option.setTextDirection(direction)
+    option.setWrapMode(QTextOption.WrapMode.NoWrap)
+    painter.drawText(QRectF(box), text, option)
+
+
+def _distress(entry: Entry) -> list[str]:
+    for use in entry.coping:
+        if use.distress_before is not None or use.distress_after is not None:
+            before = "–" if use.distress_before is None else locale_format.number(use.distress_before)
+            after = "–" if use.distress_after is None else locale_format.number(use.distress_after)
+            text = QCoreApplication.translate("EntryView", "distress %1 → %2")
+            return [text.replace("%1", before).replace("%2", after)]
+    return []
 
 
 def _second_line(text: str) -> str:
