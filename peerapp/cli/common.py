@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeAlias
 
-from ..core import db, paths
+from ..core import db, numerals, paths
 from ..core.errors import (
     CorruptVault,
     PeerappError,
@@ -34,6 +34,23 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_WRONG_PASSPHRASE = 0, 1, 2, 3
 Handler = Callable[[argparse.Namespace], int]
 # A string: argparse's class is generic only to type checkers.
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+class CLI:
+    """The CLI's messages with a count: `CLI.tr("%n seconds", "", n)` gives the right plural form.
+
+    pyside6-lupdate marks a bare translate() as plural only when its count is a literal number, but it
+    reads `<Class>.tr(text, comment, n)` as a plural of the context <Class>, here "CLI".
+    """
+
+    @staticmethod
+    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return translate("CLI", text, disambiguation or None, n)
+
+
+def number(n: int) -> str:
+    """A number for a message, in the digits of the interface language (as %n is written)."""
+    return numerals.number(n)
 
 
 class UsageError(Exception):
@@ -126,11 +143,12 @@ def resolve_dashes(args: argparse.Namespace, *names: str) -> None:
 
 def wait_for_retry(seconds: float) -> None:
     """The CLI waits out the delay after wrong passphrases (the counter is shared with the app)."""
-    print(
-        translate("CLI", "Too many wrong tries; waiting %1 seconds.").replace("%1", str(math.ceil(seconds))),
-        file=sys.stderr,
-    )
+    print(retry_message(seconds), file=sys.stderr)
     time.sleep(seconds)
+
+
+def retry_message(seconds: float) -> str:
+    return CLI.tr("Too many wrong tries; waiting %n seconds.", "", math.ceil(seconds))
 
 
 def unlock(data_dir: str | None, secret: str) -> Session:
@@ -207,7 +225,8 @@ def setup_language(lang: str | None) -> None:
     from ..core import catalog  # Qt-free: a command never loads PySide6 to print a line
     from ..core.settings import Settings
 
-    catalog.install(lang or Settings.load().language or "en")
+    settings = Settings.load()
+    catalog.install(lang or settings.language or "en", settings.digits)
 
 
 def run(handler: Handler, args: argparse.Namespace) -> int:

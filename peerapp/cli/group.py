@@ -19,6 +19,7 @@ from .common import (
     Subparsers,
     UsageError,
     json_option,
+    number,
     open_journal,
     passphrase_option,
     resolve_dashes,
@@ -123,7 +124,7 @@ def _create(service: GroupService, args: argparse.Namespace) -> int:
     # The invite alone goes to stdout (design §7), so `INVITE=$(peerapp group create ...)` works;
     # everything meant for people goes to stderr.
     print(translate("CLI", "Created the group %1 (number %2). Share this invite only with people you trust:")
-          .replace("%1", group.name).replace("%2", str(group.id)), file=sys.stderr)  # fmt: skip
+          .replace("%1", group.name).replace("%2", number(group.id)), file=sys.stderr)  # fmt: skip
     print(invite, flush=True)
     try:
         service.sync(group.id)
@@ -141,7 +142,7 @@ def _create(service: GroupService, args: argparse.Namespace) -> int:
 def _join(service: GroupService, args: argparse.Namespace) -> int:
     group = service.join_group(args.invite, args.pseudonym)
     print(translate("CLI", "Joined the group %1 (number %2). Run a sync to see its posts.")
-          .replace("%1", group.name).replace("%2", str(group.id)))  # fmt: skip
+          .replace("%1", group.name).replace("%2", number(group.id)))  # fmt: skip
     return EXIT_OK
 
 
@@ -199,17 +200,17 @@ def _print_group(done: GroupSyncResult) -> None:
 
 def _print_sync(name: str, result: SyncResult) -> None:
     line = translate("CLI", "%1: sent %2, received %3.")
-    print(line.replace("%1", name).replace("%2", str(result.sent)).replace("%3", str(result.received)))
+    print(line.replace("%1", name).replace("%2", number(result.sent)).replace("%3", number(result.received)))
     if result.discarded:
         print(
             translate("CLI", "Items that failed the checks and were ignored: %1").replace(
-                "%1", str(result.discarded)
+                "%1", number(result.discarded)
             )
         )
     if result.conflicts:
         print(
             translate("CLI", "Posts the server would not take (kept on this device): %1").replace(
-                "%1", str(result.conflicts)
+                "%1", number(result.conflicts)
             )
         )
 
@@ -233,7 +234,7 @@ def _feed(service: GroupService, args: argparse.Namespace) -> int:
         for line in p.text.splitlines() or [""]:
             print(f"{indent}  {line}")
         if p.me_too:
-            print(indent + "  " + translate("CLI", "Me too: %1").replace("%1", str(p.me_too)))
+            print(indent + "  " + translate("CLI", "Me too: %1").replace("%1", number(p.me_too)))
     return EXIT_OK
 
 

@@ -19,6 +19,7 @@ from .common import (
     Subparsers,
     UsageError,
     json_option,
+    number,
     open_journal,
     passphrase_option,
     resolve_dashes,
@@ -163,20 +164,21 @@ def cmd_journal(args: argparse.Namespace) -> int:
                 _print_entry(entry)
         elif args.journal_command == "delete":
             repo.delete(args.id)
-            print(translate("CLI", "Moved entry %1 to the trash.").replace("%1", str(args.id)))
+            print(translate("CLI", "Moved entry %1 to the trash.").replace("%1", number(args.id)))
     return EXIT_OK
 
 
 def _print_entry(e: Entry) -> None:
     print(e.at.isoformat())
     if e.mood is not None:
-        print(translate("CLI", "Mood:"), e.mood)
+        print(translate("CLI", "Mood:"), number(e.mood))
     if e.emotions:
         print(translate("CLI", "Emotions:"), ", ".join(e.emotions))
     if e.tags:
         print(translate("CLI", "Tags:"), ", ".join(e.tags))
     for c in e.coping:
-        print(translate("CLI", "Tried:"), c.technique, f"{c.distress_before}->{c.distress_after}")
+        before, after = (number(d) if d is not None else "-" for d in (c.distress_before, c.distress_after))
+        print(translate("CLI", "Tried:"), c.technique, f"{before}->{after}")
     if e.title:
         print(f"\n{e.title}")
     print(f"\n{e.text}")

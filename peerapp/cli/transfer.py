@@ -11,12 +11,14 @@ from ..core import paths
 from ..core.i18n import translate
 from ..core.vault import Vault
 from .common import (
+    CLI,
     EXIT_OK,
     CommandError,
     Handler,
     Secrets,
     Subparsers,
     UsageError,
+    number,
     open_journal,
     passphrase_option,
 )
@@ -76,11 +78,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if should_warn_before_export(session.conn):
             print(f"peerapp: {plaintext_export_warning()}", file=sys.stderr)
         count = export_entries(session.conn, args.format, args.output, markdown_folder=folder)
-    print(
-        translate("CLI", "Exported to %1. Entries: %2.")
-        .replace("%1", str(args.output))
-        .replace("%2", str(count))
-    )
+    print(CLI.tr("Exported %n entries to %1.", "", count).replace("%1", str(args.output)))
     return EXIT_OK
 
 
@@ -107,18 +105,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     check_import_file(args.source, args.path, mood_map)
     with open_journal(args, full_check=True) as session:
         report = import_entries(session.conn, args.source, args.path, mood_map=mood_map)
-    print(translate("CLI", "Entries added: %1.").replace("%1", str(report.added)))
+    print(CLI.tr("Added %n entries.", "", report.added))
     if report.skipped_duplicates:
-        print(
-            translate("CLI", "Entries skipped because they were already in the journal: %1.").replace(
-                "%1", str(report.skipped_duplicates)
-            )
-        )
+        print(CLI.tr("Skipped %n entries already in the journal.", "", report.skipped_duplicates))
     if report.errors:
-        print(translate("CLI", "Rows that could not be imported: %1").replace("%1", str(len(report.errors))))
+        print(CLI.tr("%n rows could not be imported:", "", len(report.errors)))
         line_label = translate("CLI", "Line %1:")
         for line, message in report.errors:
-            print(line_label.replace("%1", str(line)), message)
+            print(line_label.replace("%1", number(line)), message)
     return EXIT_OK
 
 

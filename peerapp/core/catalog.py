@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
-from . import crashsafe, i18n
+from . import crashsafe, i18n, numerals
 from .paths import translations_source_dir
 
 PACKAGE_I18N = Path(__file__).resolve().parent.parent / "i18n"
@@ -40,7 +40,6 @@ def _other_form(n: int) -> int:
 
 
 PLURAL_RULES: dict[str, Callable[[int], int]] = {"ar": _arabic_form}
-DIGITS: dict[str, str] = {"ar": "٠١٢٣٤٥٦٧٨٩"}  # what QLocale("ar") writes, so the CLI matches the app
 
 
 def parse_ts(ts: Path) -> Catalog:
@@ -77,10 +76,12 @@ def catalog_path(lang: str) -> Path | None:
     return path if path.exists() else None
 
 
-def load(lang: str) -> i18n.Translator | None:
-    """A core translator for `lang` (None for English, the source language, or when none is found)."""
-    if lang == "en":
-        return None
+def load(lang: str, digits: str = numerals.ARABIC_INDIC) -> i18n.Translator | None:
+    """A core translator for `lang`, numbers in `digits` (Arabic only; English is always Western).
+
+    English is the source language, but its plurals ("1 entry", "2 entries") come from
+    peerapp_en.ts, which holds only plural messages; None when no catalog is found.
+    """
     path = catalog_path(lang)
     if path is None:
         return None
@@ -89,7 +90,7 @@ def load(lang: str) -> i18n.Translator | None:
     except (OSError, ValueError):
         return None
     rule: Callable[[int], int] = PLURAL_RULES.get(lang, _other_form)
-    digits = str.maketrans("0123456789", DIGITS[lang]) if lang in DIGITS else None
+    system = numerals.system_for(lang, digits)
 
     def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
         key = f"{text}{_SEP}{disambiguation}" if disambiguation else text
@@ -100,14 +101,17 @@ def load(lang: str) -> i18n.Translator | None:
             result = found
         else:
             result = text
+        # A number written into a translation ("آخر 3 أشهر") follows the chosen digits like %n does.
+        result = numerals.localize(result, system)
         if n >= 0:
-            number = str(n).translate(digits) if digits else str(n)
-            result = result.replace("%n", number)
+            # %Ln is Qt's "number in the locale's digits"; the CLI has one set of digits for both.
+            result = result.replace("%Ln", "%n").replace("%n", numerals.number(n, system))
         return result
 
     return translate
 
 
-def install(lang: str) -> None:
-    """Route core's translate() to the catalog of `lang` (the CLI's whole language set-up)."""
-    i18n.set_translator(load(lang))
+def install(lang: str, digits: str = numerals.ARABIC_INDIC) -> None:
+    """Route core's translate() to the catalog of `lang`, numbers in `digits` (the CLI's language set-up)."""
+    numerals.set_system(numerals.system_for(lang, digits))
+    i18n.set_translator(load(lang, digits))

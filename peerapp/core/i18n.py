@@ -9,7 +9,7 @@ Translator = Callable[[str, str, str | None, int], str]
 
 def _identity(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     if n >= 0:
-        return text.replace("%n", str(n))
+        return text.replace("%Ln", "%n").replace("%n", str(n))
     return text
 
 
@@ -31,7 +31,7 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     """Translate with whatever translator the front end installed.
 
     The signature mirrors QCoreApplication.translate so pyside6-lupdate extracts
-    calls. lupdate marks a bare translate() call as plural only when its count is a literal number,
-    so CLI messages with counts are worded without plurals ("Entries added: %1").
+    calls. lupdate marks a bare translate() call as plural only when its count is a literal number;
+    a message with a count goes through a class's `tr` instead (cli.common.CLI.tr("%n seconds", "", n)).
     """
     return _translator(context, text, disambiguation, n)

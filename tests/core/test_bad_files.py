@@ -497,14 +497,14 @@ def test_bad_rows_are_reported_and_the_rest_imports(exports: Exports, cli: Cli, 
         "import", "--from", "json", str(path), "--passphrase-stdin", stdin=PASSPHRASE, data=exports.vault
     )
     assert result.code == 0 and "Traceback" not in result.stderr, result.stderr
-    assert "Entries added: 2." in result.stdout
+    assert "Added 2 entries." in result.stdout
     reported = [line.split(":")[0] for line in result.stdout.splitlines() if line.startswith("Line ")]
     assert reported == [f"Line {n}" for n in range(2, 10)]
     assert vault_state(exports.vault) != before
     again = cli(
         "import", "--from", "json", str(path), "--passphrase-stdin", stdin=PASSPHRASE, data=exports.vault
     )
-    assert again.code == 0 and "Entries added: 0." in again.stdout
+    assert again.code == 0 and "Added 0 entries." in again.stdout
 
 
 def test_a_long_value_in_a_bad_row_is_shown_short(repo: JournalRepository, tmp_path: Path) -> None:

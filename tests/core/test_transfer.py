@@ -234,7 +234,7 @@ def test_cli_export_import(cli: Any, tmp_path: Path) -> None:
     out = tmp_path / "e.csv"
     result = cli("export", "--format", "csv", "-o", str(out), "--passphrase-stdin", stdin=PASSPHRASE)
     assert result.code == 0, result.stderr
-    assert "Entries: 1." in result.stdout and out.read_text("utf-8").splitlines()[0] == ",".join(
+    assert "Exported 1 entry to " in result.stdout and out.read_text("utf-8").splitlines()[0] == ",".join(
         DAYLIO_COLUMNS
     )
     folder = tmp_path / "md"
@@ -263,7 +263,7 @@ def test_cli_export_import(cli: Any, tmp_path: Path) -> None:
         stdin=PASSPHRASE,
     )
     assert done.code == 0, done.stderr
-    assert "Entries added: 4." in done.stdout and "Line 5:" in done.stdout
+    assert "Added 4 entries." in done.stdout and "Line 5:" in done.stdout
     bad = cli(
         "import", "--from", "daylio", str(source), "--mood-map", "x=9", "--passphrase-stdin", stdin=PASSPHRASE
     )
