@@ -13,9 +13,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QToolButton
 
 from peerapp.core.journal import CopingUse, Entry, local_now
+from peerapp.gui.groups.post import PostCard
 from peerapp.gui.journal.editor import EntryEditor
 from peerapp.gui.shell.main_window import MainWindow
 from peerapp.gui.widgets.bidi_text import FSI, PDI, PlainTextEdit, paragraph_direction
+from peerapp.sync.models import RECEIVED, GroupPost
 from support.gui import MakeWindow, create_vault, type_text
 
 RTL = Qt.LayoutDirection.RightToLeft
@@ -230,3 +232,45 @@ def test_what_i_tried_row_fits_when_added(
     assert table.columnWidth(4) >= remove.sizeHint().width()
     remove.click()
     assert not table.isVisible()  # no empty table when nothing was tried
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_group_composer_and_post_cards(qtbot: Any, make_window: MakeWindow, lang: str) -> None:
+    win = unlocked(qtbot, make_window, lang)
+    interface = RTL if lang == "ar" else LTR
+    page = win.groups_page
+    # The composer waits for a group; typing in it is what is checked here, so show it without one.
+    win.show_tab(page)
+    page.stack.setCurrentWidget(page.main)
+    page.compose.setEnabled(True)
+    type_paragraphs(page.compose, [ARABIC, ENGLISH, "", NUMBERS])
+    assert page.compose.toPlainText() == "\n".join([ARABIC, ENGLISH, "", NUMBERS])
+    document = page.compose.document()
+    got = [document.findBlockByNumber(i).textDirection() for i in range(4)]
+    assert got == [RTL, LTR, interface, interface]
+
+    post = GroupPost(
+        id="0" * 32,
+        pseudonym="Steady Stone",
+        text="\n".join([ARABIC, ENGLISH, "", NUMBERS]),
+        at=local_now().isoformat(),
+        reply_to=None,
+        content_warning="self-harm",
+        mine=False,
+        status=RECEIVED,
+    )
+    card = PostCard(post, is_admin=False)
+    qtbot.addWidget(card)
+    card.reveal()
+    assert directions(card.body.document(), [ARABIC, ENGLISH, NUMBERS]) == [RTL, LTR, interface]
+    assert f"{FSI}self-harm{PDI}" in card.cw_label.text()
+    card.resize(600, 500)
+    card.show()
+    card.open_thread(True)
+    type_paragraphs(card.reply_edit, ["رد قصير", "and a short reply"])
+    replies = card.reply_edit.document()
+    assert [replies.findBlockByNumber(i).textDirection() for i in range(2)] == [RTL, LTR]
+    # Laid out so, not only marked so: the Arabic line starts at the right edge, the English at the left.
+    for edit in (page.compose, card.reply_edit):
+        width = edit.viewport().width()
+        assert start_x(edit, 0) > width * 0.9 and start_x(edit, 1) < width * 0.1

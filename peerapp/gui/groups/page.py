@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -23,7 +22,8 @@ from ...core.session import Session
 from ...core.vault import Vault
 from ...sync.models import Group, SyncAllResult
 from ...sync.service import GroupService
-from ..common import Retranslatable, text_direction
+from ..common import Retranslatable
+from ..widgets.bidi_text import PlainTextEdit, fit_direction, follow_text, isolate
 from .dialogs import InviteDialog, JoinGroupDialog, NewGroupDialog, PseudonymDialog
 from .feed import FeedView
 from .settings import GroupSettingsDialog, ReportsDialog
@@ -102,8 +102,9 @@ class GroupsPage(Retranslatable, QWidget):
 
         self.cw_edit = QLineEdit()
         self.cw_edit.setMaxLength(200)
-        self.cw_edit.textChanged.connect(lambda t: self.cw_edit.setLayoutDirection(text_direction(t)))
-        self.compose = QPlainTextEdit()
+        follow_text(self.cw_edit)
+        # Each paragraph of a post in its own direction, as it will show in the feed.
+        self.compose = PlainTextEdit()
         self.compose.setTabChangesFocus(True)
         self.compose.setMaximumHeight(84)  # about four lines; the feed gets the rest
         self.compose.textChanged.connect(self._compose_changed)
@@ -168,6 +169,7 @@ class GroupsPage(Retranslatable, QWidget):
         self.join_button.setAccessibleName(self.tr("Join a group"))
         self.settings_button.setText(self.tr("Settings…"))
         self.settings_button.setAccessibleName(self.tr("Group settings"))
+        fit_direction(self.cw_edit)  # while empty, it turns with the interface
         self.cw_edit.setPlaceholderText(self.tr("Content warning (optional), e.g. self-harm"))
         self.cw_edit.setAccessibleName(self.tr("Content warning"))
         self.compose.setPlaceholderText(
@@ -218,7 +220,7 @@ class GroupsPage(Retranslatable, QWidget):
         for group in self.groups:
             label = group.name
             if group.unread:
-                label = self.tr("%1 (%n new)", "", group.unread).replace("%1", group.name)
+                label = self.tr("%1 (%n new)", "", group.unread).replace("%1", isolate(group.name))
             self.group_box.addItem(label, group.id)
         index = self.group_box.findData(wanted) if wanted is not None else 0
         self.group_box.setCurrentIndex(max(index, 0) if self.groups else -1)
@@ -288,7 +290,6 @@ class GroupsPage(Retranslatable, QWidget):
 
     def _compose_changed(self) -> None:
         text = self.compose.toPlainText()
-        self.compose.setLayoutDirection(text_direction(text))
         self.post_button.setEnabled(bool(text.strip()) and self.current_group() is not None)
 
     def post(self) -> None:
@@ -361,7 +362,7 @@ class GroupsPage(Retranslatable, QWidget):
             self.tr(
                 "Leave “%1”? Every post of this group is wiped from this computer, including posts not sent "
                 "yet. To come back you need the invite again."
-            ).replace("%1", group.name),
+            ).replace("%1", isolate(group.name)),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -5,13 +5,12 @@ from __future__ import annotations
 import math
 from datetime import datetime
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...core.markdown_render import render
 from ...sync.models import CONFLICT, DELETED, PENDING, SENT, GroupPost
 from ..common import Retranslatable, qdatetime, text_direction
+from ..widgets.bidi_text import PlainTextEdit, isolate, resettle_on_direction_change, show_html
 from ..widgets.safe_browser import SafeBrowser
 
 # Badge colours: text on background passes WCAG AA (about 7:1) and does not depend on the palette.
@@ -59,8 +59,12 @@ class PostBody(SafeBrowser):
         self.document().documentLayout().documentSizeChanged.connect(lambda _s: self._fit())
 
     def set_markdown(self, text: str) -> None:
-        self.setHtml(render(text))
+        show_html(self, render(text))  # each line in its own direction
         self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        resettle_on_direction_change(self, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -156,7 +160,7 @@ class PostCard(Retranslatable, QFrame):
         self.thread_layout = QVBoxLayout(self.thread_box)
         self.thread_layout.setContentsMargins(24, 0, 0, 0)  # leading indent; layouts mirror it in RTL
         self.replies: list[PostCard] = []
-        self.reply_edit = QPlainTextEdit()
+        self.reply_edit = PlainTextEdit()
         self.reply_edit.setTabChangesFocus(True)
         self.reply_edit.setMaximumHeight(70)
         self.reply_edit.textChanged.connect(self._reply_changed)
@@ -192,7 +196,8 @@ class PostCard(Retranslatable, QFrame):
             CONFLICT: self.tr("Not sent: the server holds a different post"),
         }
         self.badge.setText(badges.get(post.status, ""))
-        self.cw_label.setText(self.tr("Content warning: %1").replace("%1", post.content_warning))
+        warning = isolate(post.content_warning)  # the writer's words keep their own direction
+        self.cw_label.setText(self.tr("Content warning: %1").replace("%1", warning))
         self.show_button.setText(
             self.tr("Hide post") if self.show_button.isChecked() else self.tr("Show post")
         )
@@ -239,7 +244,6 @@ class PostCard(Retranslatable, QFrame):
 
     def _reply_changed(self) -> None:
         text = self.reply_edit.toPlainText()
-        self.reply_edit.setLayoutDirection(text_direction(text))
         self.reply_button.setEnabled(bool(text.strip()))
 
     def _send_reply(self) -> None:
