@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import contacts, untrusted
+from . import contacts, numerals, untrusted
 from .db import Connection
 from .errors import PeerappError
 from .i18n import QT_TRANSLATE_NOOP, translate
@@ -139,8 +139,12 @@ def scan_articles(directory: Path, lang: str, skipped: list[Path] | None = None)
 
 
 def techniques(lang: str, resources: Path | None = None) -> dict[str, str]:
-    """Coping technique ids and their titles in `lang`, for the journal's coping picker."""
-    return {a.id: a.title for a in load_articles(lang, resources) if a.category == "coping"}
+    """Coping technique ids and their titles in `lang`, for the journal's coping picker.
+
+    An Arabic title's numbers ("تنفس 4-7-8") are shown in the interface's digits (numerals.set_system).
+    """
+    articles = [a for a in load_articles(lang, resources) if a.category == "coping"]
+    return {a.id: numerals.localize(a.title) if lang == "ar" else a.title for a in articles}
 
 
 def get_article(article_id: str, lang: str, resources: Path | None = None) -> Article | None:

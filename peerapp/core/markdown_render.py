@@ -4,15 +4,49 @@ from __future__ import annotations
 
 import html
 import re
+from xml.etree import ElementTree
 
 import markdown
+from markdown.treeprocessors import Treeprocessor
+
+from . import numerals
 
 _EXTENSIONS = ["meta", "sane_lists", "nl2br"]
 _BLOCK = re.compile(r"<(p|li|h[1-6]|blockquote)>")
 
 
-def _make() -> markdown.Markdown:
+class _AppDigits(Treeprocessor):  # type: ignore[misc]  # Python-Markdown has no type hints
+    """The numbers of the app's own text (a library article) in the interface's digits.
+
+    Runs after Python-Markdown's unescape step, so only real text is changed; code is left as written.
+    Numbered lists get their numbers written out, because Qt draws list numbers in Western digits.
+    """
+
+    def __init__(self, md: markdown.Markdown, system: str) -> None:
+        super().__init__(md)
+        self.system = system
+
+    def run(self, root: ElementTree.Element) -> None:
+        for element in root.iter():
+            if element.text and element.tag not in ("code", "pre"):
+                element.text = numerals.localize(element.text, self.system)
+            if element.tail:
+                element.tail = numerals.localize(element.tail, self.system)
+        for ordered in root.iter("ol"):
+            start = int(ordered.get("start", "1"))
+            ordered.set("style", "list-style-type: none")
+            for position, item in enumerate(ordered.findall("li"), start=start):
+                label = numerals.number(position, self.system) + ". "
+                target = (
+                    item[0] if len(item) and item[0].tag == "p" and not (item.text or "").strip() else item
+                )
+                target.text = label + (target.text or "")
+
+
+def _make(digits: str | None = None) -> markdown.Markdown:
     md = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
+    if digits is not None:
+        md.treeprocessors.register(_AppDigits(md, digits), "app_digits", -10)
     # Raw HTML in a note or article is shown as text, never interpreted.
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
@@ -49,11 +83,14 @@ def plain(text: str) -> str:
     return "".join(f'<p dir="auto">{escape(p).replace(chr(10), "<br />")}</p>' for p in paragraphs)
 
 
-def render(text: str) -> str:
-    """HTML for `text`; each paragraph keeps its own direction (dir="auto")."""
+def render(text: str, app_digits: str | None = None) -> str:
+    """HTML for `text`; each paragraph keeps its own direction (dir="auto").
+
+    `app_digits` (a numerals system) is for the app's own text only: a person's words keep their digits.
+    """
     if too_deep(text):
         return plain(text)
-    md = _make()
+    md = _make(app_digits)
     try:
         body = md.convert(text)
     except RecursionError:

@@ -8,10 +8,19 @@ from typing import Any
 
 import pytest
 
+from peerapp.core import numerals
 from peerapp.core.settings import Settings
 from peerapp.gui.shell.app import build_window
 from peerapp.gui.shell.main_window import MainWindow
+from peerapp.gui.widgets import locale_format
 from support.gui import MakeWindow
+
+
+@pytest.fixture(autouse=True)
+def default_number_style() -> Iterator[None]:
+    """Digits and the Hijri date are app-wide (the default QLocale): each test leaves English's behind."""
+    yield
+    locale_format.configure("en", numerals.ARABIC_INDIC, False)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...core.markdown_render import render
 from ...sync.models import CONFLICT, DELETED, PENDING, SENT, GroupPost
 from ..common import Retranslatable, qdatetime, text_direction
+from ..widgets import locale_format
 from ..widgets.bidi_text import PlainTextEdit, isolate, resettle_on_direction_change, show_html
 from ..widgets.safe_browser import SafeBrowser
 
@@ -37,10 +38,10 @@ def post_time(post: GroupPost) -> str:
         at = datetime.fromisoformat(post.at)
     except ValueError:
         return ""
-    when = qdatetime(at.astimezone()) if at.tzinfo else qdatetime(at)
-    if not when.isValid():
+    local = at.astimezone() if at.tzinfo else at
+    if not qdatetime(local).isValid():
         return ""
-    return QLocale().toString(when, QLocale.FormatType.ShortFormat)
+    return locale_format.short_date_time(local)
 
 
 class PostBody(SafeBrowser):

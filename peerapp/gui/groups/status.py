@@ -5,13 +5,14 @@ from __future__ import annotations
 import math
 from datetime import datetime
 
-from PySide6.QtCore import QLocale, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from ...sync.errors import NOT_REACHED, error_text
 from ...sync.models import Group
 from ...sync.service import GroupService
-from ..common import Retranslatable, qdatetime
+from ..common import Retranslatable
+from ..widgets import locale_format
 from .sync import GroupSync
 
 STATUS_TICK_MS = 20_000  # refreshes "Last synced … ago" and "will retry in …"
@@ -110,7 +111,7 @@ class SyncStatusBar(Retranslatable, QWidget):
             return self.tr("Last synced just now")
         if minutes < 60:
             return self.tr("Last synced %n minutes ago", "", minutes)
-        text = QLocale().toString(qdatetime(when), QLocale.FormatType.ShortFormat)
+        text = locale_format.short_date_time(when)
         return self.tr("Last synced %1").replace("%1", text)
 
     def show_progress(self, shown: bool) -> None:

@@ -28,6 +28,7 @@ from ...core.markdown_render import escape, render
 from ...core.session import Session
 from ..common import Retranslatable
 from ..jobs import Job, host, plain
+from ..widgets import locale_format
 from ..widgets.safe_browser import SafeBrowser
 
 ALL = "__all__"
@@ -215,7 +216,7 @@ class LibraryPage(Retranslatable, QWidget):
         self.articles.blockSignals(True)
         self.articles.clear()
         for article in chosen:
-            item = QListWidgetItem(article.title)
+            item = QListWidgetItem(_own_text(article.title, article.lang))
             item.setData(Qt.ItemDataRole.UserRole, article.id)
             item.setToolTip(category_label(article.category))
             self.articles.addItem(item)
@@ -267,8 +268,8 @@ class LibraryPage(Retranslatable, QWidget):
         sources_heading = self.tr("Sources")
         category = escape(category_label(article.category))
         html = (
-            f"<div dir='{direction}'><h1>{escape(article.title)}</h1>"
-            f"<p style='color: gray'>{category}</p>{render(article.body)}"
+            f"<div dir='{direction}'><h1>{escape(_own_text(article.title, article.lang))}</h1>"
+            f"<p style='color: gray'>{category}</p>{render(article.body, _digits(article.lang))}"
             f"<h3>{escape(sources_heading)}</h3><ul>{sources}</ul></div>"
         )
         self.view.setHtml(html)
@@ -287,3 +288,13 @@ class LibraryPage(Retranslatable, QWidget):
             self.bookmarks.set(self.current.id, on)
             if self._category() == BOOKMARKS:
                 self.refresh_list()
+
+
+def _digits(lang: str) -> str | None:
+    """The digits an article's numbers are shown in: an Arabic article's follow the interface's choice."""
+    return locale_format.style().digits if lang == "ar" else None
+
+
+def _own_text(text: str, lang: str) -> str:
+    """A bundled title with its numbers in the interface's digits ("تنفس ٤-٧-٨")."""
+    return locale_format.text(text) if lang == "ar" else text

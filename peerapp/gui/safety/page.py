@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QFont, QPageLayout, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -34,7 +34,8 @@ from ...core.safety_plan import (
     to_markdown,
 )
 from ...core.session import Session
-from ..common import Retranslatable, qdate
+from ..common import Retranslatable
+from ..widgets import locale_format
 from .step_section import StepSection
 
 AUTOSAVE_MS = 800
@@ -164,7 +165,7 @@ class SafetyPlanPage(Retranslatable, QWidget):
     # -- print and export ----------------------------------------------------------
 
     def _date_text(self) -> str:
-        return QLocale().toString(qdate(date.today()), QLocale.FormatType.LongFormat)
+        return locale_format.long_date(date.today())
 
     def html(self) -> str:
         return to_html(self.plan(), self._date_text(), rtl=self.isRightToLeft())

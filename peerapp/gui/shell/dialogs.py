@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -16,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core import numerals
 from ...core.settings import Settings
 from ...core.vault import Vault
 from ..common import Retranslatable
+from ..widgets import locale_format
 from ..widgets.busy_dialog import BusyDialog
 from ..widgets.passphrase import NewPassphraseForm
 
@@ -114,7 +117,7 @@ class ChangePassphraseDialog(BusyDialog):
 
 
 class PreferencesDialog(Retranslatable, QDialog):
-    """Auto-lock delay (0 turns it off)."""
+    """Auto-lock delay (0 turns it off), the digits of the Arabic interface, and the Hijri date."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,8 +125,17 @@ class PreferencesDialog(Retranslatable, QDialog):
         self.autolock = QSpinBox()
         self.autolock.setRange(0, 240)
         self.autolock.setValue(settings.autolock_minutes)
+        self.autolock.valueChanged.connect(lambda _v: self._update_unit())
         self.autolock_label = QLabel()
         self.autolock_label.setBuddy(self.autolock)
+        self.digits = QComboBox()
+        for system in numerals.SYSTEMS:
+            self.digits.addItem("", system)
+        self.digits.setCurrentIndex(max(self.digits.findData(settings.digits), 0))
+        self.digits_label = QLabel()
+        self.digits_label.setBuddy(self.digits)
+        self.hijri = QCheckBox()
+        self.hijri.setChecked(settings.show_hijri)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -131,6 +143,8 @@ class PreferencesDialog(Retranslatable, QDialog):
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.autolock_label, self.autolock)
+        form.addRow(self.digits_label, self.digits)
+        form.addRow(self.hijri)
         form.addRow(self.buttons)
         self.retranslate_ui()
 
@@ -138,11 +152,30 @@ class PreferencesDialog(Retranslatable, QDialog):
         self.setWindowTitle(self.tr("Preferences"))
         self.autolock_label.setText(self.tr("&Lock after this many idle minutes:"))
         self.autolock.setSpecialValueText(self.tr("Never"))
-        self.autolock.setSuffix(self.tr(" min"))
+        self._update_unit()
+        self.digits_label.setText(self.tr("&Digits in Arabic:"))
+        # The sample digits are added outside the translation: they show each system as it is, whatever
+        # the digits chosen now (translated text follows the chosen digits).
+        samples = {numerals.ARABIC_INDIC: "(٠١٢٣)", numerals.WESTERN: "(0123)"}
+        names = {numerals.ARABIC_INDIC: self.tr("Arabic-Indic"), numerals.WESTERN: self.tr("Western")}
+        for index in range(self.digits.count()):
+            system = str(self.digits.itemData(index))
+            self.digits.setItemText(index, f"{names[system]} \u2068{samples[system]}\u2069")
+        self.hijri.setText(self.tr("Also show the &Hijri date"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
+    def _update_unit(self) -> None:
+        # The unit agrees with the number ("1 minute", "٣ دقائق", "١١ دقيقة"); 0 shows "Never".
+        self.autolock.setSuffix(self.tr(" minutes", "unit after a number of minutes", self.autolock.value()))
+
     def _save(self) -> None:
         self.settings.autolock_minutes = self.autolock.value()
+        digits, hijri = str(self.digits.currentData()), self.hijri.isChecked()
+        changed = (digits, hijri) != (self.settings.digits, self.settings.show_hijri)
+        self.settings.digits, self.settings.show_hijri = digits, hijri
         self.settings.save()
+        if changed:
+            # Every open screen redraws its numbers and dates at once, as after a language change.
+            locale_format.apply(locale_format.style().language, digits, hijri)
         self.accept()

@@ -189,6 +189,7 @@ class BreathingPacer(TimedTool):
         self.session = QSpinBox()
         self.session.setRange(0, 60)
         self.session.valueChanged.connect(self._session_edited)
+        self.session.valueChanged.connect(lambda _v: self._update_session_unit())
         self.labels = {name: QLabel() for name in ("pattern", "in", "hold_in", "out", "hold_out", "session")}
 
         self.settings_box = QGroupBox()
@@ -244,7 +245,7 @@ class BreathingPacer(TimedTool):
         for spin in self.spins[HOLD_IN], self.spins[HOLD_OUT]:
             spin.setSpecialValueText(self.tr("No hold"))
         self.session.setSpecialValueText(self.tr("Until I stop"))
-        self.session.setSuffix(self.tr(" min"))
+        self._update_session_unit()
         self.settings_box.setTitle(self.tr("Settings"))
         self.circle.setAccessibleName(self.tr("Breathing guide"))
         self.circle.setToolTip(self.tr("Press Space or Enter to start or stop"))
@@ -336,6 +337,10 @@ class BreathingPacer(TimedTool):
             self.title_changed.emit()
         self._update_texts()
         self.circle.update()
+
+    def _update_session_unit(self) -> None:
+        # The unit agrees with the number ("1 minute", "٣ دقائق", "١١ دقيقة"); 0 shows "Until I stop".
+        self.session.setSuffix(self.tr(" minutes", "unit after a number of minutes", self.session.value()))
 
     def _session_edited(self, minutes: int) -> None:
         self.state.session_ms = minutes * 60_000

@@ -28,6 +28,7 @@ from ...core.transfer import (
 from ...core.vault import Vault
 from ..common import Retranslatable
 from ..jobs import Job, host
+from ..widgets import locale_format
 from .parts import PathRow, file_filters, show_error, with_connection
 
 
@@ -168,7 +169,9 @@ class ImportDialog(Retranslatable, QDialog):
         if report.errors:
             lines.append(self.tr("%Ln rows could not be imported:", "", len(report.errors)))
             for line, message in report.errors[:20]:
-                lines.append(self.tr("Line %1: %2").replace("%1", str(line)).replace("%2", message))
+                lines.append(
+                    self.tr("Line %1: %2").replace("%1", locale_format.number(line)).replace("%2", message)
+                )
         return "\n".join(lines)
 
     def _failed(self, error: PeerappError) -> None:
