@@ -27,6 +27,7 @@ KEYS = (
     ("0", ".", "⌫", "="),
 )
 TYPED = {"*": "×", "/": "÷", ",": "."}
+LRI, PDI = "\u2066", "\u2069"  # left-to-right isolate around a key's label
 BACK_KEYS = "Ctrl+L"  # from the calculator back to the (locked) app
 
 
@@ -51,7 +52,9 @@ class CalculatorScreen(Retranslatable, QWidget):
         grid = QGridLayout()
         for row, keys in enumerate(KEYS):
             for col, key in enumerate(keys):
-                button = QPushButton(key)
+                # A lone bracket has no direction of its own, so an Arabic interface would mirror
+                # it ("(" drawn as ")"); a left-to-right isolate keeps each key as printed.
+                button = QPushButton(LRI + key + PDI)
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
                 button.setMinimumSize(48, 40)
