@@ -330,7 +330,7 @@ def report(
         verdict = "pass" if ratios(after, floor, "cpu") <= TARGET_RATIO else "FAIL"
         lines += ["", f"Target: the app at most {TARGET_RATIO:.0f}× the floor in CPU: **{verdict}**."]
     if "before" in trees:
-        lines.append(f"\n`before` is commit {before_commit[:10]}; `after` is this tree.")
+        lines.append(f"\n`before`: {before_commit or 'the --before tree'}; `after`: this tree.")
 
     lines += [
         "",
@@ -414,8 +414,9 @@ def main() -> int:
         offenders = {tree: importtime_offenders(path, data_dir, scratch) for tree, path in trees.items()}
         first_page: dict[tuple[str, str], list[dict[str, float]]] = {}
         if args.first_page_vault:
+            compared = {label: path for label, path in trees.items() if label in ("before", "after")}
             first_page = first_page_rounds(
-                trees, args.first_page_vault, scratch, args.first_page_runs, args.passphrase
+                compared, args.first_page_vault, scratch, args.first_page_runs, args.passphrase
             )
     text = report(
         trees, figures, offenders, first_page, args.runs, time.monotonic() - started, args.before_commit
