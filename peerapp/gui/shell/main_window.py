@@ -53,9 +53,9 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, QMainWindow
     # The unit of the auto-lock setting (whole minutes). Tests lower it so the real idle timer runs out
     # in milliseconds; nothing in the app changes it.
     AUTOLOCK_UNIT_MS = 60_000
-    # The tabs, in order (Ctrl+1 …), each made from the vault. A new tab is one more line here:
-    # attaching, clearing, titles and View actions all loop over the pages made from this list. Each
-    # factory imports its page when called (shell/pages.py), so the lock screen loads none of them.
+    # The tabs, in order (Ctrl+1 …), each made from the vault. A new tab is one more factory in
+    # shell/pages.py's list: attaching, clearing, titles and View actions all loop over the pages made
+    # from it. Each factory imports its page when called, so the lock screen loads none of them.
     PAGES: tuple[PageFactory, ...] = pages.PAGES
 
     def __init__(
