@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -82,9 +83,16 @@ class Importer:
 # -- helpers the readers share ----------------------------------------------------------------
 
 
+# What row_uid hashes; these bytes must never change, or a file imported before an upgrade would be
+# imported again after it. One encoder, the same settings as json.dumps(ensure_ascii=False, sort_keys=True).
+_UID_TEXT = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+# "21:30" and "8:05", the common case, without strptime (same result: hour 0-23, minute 00-59).
+_CLOCK = re.compile(r"(\d{1,2}):([0-5]\d)")
+
+
 def row_uid(prefix: str, parts: object) -> str:
     """A stable uid for an imported record, so importing the same file twice adds nothing."""
-    digest = hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+    digest = hashlib.sha256(_UID_TEXT(parts).encode()).hexdigest()
     return f"{prefix}-{digest[:32]}"
 
 
@@ -98,6 +106,9 @@ def shown(value: object, limit: int = 40) -> str:
 def parse_time(text: str) -> tuple[int, int]:
     """Hour and minute from the clock formats exports use (24 h, or 12 h with AM/PM)."""
     text = text.strip()
+    clock = _CLOCK.fullmatch(text)
+    if clock is not None and int(clock[1]) < 24:
+        return int(clock[1]), int(clock[2])
     for fmt in ("%H:%M", "%I:%M %p", "%H:%M:%S", "%I:%M%p"):
         try:
             parsed = datetime.strptime(text.upper(), fmt)
