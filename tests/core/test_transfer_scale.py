@@ -167,3 +167,39 @@ def test_a_killed_import_leaves_the_journal_as_it_was(
     assert repo.conn.execute("PRAGMA cipher_integrity_check").fetchall() == []
     report = import_entries(repo.conn, "json", source)
     assert report.added == 4 * BATCH and repo.count() == 4 * BATCH
+
+
+def test_row_uids_never_change() -> None:
+    """A file imported before an upgrade must find its duplicates after it: the uid of a record is fixed."""
+    from peerapp.core.transfer.base import row_uid
+
+    record = ["2024-05-01", "May 1", "Wednesday", "21:30", "rad", "friends | sport", "Title", 'نص "quoted"']
+    assert row_uid("daylio", record) == "daylio-6242e69bf0dbc3942907b602267c9b0d"
+    raw = {"date": "2024-05-01", "time": "09:15", "title": "t", "body": "ب", "tags": ["@a"], "starred": True}
+    assert row_uid("jrnl", raw) == "jrnl-24c40c2d1dfb3404acd2b54e157eaded"
+
+
+def test_clock_times_read_as_strptime_reads_them() -> None:
+    from datetime import datetime
+
+    from peerapp.core.errors import ImportBadDate
+    from peerapp.core.transfer.base import parse_time
+
+    def by_strptime(text: str) -> tuple[int, int] | None:
+        for fmt in ("%H:%M", "%I:%M %p", "%H:%M:%S", "%I:%M%p"):
+            try:
+                parsed = datetime.strptime(text.strip().upper(), fmt)
+            except ValueError:
+                continue
+            return parsed.hour, parsed.minute
+        return None
+
+    hours = ["0", "00", "7", "07", "12", "23", "24", "99", "001", "٢١"]
+    minutes = ["0", "00", "05", "5", "59", "60", "٣٠"]
+    cases = [f"{h}:{m}" for h in hours for m in minutes] + [" 8:05 am ", "12:00:00", "1:2", "+1:00", "¹:00"]
+    for text in cases:
+        try:
+            got: tuple[int, int] | None = parse_time(text)
+        except ImportBadDate:
+            got = None
+        assert got == by_strptime(text), text

@@ -87,7 +87,7 @@ class Importer:
 # imported again after it. One encoder, the same settings as json.dumps(ensure_ascii=False, sort_keys=True).
 _UID_TEXT = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 # "21:30" and "8:05", the common case, without strptime (same result: hour 0-23, minute 00-59).
-_CLOCK = re.compile(r"(\d{1,2}):([0-5]\d)")
+_CLOCK = re.compile(r"([0-9]{1,2}):([0-5][0-9])")
 
 
 def row_uid(prefix: str, parts: object) -> str:
