@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BackupSettingsDialog</name>
+    <message numerus="yes">
+        <source> backups</source>
+        <comment>unit after a number of backups</comment>
+        <translation>
+            <numerusform> backup</numerusform>
+            <numerusform> backups</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BreathingPacer</name>
     <message numerus="yes">
         <source>%Ln breaths</source>

@@ -21,6 +21,9 @@ _NUMBER = re.compile(f"{_ANY_DIGIT}+(?:[,.٬٫]{_ANY_DIGIT}+)*")
 _LATIN = re.compile("[A-Za-z]")
 # Times, ports and addresses (21:30, 127.0.0.1:9050) are written as typed, whatever the interface digits.
 _MACHINE = re.compile(f"{_ANY_DIGIT}:{_ANY_DIGIT}|{_ANY_DIGIT}[.٫]{_ANY_DIGIT}+[.٫]{_ANY_DIGIT}")
+# Text the app set apart left to right (a phone number, an address, a date in a contact card) is
+# shown exactly as verified: it is never converted.
+_VERBATIM = re.compile("(\u202a[^\u202c]*\u202c|\u2066[^\u2069]*\u2069)")
 
 _current = WESTERN
 
@@ -61,11 +64,18 @@ def number(n: int, system: str | None = None) -> str:
 def localize(text: str, system: str | None = None) -> str:
     """The numbers in a sentence of the app's own (a translation, a bundled title) in the chosen digits.
 
-    Left as written: placeholders (%1, %Ln), and any word with a Latin letter or the look of a time,
+    Left as written: placeholders (%1, %Ln), any word with a Latin letter or the look of a time,
     port or address (ISO-8601, socks5h://127.0.0.1:9050, 2024-05-01T21:30), since those are typed
-    exactly as shown. Never apply this to what the person wrote.
+    exactly as shown, and text isolated left to right (a phone number). Never apply this to what the
+    person wrote.
     """
     target = system or _current
+    return "".join(
+        part if _VERBATIM.fullmatch(part) else _localize_words(part, target) for part in _VERBATIM.split(text)
+    )
+
+
+def _localize_words(text: str, target: str) -> str:
     out: list[str] = []
     for word in re.split(r"(\s+)", text):
         if not re.search(_ANY_DIGIT, word) or _LATIN.search(word) or _MACHINE.search(word):

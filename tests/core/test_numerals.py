@@ -12,6 +12,8 @@ import pytest
 from peerapp.cli.common import retry_message
 from peerapp.core import catalog, i18n, numerals
 from peerapp.core.keyslot import FAST_KDF
+from peerapp.core.library import get_article
+from peerapp.core.markdown_render import render
 from peerapp.core.settings import Settings
 from peerapp.core.vault import Vault
 from support import PASSPHRASE, CliResult
@@ -58,6 +60,11 @@ def test_numbers_convert_both_ways() -> None:
         ("مثل socks5h://127.0.0.1:9050 أو SOCKS5", "مثل socks5h://127.0.0.1:9050 أو SOCKS5"),
         ("عند 21:30 أو 127.0.0.1", "عند 21:30 أو 127.0.0.1"),
         ("happy=5 من 1 إلى 5", "happy=5 من ١ إلى ٥"),
+        # A phone number or date the app set apart left to right stays as verified.
+        (
+            "الهاتف: \u202a+961 81 633 133\u202c، منذ 12 شهرًا",
+            "الهاتف: \u202a+961 81 633 133\u202c، منذ ١٢ شهرًا",
+        ),
     ],
 )
 def test_localize_changes_only_the_apps_own_numbers(text: str, arabic_indic: str) -> None:
@@ -80,6 +87,21 @@ def test_the_setting_is_saved_and_a_bad_value_falls_back(tmp_path: Path) -> None
     (tmp_path / "settings.json").write_text(json.dumps({"digits": "roman", "show_hijri": "yes"}))
     loaded = Settings.load(tmp_path)
     assert (loaded.digits, loaded.show_hijri) == (AI, False)
+
+
+def test_an_arabic_article_changes_its_prose_numbers_not_its_phone_numbers() -> None:
+    body = get_article("crisis-lines", "ar")
+    assert body is not None
+    verbatim = re.compile("\u202a[^\u202c]*\u202c")
+    as_written = render(body.body)
+    shown = render(body.body, AI)
+    assert verbatim.findall(shown) == verbatim.findall(as_written) != []
+    prose = re.sub("<[^>]*>", " ", verbatim.sub("", shown))
+    assert numerals.localize(prose, AI) == prose  # nothing left to convert
+    assert "١٢ شهرًا" in prose
+    # Numbered lists are numbered by hand: Qt would draw their numbers in Western digits.
+    steps = render(get_article("abuse-in-relationships", "ar").body, AI)  # type: ignore[union-attr]
+    assert "list-style-type: none" in steps and "١. " in steps
 
 
 # -- the CLI's catalog -------------------------------------------------------------------------------

@@ -70,6 +70,7 @@ class CrisisDialog(Retranslatable, QDialog):
     def show_articles(self, lang: str) -> None:
         # Imported when the dialog opens: the lock screen's help button needs neither the library nor
         # the Markdown renderer until it is pressed.
+        from ...core import numerals
         from ...core.library import get_article
         from ...core.markdown_render import escape, render
 
@@ -81,10 +82,14 @@ class CrisisDialog(Retranslatable, QDialog):
                 view.setHtml("")
                 continue
             direction = "rtl" if article.lang == "ar" else "ltr"
-            self.tabs.setTabText(index, article.title)
-            view.setAccessibleName(article.title)
+            # An Arabic article's prose numbers follow the interface's digits; its phone numbers and
+            # dates, set apart left to right, stay exactly as verified (numerals.localize).
+            digits = numerals.current_system() if article.lang == "ar" else None
+            title = numerals.localize(article.title) if digits else article.title
+            self.tabs.setTabText(index, title)
+            view.setAccessibleName(title)
             view.setHtml(
-                f"<div dir='{direction}'><h1>{escape(article.title)}</h1>{render(article.body)}</div>"
+                f"<div dir='{direction}'><h1>{escape(title)}</h1>{render(article.body, digits)}</div>"
             )
 
     def text(self, article_id: str) -> str:

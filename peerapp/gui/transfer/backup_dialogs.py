@@ -46,6 +46,7 @@ class BackupSettingsDialog(Retranslatable, QDialog):
         self.keep = QSpinBox()
         self.keep.setRange(1, 100)
         self.keep.setValue(current.keep)
+        self.keep.valueChanged.connect(lambda _v: self._update_unit())
         self.folder_label, self.keep_label = QLabel(), QLabel()
         self.folder_label.setBuddy(self.folder.edit)
         self.keep_label.setBuddy(self.keep)
@@ -68,9 +69,13 @@ class BackupSettingsDialog(Retranslatable, QDialog):
         self.enabled.setText(self.tr("Make a backup automatically"))
         self.folder_label.setText(self.tr("&Folder:"))
         self.keep_label.setText(self.tr("&Keep the newest:"))
-        self.keep.setSuffix(self.tr(" backups"))
+        self._update_unit()
         self.folder.button.setText(self.tr("&Browse…"))
         self.folder.edit.setAccessibleName(self.tr("Backup folder"))
+
+    def _update_unit(self) -> None:
+        # The unit agrees with the number ("1 backup", "٣ نسخ احتياطية", "١١ نسخة احتياطية").
+        self.keep.setSuffix(self.tr(" backups", "unit after a number of backups", self.keep.value()))
 
     def _pick(self) -> str:
         return QFileDialog.getExistingDirectory(self, self.tr("Choose a backup folder"))
