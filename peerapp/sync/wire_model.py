@@ -214,7 +214,12 @@ class Nested(Field["Model"]):
         self.model = model
 
     def decode(self, value: object, name: str) -> Model:
-        return self.model.from_json(value)
+        if not isinstance(value, dict):
+            raise WireError(f"Field {name} must be a JSON object.")
+        try:
+            return self.model.from_json(value)
+        except WireError as exc:  # say which object: "In posts[3]: Field blob is not …"
+            raise WireError(f"In {name}: {exc.reason}") from exc
 
     def encode(self, value: Model, name: str) -> object:
         if not isinstance(value, self.model):
@@ -242,7 +247,7 @@ class ListOf(Field[list[T]]):
         return value
 
     def decode(self, value: object, name: str) -> list[T]:
-        return [self.item.decode(v, name) for v in self._check(value, name)]
+        return [self.item.decode(v, f"{name}[{i}]") for i, v in enumerate(self._check(value, name))]
 
     def encode(self, value: list[T], name: str) -> object:
         return [self.item.encode(v, name) for v in self._check(value, name)]

@@ -159,6 +159,8 @@ def test_hostile_batches_get_one_clear_4xx_and_store_nothing(sqlite_server: Serv
     )
     assert "no such room" in stranger_upload.json()["error"]["message"]
     assert "Post 6 of the batch" in upload(room, forged).json()["error"]["message"]
+    bad_blob = {"posts": [first, {**first, "id": "0" * 32, "blob": "x"}]}
+    assert upload(room, bad_blob).json()["error"]["message"].startswith("In posts[1]: Field blob")
     # Too big, with a Content-Length and without one (chunked): refused before it is read whole.
     data = _over_the_limit(room)
     url = f"/v1/rooms/{room.room}/posts"
