@@ -201,11 +201,13 @@ class PlainTextEdit(QTextEdit):
     # -- the text as a whole ----------------------------------------------------------
 
     def setPlainText(self, text: str) -> None:  # noqa: N802 - Qt override
-        super().setPlainText(text)
+        with self._quietly():  # settled once below, not once per change signal
+            super().setPlainText(text)
         self._settle_all()
 
     def clear(self) -> None:
-        super().clear()
+        with self._quietly():
+            super().clear()
         self._settle_all()
 
     def undo(self) -> None:
