@@ -9,8 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import crashsafe, db, decoy, wipe
-from .backup import auto_backups, get_auto_backup
+from . import crashsafe, db, wipe
 from .errors import (
     PeerappError,
     VaultWiped,
@@ -300,6 +299,10 @@ def after_unlock(vault: Vault) -> list[Path]:
             failed += crashsafe.sweep_folder(vault.directory)
     except (OSError, PeerappError, db.DatabaseError):
         pass  # tried again on the next unlock; the record stays in the vault
+    # The decoy (and the journal code it writes with) is loaded here, after an unlock, not with
+    # the lock screen that imports this module.
+    from . import decoy
+
     try:
         decoy.ensure_spare(vault)
     except (OSError, PeerappError, db.DatabaseError):
@@ -319,6 +322,8 @@ class WipeReport:
 
 def automatic_backups(vault: Vault) -> list[Path]:
     """The automatic backups of an unlocked vault (their folder is known only inside the vault)."""
+    from .backup import auto_backups, get_auto_backup  # only when wiping: not on the lock screen
+
     conn = vault.connect()
     try:
         settings = get_auto_backup(conn)

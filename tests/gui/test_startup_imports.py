@@ -164,12 +164,6 @@ def test_every_tab_is_built_after_unlocking(report: dict[str, Any]) -> None:
     assert report["tabs_after"] == len(MainWindow.PAGES)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core.protection -> core.decoy -> core.journal -> core.textnorm builds the Snowball stemmers "
-    "at import (outside gui/); passes once core.protection imports core.decoy where it uses it (or "
-    "core.textnorm builds its stemmers on first use)",
-)
 @pytest.mark.parametrize("name", STEMMER)
 def test_the_stemmer_is_not_loaded_by_the_lock_screen(report: dict[str, Any], name: str) -> None:
     assert report["findable"][name]
