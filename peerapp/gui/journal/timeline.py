@@ -222,13 +222,16 @@ class TimelineDelegate(QStyledItemDelegate):
         return RowLayout(header, header_text, rect, badge, lines, lead)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
-        row = self.layout_row(option, index)
-        if row is None:
+        # Asked for every row the view fetches: the line count only, nothing laid out or elided.
+        entry = index.data(ENTRY_ROLE)
+        if not isinstance(entry, Entry):
             return QSize(200, 0)
+        _base, title_font, _small = self._fonts(option)
         line = QFontMetrics(QFont(option.font)).height()
-        height = max(len(row.lines), 2) * line + self.PAD * 2
-        if row.header is not None:
-            height += row.header.height()
+        lines = sum(1 for text in self._texts(entry) if text)
+        height = max(lines, 2) * line + self.PAD * 2
+        if index.data(STARTS_DAY_ROLE):
+            height += QFontMetrics(title_font).height() + self.PAD * 2
         return QSize(200, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
