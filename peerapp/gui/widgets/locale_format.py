@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QDateTimeEdit
 
 from ...core import numerals
 
-CONTEXT = "LocaleFormat"
 DateLike = date | datetime | QDate
 
 # One short and one long date format per language. Arabic keeps the day-first numeric date its
@@ -155,7 +154,9 @@ def long_date(value: DateLike) -> str:
     if not _style.show_hijri:
         return gregorian
     return (
-        QCoreApplication.translate(CONTEXT, "%1 (%2)", "a date, then the same day in the Hijri calendar")
+        QCoreApplication.translate(
+            "LocaleFormat", "%1 (%2)", "a date, then the same day in the Hijri calendar"
+        )
         .replace("%1", gregorian)
         .replace("%2", hijri_date(value))
     )
@@ -167,7 +168,7 @@ def hijri_date(value: DateLike) -> str:
     parts = calendar.partsFromDate(_qdate(value))
     month = calendar.monthName(QLocale(), parts.month, parts.year, QLocale.FormatType.LongFormat)
     return (
-        QCoreApplication.translate(CONTEXT, "%1 %2 %3 AH", "day, month name and year of a Hijri date")
+        QCoreApplication.translate("LocaleFormat", "%1 %2 %3 AH", "day, month name and year of a Hijri date")
         .replace("%1", plain_number(parts.day))
         .replace("%2", month)
         .replace("%3", plain_number(parts.year))
