@@ -36,12 +36,14 @@ def samples() -> list[wire.Model]:
     return [
         wire.CreateRoom(room=bytes(32), write_pub=bytes(32), admin_pub=bytes(range(32)), sig=bytes(64)),
         wire.PutPost(blob=BLOB, delete_hash=bytes(32), sig=bytes(64)),
+        wire.PutPosts(posts=[wire.BatchPost(id=bytes(16), blob=BLOB, delete_hash=bytes(32), sig=bytes(64))]),
         wire.DeleteByAuthor(secret=bytes(32)),
         wire.DeleteByAdmin(admin_sig=bytes(64)),
         wire.Report(blob=REPORT, sig=bytes(64)),
         wire.Health(),
         wire.RoomCreated(room=bytes(32)),
         wire.Stored(seq=wire.MAX_SEQ),
+        wire.StoredBatch(seqs=[1, wire.MAX_SEQ]),
         wire.EventsPage(
             events=[
                 wire.PostEvent(seq=1, id=bytes(16), blob=BLOB),
@@ -67,7 +69,7 @@ def test_every_model_round_trips_and_matches_its_generated_schema() -> None:
     document = openapi_document()
     listed = set(document["components"]["schemas"])
     assert listed == {type(m).__name__ for m in samples()} | {
-        "ErrorBody", "PostEvent", "AuthorDelete", "AdminDelete", "ReportEvent",
+        "ErrorBody", "PostEvent", "AuthorDelete", "AdminDelete", "ReportEvent", "BatchPost",
     }  # fmt: skip
     for model in samples():
         value = model.to_json()
