@@ -93,8 +93,12 @@ app.exec()
 """,
     "cli": _WATCH
     + """
-from peerapp.cli import build_parser
-args = build_parser().parse_args(["--data-dir", sys.argv[1], "gui"])
+try:  # the parser `peerapp` builds: only the app's area when it opens the app
+    from peerapp.cli import parse
+    args, _handlers = parse(["--data-dir", sys.argv[1], "gui"])
+except ImportError:  # a tree from before parse()
+    from peerapp.cli import build_parser
+    args = build_parser().parse_args(["--data-dir", sys.argv[1], "gui"])
 from peerapp.gui.shell.app import build_window, create_application
 app = create_application()
 window = build_window(args.data_dir, args.lang)

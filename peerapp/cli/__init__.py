@@ -48,13 +48,17 @@ def _opens_the_app(argv: Sequence[str]) -> bool:
     return rest in ([], ["gui"])
 
 
+def parse(argv: Sequence[str]) -> tuple[argparse.Namespace, dict[str, common.Handler]]:
+    """The parsed arguments and the handlers of the areas that were loaded to parse them."""
+    areas = (app,) if _opens_the_app(argv) else _areas()
+    args = build_parser(areas).parse_args(argv)
+    return args, {name: handler for area in areas for name, handler in area.COMMANDS.items()}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    given = list(sys.argv[1:] if argv is None else argv)
-    areas = (app,) if _opens_the_app(given) else _areas()
-    args = build_parser(areas).parse_args(given)
+    args, handlers = parse(list(sys.argv[1:] if argv is None else argv))
     common.Secrets.reset()
     command = args.command or "gui"
     if command != "gui":
         common.setup_language(args.lang)
-    handlers = {name: handler for area in areas for name, handler in area.COMMANDS.items()}
     return common.run(handlers[command], args)
