@@ -21,6 +21,13 @@
     </message>
 </context>
 <context>
+    <name>Ask</name>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
     <name>BackupSettingsDialog</name>
     <message>
         <source>Automatic backups</source>
@@ -39,16 +46,24 @@
         <translation>الا&amp;حتفاظ بأحدث:</translation>
     </message>
     <message>
-        <source> backups</source>
-        <translation> نسخ احتياطية</translation>
-    </message>
-    <message>
         <source>&amp;Browse…</source>
         <translation>ت&amp;صفّح…</translation>
     </message>
     <message>
         <source>Backup folder</source>
         <translation>مجلد النسخ الاحتياطية</translation>
+    </message>
+    <message numerus="yes">
+        <source> backups</source>
+        <comment>unit after a number of backups</comment>
+        <translation>
+            <numerusform> نسخ احتياطية</numerusform>
+            <numerusform> </numerusform>
+            <numerusform> </numerusform>
+            <numerusform> </numerusform>
+            <numerusform> </numerusform>
+            <numerusform> </numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose a backup folder</source>
@@ -108,10 +123,6 @@
     <message>
         <source>Until I stop</source>
         <translation>حتى الإيقاف</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> دقيقة</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -196,6 +207,25 @@
         <source> · </source>
         <translation> · </translation>
     </message>
+    <message numerus="yes">
+        <source> minutes</source>
+        <comment>unit after a number of minutes</comment>
+        <translation>
+            <numerusform> دقيقة</numerusform>
+            <numerusform> دقيقة</numerusform>
+            <numerusform> دقيقة</numerusform>
+            <numerusform> دقائق</numerusform>
+            <numerusform> دقيقة</numerusform>
+            <numerusform> دقيقة</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BusyDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
 </context>
 <context>
     <name>CLI</name>
@@ -211,9 +241,16 @@
         <source>No text was given on standard input.</source>
         <translation>لم يصل أي نص عبر الدخل القياسي.</translation>
     </message>
-    <message>
-        <source>Too many wrong tries; waiting %1 seconds.</source>
-        <translation>محاولات خاطئة كثيرة؛ انتظار %1 ثانية.</translation>
+    <message numerus="yes">
+        <source>Too many wrong tries; waiting %n seconds.</source>
+        <translation>
+            <numerusform>محاولات خاطئة كثيرة؛ انتظار لحظة.</numerusform>
+            <numerusform>محاولات خاطئة كثيرة؛ انتظار ثانية واحدة.</numerusform>
+            <numerusform>محاولات خاطئة كثيرة؛ انتظار ثانيتين.</numerusform>
+            <numerusform>محاولات خاطئة كثيرة؛ انتظار %n ثوانٍ.</numerusform>
+            <numerusform>محاولات خاطئة كثيرة؛ انتظار %n ثانية.</numerusform>
+            <numerusform>محاولات خاطئة كثيرة؛ انتظار %n ثانية.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Passphrase: </source>
@@ -300,10 +337,6 @@
         <translation>المصادر:</translation>
     </message>
     <message>
-        <source>Exported to %1. Entries: %2.</source>
-        <translation>صُدّرت إلى %1. عدد التدوينات: %2.</translation>
-    </message>
-    <message>
         <source>--mood-map needs LABEL=N with N from 1 to 5, for example happy=5.</source>
         <translation>يحتاج ‎--mood-map إلى LABEL=N حيث N من 1 إلى 5، مثلًا happy=5.</translation>
     </message>
@@ -311,17 +344,49 @@
         <source>There is no file at %1.</source>
         <translation>لا يوجد ملف في %1.</translation>
     </message>
-    <message>
-        <source>Entries added: %1.</source>
-        <translation>التدوينات المضافة: %1.</translation>
+    <message numerus="yes">
+        <source>Exported %n entries to %1.</source>
+        <translation>
+            <numerusform>لم تُصدَّر أي تدوينة إلى %1.</numerusform>
+            <numerusform>صُدِّرت تدوينة واحدة إلى %1.</numerusform>
+            <numerusform>صُدِّرت تدوينتان إلى %1.</numerusform>
+            <numerusform>صُدِّرت %n تدوينات إلى %1.</numerusform>
+            <numerusform>صُدِّرت %n تدوينةً إلى %1.</numerusform>
+            <numerusform>صُدِّرت %n تدوينة إلى %1.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Entries skipped because they were already in the journal: %1.</source>
-        <translation>تدوينات تُركت لأنها موجودة في اليوميات: %1.</translation>
+    <message numerus="yes">
+        <source>Added %n entries.</source>
+        <translation>
+            <numerusform>لم تُضَف أي تدوينة.</numerusform>
+            <numerusform>أُضيفت تدوينة واحدة.</numerusform>
+            <numerusform>أُضيفت تدوينتان.</numerusform>
+            <numerusform>أُضيفت %n تدوينات.</numerusform>
+            <numerusform>أُضيفت %n تدوينةً.</numerusform>
+            <numerusform>أُضيفت %n تدوينة.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Rows that could not be imported: %1</source>
-        <translation>صفوف تعذّر استيرادها: %1</translation>
+    <message numerus="yes">
+        <source>Skipped %n entries already in the journal.</source>
+        <translation>
+            <numerusform>لم تُتخطَّ أي تدوينة.</numerusform>
+            <numerusform>تم تخطّي تدوينة واحدة موجودة في اليوميات.</numerusform>
+            <numerusform>تم تخطّي تدوينتين موجودتين في اليوميات.</numerusform>
+            <numerusform>تم تخطّي %n تدوينات موجودة في اليوميات.</numerusform>
+            <numerusform>تم تخطّي %n تدوينةً موجودة في اليوميات.</numerusform>
+            <numerusform>تم تخطّي %n تدوينة موجودة في اليوميات.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows could not be imported:</source>
+        <translation>
+            <numerusform>لا توجد صفوف تعذّر استيرادها:</numerusform>
+            <numerusform>تعذّر استيراد صف واحد:</numerusform>
+            <numerusform>تعذّر استيراد صفّين:</numerusform>
+            <numerusform>تعذّر استيراد %n صفوف:</numerusform>
+            <numerusform>تعذّر استيراد %n صفًّا:</numerusform>
+            <numerusform>تعذّر استيراد %n صف:</numerusform>
+        </translation>
     </message>
     <message>
         <source>Line %1:</source>
@@ -536,10 +601,6 @@
     <message>
         <source>&amp;Change</source>
         <translation>&amp;تغيير</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
     </message>
 </context>
 <context>
@@ -918,10 +979,6 @@
     <message>
         <source>&amp;Save</source>
         <translation>&amp;حفظ</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
     </message>
 </context>
 <context>
@@ -1880,6 +1937,14 @@
         <translation>كل الفترات</translation>
     </message>
     <message>
+        <source>Working out your insights…</source>
+        <translation>جارٍ حساب الإحصاءات…</translation>
+    </message>
+    <message>
+        <source>Working out your insights</source>
+        <translation>جارٍ حساب الإحصاءات</translation>
+    </message>
+    <message>
         <source>&amp;Year:</source>
         <translation>ال&amp;سنة:</translation>
     </message>
@@ -2332,6 +2397,19 @@
     </message>
 </context>
 <context>
+    <name>LocaleFormat</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a date, then the same day in the Hijri calendar</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 AH</source>
+        <comment>day, month name and year of a Hijri date</comment>
+        <translation>%1 %2 %3 هـ</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Journal</source>
@@ -2740,8 +2818,32 @@ A private mood and coping journal. Everything you write is encrypted on this com
         <translation>أبدًا</translation>
     </message>
     <message>
-        <source> min</source>
-        <translation> دقيقة</translation>
+        <source>&amp;Digits in Arabic:</source>
+        <translation>الأ&amp;رقام في الواجهة العربية:</translation>
+    </message>
+    <message>
+        <source>Arabic-Indic</source>
+        <translation>مشرقية</translation>
+    </message>
+    <message>
+        <source>Western</source>
+        <translation>غربية</translation>
+    </message>
+    <message>
+        <source>Also show the &amp;Hijri date</source>
+        <translation>إظهار التاريخ ال&amp;هجري أيضًا</translation>
+    </message>
+    <message numerus="yes">
+        <source> minutes</source>
+        <comment>unit after a number of minutes</comment>
+        <translation>
+            <numerusform> دقيقة</numerusform>
+            <numerusform> دقيقة</numerusform>
+            <numerusform> دقيقة</numerusform>
+            <numerusform> دقائق</numerusform>
+            <numerusform> دقيقة</numerusform>
+            <numerusform> دقيقة</numerusform>
+        </translation>
     </message>
     <message>
         <source>OK</source>
@@ -2796,6 +2898,10 @@ A private mood and coping journal. Everything you write is encrypted on this com
     <message>
         <source>Remove the duress passphrase? It will then be just a wrong passphrase.</source>
         <translation>هل تريد إزالة عبارة المرور تحت الإكراه؟ ستصبح بعدها مجرد عبارة مرور خاطئة.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;إزالة</translation>
     </message>
 </context>
 <context>
@@ -3217,6 +3323,10 @@ Post: %2</source>
         <translation>سيُفتح الرابط في متصفحك، خارج peerapp:
 
 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open in browser</source>
+        <translation>&amp;فتح في المتصفح</translation>
     </message>
 </context>
 <context>
@@ -3666,6 +3776,10 @@ Post: %2</source>
         <source>This thought record is not saved yet. Close it anyway?</source>
         <translation>لم يُحفظ سجل الأفكار هذا بعد. إغلاقه رغم ذلك؟</translation>
     </message>
+    <message>
+        <source>&amp;Close without saving</source>
+        <translation>إ&amp;غلاق دون حفظ</translation>
+    </message>
 </context>
 <context>
     <name>TransferDialogs</name>
@@ -3708,6 +3822,10 @@ Post: %2</source>
     <message>
         <source>Replace your current journal with this backup? Entries written since the backup will be lost.</source>
         <translation>هل تريد استبدال يومياتك الحالية بهذه النسخة الاحتياطية؟ ستُفقد التدوينات المكتوبة بعد إنشائها.</translation>
+    </message>
+    <message>
+        <source>&amp;Replace my journal</source>
+        <translation>ا&amp;ستبدال يومياتي</translation>
     </message>
     <message>
         <source>Restoring the backup…</source>
