@@ -274,3 +274,18 @@ def test_group_composer_and_post_cards(qtbot: Any, make_window: MakeWindow, lang
     for edit in (page.compose, card.reply_edit):
         width = edit.viewport().width()
         assert start_x(edit, 0) > width * 0.9 and start_x(edit, 1) < width * 0.1
+
+
+def test_thought_record_and_report_reason_take_each_paragraph_s_direction(qtbot: Any) -> None:
+    from peerapp.gui.groups.settings import ReportPostDialog
+    from peerapp.gui.tools.thought_record import ThoughtRecordTool
+
+    tool = ThoughtRecordTool()
+    qtbot.addWidget(tool)
+    report = ReportPostDialog()
+    qtbot.addWidget(report)
+    for edit in (tool.texts["situation"], tool.texts["balanced_thought"], report.reason):
+        assert isinstance(edit, PlainTextEdit)
+        type_paragraphs(edit, [ARABIC, ENGLISH])
+        assert directions(edit.document(), [ARABIC, ENGLISH]) == [RTL, LTR]
+        assert edit.toPlainText() == ARABIC + "\n" + ENGLISH

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,7 +22,8 @@ from PySide6.QtWidgets import (
 from ...core.errors import PeerappError
 from ...sync.models import Report
 from ...sync.service import GroupService
-from ..common import Retranslatable, text_direction
+from ..common import Retranslatable
+from ..widgets.bidi_text import PlainTextEdit
 
 MAX_REASON = 1000
 
@@ -141,7 +141,7 @@ class ReportPostDialog(Retranslatable, QDialog):
         super().__init__(parent)
         self.explain = QLabel()
         self.explain.setWordWrap(True)
-        self.reason = QPlainTextEdit()
+        self.reason = PlainTextEdit()  # each paragraph in its own direction
         self.reason.setTabChangesFocus(True)
         self.reason.textChanged.connect(self._changed)
         self.buttons = QDialogButtonBox(
@@ -171,7 +171,6 @@ class ReportPostDialog(Retranslatable, QDialog):
 
     def _changed(self) -> None:
         text = self.reason.toPlainText()
-        self.reason.setLayoutDirection(text_direction(text))
         self.ok.setEnabled(0 < len(text.strip()) <= MAX_REASON)
 
     def text(self) -> str:

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSlider,
@@ -23,6 +22,7 @@ from ...core.errors import PeerappError
 from ...core.journal import JournalRepository
 from ...core.vocab import EMOTIONS, emotion_label
 from ..common import Retranslatable
+from ..widgets.bidi_text import PlainTextEdit
 from .base import CopingTool
 
 NOT_RATED = -1
@@ -140,7 +140,7 @@ class ThoughtRecordTool(CopingTool):
         self.distress_before: int | None = None  # set by the dialog when it asked
         self.saved_entry_id: int | None = None
         fields = ("situation", "automatic_thought", "evidence_for", "evidence_against", "balanced_thought")
-        self.texts = {name: QPlainTextEdit() for name in fields}
+        self.texts = {name: PlainTextEdit() for name in fields}  # each paragraph in its own direction
         for edit in self.texts.values():
             edit.setTabChangesFocus(True)
             edit.setMinimumHeight(70)
