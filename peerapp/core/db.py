@@ -5,9 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-import sqlcipher3.dbapi2 as sqlcipher
+from typing import TYPE_CHECKING, Any
 
 from .errors import CorruptVault, VaultTooNew
 from .migrations import MIGRATIONS, SCHEMA_VERSION
@@ -15,10 +13,26 @@ from .migrations import MIGRATIONS, SCHEMA_VERSION
 # sqlcipher3 ships no type information; its DB-API is the standard library's, so type it as that.
 if TYPE_CHECKING:
     Connection = sqlite3.Connection
-else:
-    Connection = sqlcipher.Connection
-DatabaseError: type[sqlite3.DatabaseError] = sqlcipher.DatabaseError
-OperationalError: type[sqlite3.OperationalError] = sqlcipher.OperationalError
+    DatabaseError = sqlite3.DatabaseError
+    OperationalError = sqlite3.OperationalError
+
+_DRIVER_NAMES = ("Connection", "DatabaseError", "OperationalError")
+
+
+def _driver() -> Any:
+    """SQLCipher's DB-API module, imported on first use: the lock screen shows before any database opens."""
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    return sqlcipher
+
+
+def __getattr__(name: str) -> Any:
+    """`db.Connection`, `db.DatabaseError` and `db.OperationalError` are SQLCipher's, loaded when asked."""
+    if name in _DRIVER_NAMES:
+        return getattr(_driver(), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 PAGE_SIZE = 4096
 PLAINTEXT_HEADER = b"SQLite format 3\x00"
 
@@ -41,7 +55,7 @@ def connect(path: Path, key: bytes, *, create: bool = False, read_only: bool = F
     """Open the vault database keyed with the raw master key, migrated to the current schema."""
     if not create:
         check_file(path)
-    conn: Connection = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=True, timeout=10)
+    conn: Connection = _driver().connect(str(path), isolation_level=None, check_same_thread=True, timeout=10)
     try:
         # SQLCipher logs page errors to stderr itself; our errors already say what happened,
         # and the CLI promises a single line on stderr.
@@ -51,7 +65,7 @@ def connect(path: Path, key: bytes, *, create: bool = False, read_only: bool = F
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if not create:
                 _verify_pages(conn)
-        except DatabaseError as exc:
+        except _driver().DatabaseError as exc:
             raise CorruptVault(str(exc)) from exc
         if version > SCHEMA_VERSION:
             raise VaultTooNew(f"{version} > {SCHEMA_VERSION}")

@@ -17,24 +17,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import nacl.exceptions
-import nacl.pwhash.argon2id as argon2id
-from nacl.bindings import (
-    crypto_aead_xchacha20poly1305_ietf_ABYTES,
-    crypto_aead_xchacha20poly1305_ietf_decrypt,
-    crypto_aead_xchacha20poly1305_ietf_encrypt,
-    crypto_aead_xchacha20poly1305_ietf_NPUBBYTES,
-)
-
 from .errors import CorruptKeySlot, DamagedKeyFile
 from .paths import atomic_write
 
 FORMAT_VERSION = 2
 LEGACY_FORMAT = 1  # two named slots (passphrase, recovery); read, and rewritten as format 2 on the next save
 KEY_BYTES = 32
-SALT_BYTES = argon2id.SALTBYTES
-NONCE_BYTES = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
-WRAPPED_BYTES = KEY_BYTES + crypto_aead_xchacha20poly1305_ietf_ABYTES
+# libsodium's sizes, written out so the lock screen can show before PyNaCl loads (PyNaCl is imported
+# where a key is derived, wrapped or unwrapped); tests/core/test_vault.py checks them against it.
+SALT_BYTES = 16  # crypto_pwhash_argon2id_SALTBYTES
+NONCE_BYTES = 24  # crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
+WRAPPED_BYTES = KEY_BYTES + 16  # + crypto_aead_xchacha20poly1305_ietf_ABYTES
 MAX_KEY_FILE = 64 * 1024  # a real key file is about 1.5 KiB
 
 # Roles, bound into each slot's associated data (never written out).
@@ -123,6 +116,8 @@ def _unb64(text: object, size: int | None = None) -> bytes:
 
 def derive(secret: bytes, salt: bytes, kdf: KdfParams) -> bytes:
     """Stretch a passphrase or recovery key into a wrapping key."""
+    import nacl.pwhash.argon2id as argon2id
+
     return bytes(argon2id.kdf(KEY_BYTES, secret, salt, opslimit=kdf.ops, memlimit=kdf.mem))
 
 
@@ -137,6 +132,8 @@ def wrap(role: str, secret: bytes, key: bytes, kdf: KdfParams, salt: bytes) -> S
 
 def wrap_with(role: str, wrapping_key: bytes, key: bytes, kdf: KdfParams, salt: bytes) -> Slot:
     """Like `wrap`, with the Argon2id work already done."""
+    from nacl.bindings import crypto_aead_xchacha20poly1305_ietf_encrypt
+
     nonce = os.urandom(NONCE_BYTES)
     slot = Slot(kdf, salt, nonce, b"")
     wrapped = crypto_aead_xchacha20poly1305_ietf_encrypt(key, slot.header(role), nonce, wrapping_key)
@@ -150,6 +147,9 @@ def filler(kdf: KdfParams, salt: bytes) -> Slot:
 
 def try_open(slot: Slot, wrapping_key: bytes, roles: tuple[str, ...]) -> tuple[str, bytes] | None:
     """(role, key) when `wrapping_key` opens the slot under one of `roles`, else None."""
+    import nacl.exceptions
+    from nacl.bindings import crypto_aead_xchacha20poly1305_ietf_decrypt
+
     for role in roles:
         headers = [slot.header(role)]
         if role in (PASSPHRASE, RECOVERY):

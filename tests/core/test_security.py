@@ -150,7 +150,7 @@ def test_no_plaintext_left_in_temp_dir(data_dir: Path, tmp_path: Path) -> None:
     script = textwrap.dedent(
         f"""
         import sys
-        sys.path.insert(0, {str(ROOT / "tests" / "core")!r})
+        sys.path[:0] = [{str(ROOT / "tests" / "core")!r}, {str(ROOT / "tests")!r}]
         from pathlib import Path
         from peerapp.core.vault import Vault
         from peerapp.core.journal import JournalRepository, EntryFilter

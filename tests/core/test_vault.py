@@ -417,3 +417,17 @@ def test_damage_only_in_the_checksum_still_opens_and_a_miss_says_damaged(
     assert fresh.key_file_damaged
     fresh.lock()
     assert snapshot(data_dir) == before  # nothing rewritten: a damaged slot is never blessed
+
+
+def test_key_slot_sizes_are_libsodium_s() -> None:
+    """keyslot writes libsodium's sizes out (so the lock screen shows before PyNaCl loads): keep them right."""
+    import nacl.bindings
+    import nacl.pwhash.argon2id
+
+    from peerapp.core import keyslot
+
+    assert keyslot.SALT_BYTES == nacl.pwhash.argon2id.SALTBYTES
+    assert keyslot.NONCE_BYTES == nacl.bindings.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
+    assert (
+        keyslot.WRAPPED_BYTES == keyslot.KEY_BYTES + nacl.bindings.crypto_aead_xchacha20poly1305_ietf_ABYTES
+    )

@@ -63,6 +63,8 @@ print("REPORT " + json.dumps(report))
 
 # Loaded by unlocking (the pages and what they use), never by the lock screen.
 PAGE_MODULES = (
+    "nacl.bindings",  # the key slots are opened only once a passphrase is checked
+    "sqlcipher3",
     "httpx",
     "markdown",
     "peerapp.sync",
@@ -91,8 +93,8 @@ ON_DEMAND_MODULES = (
     "peerapp.gui.shell.setup_page",
     "peerapp.gui.widgets.safe_browser",
 )
-# The Snowball stemmer still comes with the lock screen's wrong-try countdown: core.protection imports
-# core.decoy, which imports core.journal and so core.textnorm, whose stemmers are built at import.
+# The Snowball stemmer (journal search) is not needed before unlock: core.protection imports the decoy
+# (and with it core.journal) where it uses it.
 STEMMER = ("snowballstemmer",)
 
 
