@@ -32,6 +32,7 @@ from ..widgets import locale_format
 from ..widgets.safe_browser import SafeBrowser
 
 ALL = "__all__"
+LANGUAGES = ("en", "ar")
 BOOKMARKS = "__bookmarks__"
 SEARCH_DELAY_MS = 120
 
@@ -50,6 +51,7 @@ class LibraryPage(Retranslatable, QWidget):
         self.current: Article | None = None
         self._indexes: dict[str, LibraryIndex] = {}
         self._warmup: Job | None = None
+        self._ui_seen = self.ui_language()
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -111,20 +113,30 @@ class LibraryPage(Retranslatable, QWidget):
 
     def content_language(self) -> str:
         ui = self.ui_language()
-        return ("en" if ui == "ar" else "ar") if self.other_language else ui
+        # "Read in …" chose the other language of the interface it was pressed under; after a
+        # live switch (whose LanguageChange may still be queued) the articles follow the new one.
+        other = self.other_language and ui == self._ui_seen
+        return ("en" if ui == "ar" else "ar") if other else ui
 
     def toggle_language(self) -> None:
-        """Read the same article in the other language (a search in one language would not match)."""
+        """Read the same article in the other language; the search is kept (it looks in both languages)."""
+        self._follow_interface()
         self.other_language = not self.other_language
         self._update_language_button()
         keep = self.current.id if self.current else None
-        if keep is not None and self.search.text():
-            self.search.blockSignals(True)
-            self.search.clear()
-            self.search.blockSignals(False)
         self.refresh_list()
         if keep is not None:
             self.select(keep)
+
+    def _follow_interface(self) -> None:
+        """After a live switch the articles follow the new interface language.
+
+        "Read in …" was relative to the old one, and would now show the language just left.
+        """
+        ui = self.ui_language()
+        if ui != self._ui_seen:
+            self._ui_seen = ui
+            self.other_language = False
 
     def _update_language_button(self) -> None:
         # Named in the language it switches to, so a reader of that language recognises it.
@@ -140,6 +152,7 @@ class LibraryPage(Retranslatable, QWidget):
         return QCoreApplication.translate("MainWindow", "&Library")
 
     def retranslate_ui(self) -> None:
+        self._follow_interface()
         self.search.setPlaceholderText(self.tr("Search the library…"))
         self.search.setAccessibleName(self.tr("Search the library"))
         self.categories.setAccessibleName(self.tr("Categories"))
@@ -189,20 +202,37 @@ class LibraryPage(Retranslatable, QWidget):
         return index
 
     def prepare_search(self) -> None:
-        """Open (or build, the first time) the search index off the GUI thread."""
-        index = self.index(self.content_language())
+        """Open (or build, the first time) both languages' search indexes off the GUI thread."""
+        indexes = [self.index(lang) for lang in LANGUAGES]
+
+        def open_all() -> None:
+            for index in indexes:
+                index.open()
+
         # On the job host, so lock waits for it with every other task (public articles only).
-        self._warmup = host().run(plain(index.open))
+        self._warmup = host().run(plain(open_all))
 
     def _search_ids(self, query: str, lang: str) -> list[str]:
-        return [hit.id for hit in self.index(lang).search(query, limit=50)]
+        """Articles matching `query` in either language: the query's own script first.
+
+        A query is typed in one language while the list may show the other (after a live
+        switch or "Read in …"); searching only the shown language would find nothing.
+        """
+        first = query_language(query, lang)
+        found: dict[str, None] = {}
+        for each in (first, *(other for other in LANGUAGES if other != first)):
+            found.update(dict.fromkeys(hit.id for hit in self.index(each).search(query, limit=50)))
+        return list(found)
 
     def refresh_list(self) -> None:
         self._timer.stop()
         lang = self.content_language()
         articles = {a.id: a for a in load_articles(lang)}
-        category = self._category()
         query = self.search.text().strip()
+        if query:  # a match found only in the other language is still listed, in that language
+            other = "en" if lang == "ar" else "ar"
+            articles = {**{a.id: a for a in load_articles(other)}, **articles}
+        category = self._category()
         if query:
             chosen = [articles[i] for i in self._search_ids(query, lang) if i in articles]
         else:
@@ -298,3 +328,13 @@ def _digits(lang: str) -> str | None:
 def _own_text(text: str, lang: str) -> str:
     """A bundled title with its numbers in the interface's digits ("تنفس ٤-٧-٨")."""
     return locale_format.text(text) if lang == "ar" else text
+
+
+def query_language(query: str, default: str) -> str:
+    """The language a query is written in, from its first letter; `default` when it has none (digits)."""
+    for ch in query:
+        if "\u0600" <= ch <= "\u06ff" and ch.isalpha():
+            return "ar"
+        if ch.isascii() and ch.isalpha():
+            return "en"
+    return default
