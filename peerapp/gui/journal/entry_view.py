@@ -9,6 +9,7 @@ from ...core.journal import Entry
 from ...core.library import techniques
 from ...core.markdown_render import escape, render
 from ...core.vocab import emotion_label, mood_label
+from .. import theme
 from ..common import Retranslatable
 from ..widgets import locale_format
 from ..widgets.bidi_text import isolate, resettle_on_direction_change, show_html
@@ -36,7 +37,7 @@ class EntryView(Retranslatable, SafeBrowser):
         self.entry = entry
         if entry is None:
             hint = self.tr("Select an entry to read it here.")
-            show_html(self, f"<p style='color: gray'>{escape(hint)}</p>")
+            show_html(self, f"<p style='color: {theme.hint_colour(self.palette())}'>{escape(hint)}</p>")
             return
         locale = QLocale()
         when = locale_format.long_date_time(entry.at)

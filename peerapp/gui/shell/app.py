@@ -12,15 +12,10 @@ from ...core.disguise import appearance_for
 from ...core.paths import data_dir as default_data_dir
 from ...core.settings import Settings
 from ...core.vault import Vault
+from .. import theme
 from ..protection.discreet import apply_appearance, keep_no_file_history
 from .language import LanguageManager
 from .main_window import MainWindow
-
-STYLE = """
-QLabel#heading { font-size: 20px; font-weight: bold; margin-bottom: 6px; }
-QLabel#error { color: #b00020; }
-QLabel#warning { font-weight: bold; }
-"""
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -30,7 +25,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("peerapp")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
-    app.setStyleSheet(STYLE)
+    theme.install(app)  # the palette matching the system's light or dark scheme, and the focus ring
     keep_no_file_history()
     return app
 

@@ -1,0 +1,76 @@
+"""WCAG AA contrast of every text/background pair the app draws, in its light and dark palettes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QLabel
+
+from peerapp.gui import theme
+from peerapp.gui.journal.timeline import MOOD_COLOURS, MOOD_INK
+from peerapp.gui.shell.app import create_application
+
+AA_TEXT = 4.5
+AA_NON_TEXT = 3.0  # a focus ring is a "user interface component" (WCAG 1.4.11)
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG 2 relative luminance of an sRGB colour."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(colour.red()) + 0.7152 * channel(colour.green()) + 0.0722 * channel(colour.blue())
+
+
+def ratio(a: QColor, b: QColor) -> float:
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_ratio_matches_known_values() -> None:
+    assert ratio(QColor("#000000"), QColor("#ffffff")) == pytest.approx(21.0)
+    assert ratio(QColor("#777777"), QColor("#ffffff")) == pytest.approx(4.48, abs=0.01)
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+@pytest.mark.parametrize("name,fg,bg", theme.PAIRS, ids=[p[0] for p in theme.PAIRS])
+def test_text_pairs_meet_aa(dark: bool, name: str, fg: str, bg: str) -> None:
+    value = ratio(theme.colour(fg, dark), theme.colour(bg, dark))
+    assert value >= AA_TEXT, f"{name}: {value:.2f}:1"
+
+
+@pytest.mark.parametrize("level", sorted(MOOD_COLOURS))
+def test_mood_digits_meet_aa(level: int) -> None:
+    # The badge (and a chosen mood button) is the same colour in both palettes, its digit always white.
+    value = ratio(QColor(MOOD_INK), QColor(MOOD_COLOURS[level]))
+    assert value >= AA_TEXT, f"mood {level}: {value:.2f}:1"
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+@pytest.mark.parametrize("bg", ["Window", "Base", "Button", "AlternateBase", "Highlight"])
+def test_focus_ring_stands_out(dark: bool, bg: str) -> None:
+    value = ratio(theme.colour("focus", dark), theme.colour(bg, dark))
+    assert value >= AA_NON_TEXT, f"focus ring on {bg}: {value:.2f}:1"
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_running_app_uses_these_colours(qtbot: Any, dark: bool) -> None:
+    """The pairs above are what the app really paints with: its palette, placeholders, error labels."""
+    app = create_application()
+    try:
+        theme.set_dark(dark)
+        palette = QApplication.palette()
+        for role, value in (theme.DARK if dark else theme.LIGHT).items():
+            assert palette.color(QPalette.ColorGroup.Active, role).name() == value, role
+        label = QLabel("x")
+        label.setObjectName("error")
+        qtbot.addWidget(label)
+        label.ensurePolished()
+        assert label.palette().color(QPalette.ColorRole.WindowText).name() == theme.ERROR[dark]
+    finally:
+        theme.set_dark(False)
+        assert app is QApplication.instance()
