@@ -27,6 +27,7 @@ from ...core.markdown_render import render
 from ...core.vocab import mood_label
 from ..common import Retranslatable, qdatetime
 from ..widgets import locale_format
+from ..widgets.announce import announce
 from ..widgets.bidi_text import PlainTextEdit, fit_direction, follow_text, show_html
 from ..widgets.safe_browser import SafeBrowser
 from .editor_parts import CopingTable, EmotionList, MoodRow, TagEdit
@@ -74,6 +75,9 @@ class EntryEditor(Retranslatable, QDialog):
         self.coping = CopingTable()
         # Each paragraph in its own direction, the cursor and alignment following it.
         self.body = PlainTextEdit()
+        # Tab leaves the text for the next control (mood, tags, Save); a tab character is rarely wanted
+        # in a journal, and without this a keyboard or screen-reader user is trapped in the text.
+        self.body.setTabChangesFocus(True)
         self.preview = SafeBrowser()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.body, "")
@@ -158,9 +162,11 @@ class EntryEditor(Retranslatable, QDialog):
         self.emotions.setAccessibleName(self.tr("Emotions"))
         self.tabs.setTabText(0, self.tr("&Write"))
         self.tabs.setTabText(1, self.tr("&Preview"))
+        self.mood_row.none_button.setText(self.tr("Not set"))
         for level, button in self.mood_buttons.items():
             button.setText(mood_label(level))
-            button.setAccessibleName(self.tr("Mood: %1").replace("%1", mood_label(level)))
+        for button in (self.mood_row.none_button, *self.mood_buttons.values()):
+            button.setAccessibleName(self.tr("Mood: %1").replace("%1", button.text()))
         self.emotions.retranslate_ui()
         locale_format.set_up_date_field(self.when, with_time=True)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
@@ -175,8 +181,7 @@ class EntryEditor(Retranslatable, QDialog):
         if entry is None:
             return
         self.title.setText(entry.title)
-        if entry.mood is not None:
-            self.mood_buttons[entry.mood].setChecked(True)
+        self.set_mood(entry.mood)
         self.emotions.set_checked(entry.emotions)
         self.tags.setText(", ".join(entry.tags))
         self.coping.set_uses(entry.coping)
@@ -280,15 +285,22 @@ class EntryEditor(Retranslatable, QDialog):
             )
         )
 
+    def _save_draft_and_say(self) -> None:
+        # Announced only when the editor closes: the autosave every few seconds would talk over typing.
+        was_dirty = self.dirty
+        self.save_draft()
+        if was_dirty and not self.dirty:
+            announce(self, self.tr("Your unfinished entry was kept as a draft."))
+
     def save(self) -> None:
         entry = self.to_entry()
         try:
             saved = self.repo.update(entry) if entry.id is not None else self.repo.add(entry)
         except PeerappError as exc:
-            self.error.setText(exc.user_message())
+            self._show_error(exc.user_message())
             return
         except db.OperationalError:
-            self.error.setText(VaultDamaged().user_message())
+            self._show_error(VaultDamaged().user_message())
             return
         self.repo.delete_draft(draft_slot(self.entry_id))
         self.dirty = False
@@ -296,6 +308,10 @@ class EntryEditor(Retranslatable, QDialog):
         assert saved.id is not None
         self.saved.emit(saved.id)
         self.accept()
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        announce(self, text, assertive=True)
 
     def reject(self) -> None:
         if self._keeping:
@@ -317,7 +333,7 @@ class EntryEditor(Retranslatable, QDialog):
 
     def keep_and_close(self) -> None:
         """Store the draft and close without asking (used when locking or quitting)."""
-        self.save_draft()
+        self._save_draft_and_say()
         self.autosave.stop()
         self._keeping = True
         self.done(QDialog.DialogCode.Rejected)
@@ -327,7 +343,7 @@ class EntryEditor(Retranslatable, QDialog):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         # Closing the window keeps the draft without asking; nothing typed is lost.
-        self.save_draft()
+        self._save_draft_and_say()
         self.autosave.stop()
         self._keeping = True
         super().closeEvent(event)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QRadioButton,
     QSpinBox,
     QTableWidget,
     QToolButton,
@@ -25,7 +26,7 @@ from ...core.journal import CopingUse
 from ...core.library import techniques
 from ...core.vocab import EMOTIONS, MOODS, emotion_label
 from ..common import Retranslatable
-from .timeline import MOOD_COLOURS
+from .timeline import MOOD_COLOURS, MOOD_INK
 
 
 class TagEdit(QLineEdit):
@@ -102,9 +103,10 @@ class CopingTable(Retranslatable, QWidget):
                 self.tr("Distress before"),
                 self.tr("Distress after"),
                 self.tr("Helpfulness"),
-                "",
+                self.tr("Remove"),
             ]
         )
+        self.table.setAccessibleName(self.tr("What I tried"))
         self.add_button.setText(self.tr("Add a technique I tried"))
         self.titles = techniques(QLocale().name()[:2])
         for row in range(self.table.rowCount()):
@@ -236,7 +238,7 @@ class CopingTable(Retranslatable, QWidget):
 
 
 class MoodRow(QWidget):
-    """The five mood buttons: at most one is down, and pressing it again clears the mood.
+    """A one-of-six choice: no mood, or one of the five moods (radio buttons, arrow keys move between them).
 
     The editor sets their texts, so they keep its translation context.
     """
@@ -246,16 +248,21 @@ class MoodRow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.group = QButtonGroup(self)
-        self.group.setExclusive(False)
+        self.group.setExclusive(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.buttons: dict[int, QToolButton] = {}
+        # The mood is optional: a sixth choice says so, and takes a chosen mood back.
+        self.none_button = QRadioButton()
+        self.none_button.setChecked(True)
+        self.group.addButton(self.none_button, 0)
+        layout.addWidget(self.none_button)
+        self.buttons: dict[int, QRadioButton] = {}
         for level in MOODS:
-            button = QToolButton()
-            button.setCheckable(True)
+            button = QRadioButton()
             button.setMinimumWidth(84)
             button.setStyleSheet(
-                f"QToolButton:checked {{ background: {MOOD_COLOURS[level]}; color: white; font-weight: bold; }}"
+                f"QRadioButton:checked {{ background: {MOOD_COLOURS[level]}; color: {MOOD_INK}; "
+                "font-weight: bold; border-radius: 3px; padding: 2px 4px; }"
             )
             self.group.addButton(button, level)
             self.buttons[level] = button
@@ -263,22 +270,17 @@ class MoodRow(QWidget):
         layout.addStretch()
         self.group.idToggled.connect(self._toggled)
 
-    def _toggled(self, level: int, checked: bool) -> None:
+    def _toggled(self, _level: int, checked: bool) -> None:
         if checked:
-            for other, button in self.buttons.items():
-                if other != level and button.isChecked():
-                    button.setChecked(False)
-        self.changed.emit()
+            self.changed.emit()
 
     def mood(self) -> int | None:
-        for level, button in self.buttons.items():
-            if button.isChecked():
-                return level
-        return None
+        level = self.group.checkedId()
+        return level if level in self.buttons else None
 
     def set_mood(self, level: int | None) -> None:
-        for other, button in self.buttons.items():
-            button.setChecked(other == level)
+        button = self.buttons.get(level) if level is not None else None
+        (button or self.none_button).setChecked(True)
 
 
 class EmotionList(QListWidget):

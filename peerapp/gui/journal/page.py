@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ...core.journal import Entry, EntryFilter, JournalRepository
 from ...core.session import Session
 from ..common import Retranslatable
+from ..widgets.announce import announce
 from .editor import EntryEditor, draft_slot
 from .entry_view import EntryView
 from .filters import FilterBar
@@ -104,7 +105,7 @@ class JournalPage(Retranslatable, QWidget):
         layout.addWidget(self.filters)
         layout.addWidget(self.splitter, 1)
 
-        self.filters.changed.connect(self.apply_filter)
+        self.filters.changed.connect(self._search_changed)
         self.new_button.clicked.connect(self.new_entry)
         self.trash_button.toggled.connect(self.set_trash_mode)
         self.edit_button.clicked.connect(self.edit_selected)
@@ -183,6 +184,10 @@ class JournalPage(Retranslatable, QWidget):
             return
         self.model.set_filter(self.current_filter())
         self._update_count()
+
+    def _search_changed(self) -> None:
+        self.apply_filter()
+        announce(self, self.count_label.text())  # what a sighted person reads beside the search box
 
     def _update_count(self) -> None:
         if self.repo is None:
@@ -280,6 +285,7 @@ class JournalPage(Retranslatable, QWidget):
             self._open_editor(entry)
 
     def _on_saved(self, entry_id: int) -> None:
+        announce(self, self.tr("Entry saved"))
         self.filters.fill()
         self.apply_filter()
         self.select_entry(entry_id)

@@ -20,7 +20,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen,
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ...core.journal import Entry, EntryFilter, JournalRepository
-from ...core.vocab import mood_label
+from ...core.vocab import emotion_label, mood_label
+from .. import theme
 from ..widgets import locale_format
 from ..widgets.bidi_text import isolate, paragraph_direction
 
@@ -29,7 +30,9 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 STARTS_DAY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 # Mood colours chosen to stay distinguishable in light and dark palettes; the label is always shown too.
-MOOD_COLOURS = {1: "#c62828", 2: "#ef6c00", 3: "#757575", 4: "#2e7d32", 5: "#1565c0"}
+# White digits on each meet WCAG AA (4.5:1); the orange was #ef6c00 (3.1:1).
+MOOD_COLOURS = {1: "#c62828", 2: "#b85000", 3: "#757575", 4: "#2e7d32", 5: "#1565c0"}
+MOOD_INK = "#ffffff"
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -103,12 +106,38 @@ class TimelineModel(QAbstractListModel):
             return entry
         if role == STARTS_DAY_ROLE:
             return index.row() == 0 or self._entries[index.row() - 1].day != entry.day
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             parts = [entry.title or _first_line(entry.text)]
             if entry.mood is not None:
                 parts.append(mood_label(entry.mood))
             return " — ".join(p for p in parts if p)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return spoken_text(entry)
         return None
+
+
+def spoken_text(entry: Entry) -> str:
+    """What a screen reader says for a row: everything the row paints, the date heading included."""
+    tr = QCoreApplication.translate
+    separator = tr("EntryView", ", ")
+    parts = [entry.title or _first_line(entry.text)]
+    parts.append(
+        tr("Timeline", "%1 at %2")
+        .replace("%1", locale_format.long_date(entry.at.date()))
+        .replace("%2", locale_format.time_text(entry.at))
+    )
+    if entry.mood is not None:
+        parts.append(tr("Timeline", "mood: %1").replace("%1", mood_label(entry.mood)))
+    else:
+        parts.extend(_distress(entry))
+    if entry.emotions:
+        names = separator.join(emotion_label(key) for key in entry.emotions)
+        parts.append(tr("Timeline", "emotions: %1").replace("%1", names))
+    if entry.tags:
+        parts.append(tr("Timeline", "tags: %1").replace("%1", separator.join(entry.tags)))
+    if entry.title and _first_line(entry.text):
+        parts.append(_first_line(entry.text))
+    return "; ".join(p for p in parts if p)
 
 
 _MARKUP = re.compile(r"(\*\*|__|\*|`|~~)")
@@ -256,6 +285,9 @@ class TimelineDelegate(QStyledItemDelegate):
         for text in row.lines:
             painter.setFont(text.font)
             _draw_text(painter, text.rect, text.text, text.direction, text.align)
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            # The row the keyboard is on: the app's focus ring (gui/theme.py), in light and dark alike.
+            theme.draw_focus_ring(painter, row.body, palette)
         painter.restore()
 
     def _paint_badge(
@@ -265,7 +297,7 @@ class TimelineDelegate(QStyledItemDelegate):
             painter.setBrush(QColor(MOOD_COLOURS[entry.mood]))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawEllipse(badge)
-            painter.setPen(QColor("white"))
+            painter.setPen(QColor(MOOD_INK))
             font = QFont(painter.font())
             font.setBold(True)
             painter.setFont(font)

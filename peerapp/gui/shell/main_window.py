@@ -18,11 +18,13 @@ from ..jobs import JobHost, host
 from ..library.crisis_dialog import CrisisDialog, add_help_link
 from ..protection.discreet import DiscreetController
 from ..protection.menu import ProtectionMenu
+from ..widgets.announce import announce
 from . import pages
 from .data_actions import DataActions
 from .language import LanguageManager
 from .menus import QUICK_EXIT_KEYS, MainMenus
 from .pages import NamedPages, PageFactory
+from .shortcuts_dialog import screen_reader_mode
 from .unlock_page import UnlockPage
 
 # Only what the lock screen shows is imported with this module: the pages, their menus' dialogs and the
@@ -223,11 +225,13 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, QMainWindow
         self.unlock_page.reset()
         self.stack.setCurrentWidget(self.unlock_page)
         self._update_actions()
+        announce(self, self.tr("Journal locked"))
         self.locked.emit()
 
     def quick_exit(self) -> None:
         """Close every dialog, lock, hide and clear the app's clipboard text at once (Ctrl+Shift+Q, or Esc
-        twice, from any screen or dialog); then end the app or show the calculator, as chosen."""
+        twice unless a screen reader runs, from any screen or dialog); then end the app or show the
+        calculator, as chosen."""
         self.discreet.close_other_windows()
         self.hide()  # first: locking waits for running tasks to stop (an unlock under way, up to a second)
         self.lock()
@@ -244,7 +248,10 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, QMainWindow
         kind = event.type()
         if kind in _ACTIVITY_EVENTS and self.vault.is_unlocked:
             self._restart_idle_timer()
-        if isinstance(event, QKeyEvent) and self.discreet.keys.is_quick_exit(event, DOUBLE_ESC_SECONDS):
+        # With a screen reader, Esc closes a dialog and then a menu in quick succession: only
+        # Ctrl+Shift+Q quick-exits then (a window of -1 s never matches a second Esc).
+        double_esc = -1.0 if screen_reader_mode() else DOUBLE_ESC_SECONDS
+        if isinstance(event, QKeyEvent) and self.discreet.keys.is_quick_exit(event, double_esc):
             self.quick_exit()
             return True
         return False
@@ -335,6 +342,13 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, QMainWindow
 
         if PreferencesDialog(self.settings, self).exec():
             self._restart_idle_timer()
+
+    def show_shortcuts(self) -> None:
+        from .shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def about(self) -> None:
         QMessageBox.about(

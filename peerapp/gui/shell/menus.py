@@ -113,8 +113,10 @@ class MainMenus:
         # Reachable from every screen, locked or not: the crisis resources are public information.
         self.help_now_action = self._action(self.show_crisis_help, QKeySequence.StandardKey.HelpContents)
         self.help_now_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.shortcuts_action = self._action(self.show_shortcuts)
         self.about_action = self._action(self.about)
         self.help_menu.addAction(self.help_now_action)
+        self.help_menu.addAction(self.shortcuts_action)
         self.help_menu.addAction(self.about_action)
 
     def _add_page_menus(self: MainWindow, make: pages.PageFactory, page: Page) -> None:  # type: ignore[misc]
@@ -177,6 +179,8 @@ class MainMenus:
         self.arabic_action.setText(QCoreApplication.translate("MainWindow", "العربية"))
         self.help_menu.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
         self.about_action.setText(QCoreApplication.translate("MainWindow", "&About peerapp"))
+        self.shortcuts_action.setText(QCoreApplication.translate("MainWindow", "&Keyboard shortcuts"))
+        self.quick_exit_shortcut.setWhatsThis(self.quick_exit_action.text())
 
     def _retranslate_tools(self: MainWindow) -> None:  # type: ignore[misc]
         if not self.tool_actions:

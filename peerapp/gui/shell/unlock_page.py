@@ -18,6 +18,7 @@ from ...core.vault import Vault
 from ..common import Retranslatable
 from ..jobs import Job, host, plain
 from ..protection.countdown import UnlockCountdown
+from ..widgets.announce import announce
 
 
 class UnlockPage(Retranslatable, QWidget):
@@ -132,8 +133,12 @@ class UnlockPage(Retranslatable, QWidget):
         recovery = self.use_recovery
         self.error.clear()
         self.busy.show()
+        # The field stays enabled (read-only) and keeps the focus: disabling it handed the focus to the
+        # next control, "Forgot it?", so a screen reader announced that button while unlocking.
+        if self.unlock_button.hasFocus():
+            self.secret.setFocus()
+        self.secret.setReadOnly(True)
         self.unlock_button.setEnabled(False)
-        self.secret.setEnabled(False)
 
         def work() -> None:
             # Every protection, then the index refresh, off the GUI thread (core.session).
@@ -150,7 +155,7 @@ class UnlockPage(Retranslatable, QWidget):
         self._task = None
         self.busy.hide()
         self.unlock_button.setEnabled(True)
-        self.secret.setEnabled(True)
+        self.secret.setReadOnly(False)
 
     def _on_unlocked(self, _result: object) -> None:
         self._done()
@@ -175,6 +180,7 @@ class UnlockPage(Retranslatable, QWidget):
             return
         self.countdown.refresh()
         self.error.setText(error.user_message() if isinstance(error, PeerappError) else str(error))
+        announce(self, self.error.text(), assertive=True)
         self.repair_button.setVisible(isinstance(error, DamagedKeyFile))
         self.secret.selectAll()
         self.secret.setFocus()
