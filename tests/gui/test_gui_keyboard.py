@@ -254,9 +254,8 @@ def test_shortcuts_dialog_lists_the_real_actions(qtbot: Any, make_window: MakeWi
     win.addAction(extra)
     dialog = ShortcutsDialog(win)
     qtbot.addWidget(dialog)
-    shown = {
-        dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())
-    }
+    model = dialog.table.model()
+    shown = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(model.rowCount())}
     assert shown["Something new"] == "Ctrl+Alt+J"
     assert shown["Lock"] == "Ctrl+L"
     assert win.shortcuts_action in win.help_menu.actions()
