@@ -333,7 +333,7 @@ def report(
     wall0, cpu0 = median(floor, "floor"), median(floor, "floor cpu")
     after = trees["after"]
     lines = [
-        f"## Import, export, backup ({n:,} entries)",
+        f"## Transfer: import, export, backup ({n:,} entries)",
         "",
         f"`python bench/bench_transfer.py --entries {n} --runs {runs}"
         + (f" --before {before}`" if before else "`")
@@ -356,7 +356,7 @@ def report(
             for name in names
         )
         cpus = [median(trees[name], step + " cpu") for name in names]
-        ratios = " → ".join(f"{v / cpu0:.1f}×" for v in cpus if v == v)
+        ratios = " → ".join(f"{v / cpu0:.2g}×" for v in cpus if v == v)
         target = TARGETS.get(step)
         lines.append(f"| {step} | {cells} | {ratios} | {f'< {target:.0f} s' if target else ''} |")
     for key in ("backup", "restore"):
