@@ -26,7 +26,7 @@ from .registry import get_importer
 
 # The page cache while an import writes (KiB; SQLite's default is 2 MiB). With the default, the
 # indexes of 50,000 entries no longer fit, and each batch re-reads and decrypts their pages:
-# about a quarter of the import's time at 50k (bench/RESULTS.md, "Import, export, backup").
+# about a quarter of the import's time at 50k (bench/RESULTS.md, "Transfer").
 IMPORT_CACHE_KIB = 32 * 1024
 
 
