@@ -5,16 +5,17 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import re
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import spelling, textnorm, untrusted
+from . import related_forms, spelling, textnorm, untrusted
 from .errors import PeerappError
 from .library import MAX_ARTICLE_BYTES, Article, article_files, library_dir, scan_articles
+from .library_text import paragraphs as split_paragraphs
+from .library_text import snippet, terms_of
 from .paths import cache_dir
 
 # Bump when the schema or what goes into it changes; textnorm.VERSION covers the normaliser.
@@ -24,7 +25,8 @@ INDEX_FORMAT = 2
 # FTS5's own column weights only scale term counts, which bm25 saturates, so a long
 # body would drown the title.
 FIELDS = (("title", 8.0), ("tags", 4.0), ("body", 1.0))
-SNIPPET_CHARS = 160
+# A related form ("hopeless" for "hope") counts for this share of a form of the word itself.
+RELATED_WEIGHT = 0.35
 # A pasted paragraph is not a query; words past this many are ignored (keeps latency bounded).
 MAX_QUERY_WORDS = 24
 # Longer words are no typo targets, and the spelling index stores one variant per letter
@@ -55,13 +57,6 @@ CREATE VIRTUAL TABLE tags_fts USING fts5 (terms, content = '', tokenize = 'unico
 CREATE VIRTUAL TABLE body_fts USING fts5 (terms, content = '', tokenize = 'unicode61 remove_diacritics 0');
 """
 
-# Link text stops at any bracket and the target at any parenthesis: with "[^\]]*" a line of
-# "[[[[..." from an outside article took quadratic time (seconds per 20 KB).
-_MD_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\n]*\)")
-_MD_MARKS = re.compile(r"(\*\*|__|[*_`])")
-_MD_LEAD = re.compile(r"^\s*(#{1,6}\s+|[-+*]\s+|\d+[.)]\s+|>\s?)")
-_WORD = re.compile(r"\w+")
-
 
 @dataclass(frozen=True)
 class LibraryHit:
@@ -81,29 +76,6 @@ class LibraryHit:
             "score": self.score,
             "snippet": self.snippet,
         }
-
-
-def _plain(markdown_line: str) -> str:
-    """A Markdown line as readable text: no heading or list marks, emphasis or link targets."""
-    line = _MD_LEAD.sub("", markdown_line)
-    line = _MD_LINK.sub(r"\1", line)
-    return _MD_MARKS.sub("", line).strip()
-
-
-def _paragraphs(body: str) -> list[str]:
-    """Body text split into paragraphs and list items, as plain text."""
-    parts: list[str] = []
-    for block in re.split(r"\n\s*\n", body):
-        lines = [ln for ln in block.splitlines() if ln.strip()]
-        if not lines:
-            continue
-        if all(_MD_LEAD.match(ln) for ln in lines):  # a list or headings: one part per line
-            parts.extend(p for p in (_plain(ln) for ln in lines) if p)
-        else:
-            text = " ".join(_plain(ln) for ln in lines)
-            if text:
-                parts.append(text)
-    return parts
 
 
 def _quote(term: str) -> str:
@@ -255,17 +227,17 @@ class LibraryIndex:
             self._open_locked()
             conn = self._conn
             assert conn is not None
-            groups = [g for unit in units for g in self._unit_options(conn, unit)]
-            if not groups:
+            pairs = [p for unit in units for p in self._unit_options(conn, unit)]
+            if not pairs:
                 return []
-            phrases = ["(" + " OR ".join(sorted(g)) + ")" for g in groups]
+            # Per word: its own forms (as typed, its stem, by prefix) and its related forms
+            # (whole stems: "hopeless" for "hope"). Either counts as having the word.
+            phrases = ["(" + " OR ".join(sorted(own | rel)) + ")" for own, rel in pairs]
             scores: dict[int, float] = {}
-            for field, weight in FIELDS:
-                for rowid, rank in conn.execute(
-                    f"SELECT rowid, bm25({field}_fts) FROM {field}_fts WHERE {field}_fts MATCH ?",
-                    (" OR ".join(phrases),),
-                ):
-                    scores[rowid] = scores.get(rowid, 0.0) - weight * float(rank)
+            for options, factor in ((0, 1.0), (1, RELATED_WEIGHT)):
+                expression = " OR ".join(o for pair in pairs for o in sorted(pair[options]))
+                if expression:
+                    self._score(conn, expression, factor, scores)
             # Coordination: an article with only some of the words keeps (share of words)^2
             # of its score, so articles with every word come first unless another is a far
             # better match for most of them ("first session of therapy" needs no "happens").
@@ -278,7 +250,7 @@ class LibraryIndex:
             for rowid in scores:
                 scores[rowid] *= (matched[rowid] / len(phrases)) ** 2
             best = sorted(scores, key=lambda r: (-scores[r], r))[:limit]
-            terms = [t for g in groups for t in _terms_of(g)]
+            terms = [t for own, rel in pairs for t in terms_of(own | rel)]
             hits = []
             for rowid in best:
                 article_id, title, category = conn.execute(
@@ -290,26 +262,41 @@ class LibraryIndex:
                         title=str(title),
                         category=str(category),
                         score=round(scores[rowid], 4),
-                        snippet=_snippet(conn, rowid, terms),
+                        snippet=snippet(conn, rowid, terms),
                     )
                 )
             return hits
 
-    def _unit_options(self, conn: sqlite3.Connection, unit: tuple[str, ...]) -> list[set[str]]:
-        """Alternative FTS5 phrases for one query word or hyphenated run (empty: nothing fits)."""
+    @staticmethod
+    def _score(conn: sqlite3.Connection, expression: str, factor: float, scores: dict[int, float]) -> None:
+        """Add each field's weighted bm25 for `expression`, times `factor`, to `scores`."""
+        for field, weight in FIELDS:
+            for rowid, rank in conn.execute(
+                f"SELECT rowid, bm25({field}_fts) FROM {field}_fts WHERE {field}_fts MATCH ?", (expression,)
+            ):
+                scores[rowid] = scores.get(rowid, 0.0) - factor * weight * float(rank)
+
+    def _unit_options(
+        self, conn: sqlite3.Connection, unit: tuple[str, ...]
+    ) -> list[tuple[set[str], set[str]]]:
+        """(own forms, related forms) FTS5 phrases for one query word or hyphenated run; empty: nothing fits.
+
+        A word the library lacks is looked for among its related forms before its typos.
+        """
         if len(unit) > 1:
             phrase = {_quote(" ".join(textnorm.stem(t) for t in unit)) + "*", _quote(" ".join(unit)) + "*"}
             if _matches(conn, " OR ".join(sorted(phrase))):
-                return [phrase]
-            return [g for t in unit for g in self._unit_options(conn, (t,))]
+                return [(phrase, set())]
+            return [p for t in unit for p in self._unit_options(conn, (t,))]
         token = unit[0]
         options = {_quote(textnorm.stem(token)) + "*", _quote(token) + "*"}
-        if _matches(conn, " OR ".join(sorted(options))):
-            return [options]
+        related = {r for r in related_forms.fts_terms(token) if _matches(conn, r)}
+        if related or _matches(conn, " OR ".join(sorted(options))):
+            return [(options, related)]
         corrected: set[str] = set()
         for word in spelling.corrections(conn, token):
             corrected |= {_quote(textnorm.stem(word)) + "*", _quote(word) + "*"}
-        return [corrected] if corrected else []
+        return [(corrected, set())] if corrected else []
 
     # -- listing -------------------------------------------------------------------------
 
@@ -326,44 +313,6 @@ def _matches(conn: sqlite3.Connection, expression: str) -> bool:
     return row.fetchone() is not None
 
 
-def _terms_of(options: Iterable[str]) -> list[str]:
-    """The bare terms inside FTS5 prefix phrases like '"breath"*'."""
-    return [o[1:-2].replace('""', '"') for o in options]
-
-
-def _snippet(conn: sqlite3.Connection, rowid: int, terms: Sequence[str]) -> str:
-    """The paragraph that holds most query terms, cut around the first of them."""
-    best_text, best_hits = "", -1
-    for text, indexed in conn.execute(
-        "SELECT text, terms FROM paragraph WHERE article = ? ORDER BY position", (rowid,)
-    ):
-        padded = " " + str(indexed)
-        hits = sum(1 for t in terms if " " + t in padded)
-        if hits > best_hits:
-            best_text, best_hits = str(text), hits
-    return _cut(best_text, terms if best_hits > 0 else ())
-
-
-def _cut(text: str, terms: Sequence[str]) -> str:
-    if len(text) <= SNIPPET_CHARS:
-        return text
-    start = 0
-    for m in _WORD.finditer(text):
-        word = textnorm.normalise(m.group())
-        if any(word.startswith(t) or textnorm.stem(word).startswith(t) for t in terms):
-            start = m.start()
-            break
-    begin = max(0, start - SNIPPET_CHARS // 3)
-    if begin:
-        space = text.find(" ", begin)
-        begin = space + 1 if 0 <= space < start else begin
-    end = begin + SNIPPET_CHARS
-    if end < len(text):
-        space = text.rfind(" ", begin, end)
-        end = space if space > begin else end
-    return ("…" if begin else "") + text[begin:end].strip() + ("…" if end < len(text) else "")
-
-
 def _fill(conn: sqlite3.Connection, articles: Sequence[Article], fingerprint: str) -> None:
     """Create the schema in an empty database and index `articles`."""
     frequency: dict[str, int] = {}
@@ -376,7 +325,7 @@ def _fill(conn: sqlite3.Connection, articles: Sequence[Article], fingerprint: st
                 "INSERT INTO article (rowid, id, title, category) VALUES (?, ?, ?, ?)",
                 (rowid, article.id, title, article.category),
             )
-            paragraphs = [(p, textnorm.index_text(p)) for p in _paragraphs(article.body)]
+            paragraphs = [(p, textnorm.index_text(p)) for p in split_paragraphs(article.body)]
             fields = {
                 "title": textnorm.index_text(title),
                 "tags": textnorm.index_text(tags),

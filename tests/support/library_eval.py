@@ -90,6 +90,15 @@ EVAL: list[EvalQuery] = [
     _q("en", "fight or flight alarm", "panic-attacks", "body text"),
     _q("en", "unlocking with a fingerprint or face", "digital-safety device-seizure", "body text"),
     _q("en", "Thich Nhat Hanh", "mindful-walking", "body text, name"),
+    # related forms: the word as typed is in no article, a form of the same family is
+    _q("en", "panicky and breathless", "panic-attacks", "related form"),
+    _q("en", "lonesome evenings", "loneliness", "related form"),
+    _q("en", "saddened by news of arrests", "grief-after-crackdowns", "related form"),
+    _q("en", "guilty about leaving home", "forced-out-of-home", "related form"),
+    _q("en", "being compassionate towards myself", "self-compassion", "related form"),
+    _q("en", "worrisome thoughts", "worry-time thought-record", "related form"),
+    _q("en", "unhappy with how my body looks", "body-image", "related form"),
+    _q("en", "angrily shouting", "handling-anger", "related form"),
     # -- Arabic ----------------------------------------------------------------------------
     _q("ar", "تنفس ٤-٧-٨", "breathing-4-7-8", "Arabic-Indic digits"),
     _q("ar", "٥-٤-٣-٢-١", "grounding-5-4-3-2-1", "Arabic-Indic digits"),
@@ -159,6 +168,15 @@ EVAL: list[EvalQuery] = [
     _q("ar", "ابدأ من مئة واطرح سبعة", "distraction-self-soothing", "body text, hamza"),
     _q("ar", "استجابة الكر أو الفر", "panic-attacks", "body text"),
     _q("ar", "ثيك نات هانه", "mindful-walking", "body text, name"),
+    # related forms (the same root in another pattern)
+    _q("ar", "خبر محزن عن الاعتقالات", "grief-after-crackdowns", "related form"),
+    _q("ar", "وحيد ومعزول", "loneliness", "related form"),
+    _q("ar", "غاضب جدا", "handling-anger", "related form"),
+    _q("ar", "يائس من كل شيء", "crisis-warning-signs", "related form"),
+    _q("ar", "مكتئب بسبب الوصمة", "internalised-stigma", "related form"),
+    _q("ar", "مهلوع", "panic-attacks grounding-5-4-3-2-1", "related form"),
+    _q("ar", "فخور بهويتي", "pride-privately", "related form"),
+    _q("ar", "متفائل رغم الصعوبات", "building-resilience", "related form"),
 ]
 
 
