@@ -8,12 +8,13 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QStyle, QWidget
 
 from ...core.insights import MoodPoint, Period
 from ...core.vocab import MOODS, mood_label
 from ..journal.timeline import MOOD_COLOURS
+from .polyline import envelope, stroke_polyline
 
 MARGIN = 8
 
@@ -50,6 +51,7 @@ class Chart(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable from the keyboard for screen readers
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.empty_text = ""
+        self.exposed = QRect()  # what the paint under way must draw (the rest is clipped away)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(520, 240)
@@ -79,6 +81,7 @@ class Chart(QWidget):
         return False
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        self.exposed = event.rect()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(self.text_colour())
@@ -117,6 +120,7 @@ class MoodLineChart(Chart):
         self.period = Period.WEEK
         self.mean_label = ""
         self.average_label = ""
+        self._labels: tuple[object, list[str], int] | None = None  # (for what, texts, widest)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(640, 280)
@@ -124,10 +128,19 @@ class MoodLineChart(Chart):
     def set_points(self, points: list[MoodPoint], period: Period) -> None:
         self.points = list(points)
         self.period = period
+        self._labels = None
         self.update()
 
     def has_data(self) -> bool:
         return bool(self.points)
+
+    def period_labels(self, fm: QFontMetrics) -> tuple[list[str], int]:
+        """Each point's label on the time axis and the widest's width, worked out once per data and font."""
+        key = (QLocale().name(), self.font().key())
+        if self._labels is None or self._labels[0] != key:
+            texts = [format_period(p.start, self.period) for p in self.points]
+            self._labels = (key, texts, max(map(fm.horizontalAdvance, set(texts)), default=0))
+        return self._labels[1], self._labels[2]
 
     def draw(self, painter: QPainter) -> None:
         fm = QFontMetrics(self.font())
@@ -144,7 +157,8 @@ class MoodLineChart(Chart):
         n = len(self.points)
         # Each point's x once per paint: at 50k entries over all time there are 520 weeks, and the
         # line, the average, the dots and the labels all need them.
-        xs = [self.mx(left + (right - left) * (0.5 if n == 1 else i / (n - 1))) for i in range(n)]
+        plot_x = [left + (right - left) * (0.5 if n == 1 else i / (n - 1)) for i in range(n)]
+        xs = [self.mx(x) for x in plot_x]
 
         # Y axis: one grid line and label per mood level.
         for mood in MOODS:
@@ -163,37 +177,35 @@ class MoodLineChart(Chart):
         painter.drawLine(QPointF(self.mx(left), bottom), QPointF(self.mx(right), bottom))
 
         # X labels, thinned so they never overlap.
-        widest = max(fm.horizontalAdvance(format_period(p.start, self.period)) for p in self.points) + MARGIN
+        labels, widest = self.period_labels(fm)
+        widest += MARGIN
         step = max(1, int(widest * n / max(1, right - left)) + 1)
         for i in range(0, n, step):
-            text = format_period(self.points[i].start, self.period)
+            text = labels[i]
             x = xs[i]
             x0 = max(0.0, min(self.width() - widest, x - widest / 2))  # never cut at the edges
             painter.drawText(QRectF(x0, bottom + 2, widest, fm.height()), Qt.AlignmentFlag.AlignCenter, text)
 
-        # Mean line and dots, then the moving average on top.
-        line = QPainterPath()
-        average = QPainterPath()
-        for i, p in enumerate(self.points):
-            pt = QPointF(xs[i], y_of(p.mean))
-            avg = QPointF(xs[i], y_of(p.moving_average))
-            if i == 0:
-                line.moveTo(pt)
-                average.moveTo(avg)
-            else:
-                line.lineTo(pt)
-                average.lineTo(avg)
+        # Mean line and dots, then the moving average on top. More points than two per pixel column
+        # are thinned to each column's highest and lowest (see polyline.envelope).
+        means = [y_of(p.mean) for p in self.points]
+        averages = [y_of(p.moving_average) for p in self.points]
+        thin = n > 2 * (right - left)
+        kept = envelope(plot_x, means) if thin else range(n)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(self.text_colour(), 1.5))
-        painter.drawPath(line)
+        line = [QPointF(xs[i], means[i]) for i in kept]
+        stroke_polyline(painter, line, QPen(self.text_colour(), 1.5), self.exposed)
         highlight = self.palette().color(QPalette.ColorRole.Highlight)
-        painter.setPen(QPen(highlight, 2.5, Qt.PenStyle.DashLine))
-        painter.drawPath(average)
+        average = [QPointF(xs[i], averages[i]) for i in (envelope(plot_x, averages) if thin else kept)]
+        stroke_polyline(painter, average, QPen(highlight, 2.5, Qt.PenStyle.DashLine), self.exposed)
         radius = 4.5 if n < 60 else 3.0
         painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Window), 1))
-        for i, p in enumerate(self.points):
-            painter.setBrush(mood_colour(p.mean))
-            painter.drawEllipse(QPointF(xs[i], y_of(p.mean)), radius, radius)
+        near = radius + 2  # a dot farther than this outside the exposed rectangle changes no pixel in it
+        shown_from, shown_to = self.exposed.left() - near, self.exposed.right() + 1 + near
+        for i in kept:
+            if shown_from <= xs[i] <= shown_to:
+                painter.setBrush(mood_colour(self.points[i].mean))
+                painter.drawEllipse(QPointF(xs[i], means[i]), radius, radius)
 
         # Legend at the top, at the reading start.
         x = MARGIN

@@ -287,9 +287,10 @@ class InsightsPage(Retranslatable, QWidget):
                 if w.mean is not None
             )
         )
+        titles = technique_titles()  # once: each call reads the library's index
         self.drop_chart.setAccessibleDescription(
             "; ".join(
-                technique_titles().get(s.technique, s.technique) + ": " + format_number(s.mean_drop)
+                titles.get(s.technique, s.technique) + ": " + format_number(s.mean_drop)
                 for s in self.shown.helps
                 if s.mean_drop is not None
             )
