@@ -1,7 +1,7 @@
 """Benchmarks for the journal spine: unlock, first page, search, scrolling, memory.
 
     python bench/bench_journal.py [--sizes 10000,50000] [--out bench/RESULTS.md] [--cache DIR]
-        [--search-runs 3] [--no-busy] [--json FILE] [--before EARLIER.json]
+        [--search-runs 3] [--no-busy] [--json FILE] [--against CHECKOUT | --before EARLIER.json]
 
 For each size a vault is generated once (bench/generate.py, default KDF) and
 cached under bench/out/ (or --cache DIR); the cache key includes the generator and
@@ -11,8 +11,10 @@ cold start or on memory runs in a fresh Python process (this script re-invoked w
 
 Search runs --search-runs times on an idle machine and as often under a competing
 load (one spinning process per core, unless --no-busy), each query also on floor.db,
-a plain SQLite copy of the vault made once beside it (the floor). --before takes the
---json of an earlier run (say, of the previous commit) and adds a before/after table.
+a plain SQLite copy of the vault made once beside it (the floor). --against runs the
+search of another checkout's peerapp (say, `git worktree add /tmp/before HEAD~1`) beside
+this one's in every round, for a before/after table on the same machine; --before takes
+the --json of an earlier run instead.
 """
 
 from __future__ import annotations
@@ -562,18 +564,27 @@ def competing_load(processes: int) -> Iterator[None]:
             spinner.wait()
 
 
-def search_runs(path: Path, runs: int, busy: bool) -> dict[str, list[dict[str, Any]]]:
-    """`runs` search workers on an idle machine and as many under a competing load, interleaved so
-    both see the same background; each also times the plain SQLite floor query by query."""
+def search_runs(
+    path: Path, runs: int, busy: bool, against: Path | None = None
+) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """`runs` search workers on an idle machine and as many under a competing load, alternating so
+    both see the same background; each also times the plain SQLite floor query by query. With
+    `against` (another checkout), its peerapp runs beside this one's in every state and round,
+    the order swapped each round, so a before/after comparison sees the same machine too."""
     if not (path / FLOOR_DB).exists():
         run_worker("export", path)
-    states: dict[str, list[dict[str, Any]]] = {"idle": [], "busy": []}
-    for _ in range(runs):
-        states["idle"].append(run_worker("search", path))
+    codes: dict[str, Path | None] = {"this": None} | ({"against": against} if against else {})
+    found: dict[str, dict[str, list[dict[str, Any]]]] = {code: {"idle": [], "busy": []} for code in codes}
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 2
+    for round_ in range(runs):
+        order = list(codes) if round_ % 2 == 0 else list(reversed(codes))
+        for code in order:
+            found[code]["idle"].append(run_worker("search", path, codes[code]))
         if busy:
-            with competing_load(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 2):
-                states["busy"].append(run_worker("search", path))
-    return {k: v for k, v in states.items() if v}
+            with competing_load(cores):
+                for code in order:
+                    found[code]["busy"].append(run_worker("search", path, codes[code]))
+    return {code: {k: v for k, v in states.items() if v} for code, states in found.items()}
 
 
 def summary(runs: list[dict[str, Any]]) -> dict[str, Any]:
@@ -591,9 +602,11 @@ def summary(runs: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def run_worker(name: str, data_dir: Path) -> dict[str, Any]:
+def run_worker(name: str, data_dir: Path, code: Path | None = None) -> dict[str, Any]:
+    """Run a worker in a fresh process; `code`: a checkout whose peerapp it imports instead."""
     proc = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--worker", name, "--data-dir", str(data_dir)],
+        [sys.executable, str(Path(__file__).resolve()), "--worker", name, "--data-dir", str(data_dir)]
+        + (["--code", str(code)] if code else []),
         check=True,
         capture_output=True,
         text=True,
@@ -677,10 +690,22 @@ def search_tables(results: dict[str, Any], sizes: list[str], before: dict[str, A
                 f"| {int(size):,} | {state} | {f['runs']} | {f['p50']:.1f} | {f['p95']:.1f} ({lo:.1f}–{hi:.1f})"
                 f" | {f['max']:.1f} | {f['floor_p95']:.1f} | {f['p95'] / f['floor_p95']:.2f}× | {f['load']:.1f} |"
             )
+    against = {
+        size: {"search_states": results[size]["against_states"]}
+        for size in sizes
+        if "against_states" in results[size]
+    }
+    if against:
+        before, source = (
+            against,
+            ("the checkout given with `--against`, run beside this one in every round and machine state"),
+        )
+    elif before:
+        source = "the earlier run given with `--before`, same vaults, another time"
     if before:
         lines += [
             "",
-            "Before → after (the earlier run given with `--before`, same vaults):",
+            f"Before → after ({source}):",
             "",
             "| entries | machine | p50 ms | p95 ms | max ms | floor p95 ms | ratio p95 / floor p95 |",
             "|---|---|---|---|---|---|---|",
@@ -950,9 +975,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--before", type=Path, help="--json of an earlier run: adds a before/after table")
     parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
     parser.add_argument("--data-dir", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--code", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--against",
+        type=Path,
+        help="another checkout (e.g. a git worktree of the previous commit): its search runs beside"
+        " this one's, on the same vaults and machine, for a before/after table",
+    )
     args = parser.parse_args(argv)
 
     if args.worker:
+        if args.code:
+            sys.path.insert(0, str(args.code.resolve()))  # before any peerapp import
         print(json.dumps(WORKERS[args.worker](args.data_dir)))
         return 0
 
@@ -969,9 +1003,11 @@ def main(argv: list[str] | None = None) -> int:
             f"[{size}] search x{args.search_runs}, idle" + ("" if args.no_busy else " and busy"),
             file=sys.stderr,
         )
-        states = search_runs(path, args.search_runs, not args.no_busy)
-        r["search"] = states["idle"][0]
-        r["search_states"] = {state: summary(runs) for state, runs in states.items()}
+        found = search_runs(path, args.search_runs, not args.no_busy, args.against)
+        r["search"] = found["this"]["idle"][0]
+        r["search_states"] = {state: summary(runs) for state, runs in found["this"].items()}
+        if "against" in found:
+            r["against_states"] = {state: summary(runs) for state, runs in found["against"].items()}
         r["profile"] = run_worker("profile", path)
         print(f"[{size}] session (scroll + memory)", file=sys.stderr)
         r["session"] = run_worker("session", path)
