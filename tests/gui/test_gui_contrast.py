@@ -5,11 +5,22 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListView,
+    QPushButton,
+    QStyle,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
+from peerapp.core.journal import Entry, local_now
 from peerapp.gui import theme
-from peerapp.gui.journal.timeline import MOOD_COLOURS, MOOD_INK
+from peerapp.gui.journal.timeline import ENTRY_ROLE, MOOD_COLOURS, MOOD_INK, STARTS_DAY_ROLE, TimelineDelegate
 from peerapp.gui.shell.app import create_application
 
 AA_TEXT = 4.5
@@ -74,3 +85,57 @@ def test_running_app_uses_these_colours(qtbot: Any, dark: bool) -> None:
     finally:
         theme.set_dark(False)
         assert app is QApplication.instance()
+
+
+def _ring_pixels(image: QImage, dark: bool) -> int:
+    ink = QColor(theme.FOCUS[dark]).rgb()
+    return sum(1 for y in range(image.height()) for x in range(image.width()) if image.pixel(x, y) == ink)
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_focus_ring_is_drawn_on_a_button_and_a_timeline_row(qtbot: Any, dark: bool) -> None:
+    create_application()
+    theme.set_dark(dark)
+    try:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        first, second = QPushButton("One"), QPushButton("Two")
+        second.setDefault(True)  # the default button must not look focused, nor the other way round
+        layout.addWidget(first)
+        layout.addWidget(second)
+        qtbot.addWidget(box)
+        box.show()
+        box.activateWindow()
+        qtbot.waitUntil(box.isActiveWindow)
+        first.setFocus()
+        qtbot.waitUntil(first.hasFocus)
+        focused = _ring_pixels(first.grab().toImage(), dark)
+        unfocused = _ring_pixels(second.grab().toImage(), dark)
+        assert focused > 2 * (first.width() + first.height())  # all the way round
+        assert unfocused == 0
+
+        model = QStandardItemModel()
+        view = QListView()
+        view.setModel(model)
+        delegate = TimelineDelegate(view)
+        entry = Entry(at=local_now(), title="Walk", text="", mood=4)
+        item = QStandardItem()
+        item.setData(entry, ENTRY_ROLE)
+        item.setData(False, STARTS_DAY_ROLE)
+        model.appendRow(item)
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        option.rect = QRect(0, 0, 300, 60)
+        counts = []
+        for state in (QStyle.StateFlag.State_HasFocus, QStyle.StateFlag.State_None):
+            option.state = QStyle.StateFlag.State_Enabled | state
+            image = QImage(300, 60, QImage.Format.Format_RGB32)
+            image.fill(theme.colour("Base", dark))
+            painter = QPainter(image)
+            delegate.paint(painter, option, model.index(0, 0))
+            painter.end()
+            counts.append(_ring_pixels(image, dark))
+        # (the dark ring is white, as is the badge's digit: the ring is what focus adds)
+        assert counts[0] - counts[1] > 2 * (300 + 60), counts
+    finally:
+        theme.set_dark(False)
