@@ -290,8 +290,12 @@ class LibraryIndex:
             return [p for t in unit for p in self._unit_options(conn, (t,))]
         token = unit[0]
         options = {_quote(textnorm.stem(token)) + "*", _quote(token) + "*"}
-        related = {r for r in related_forms.fts_terms(token) if _matches(conn, r)}
-        if related or _matches(conn, " OR ".join(sorted(options))):
+        # Related stems the library lacks cost nothing in an OR, so only a word with no form
+        # of its own checks whether any of them is there.
+        related = set(related_forms.fts_terms(token))
+        if _matches(conn, " OR ".join(sorted(options))) or (
+            related and _matches(conn, " OR ".join(sorted(related)))
+        ):
             return [(options, related)]
         corrected: set[str] = set()
         for word in spelling.corrections(conn, token):

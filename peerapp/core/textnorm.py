@@ -130,16 +130,22 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def match_expression(query: str, *, any_term: bool = False) -> str | None:
+def match_expression(query: str, *, any_term: bool = False, related: bool = False) -> str | None:
     """An FTS5 MATCH expression for a user's query, or None if it has no words.
 
     Each word matches by prefix, as its stem or as typed, so results appear while
     the last word is still being typed. `any_term` ORs the words (a fallback).
+    `related` also accepts each word's related forms as whole stems (hopeless for hope).
     """
     parts = []
     for token in dict.fromkeys(tokens(query)):
         stemmed = stem(token)
         options = {_quote(stemmed) + "*", _quote(token) + "*"}
+        if related:
+            # Imported here: related_forms imports this module.
+            from .related_forms import fts_terms
+
+            options.update(fts_terms(token))
         parts.append("(" + " OR ".join(sorted(options)) + ")")
     if not parts:
         return None

@@ -91,3 +91,10 @@ def test_family_table_and_arabic_pattern() -> None:
     assert related("kettle") == frozenset()
     # A word's own stem and its prefix matches are never "related".
     assert all(not s.startswith(textnorm.stem("hope")) for s in related("hope"))
+
+
+def test_match_expression_adds_related_forms_only_when_asked() -> None:
+    assert textnorm.match_expression("hopeless") == '("hopeless"*)'
+    assert textnorm.match_expression("hopeless", related=True) == '("hope" OR "hopeless"*)'
+    both = textnorm.match_expression("حزين خائف", related=True)
+    assert both is not None and '"حزن"' in both and '"خوف"' in both and " AND " in both
