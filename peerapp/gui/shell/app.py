@@ -16,6 +16,7 @@ from .. import theme
 from ..protection.discreet import apply_appearance, keep_no_file_history
 from .language import LanguageManager
 from .main_window import MainWindow
+from .pseudo import PSEUDO, enabled_by_environment
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -37,7 +38,10 @@ def build_window(
     app = create_application()
     settings = settings or Settings.load()
     languages = LanguageManager(app, settings)
-    languages.set_language(lang or settings.language or "en", remember=bool(lang or settings.language))
+    if enabled_by_environment():  # a developer's check of layouts (gui/shell/pseudo.py), never saved
+        languages.set_language(PSEUDO, remember=False)
+    else:
+        languages.set_language(lang or settings.language or "en", remember=bool(lang or settings.language))
     # Discreet mode: the neutral name and icon must be there before the first window is.
     apply_appearance(app, appearance_for(settings.appearance), before_windows=True)
     vault = Vault(default_data_dir(data_dir))

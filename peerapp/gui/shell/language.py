@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from ...core import i18n
 from ...core.settings import Settings
 from ..widgets import locale_format
+from .pseudo import PSEUDO, PseudoTranslator
 from .translations import qm_path, qt_translator
 
 
@@ -42,19 +43,22 @@ class LanguageManager(QObject):
 
     def set_language(self, lang: str, *, remember: bool = True) -> None:
         """Install `lang`'s translators; every widget retranslates on the LanguageChange event."""
+        # The pseudo-locale (developers only, gui/shell/pseudo.py) keeps English's numbers and dates.
+        pseudo = lang == PSEUDO
         # The locale first: the LanguageChange that installing translators posts finds it in place.
-        locale_format.configure(lang, self.settings.digits, self.settings.show_hijri)
+        locale_format.configure("en" if pseudo else lang, self.settings.digits, self.settings.show_hijri)
         locale_format.refresh_widgets()
         for translator in self._translators:
             self.app.removeTranslator(translator)
-        self._translators = [t for t in (own_translator(lang), qt_translator(lang)) if t is not None]
+        made = (PseudoTranslator(),) if pseudo else (own_translator(lang), qt_translator(lang))
+        self._translators = [t for t in made if t is not None]
         for translator in self._translators:
             self.app.installTranslator(translator)
         self.language = lang
         self.app.setLayoutDirection(
-            Qt.LayoutDirection.RightToLeft if lang == "ar" else Qt.LayoutDirection.LeftToRight
+            Qt.LayoutDirection.RightToLeft if lang in ("ar", PSEUDO) else Qt.LayoutDirection.LeftToRight
         )
-        if remember and self.settings.language != lang:
+        if remember and not pseudo and self.settings.language != lang:
             self.settings.language = lang
             self.settings.save()
         self.language_changed.emit(lang)
