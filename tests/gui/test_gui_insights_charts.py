@@ -26,8 +26,8 @@ from PySide6.QtGui import (
 
 from peerapp.core.insights import MoodPoint, Period
 from peerapp.gui.insights import polyline
-from peerapp.gui.insights.charts import MoodLineChart
-from peerapp.gui.insights.polyline import envelope, stroke_polyline
+from peerapp.gui.insights.mood_chart import MoodLineChart
+from peerapp.gui.insights.polyline import Polyline, envelope
 
 BACKGROUND = QColor("#f4f1ea")
 
@@ -78,7 +78,8 @@ def one_path(image: QImage, points: list[QPointF], pen: QPen) -> None:
 def in_strips(image: QImage, points: list[QPointF], pen: QPen, exposed: QRect | None = None) -> int:
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    handed = stroke_polyline(painter, points, pen, exposed or QRect(0, 0, 10_000, 10_000))
+    line = Polyline([p.x() for p in points], [p.y() for p in points])
+    handed = line.stroke(painter, pen, exposed or QRect(0, 0, 10_000, 10_000))
     painter.end()
     return handed
 

@@ -1,4 +1,4 @@
-"""QPainter charts for insights: mood over time, bar charts and a year in pixels; all mirror in RTL."""
+"""QPainter charts for insights: the shared base, bar charts and a year in pixels; all mirror in RTL."""
 
 from __future__ import annotations
 
@@ -11,10 +11,9 @@ from PySide6.QtCore import QLocale, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QStyle, QWidget
 
-from ...core.insights import MoodPoint, Period
+from ...core.insights import Period
 from ...core.vocab import MOODS, mood_label
 from ..journal.timeline import MOOD_COLOURS
-from .polyline import envelope, stroke_polyline
 
 MARGIN = 8
 
@@ -109,119 +108,6 @@ class Chart(QWidget):
     def export_png(self, path: str | Path) -> bool:
         # The stubs ask for bytes, the binding accepts only str here.
         return bool(self.render_image().save(str(path), "PNG"))  # type: ignore[call-overload]
-
-
-class MoodLineChart(Chart):
-    """Mean mood per period (dots in the mood's colour, a line) and its moving average (dashed)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.points: list[MoodPoint] = []
-        self.period = Period.WEEK
-        self.mean_label = ""
-        self.average_label = ""
-        self._labels: tuple[object, list[str], int] | None = None  # (for what, texts, widest)
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(640, 280)
-
-    def set_points(self, points: list[MoodPoint], period: Period) -> None:
-        self.points = list(points)
-        self.period = period
-        self._labels = None
-        self.update()
-
-    def has_data(self) -> bool:
-        return bool(self.points)
-
-    def period_labels(self, fm: QFontMetrics) -> tuple[list[str], int]:
-        """Each point's label on the time axis and the widest's width, worked out once per data and font."""
-        key = (QLocale().name(), self.font().key())
-        if self._labels is None or self._labels[0] != key:
-            texts = [format_period(p.start, self.period) for p in self.points]
-            self._labels = (key, texts, max(map(fm.horizontalAdvance, set(texts)), default=0))
-        return self._labels[1], self._labels[2]
-
-    def draw(self, painter: QPainter) -> None:
-        fm = QFontMetrics(self.font())
-        label_w = max(fm.horizontalAdvance(mood_label(m)) for m in MOODS) + MARGIN
-        legend_h = fm.height() + MARGIN
-        left, right = MARGIN + label_w, self.width() - MARGIN - fm.horizontalAdvance("0000") // 2
-        top, bottom = MARGIN + legend_h, self.height() - MARGIN - fm.height() - 4
-        if right - left < 20 or bottom - top < 20:
-            return
-
-        def y_of(mood: float) -> float:
-            return bottom - (mood - 1) / 4 * (bottom - top)
-
-        n = len(self.points)
-        # Each point's x once per paint: at 50k entries over all time there are 520 weeks, and the
-        # line, the average, the dots and the labels all need them.
-        plot_x = [left + (right - left) * (0.5 if n == 1 else i / (n - 1)) for i in range(n)]
-        xs = [self.mx(x) for x in plot_x]
-
-        # Y axis: one grid line and label per mood level.
-        for mood in MOODS:
-            y = y_of(mood)
-            painter.setPen(QPen(self.grid_colour(), 1))
-            painter.drawLine(QPointF(self.mx(left), y), QPointF(self.mx(right), y))
-            painter.setPen(self.text_colour())
-            rect = self.visual(QRect(MARGIN, int(y - fm.height() / 2), label_w - 4, fm.height()))
-            painter.drawText(
-                rect,
-                self.align(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                mood_label(mood),
-            )
-        painter.setPen(QPen(self.text_colour(), 1))
-        painter.drawLine(QPointF(self.mx(left), top), QPointF(self.mx(left), bottom))
-        painter.drawLine(QPointF(self.mx(left), bottom), QPointF(self.mx(right), bottom))
-
-        # X labels, thinned so they never overlap.
-        labels, widest = self.period_labels(fm)
-        widest += MARGIN
-        step = max(1, int(widest * n / max(1, right - left)) + 1)
-        for i in range(0, n, step):
-            text = labels[i]
-            x = xs[i]
-            x0 = max(0.0, min(self.width() - widest, x - widest / 2))  # never cut at the edges
-            painter.drawText(QRectF(x0, bottom + 2, widest, fm.height()), Qt.AlignmentFlag.AlignCenter, text)
-
-        # Mean line and dots, then the moving average on top. More points than two per pixel column
-        # are thinned to each column's highest and lowest (see polyline.envelope).
-        means = [y_of(p.mean) for p in self.points]
-        averages = [y_of(p.moving_average) for p in self.points]
-        thin = n > 2 * (right - left)
-        kept = envelope(plot_x, means) if thin else range(n)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        line = [QPointF(xs[i], means[i]) for i in kept]
-        stroke_polyline(painter, line, QPen(self.text_colour(), 1.5), self.exposed)
-        highlight = self.palette().color(QPalette.ColorRole.Highlight)
-        average = [QPointF(xs[i], averages[i]) for i in (envelope(plot_x, averages) if thin else kept)]
-        stroke_polyline(painter, average, QPen(highlight, 2.5, Qt.PenStyle.DashLine), self.exposed)
-        radius = 4.5 if n < 60 else 3.0
-        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Window), 1))
-        near = radius + 2  # a dot farther than this outside the exposed rectangle changes no pixel in it
-        shown_from, shown_to = self.exposed.left() - near, self.exposed.right() + 1 + near
-        for i in kept:
-            if shown_from <= xs[i] <= shown_to:
-                painter.setBrush(mood_colour(self.points[i].mean))
-                painter.drawEllipse(QPointF(xs[i], means[i]), radius, radius)
-
-        # Legend at the top, at the reading start.
-        x = MARGIN
-        for text, pen in (
-            (self.mean_label, QPen(self.text_colour(), 1.5)),
-            (self.average_label, QPen(highlight, 2.5, Qt.PenStyle.DashLine)),
-        ):
-            painter.setPen(pen)
-            ly = MARGIN + fm.height() / 2
-            painter.drawLine(QPointF(self.mx(x), ly), QPointF(self.mx(x + 20), ly))
-            painter.setPen(self.text_colour())
-            w = fm.horizontalAdvance(text) + 4
-            painter.drawText(
-                self.visual(QRect(x + 24, MARGIN, w, fm.height())), Qt.AlignmentFlag.AlignVCenter, text
-            )
-            x += 24 + w + 2 * MARGIN
 
 
 @dataclass(frozen=True)

@@ -34,9 +34,10 @@ from ...core.journal import JournalRepository
 from ...core.session import Session
 from ..common import Retranslatable
 from .chart_box import ChartBox
-from .charts import Bar, BarChart, Chart, MoodLineChart, YearPixels, format_number, format_year, mood_colour
+from .charts import Bar, BarChart, Chart, YearPixels, format_number, format_year, mood_colour
 from .controls import InsightsControls
 from .loader import InsightsLoader
+from .mood_chart import MoodLineChart
 from .tables import AssociationTable, HelpsTable, TableBox, technique_titles
 
 MIN_DAYS_TO_SHOW = 3

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import operator
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRect, Qt
@@ -43,72 +44,98 @@ def envelope(xs: Sequence[float], ys: Sequence[float]) -> list[int]:
     return kept
 
 
-def _path(points: Sequence[QPointF]) -> QPainterPath:
-    path = QPainterPath(points[0])
-    for point in points[1:]:
-        path.lineTo(point)
-    return path
+class Polyline:
+    """A line through points whose x ascend or descend (a right-to-left chart), drawn in strips.
 
-
-def _boundaries(keys: Sequence[float], reach: float) -> list[int]:
-    """Strip edges (whole pixels, ascending) covering every pixel the line can touch."""
-    edges = [math.floor(keys[0] - reach)]
-    for i in range(STRIP_POINTS, len(keys) - 1, STRIP_POINTS):
-        edge = round(keys[i])
-        if edge >= edges[-1] + MIN_STRIP_PX:
-            edges.append(edge)
-    end = math.ceil(keys[-1] + reach) + 1
-    if end < edges[-1] + MIN_STRIP_PX and len(edges) > 1:
-        edges.pop()
-    edges.append(max(end, edges[-1] + 1))
-    return edges
-
-
-def stroke_polyline(painter: QPainter, points: Sequence[QPointF], pen: QPen, exposed: QRect) -> int:
-    """Stroke the line through `points` as `painter.drawPath` of one path would; returns the points handed over.
-
-    The x of `points` must ascend or descend (a right-to-left chart). The line is cut into vertical
-    strips of whole pixels; each strip is clipped to itself and drawn from the piece of the line that
-    reaches into it, with enough points on each side that the piece's own ends stay outside. A pixel is
-    then worked out from the same outline as in the whole path, so it gets the same value (the tests
-    compare the images). A dashed pen carries on its pattern by the length already drawn. Strips
-    outside `exposed` (the paint event's rectangle, a scrolled-in sliver for instance) are skipped.
+    `stroke()` gives every pixel the value `painter.drawPath` of the whole line as one path gives it.
+    The line is cut into vertical strips of whole pixels; each strip is clipped to itself and drawn
+    from the piece of the line that reaches into it, with enough points on each side that the piece's
+    own ends stay outside. A pixel is then worked out from the same outline as in the whole path, so
+    it gets the same value (the tests compare the images). A dashed pen carries on its pattern by the
+    length already drawn. What one paint needs from the points is worked out once, for every paint.
     """
-    if not points:
-        return 0
-    painter.setPen(pen)
-    if len(points) <= STRIP_POINTS + 1:
-        painter.drawPath(_path(points))
-        return len(points)
-    ascending = points[-1].x() >= points[0].x()
-    keys = [p.x() if ascending else -p.x() for p in points]
-    width = pen.widthF() if pen.widthF() > 0 else 1.0
-    # How far from its points a piece can change a pixel: a square cap's corner lies 0.71 widths from
-    # its point, and antialiasing touches the pixel the outline ends in.
-    reach = width + 1.0
-    dashed = pen.style() not in (Qt.PenStyle.SolidLine, Qt.PenStyle.NoPen)
-    along = [0.0]
-    if dashed:
-        for a, b in itertools.pairwise(points):
-            along.append(along[-1] + math.hypot(b.x() - a.x(), b.y() - a.y()))
-    left, right = exposed.left(), exposed.right() + 1
-    handed = 0
-    edges = _boundaries(keys, reach)
-    for start, end in itertools.pairwise(edges):
-        x0, x1 = (start, end) if ascending else (-end, -start)
-        if x1 <= left or x0 >= right:
-            continue
-        first = max(0, bisect.bisect_right(keys, start - reach) - 1)
-        last = min(len(points) - 1, bisect.bisect_left(keys, end + reach))
-        piece = QPen(pen)
-        if dashed:
-            piece.setDashOffset(pen.dashOffset() + along[first] / width)
-        painter.save()  # the caller's clip, if any, comes back after each strip
-        painter.setPen(piece)
-        painter.setClipRect(
-            QRect(x0, exposed.top(), x1 - x0, exposed.height()), Qt.ClipOperation.IntersectClip
-        )
-        painter.drawPath(_path(points[first : last + 1]))
-        painter.restore()
-        handed += last + 1 - first
-    return handed
+
+    def __init__(self, xs: Sequence[float], ys: Sequence[float]) -> None:
+        self.xs, self.ys = xs, ys
+        self.ascending = len(xs) < 2 or xs[-1] >= xs[0]
+        self._along: list[float] | None = None
+
+    def __len__(self) -> int:
+        return len(self.xs)
+
+    def along(self) -> list[float]:
+        """The length of the line from its first point to each point."""
+        if self._along is None:
+            xs, ys = self.xs, self.ys
+            steps = map(math.hypot, map(operator.sub, xs[1:], xs), map(operator.sub, ys[1:], ys))
+            self._along = list(itertools.accumulate(steps, initial=0.0))
+        return self._along
+
+    def _path(self, first: int, last: int) -> QPainterPath:
+        xs, ys = self.xs, self.ys
+        path = QPainterPath(QPointF(xs[first], ys[first]))
+        for i in range(first + 1, last + 1):
+            path.lineTo(xs[i], ys[i])
+        return path
+
+    def _edges(self, reach: float) -> list[int]:
+        """Strip edges in whole pixels, left to right, covering every pixel the line can touch."""
+        xs = self.xs
+        inner = [round(xs[i]) for i in range(STRIP_POINTS, len(xs) - 1, STRIP_POINTS)]
+        if not self.ascending:
+            inner.reverse()
+        low, high = min(xs[0], xs[-1]), max(xs[0], xs[-1])
+        edges = [math.floor(low - reach)]
+        for edge in inner:
+            if edge >= edges[-1] + MIN_STRIP_PX:
+                edges.append(edge)
+        end = math.ceil(high + reach) + 1
+        if end < edges[-1] + MIN_STRIP_PX and len(edges) > 1:
+            edges.pop()
+        edges.append(max(end, edges[-1] + 1))
+        return edges
+
+    def _piece(self, x0: int, x1: int, reach: float) -> tuple[int, int]:
+        """The first and last point of the piece drawn for the strip from x0 to x1: from the last point
+        `reach` or more outside the strip before it, in the points' order, to the first one after it."""
+        n = len(self.xs)
+        if self.ascending:
+            first = bisect.bisect_right(self.xs, x0 - reach) - 1
+            last = bisect.bisect_left(self.xs, x1 + reach)
+        else:  # right to left: the points before the strip lie right of it
+            first = bisect.bisect_right(self.xs, -(x1 + reach), key=operator.neg) - 1
+            last = bisect.bisect_left(self.xs, -(x0 - reach), key=operator.neg)
+        return max(0, first), min(n - 1, last)
+
+    def stroke(self, painter: QPainter, pen: QPen, exposed: QRect) -> int:
+        """Draw the line with `pen`, only the strips that meet `exposed`; returns the points handed over."""
+        n = len(self.xs)
+        if n == 0:
+            return 0
+        painter.setPen(pen)
+        if n <= STRIP_POINTS + 1:
+            painter.drawPath(self._path(0, n - 1))
+            return n
+        width = pen.widthF() if pen.widthF() > 0 else 1.0
+        # How far from its points a piece can change a pixel: a square cap's corner lies 0.71 widths
+        # from its point, and antialiasing touches the pixel the outline ends in.
+        reach = width + 1.0
+        dashed = pen.style() not in (Qt.PenStyle.SolidLine, Qt.PenStyle.NoPen)
+        left, right = exposed.left(), exposed.right() + 1
+        handed = 0
+        for x0, x1 in itertools.pairwise(self._edges(reach)):
+            if x1 <= left or x0 >= right:
+                continue
+            first, last = self._piece(x0, x1, reach)
+            piece = QPen(pen)
+            if dashed:
+                piece.setDashOffset(pen.dashOffset() + self.along()[first] / width)
+            painter.save()  # the caller's clip, if any, comes back after each strip
+            painter.setPen(piece)
+            painter.setClipRect(
+                QRect(x0, exposed.top(), x1 - x0, exposed.height()), Qt.ClipOperation.IntersectClip
+            )
+            painter.drawPath(self._path(first, last))
+            painter.restore()
+            handed += last + 1 - first
+        return handed

@@ -1,0 +1,164 @@
+"""Mood over time: each period's mean mood as a dot on a line, and the moving average dashed; mirrors in RTL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QLocale, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QWidget
+
+from ...core.insights import MoodPoint, Period
+from ...core.vocab import MOODS, mood_label
+from .charts import MARGIN, Chart, format_period, mood_colour
+from .polyline import Polyline, envelope
+
+
+@dataclass(frozen=True)
+class _Plot:
+    """Where everything goes for one set of points at one size, direction, font and language.
+
+    Worked out once and kept for every paint until one of those changes: a paint of a scrolled-in
+    sliver then costs about what the sliver shows (10 years of weeks are 524 points).
+    """
+
+    key: tuple[object, ...]
+    label_w: int
+    left: int
+    right: int
+    top: int
+    bottom: int
+    xs: list[float]  # each point's x as drawn (mirrored right to left)
+    labels: list[str]  # each point's label on the time axis
+    widest: int
+    line: Polyline
+    average: Polyline
+    dots: list[tuple[QPointF, QColor]]
+
+
+class MoodLineChart(Chart):
+    """Mean mood per period (dots in the mood's colour, a line) and its moving average (dashed)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.points: list[MoodPoint] = []
+        self.period = Period.WEEK
+        self.mean_label = ""
+        self.average_label = ""
+        self._plot: _Plot | None = None
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(640, 280)
+
+    def set_points(self, points: list[MoodPoint], period: Period) -> None:
+        self.points = list(points)
+        self.period = period
+        self._plot = None  # nothing worked out for the figures shown before outlives them
+        self.update()
+
+    def has_data(self) -> bool:
+        return bool(self.points)
+
+    def plot(self, fm: QFontMetrics) -> _Plot | None:
+        """Where everything goes at the current size (None when too small to draw)."""
+        key = (self.width(), self.height(), self.rtl(), self.font().key(), QLocale().name())
+        if self._plot is not None and self._plot.key == key:
+            return self._plot
+        label_w = max(fm.horizontalAdvance(mood_label(m)) for m in MOODS) + MARGIN
+        legend_h = fm.height() + MARGIN
+        left, right = MARGIN + label_w, self.width() - MARGIN - fm.horizontalAdvance("0000") // 2
+        top, bottom = MARGIN + legend_h, self.height() - MARGIN - fm.height() - 4
+        if right - left < 20 or bottom - top < 20:
+            return None
+
+        def y_of(mood: float) -> float:
+            return bottom - (mood - 1) / 4 * (bottom - top)
+
+        n = len(self.points)
+        plot_x = [left + (right - left) * (0.5 if n == 1 else i / (n - 1)) for i in range(n)]
+        xs = [self.width() - x for x in plot_x] if self.rtl() else plot_x
+        means = [y_of(p.mean) for p in self.points]
+        averages = [y_of(p.moving_average) for p in self.points]
+        # More points than two per pixel column: each column keeps its highest and lowest.
+        thin = n > 2 * (right - left)
+        kept = envelope(plot_x, means) if thin else range(n)
+        kept_average = envelope(plot_x, averages) if thin else kept
+        labels = [format_period(p.start, self.period) for p in self.points]
+        self._plot = _Plot(
+            key=key,
+            label_w=label_w,
+            left=left,
+            right=right,
+            top=top,
+            bottom=bottom,
+            xs=xs,
+            labels=labels,
+            widest=max(map(fm.horizontalAdvance, set(labels))),
+            line=Polyline([xs[i] for i in kept], [means[i] for i in kept]),
+            average=Polyline([xs[i] for i in kept_average], [averages[i] for i in kept_average]),
+            dots=[(QPointF(xs[i], means[i]), mood_colour(self.points[i].mean)) for i in kept],
+        )
+        return self._plot
+
+    def draw(self, painter: QPainter) -> None:
+        fm = QFontMetrics(self.font())
+        plot = self.plot(fm)
+        if plot is None:
+            return
+        left, right, top, bottom, xs = plot.left, plot.right, plot.top, plot.bottom, plot.xs
+        exposed = QRectF(self.exposed)
+
+        # Y axis: one grid line and label per mood level.
+        for mood in MOODS:
+            y = bottom - (mood - 1) / 4 * (bottom - top)
+            painter.setPen(QPen(self.grid_colour(), 1))
+            painter.drawLine(QPointF(self.mx(left), y), QPointF(self.mx(right), y))
+            painter.setPen(self.text_colour())
+            rect = self.visual(QRect(MARGIN, int(y - fm.height() / 2), plot.label_w - 4, fm.height()))
+            painter.drawText(
+                rect,
+                self.align(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                mood_label(mood),
+            )
+        painter.setPen(QPen(self.text_colour(), 1))
+        painter.drawLine(QPointF(self.mx(left), top), QPointF(self.mx(left), bottom))
+        painter.drawLine(QPointF(self.mx(left), bottom), QPointF(self.mx(right), bottom))
+
+        # X labels, thinned so they never overlap.
+        n = len(self.points)
+        widest = plot.widest + MARGIN
+        step = max(1, int(widest * n / max(1, right - left)) + 1)
+        for i in range(0, n, step):
+            x0 = max(0.0, min(self.width() - widest, xs[i] - widest / 2))  # never cut at the edges
+            box = QRectF(x0, bottom + 2, widest, fm.height())
+            if box.adjusted(-2, -2, 2, 2).intersects(exposed):  # antialiasing may reach past it
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, plot.labels[i])
+
+        # Mean line and dots, then the moving average on top.
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        plot.line.stroke(painter, QPen(self.text_colour(), 1.5), self.exposed)
+        highlight = self.palette().color(QPalette.ColorRole.Highlight)
+        plot.average.stroke(painter, QPen(highlight, 2.5, Qt.PenStyle.DashLine), self.exposed)
+        radius = 4.5 if n < 60 else 3.0
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Window), 1))
+        near = exposed.adjusted(-radius - 2, -radius - 2, radius + 2, radius + 2)  # beyond, no pixel changes
+        for centre, colour in plot.dots:
+            if near.contains(centre):
+                painter.setBrush(colour)
+                painter.drawEllipse(centre, radius, radius)
+
+        # Legend at the top, at the reading start.
+        x = MARGIN
+        for text, pen in (
+            (self.mean_label, QPen(self.text_colour(), 1.5)),
+            (self.average_label, QPen(highlight, 2.5, Qt.PenStyle.DashLine)),
+        ):
+            painter.setPen(pen)
+            ly = MARGIN + fm.height() / 2
+            painter.drawLine(QPointF(self.mx(x), ly), QPointF(self.mx(x + 20), ly))
+            painter.setPen(self.text_colour())
+            w = fm.horizontalAdvance(text) + 4
+            painter.drawText(
+                self.visual(QRect(x + 24, MARGIN, w, fm.height())), Qt.AlignmentFlag.AlignVCenter, text
+            )
+            x += 24 + w + 2 * MARGIN
