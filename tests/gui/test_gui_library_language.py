@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 
+from peerapp.gui import theme
 from peerapp.gui.shell.main_window import MainWindow
 from support.gui import create_vault, type_text
 
@@ -91,3 +93,23 @@ def test_read_in_english_keeps_an_arabic_query(qtbot, window: MainWindow) -> Non
     assert page.search.text() == "نوبات الهلع"
     assert ids(window)[0] == "panic-attacks" and titles(window)[0] == "Panic attacks"
     assert page.current is not None and page.current.lang == "en"
+
+
+def test_article_category_label_is_readable(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The category line above an article uses the palette's quiet colour (4.5:1), not a fixed grey."""
+    page = window.library_page
+    page.articles.setCurrentRow(0)
+    html = page.view.toHtml()
+    assert "gray" not in html.lower() and "#808080" not in html.lower()
+    hint = QColor(theme.hint_colour(page.palette()))
+    base = page.view.palette().color(QPalette.ColorRole.Base)
+
+    def luminance(c: QColor) -> float:
+        parts = [
+            (v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4)
+            for v in (c.redF(), c.greenF(), c.blueF())
+        ]
+        return 0.2126 * parts[0] + 0.7152 * parts[1] + 0.0722 * parts[2]
+
+    light, dark = sorted((luminance(hint), luminance(base)), reverse=True)
+    assert (light + 0.05) / (dark + 0.05) >= 4.5

@@ -26,6 +26,7 @@ from ...core.library import (
 from ...core.library_index import LibraryIndex
 from ...core.markdown_render import escape, render
 from ...core.session import Session
+from .. import theme
 from ..common import Retranslatable
 from ..jobs import Job, host, plain
 from ..widgets import locale_format
@@ -299,7 +300,7 @@ class LibraryPage(Retranslatable, QWidget):
         category = escape(category_label(article.category))
         html = (
             f"<div dir='{direction}'><h1>{escape(_own_text(article.title, article.lang))}</h1>"
-            f"<p style='color: gray'>{category}</p>{render(article.body, _digits(article.lang))}"
+            f"<p style='color: {theme.hint_colour(self.palette())}'>{category}</p>{render(article.body, _digits(article.lang))}"
             f"<h3>{escape(sources_heading)}</h3><ul>{sources}</ul></div>"
         )
         self.view.setHtml(html)
