@@ -49,7 +49,9 @@ def stretch(text: str) -> str:
     tail = text[last:]
     visible += len(tail)
     parts.append(tail.translate(_ACCENTS))
-    padding = "~" * max(1, math.ceil(visible * STRETCH) - 2)
+    extra = max(1, math.ceil(visible * STRETCH) - 3)
+    # In short words, so a long wrapped text can still wrap (one long word would set its width).
+    padding = " ".join("~" * min(4, extra - start) for start in range(0, extra, 5))
     # The brackets show where a string starts and ends, so a cut-off end is seen at a glance.
     return "[" + "".join(parts) + " " + padding + "]"
 
