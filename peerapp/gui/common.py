@@ -11,7 +11,12 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from ..core.session import Session
+
+# What a window manager's title bar and frame take beyond a window's own height, in pixels.
+WINDOW_FRAME = 40
 
 
 class Retranslatable:
@@ -70,3 +75,32 @@ class Page(Protocol):
 
     def view_title(self) -> str:
         """The View menu's text, with its mnemonic."""
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize `window` to width×height, or smaller on a small screen (1024×600 netbooks), so its whole
+    frame, title bar included, stays on the screen it opens on."""
+    from PySide6.QtGui import QGuiApplication
+
+    parent = window.parentWidget()
+    screen = (parent or window).screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width, height = min(width, room.width()), min(height, room.height() - WINDOW_FRAME)
+    window.resize(width, height)
+
+
+def keep_on_screen(window: QWidget) -> None:
+    """A window restored from a bigger screen (or a changed resolution): shrink and move it onto this one."""
+    screen = window.screen()
+    if screen is None:
+        return
+    room = screen.availableGeometry()
+    width, height = min(window.width(), room.width()), min(window.height(), room.height() - WINDOW_FRAME)
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    frame = window.frameGeometry()
+    x = min(max(frame.x(), room.x()), room.right() + 1 - frame.width())
+    y = min(max(frame.y(), room.y()), room.bottom() + 1 - frame.height())
+    if (x, y) != (frame.x(), frame.y()):
+        window.move(max(x, room.x()), max(y, room.y()))

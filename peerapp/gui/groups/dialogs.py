@@ -27,7 +27,7 @@ from ...sync.models import Group
 from ...sync.protocol import INVITE_MAX_NAME, InvalidInvite, Invite
 from ...sync.pseudonym import suggest_pseudonym
 from ...sync.service import GroupService
-from ..common import Retranslatable, text_direction
+from ..common import Retranslatable, fit_to_screen, text_direction
 from .qr_widget import QrWidget
 
 MAX_PSEUDONYM = 64
@@ -202,7 +202,7 @@ class JoinGroupDialog(_GroupFormDialog):
         self.invite.setTabChangesFocus(True)
         self.invite.setMaximumHeight(110)
         self.invite.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # codes read left to right
-        self.setMinimumWidth(560)
+        fit_to_screen(self, 560, 0)  # room for a pasted invite, not a minimum; the layout sets the height
         self.invite_label, self.pseudonym_label = QLabel(), QLabel()
         self.invite_label.setBuddy(self.invite)
         self.check = QLabel()
@@ -321,7 +321,7 @@ class InviteDialog(Retranslatable, QDialog):
         layout.addWidget(self.qr, 1)
         layout.addLayout(row)
         layout.addWidget(self.buttons)
-        self.resize(520, 680)
+        fit_to_screen(self, 520, 680)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

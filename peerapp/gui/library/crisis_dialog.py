@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..common import Retranslatable
+from ..common import Retranslatable, fit_to_screen
 
 # The lock screen shows the button; the dialog, its browser and the articles come when it is pressed.
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ class CrisisDialog(Retranslatable, QDialog):
         layout.addWidget(self.intro)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
-        self.resize(720, 640)
+        fit_to_screen(self, 720, 640)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

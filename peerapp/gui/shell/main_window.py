@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWi
 from ... import __version__
 from ...core.settings import Settings
 from ...core.vault import Vault
-from ..common import Page, Retranslatable
+from ..common import Page, Retranslatable, fit_to_screen, keep_on_screen
 from ..jobs import JobHost, host
 from ..library.crisis_dialog import CrisisDialog, add_help_link
 from ..protection.discreet import DiscreetController
@@ -108,8 +108,9 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, QMainWindow
 
         if settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode()))
+            keep_on_screen(self)  # saved on a bigger screen: in Arabic the first tab would be cut off
         else:
-            self.resize(1100, 720)
+            fit_to_screen(self, 1100, 720)
         self.stack.setCurrentWidget(self.unlock_page if vault.exists() else self.setup_page)
         self.retranslate_ui()
         self._update_actions()
@@ -151,6 +152,7 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, QMainWindow
     def retranslate_ui(self) -> None:
         self.discreet.retranslate_ui()  # the window title: the app's name or a neutral one
         self._retranslate_menus()
+        self.tabs.setAccessibleName(self.tr("Pages"))
         for index, page in enumerate(self._builder.pages):
             self.tabs.setTabText(index, page.tab_title())
             self.view_actions[page].setText(page.view_title())

@@ -171,6 +171,8 @@ class BreathingPacer(TimedTool):
         self.counter_label.setFont(font)
         self.status_label = QLabel()
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for label in (self.phase_label, self.status_label):
+            label.setWordWrap(True)  # a longer translation takes two lines, not a wider window
         self.start_button = QPushButton()
         self.start_button.clicked.connect(self.toggle)
 
@@ -194,6 +196,7 @@ class BreathingPacer(TimedTool):
 
         self.settings_box = QGroupBox()
         form = QFormLayout(self.settings_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long labels go above their box
         form.addRow(self.labels["pattern"], self.pattern)
         form.addRow(self.hint)
         for name, spin in zip(("in", "hold_in", "out", "hold_out"), self.spins, strict=True):

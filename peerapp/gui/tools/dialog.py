@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from ...core.coping_log import log_tool_use, set_tool_ratings
 from ...core.errors import PeerappError
 from ...core.journal import JournalRepository
-from ..common import Retranslatable
+from ..common import Retranslatable, fit_to_screen
 from ..widgets.ask import ask
 from .base import CopingTool
 from .distress import DistressPrompt, HelpfulnessPrompt
@@ -45,7 +45,7 @@ class ToolDialog(Retranslatable, QDialog):
         self.ask_distress = ask_distress and repo is not None
         self.entry_id: int | None = None  # the thought record's own entry, once saved
         self.setModal(False)
-        self.resize(720, 620)
+        fit_to_screen(self, 720, 620)
 
         self.pages = QStackedWidget()
         # before
