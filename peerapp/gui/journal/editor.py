@@ -160,6 +160,7 @@ class EntryEditor(Retranslatable, QDialog):
         )
         self.body.setAccessibleName(self.tr("Entry text"))
         self.emotions.setAccessibleName(self.tr("Emotions"))
+        self.tabs.setAccessibleName(self.tr("Write or preview"))
         self.tabs.setTabText(0, self.tr("&Write"))
         self.tabs.setTabText(1, self.tr("&Preview"))
         self.mood_row.none_button.setText(self.tr("Not set"))

@@ -99,6 +99,7 @@ class SafetyPlanPage(Retranslatable, QWidget):
         return QCoreApplication.translate("MainWindow", "&Safety plan")
 
     def retranslate_ui(self) -> None:
+        self.scroll_area.setAccessibleName(self.tr("Steps of the safety plan"))
         self.title.setText(QApplication.translate(CONTEXT, PLAN_TITLE))
         self.intro.setText(QApplication.translate(CONTEXT, PLAN_INTRO))
         self.print_button.setText(self.tr("&Print…"))
