@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -50,6 +51,9 @@ class SetupPage(Retranslatable, QWidget):
         self.warning.setWordWrap(True)
         self.warning.setObjectName("warning")
         self.recovery = QCheckBox()
+        # A check box cannot wrap its text: the explanation is a label that can.
+        self.recovery_note = QLabel()
+        self.recovery_note.setWordWrap(True)
         self.create_button = QPushButton()
         self.create_button.setDefault(True)
         self.create_button.setEnabled(False)
@@ -74,6 +78,7 @@ class SetupPage(Retranslatable, QWidget):
         column.addWidget(self.form)
         column.addWidget(self.warning)
         column.addWidget(self.recovery)
+        column.addWidget(self.recovery_note)
         column.addWidget(self.error)
         column.addWidget(self.busy)
         column.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -93,6 +98,12 @@ class SetupPage(Retranslatable, QWidget):
         self.languages.language_changed.connect(self._sync_language_buttons)
         self._sync_language_buttons(self.languages.language)
         self.retranslate_ui()
+        # Typing on the first screen goes into the passphrase at once.
+        self.setFocusProxy(self.form.passphrase)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.form.passphrase.setFocus()
 
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("Create your private journal"))
@@ -111,9 +122,8 @@ class SetupPage(Retranslatable, QWidget):
                 "not even us. There is no reset."
             )
         )
-        self.recovery.setText(
-            self.tr("Also create a recovery key (shown once, for you to keep somewhere safe)")
-        )
+        self.recovery.setText(self.tr("Also create a recovery key"))
+        self.recovery_note.setText(self.tr("It is shown once, for you to keep somewhere safe."))
         self.create_button.setText(self.tr("&Create journal"))
 
     def _sync_language_buttons(self, lang: str) -> None:

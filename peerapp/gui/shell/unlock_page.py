@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.errors import DamagedKeyFile, PeerappError, VaultWiped
+from ...core.errors import DamagedKeyFile, PeerappError, VaultWiped, WrongPassphrase, WrongRecoveryKey
 from ...core.vault import Vault
 from ..common import Retranslatable
 from ..jobs import Job, host, plain
@@ -172,6 +172,14 @@ class UnlockPage(Retranslatable, QWidget):
         elif self.vault.is_unlocked:
             self.vault.lock()  # it opened after the lock: nothing may stay open behind the lock screen
 
+    def _message_for(self, error: object) -> str:
+        # The shared messages add "Nothing was changed", which means nothing on a lock screen.
+        if isinstance(error, WrongPassphrase):
+            return self.tr("That passphrase is not right.")
+        if isinstance(error, WrongRecoveryKey):
+            return self.tr("That recovery key is not right.")
+        return error.user_message() if isinstance(error, PeerappError) else str(error)
+
     def _on_failed(self, error: object) -> None:
         self._done()
         if isinstance(error, VaultWiped):
@@ -179,7 +187,7 @@ class UnlockPage(Retranslatable, QWidget):
             self.wiped.emit()
             return
         self.countdown.refresh()
-        self.error.setText(error.user_message() if isinstance(error, PeerappError) else str(error))
+        self.error.setText(self._message_for(error))
         announce(self, self.error.text(), assertive=True)
         self.repair_button.setVisible(isinstance(error, DamagedKeyFile))
         self.secret.selectAll()
