@@ -1,6 +1,6 @@
 """The mood chart's lines: drawn in strips with the very pixels of one stroke, thinned past two points per
-pixel column with each column's top and bottom kept, and never handing the painter every point of a
-long series."""
+pixel column with each column's top and bottom kept, never handing the painter every point of a long
+series, and painted after the rest of the window when new figures come."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -23,9 +23,11 @@ from PySide6.QtGui import (
     QPixmap,
     QRegion,
 )
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from peerapp.core.insights import MoodPoint, Period
 from peerapp.gui.insights import polyline
+from peerapp.gui.insights.charts import Bar, BarChart
 from peerapp.gui.insights.mood_chart import MoodLineChart
 from peerapp.gui.insights.polyline import Polyline, envelope
 
@@ -273,3 +275,62 @@ def test_a_repaint_of_a_sliver_draws_only_that_sliver(qtbot: object) -> None:
     assert whole.path_points > 2 * 524 and whole.ellipses == 524
     assert sliver.path_points < whole.path_points / 10, (sliver.path_points, whole.path_points)
     assert 0 < sliver.ellipses < 30
+
+
+class Arrival(QObject):
+    came = Signal()
+
+
+class PaintLog(QObject):
+    """For each time the window paints what it has to repaint, which of the named widgets it painted."""
+
+    def __init__(self, window: QWidget, widgets: dict[str, QWidget]) -> None:
+        super().__init__()
+        self.window, self.names = window, {id(w): name for name, w in widgets.items()}
+        self.passes: list[list[str]] = []
+        for widget in (window, *widgets.values()):
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.window and event.type() == QEvent.Type.UpdateRequest:
+            self.passes.append([])
+        elif event.type() == QEvent.Type.Paint and id(watched) in self.names and self.passes:
+            self.passes[-1].append(self.names[id(watched)])
+        return False
+
+    def first(self, name: str) -> int:
+        return next(i for i, painted in enumerate(self.passes) if name in painted)
+
+
+def test_new_weeks_are_painted_after_the_rest_of_the_window(qtbot: object) -> None:
+    """Ten years of weeks are the longest paint of the page: the window paints its other new figures
+    first, and the chart in a later turn of the event loop, so input never waits for both."""
+    window = QWidget()
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    chart, bars = MoodLineChart(), BarChart()
+    layout = QVBoxLayout(window)
+    layout.addWidget(chart)
+    layout.addWidget(bars)
+    bars.set_bars([Bar("Monday", 2.5), Bar("Tuesday", 3.0)], 0.0, 5.0)
+    window.resize(900, 600)
+    log = PaintLog(window, {"chart": chart, "bars": bars})
+    window.show()
+    qtbot.waitUntil(lambda: any("chart" in p and "bars" in p for p in log.passes))  # type: ignore[attr-defined]
+    log.passes.clear()
+
+    def new_figures() -> None:
+        chart.set_points(moods(524, jagged=False), Period.WEEK)
+        bars.set_bars([Bar("Monday", 3.5), Bar("Tuesday", 4.0)], 0.0, 5.0)  # as many: the layout stays
+
+    # As the page gets its figures: a queued signal from the worker, handled among the posted events.
+    arrival = Arrival()
+    arrival.came.connect(new_figures, Qt.ConnectionType.QueuedConnection)
+    arrival.came.emit()
+    qtbot.waitUntil(lambda: any("chart" in painted for painted in log.passes))  # type: ignore[attr-defined]
+    assert log.first("bars") < log.first("chart"), log.passes
+
+    log.passes.clear()
+    chart.set_points([], Period.WEEK)  # a lock: the figures go at once, with the rest of the page
+    bars.set_bars([Bar("Monday", None), Bar("Tuesday", None)], 0.0, 5.0)
+    qtbot.waitUntil(lambda: any("bars" in painted for painted in log.passes))  # type: ignore[attr-defined]
+    assert log.first("chart") == log.first("bars"), log.passes

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLocale, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QLocale, QPointF, QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -46,6 +46,13 @@ class MoodLineChart(Chart):
         self.mean_label = ""
         self.average_label = ""
         self._plot: _Plot | None = None
+        # New figures wait two turns of the event loop before asking to be painted (see set_points).
+        self._turns = [QTimer(self), QTimer(self)]
+        for turn in self._turns:
+            turn.setSingleShot(True)
+            turn.setInterval(0)
+        self._turns[0].timeout.connect(self._turns[1].start)
+        self._turns[1].timeout.connect(self.update)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(640, 280)
@@ -54,7 +61,14 @@ class MoodLineChart(Chart):
         self.points = list(points)
         self.period = period
         self._plot = None  # nothing worked out for the figures shown before outlives them
-        self.update()
+        # Qt paints everything a window has to repaint in one go, right after the work that asked for
+        # it; with ten years of weeks this chart is the longest part. Asking two turns later lets the
+        # rest of the page paint its new figures first, and timers and input run between the two
+        # paints instead of waiting for both.
+        self._turns[1].stop()
+        self._turns[0].start()
+        if not self.points:
+            self.update()  # nothing left to show (a lock): gone at once, nothing to wait for
 
     def has_data(self) -> bool:
         return bool(self.points)
