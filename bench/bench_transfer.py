@@ -339,6 +339,8 @@ def report(
         + (f" --before {before}`" if before else "`")
         + f": medians of {runs} runs, each step in a fresh process, the runs interleaved"
         + (f"; **before** is the package as committed at {before}, **after** this tree." if before else ".")
+        + f" Load average at the start of each run: {min(f['load'] for f in floor):.1f} to"
+        f" {max(f['load'] for f in floor):.1f} on {os.cpu_count()} cores (other work shares the machine)."
         + " **Floor**: the same rows inserted with Python's sqlite3 (plain SQLite"
         f" 3.{int(median(floor, 'sqlite'))}, no encryption) into the journal's tables and an FTS5 index of the"
         f" raw text, in one transaction: **{wall0:.2f} s wall, {cpu0:.2f} s CPU**. Seconds are wall (CPU of"
@@ -410,7 +412,9 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
     floor: list[dict[str, float]] = []
     for run in range(args.runs):
-        floor.append(spawn(ROOT, "floor", str(args.dir / "floor"), inputs["json"]))
+        floor.append(
+            spawn(ROOT, "floor", str(args.dir / "floor"), inputs["json"]) | {"load": os.getloadavg()[0]}
+        )
         print(f"run {run + 1}: floor {floor[-1]['floor']:.2f} s", file=sys.stderr)
         for name, tree in trees.items():
             work = args.dir / name.replace(" ", "-")
