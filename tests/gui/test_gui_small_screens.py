@@ -58,7 +58,9 @@ def test_first_run_takes_typing_at_once(qtbot: Any, make_window: MakeWindow) -> 
     page = win.setup_page
     win.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.form.passphrase, timeout=5000)
-    type_text(QApplication.focusWidget(), "typed at once")
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    type_text(focused, "typed at once")
     assert page.form.passphrase.text() == "typed at once"
 
 
