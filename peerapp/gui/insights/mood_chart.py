@@ -51,7 +51,7 @@ class MoodLineChart(Chart):
         for turn in self._turns:
             turn.setSingleShot(True)
             turn.setInterval(0)
-        self._turns[0].timeout.connect(self._turns[1].start)
+        self._turns[0].timeout.connect(self._prepare)
         self._turns[1].timeout.connect(self.update)
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -62,13 +62,17 @@ class MoodLineChart(Chart):
         self.period = period
         self._plot = None  # nothing worked out for the figures shown before outlives them
         # Qt paints everything a window has to repaint in one go, right after the work that asked for
-        # it; with ten years of weeks this chart is the longest part. Asking two turns later lets the
-        # rest of the page paint its new figures first, and timers and input run between the two
-        # paints instead of waiting for both.
+        # it; with ten years of weeks this chart is the longest part. The next turn of the event loop
+        # works out where everything goes, and only the one after asks for the paint: the rest of the
+        # page paints its new figures first, and timers and input run between each step.
         self._turns[1].stop()
         self._turns[0].start()
         if not self.points:
             self.update()  # nothing left to show (a lock): gone at once, nothing to wait for
+
+    def _prepare(self) -> None:
+        self.plot(QFontMetrics(self.font()))
+        self._turns[1].start()
 
     def has_data(self) -> bool:
         return bool(self.points)
@@ -98,6 +102,11 @@ class MoodLineChart(Chart):
         kept = envelope(plot_x, means) if thin else range(n)
         kept_average = envelope(plot_x, averages) if thin else kept
         labels = [format_period(p.start, self.period) for p in self.points]
+        colours: dict[int, QColor] = {}  # a dot's colour depends only on its rounded mean
+        for i in kept:
+            mean = self.points[i].mean
+            if round(mean) not in colours:
+                colours[round(mean)] = mood_colour(mean)
         self._plot = _Plot(
             key=key,
             label_w=label_w,
@@ -110,7 +119,7 @@ class MoodLineChart(Chart):
             widest=max(map(fm.horizontalAdvance, set(labels))),
             line=Polyline([xs[i] for i in kept], [means[i] for i in kept]),
             average=Polyline([xs[i] for i in kept_average], [averages[i] for i in kept_average]),
-            dots=[(QPointF(xs[i], means[i]), mood_colour(self.points[i].mean)) for i in kept],
+            dots=[(QPointF(xs[i], means[i]), colours[round(self.points[i].mean)]) for i in kept],
         )
         return self._plot
 
