@@ -71,7 +71,8 @@ class MoodLineChart(Chart):
             self.update()  # nothing left to show (a lock): gone at once, nothing to wait for
 
     def _prepare(self) -> None:
-        self.plot(QFontMetrics(self.font()))
+        if self.points:
+            self.plot(QFontMetrics(self.font()))
         self._turns[1].start()
 
     def has_data(self) -> bool:
@@ -116,7 +117,7 @@ class MoodLineChart(Chart):
             bottom=bottom,
             xs=xs,
             labels=labels,
-            widest=max(map(fm.horizontalAdvance, set(labels))),
+            widest=max(map(fm.horizontalAdvance, set(labels)), default=0),
             line=Polyline([xs[i] for i in kept], [means[i] for i in kept]),
             average=Polyline([xs[i] for i in kept_average], [averages[i] for i in kept_average]),
             dots=[(QPointF(xs[i], means[i]), colours[round(self.points[i].mean)]) for i in kept],
