@@ -53,6 +53,15 @@ def _new_windows(before: set[int]) -> list[QWidget]:
     ]
 
 
+def _shot(widget: QWidget, name: str) -> None:
+    """With PEERAPP_WALK_SHOTS=<folder>, a picture of each screen walked, to look at by eye."""
+    folder = os.environ.get("PEERAPP_WALK_SHOTS")
+    if folder:
+        safe = "".join(c if c.isalnum() else "_" for c in name)[:80]
+        os.makedirs(folder, exist_ok=True)
+        widget.grab().save(os.path.join(folder, f"{safe}.png"))
+
+
 def _close(widget: QWidget) -> None:
     if not shiboken6.isValid(widget):
         return  # a dialog that deletes itself on close, closed already
@@ -74,10 +83,14 @@ def walk_action(qtbot: Any, name: str, action: QAction, problems: list[Problem])
         for widget in fresh[:1]:
             seen.append(id(widget))
             problems.extend(check_window(widget, f"{name} [{type(widget).__name__}]"))
+            if shiboken6.isValid(widget):
+                _shot(widget, f"{name} {type(widget).__name__}")
             _close(widget)
         return bool(fresh)
 
     def poll() -> None:
+        if not running:  # a timer left from this action must not take the next action's windows
+            return
         handle_new()
         if running and len(seen) < _MAX_WINDOWS:
             QTimer.singleShot(10, poll)
@@ -108,6 +121,7 @@ def walk(qtbot: Any, win: MainWindow, lang: str) -> tuple[list[Problem], int]:
         win.tabs.setCurrentIndex(index)
         qtbot.wait(20)
         problems += check_window(win, f"{lang} tab {win.tabs.tabText(index)}")
+        _shot(win, f"{lang} tab {index}")
     windows = 0
     for name, action in list(menu_actions(win)):
         if win.stack.currentWidget() is not win.tabs:  # something locked: unlock and go on
@@ -124,6 +138,7 @@ def first_run_and_journal(qtbot: Any, make_window: MakeWindow, lang: str) -> tup
     win.resize(*SMALL_SCREEN)
     qtbot.wait(10)
     problems = check_window(win, f"{lang} first run")
+    _shot(win, f"{lang} first run")
     create_vault(qtbot, win)
     write_entry(qtbot, win, "A walk by the sea", "It was calm.\n\nكان البحر هادئًا.", 4, "sea, calm")
     write_entry(qtbot, win, "يوم طويل", "تعبت اليوم كثيرًا.", 2, "عمل")
