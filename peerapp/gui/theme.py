@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
+    QLabel,
     QProxyStyle,
     QStyle,
     QStyleFactory,
@@ -112,11 +113,21 @@ def hint_colour(widget_palette: QPalette) -> str:
     return str(widget_palette.color(Role.PlaceholderText).name())
 
 
+def mark_warning(label: QLabel) -> None:
+    """A warning line, in bold. Bold Arabic is drawn a few pixels wider than Qt measures it when it
+    wraps the lines, so a line that just fits lost the end of its last word: a small margin each side
+    makes the label wrap that word instead."""
+    label.setObjectName("warning")
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    label.setContentsMargins(6, 0, 6, 0)
+
+
 def style_sheet(dark: bool) -> str:
     return (
         "QLabel#heading { font-size: 20px; font-weight: bold; margin-bottom: 6px; }\n"
         f"QLabel#error {{ color: {ERROR[dark]}; }}\n"
-        "QLabel#warning { font-weight: bold; }\n"
     )
 
 

@@ -20,6 +20,7 @@ from ...core import decoy, protection
 from ...core.errors import PeerappError
 from ...core.keyslot import DURESS_WIPE
 from ...core.vault import Vault
+from .. import theme
 from ..common import Retranslatable
 from ..widgets.busy_dialog import BusyDialog
 from ..widgets.passphrase import NewPassphraseForm
@@ -103,7 +104,7 @@ class WipeDialog(Retranslatable, QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.warning = QLabel()
-        self.warning.setObjectName("warning")
+        theme.mark_warning(self.warning)
         self.warning.setWordWrap(True)
         self.backups = QCheckBox()
         self.backups.setChecked(True)
@@ -173,7 +174,7 @@ class UnlockProtectionDialog(Retranslatable, QDialog):
         self.limit = QComboBox()
         self.limit_label.setBuddy(self.limit)
         self.warning = QLabel()
-        self.warning.setObjectName("warning")
+        theme.mark_warning(self.warning)
         self.warning.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

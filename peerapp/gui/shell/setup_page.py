@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import PeerappError
 from ...core.vault import Vault
+from .. import theme
 from ..common import Retranslatable
 from ..jobs import Job, host, plain
 from ..widgets.passphrase import NewPassphraseForm
@@ -49,7 +50,7 @@ class SetupPage(Retranslatable, QWidget):
         self.form = NewPassphraseForm()
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setObjectName("warning")
+        theme.mark_warning(self.warning)
         self.recovery = QCheckBox()
         # A check box cannot wrap its text: the explanation is a label that can.
         self.recovery_note = QLabel()
