@@ -733,6 +733,10 @@
         <translation>إزالة</translation>
     </message>
     <message>
+        <source>What I tried</source>
+        <translation>ما جربته</translation>
+    </message>
+    <message>
         <source>not rated</source>
         <translation>بلا تقييم</translation>
     </message>
@@ -1059,12 +1063,20 @@
         <translation>المشاعر</translation>
     </message>
     <message>
+        <source>Write or preview</source>
+        <translation>الكتابة أو المعاينة</translation>
+    </message>
+    <message>
         <source>&amp;Write</source>
         <translation>ال&amp;كتابة</translation>
     </message>
     <message>
         <source>&amp;Preview</source>
         <translation>&amp;معاينة</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>غير محدد</translation>
     </message>
     <message>
         <source>Mood: %1</source>
@@ -1081,6 +1093,10 @@
     <message>
         <source>Draft kept safely in your journal at %1</source>
         <translation>حُفظت المسودة بأمان داخل يومياتك في %1</translation>
+    </message>
+    <message>
+        <source>Your unfinished entry was kept as a draft.</source>
+        <translation>حُفظت تدوينتك غير المكتملة مسودةً داخل يومياتك.</translation>
     </message>
     <message>
         <source>Discard changes?</source>
@@ -2278,6 +2294,10 @@
             <numerusform>%Ln تدوينة</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Entry saved</source>
+        <translation>حُفظت التدوينة</translation>
+    </message>
     <message numerus="yes">
         <source>Erase %Ln entries for good? This cannot be undone.</source>
         <translation>
@@ -2512,6 +2532,10 @@
         <translation>&amp;أدوات</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>اختصارات &amp;لوحة المفاتيح</translation>
+    </message>
+    <message>
         <source>&amp;Breathing pacer</source>
         <translation>مُنظِّم ال&amp;تنفس</translation>
     </message>
@@ -2570,6 +2594,14 @@
     <message>
         <source>Automatic backup</source>
         <translation>النسخ الاحتياطي التلقائي</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>الصفحات</translation>
+    </message>
+    <message>
+        <source>Journal locked</source>
+        <translation>أُقفلت اليوميات</translation>
     </message>
     <message>
         <source>Passphrase changed</source>
@@ -3407,6 +3439,10 @@ Post: %2</source>
 <context>
     <name>SafetyPlanPage</name>
     <message>
+        <source>Steps of the safety plan</source>
+        <translation>خطوات خطة الأمان</translation>
+    </message>
+    <message>
         <source>&amp;Print…</source>
         <translation>&amp;طباعة…</translation>
     </message>
@@ -3478,12 +3514,51 @@ Post: %2</source>
         <translation>مهم: إن نسيت عبارة المرور فلن يستطيع أحد استعادة يومياتك، ولا نحن. لا توجد طريقة لإعادة تعيينها.</translation>
     </message>
     <message>
-        <source>Also create a recovery key (shown once, for you to keep somewhere safe)</source>
-        <translation>أنشئ أيضًا مفتاح استرداد (يظهر مرة واحدة لتحفظه في مكان آمن)</translation>
+        <source>Also create a recovery key</source>
+        <translation>أنشئ أيضًا مفتاح استرداد</translation>
+    </message>
+    <message>
+        <source>It is shown once, for you to keep somewhere safe.</source>
+        <translation>يظهر مرة واحدة فقط، ومكانه الصحيح مكانٌ آمن تحتفظ به بعيدًا عن الأعين.</translation>
     </message>
     <message>
         <source>&amp;Create journal</source>
         <translation>إ&amp;نشاء اليوميات</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <source>Tab and Shift+Tab move between controls, also out of the entry text.</source>
+        <translation>ينقل Tab وShift+Tab بين عناصر التحكم، ومنها الخروج من نص التدوينة.</translation>
+    </message>
+    <message>
+        <source>Alt and an underlined letter open a menu or press a button.</source>
+        <translation>يفتح Alt مع الحرف المسطَّر قائمةً أو يضغط زرًا.</translation>
+    </message>
+    <message>
+        <source>A screen reader is running, so pressing Esc twice does not quick-exit.</source>
+        <translation>قارئ الشاشة يعمل، لذا لا يؤدي الضغط على Esc مرتين إلى الخروج السريع.</translation>
+    </message>
+    <message>
+        <source>Pressing Esc twice quickly is a quick exit too.</source>
+        <translation>الضغط على Esc مرتين بسرعة خروجٌ سريع أيضًا.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
     </message>
 </context>
 <context>
@@ -3727,6 +3802,29 @@ Post: %2</source>
     </message>
 </context>
 <context>
+    <name>Timeline</name>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 الساعة %2</translation>
+    </message>
+    <message>
+        <source>mood: %1</source>
+        <translation>المزاج: %1</translation>
+    </message>
+    <message>
+        <source>emotions: %1</source>
+        <translation>المشاعر: %1</translation>
+    </message>
+    <message>
+        <source>tags: %1</source>
+        <translation>الوسوم: %1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>؛ </translation>
+    </message>
+</context>
+<context>
     <name>ToolDialog</name>
     <message>
         <source>Your answers stay in your private journal, so you can see later what helps you. Skipping is fine.</source>
@@ -3883,6 +3981,14 @@ Post: %2</source>
     <message>
         <source>Use the key file from a &amp;backup…</source>
         <translation>استخدام ملف المفاتيح من &amp;نسخة احتياطية…</translation>
+    </message>
+    <message>
+        <source>That passphrase is not right.</source>
+        <translation>عبارة المرور هذه غير صحيحة.</translation>
+    </message>
+    <message>
+        <source>That recovery key is not right.</source>
+        <translation>مفتاح الاسترداد هذا غير صحيح.</translation>
     </message>
 </context>
 <context>

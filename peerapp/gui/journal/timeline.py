@@ -118,26 +118,28 @@ class TimelineModel(QAbstractListModel):
 
 def spoken_text(entry: Entry) -> str:
     """What a screen reader says for a row: everything the row paints, the date heading included."""
-    tr = QCoreApplication.translate
-    separator = tr("EntryView", ", ")
+    # Literal QCoreApplication.translate calls: lupdate does not see through an alias.
+    separator = QCoreApplication.translate("EntryView", ", ")
     parts = [entry.title or _first_line(entry.text)]
     parts.append(
-        tr("Timeline", "%1 at %2")
+        QCoreApplication.translate("Timeline", "%1 at %2")
         .replace("%1", locale_format.long_date(entry.at.date()))
         .replace("%2", locale_format.time_text(entry.at))
     )
     if entry.mood is not None:
-        parts.append(tr("Timeline", "mood: %1").replace("%1", mood_label(entry.mood)))
+        parts.append(QCoreApplication.translate("Timeline", "mood: %1").replace("%1", mood_label(entry.mood)))
     else:
         parts.extend(_distress(entry))
     if entry.emotions:
         names = separator.join(emotion_label(key) for key in entry.emotions)
-        parts.append(tr("Timeline", "emotions: %1").replace("%1", names))
+        parts.append(QCoreApplication.translate("Timeline", "emotions: %1").replace("%1", names))
     if entry.tags:
-        parts.append(tr("Timeline", "tags: %1").replace("%1", separator.join(entry.tags)))
+        parts.append(
+            QCoreApplication.translate("Timeline", "tags: %1").replace("%1", separator.join(entry.tags))
+        )
     if entry.title and _first_line(entry.text):
         parts.append(_first_line(entry.text))
-    return "; ".join(p for p in parts if p)
+    return QCoreApplication.translate("Timeline", "; ").join(p for p in parts if p)
 
 
 _MARKUP = re.compile(r"(\*\*|__|\*|`|~~)")
