@@ -3519,7 +3519,7 @@ Post: %2</source>
     </message>
     <message>
         <source>It is shown once, for you to keep somewhere safe.</source>
-        <translation>يظهر مرة واحدة فقط، ومكانه الصحيح مكانٌ آمن تحتفظ به بعيدًا عن الأعين.</translation>
+        <translation>يظهر مرة واحدة فقط، فالأفضل حفظه في مكان آمن.</translation>
     </message>
     <message>
         <source>&amp;Create journal</source>
