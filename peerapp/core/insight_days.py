@@ -1,4 +1,5 @@
-"""Reading the per-day insight aggregates (migration 8) for a range of local days."""
+"""Reading the per-day insight aggregates (migration 8) for a range of local days, and the all-time totals
+of tags and emotions (migration 9)."""
 
 from __future__ import annotations
 
@@ -78,10 +79,12 @@ class DayStore:
         present = {
             str(row[0])
             for row in conn.execute(
-                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN (?, ?, ?)", tuple(_DERIVED)
+                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN (?, ?, ?, ?)",
+                (*_DERIVED, "insight_mark_total"),
             )
         }
         self.source = {name: name if name in present else derived for name, derived in _DERIVED.items()}
+        self.totals = "insight_mark_total" in present  # missing only in a damaged vault from before 9
 
     def days(self, since: date | None = None, until: date | None = None) -> list[DayRow]:
         """Every day with entries in the range, oldest first."""
@@ -105,14 +108,27 @@ class DayStore:
 
     def marks(self, since: date | None, until: date | None, fewest: int, most: int) -> list[MarkCount]:
         """Tags and emotions on at least `fewest` and at most `most` of the range's days with a mood."""
-        where, params = day_clause(since, until, "m.day")
+        params: list[object] = [fewest, most]
+        if since is None and until is None and self.totals:
+            # Over all time a few rows per item hold the answer: the same sum of daily means, whose
+            # days are grouped by how many moods they have (mood_sum / moods is each one's mean).
+            counted = (
+                "SELECT kind, item, sum(days) AS n, sum(CAST(mood_sum AS REAL) / moods) AS total"
+                " FROM insight_mark_total GROUP BY kind, item HAVING sum(days) BETWEEN ? AND ?"
+            )
+        else:
+            where, bounds = day_clause(since, until, "m.day")
+            counted = (
+                "SELECT m.kind AS kind, m.item AS item, count(*) AS n,"
+                " sum(CAST(d.mood_sum AS REAL) / d.moods) AS total"
+                f" FROM {self.source['insight_mark']} m JOIN {self.source['insight_day']} d ON d.day = m.day"
+                f" WHERE {where} AND d.moods > 0 GROUP BY m.kind, m.item HAVING count(*) BETWEEN ? AND ?"
+            )
+            params = [*bounds, fewest, most]
         rows = self.conn.execute(
             "SELECT g.kind, CASE g.kind WHEN 'tag' THEN (SELECT name FROM tag WHERE id = g.item) ELSE g.item END,"
-            " g.n, g.total FROM (SELECT m.kind AS kind, m.item AS item, count(*) AS n,"
-            " sum(CAST(d.mood_sum AS REAL) / d.moods) AS total"
-            f" FROM {self.source['insight_mark']} m JOIN {self.source['insight_day']} d ON d.day = m.day"
-            f" WHERE {where} AND d.moods > 0 GROUP BY m.kind, m.item HAVING count(*) BETWEEN ? AND ?) g",
-            [*params, fewest, most],
+            f" g.n, g.total FROM ({counted}) g",
+            params,
         )
         return [MarkCount(str(kind), str(item), int(n), float(total)) for kind, item, n, total in rows]
 

@@ -1,4 +1,4 @@
-"""Migration 8: the per-day insight aggregates, the triggers that keep them, and their backfill."""
+"""Migrations 8 and 9: per-day insight aggregates, all-time tag and emotion totals, triggers and backfills."""
 
 from __future__ import annotations
 
@@ -191,3 +191,59 @@ INSIGHT_AGGREGATES = (
     + _INSIGHT_TRIGGERS
     + _INSIGHT_BACKFILL
 )
+
+
+# Migration 9 (frozen like migration 8). insight_mark_total: per tag or emotion and per number of moods
+# on a day, the days with that many moods that have it and the sum of those days' mood sums, over all
+# time. Their mean over all time is then sum(mood_sum / moods) over a few rows per item instead of a
+# join of every (day, item) row with its day (about 100,000 rows at 50k entries: 150 ms, now 1 ms).
+# Whole numbers only, so the rows equal a fresh count (tests compare them after any mix of writes).
+# The triggers keep: rows = for each insight_mark row whose day has moods, (1, the day's mood_sum)
+# under (kind, item, the day's moods). Each adds or takes away what one row change of insight_mark
+# or insight_day moves, reading the other table as it is then, so the order in which migration 8's
+# triggers change the two tables does not matter. A day's row is deleted only once its counts are zero
+# (after the update that zeroes them), so its deletion has nothing to take away.
+_TOTAL_ADD = "ON CONFLICT DO UPDATE SET days = days + 1, mood_sum = mood_sum + excluded.mood_sum"
+_DAY_MARKS = "(kind, item) IN (SELECT kind, item FROM insight_mark WHERE day = OLD.day)"
+_TOTAL_DAY_REMOVE = f"""
+        UPDATE insight_mark_total SET days = days - 1, mood_sum = mood_sum - OLD.mood_sum
+            WHERE OLD.moods > 0 AND moods = OLD.moods AND {_DAY_MARKS};
+        DELETE FROM insight_mark_total WHERE OLD.moods > 0 AND moods = OLD.moods AND days = 0 AND {_DAY_MARKS};"""
+INSIGHT_MARK_TOTALS = f"""
+    CREATE TABLE IF NOT EXISTS insight_mark_total (
+        kind      TEXT NOT NULL,
+        item      NOT NULL,
+        moods     INTEGER NOT NULL,  -- how many entries with a mood each of these days has
+        days      INTEGER NOT NULL,
+        mood_sum  INTEGER NOT NULL,  -- the sum of these days' mood sums
+        PRIMARY KEY (kind, item, moods)
+    ) WITHOUT ROWID;
+    CREATE TRIGGER IF NOT EXISTS insight_total_mark_added AFTER INSERT ON insight_mark BEGIN
+        INSERT INTO insight_mark_total (kind, item, moods, days, mood_sum)
+            SELECT NEW.kind, NEW.item, moods, 1, mood_sum FROM insight_day WHERE day = NEW.day AND moods > 0
+            {_TOTAL_ADD};
+    END;
+    CREATE TRIGGER IF NOT EXISTS insight_total_mark_removed AFTER DELETE ON insight_mark BEGIN
+        UPDATE insight_mark_total SET days = days - 1, mood_sum = insight_mark_total.mood_sum - d.mood_sum
+            FROM (SELECT moods, mood_sum FROM insight_day WHERE day = OLD.day AND moods > 0) AS d
+            WHERE kind = OLD.kind AND item = OLD.item AND insight_mark_total.moods = d.moods;
+        DELETE FROM insight_mark_total WHERE kind = OLD.kind AND item = OLD.item AND days = 0;
+    END;
+    CREATE TRIGGER IF NOT EXISTS insight_total_day_added AFTER INSERT ON insight_day WHEN NEW.moods > 0
+    BEGIN
+        INSERT INTO insight_mark_total (kind, item, moods, days, mood_sum)
+            SELECT kind, item, NEW.moods, 1, NEW.mood_sum FROM insight_mark WHERE day = NEW.day {_TOTAL_ADD};
+    END;
+    CREATE TRIGGER IF NOT EXISTS insight_total_day_changed AFTER UPDATE OF day, moods, mood_sum ON insight_day
+        WHEN OLD.day IS NOT NEW.day OR OLD.moods IS NOT NEW.moods OR OLD.mood_sum IS NOT NEW.mood_sum
+    BEGIN {_TOTAL_DAY_REMOVE}
+        INSERT INTO insight_mark_total (kind, item, moods, days, mood_sum)
+            SELECT kind, item, NEW.moods, 1, NEW.mood_sum FROM insight_mark WHERE day = NEW.day AND NEW.moods > 0
+            {_TOTAL_ADD};
+    END;
+    DELETE FROM insight_mark_total;
+    INSERT INTO insight_mark_total (kind, item, moods, days, mood_sum)
+        SELECT m.kind, m.item, d.moods, count(*), sum(d.mood_sum)
+        FROM insight_mark m JOIN insight_day d ON d.day = m.day WHERE d.moods > 0
+        GROUP BY m.kind, m.item, d.moods;
+"""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .insight_schema import INSIGHT_AGGREGATES
+from .insight_schema import INSIGHT_AGGREGATES, INSIGHT_MARK_TOTALS
 
 MIGRATIONS: list[str] = [
     # 1: the journal
@@ -180,6 +180,10 @@ MIGRATIONS: list[str] = [
     # tags, emotions and coping rows, whichever code makes it (the app, imports, add_many, raw SQL).
     # Only entries outside the trash count. The script can run twice (the backfill starts from empty).
     INSIGHT_AGGREGATES,
+    # 9: per tag or emotion and per number of moods on a day, the days that have it and their mood
+    # sums over all time, kept by triggers on the tables of 8: better and worse days over all time read
+    # a few rows per item instead of joining about 100,000 (day, item) rows at 50k entries with their days.
+    INSIGHT_MARK_TOTALS,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

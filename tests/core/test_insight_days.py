@@ -1,4 +1,5 @@
-"""The per-day insight aggregates (migration 8): kept right by every write, backfilled, read by the figures."""
+"""The per-day insight aggregates (migration 8) and the all-time totals of tags and emotions (migration 9): kept
+right by every write, backfilled, read by the figures."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ import pytest
 from peerapp.core import db
 from peerapp.core.errors import InvalidInput, OperationCancelled
 from peerapp.core.insight_days import interruptible
-from peerapp.core.insights import Insights, Period
+from peerapp.core.insight_schema import INSIGHT_AGGREGATES, INSIGHT_MARK_TOTALS
+from peerapp.core.insights import DateRange, Insights, Period
 from peerapp.core.journal import CopingUse, Entry, JournalRepository
 from peerapp.core.keyslot import FAST_KDF
 from peerapp.core.migrations import MIGRATIONS, SCHEMA_VERSION
@@ -27,7 +29,7 @@ TAGS = ["work", "family", "sleep", "عائلة", "gym"]
 EMOTIONS = ["anxious", "calm", "sad", "proud", "angry"]
 TECHNIQUES = ["box-breathing", "body-scan", "worry-time"]
 ZONES = [timezone(timedelta(hours=h)) for h in (-5, 0, 3, 14)]
-AGGREGATES = ("insight_day", "insight_mark", "insight_coping")
+AGGREGATES = ("insight_day", "insight_mark", "insight_coping", "insight_mark_total")
 Tables = tuple[dict[object, tuple[int, ...]], ...]
 
 
@@ -63,7 +65,17 @@ def from_scratch(conn: db.Connection) -> Tables:
             if helpful is not None:
                 row[3] += 1
                 row[4] += helpful
-    return tuple({key: tuple(value) for key, value in table.items()} for table in (days, marks, coping))
+    # Over all time, per tag or emotion and per number of moods on a day: the days with it, their mood sums.
+    totals: dict[object, list[int]] = {}
+    for (day, kind, item), _n in marks.items():
+        _entries, moods, mood_sum = days[day]
+        if moods:
+            row = totals.setdefault((kind, item, moods), [0, 0])
+            row[0] += 1
+            row[1] += mood_sum
+    return tuple(
+        {key: tuple(value) for key, value in table.items()} for table in (days, marks, coping, totals)
+    )
 
 
 def kept(conn: db.Connection) -> Tables:
@@ -81,7 +93,13 @@ def kept(conn: db.Connection) -> Tables:
             "SELECT day, technique, uses, rated, drop_sum, helpful, helpful_sum FROM insight_coping"
         )
     }
-    return days, marks, coping
+    totals: dict[object, tuple[int, ...]] = {
+        (kind, item, moods): (n, total)
+        for kind, item, moods, n, total in conn.execute(
+            "SELECT kind, item, moods, days, mood_sum FROM insight_mark_total"
+        )
+    }
+    return days, marks, coping, totals
 
 
 @dataclass
@@ -275,9 +293,9 @@ def test_the_figures_equal_a_count_over_the_entries(journal: Journal) -> None:
         assert helps[technique].mean_drop == (pytest.approx(mean(drops)) if drops else None)
 
 
-def old_vault(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Vault:
-    """A vault made the way the release before migration 8 made it."""
-    monkeypatch.setattr(db, "SCHEMA_VERSION", 7)
+def old_vault(folder: Path, monkeypatch: pytest.MonkeyPatch, version: int = 7) -> Vault:
+    """A vault made the way the release before migration `version + 1` made it."""
+    monkeypatch.setattr(db, "SCHEMA_VERSION", version)
     vault = Vault(folder, kdf=FAST_KDF)
     vault.create(PASSPHRASE)
     return vault
@@ -333,10 +351,56 @@ def test_the_migration_can_run_again(journal: Journal) -> None:
     for _ in range(30):
         journal.step()
     before = kept(journal.conn)
-    with db.Transaction(journal.conn):  # tables and triggers are there: the backfill starts over
-        for statement in db._split(MIGRATIONS[7]):
-            journal.conn.execute(statement)
+    with db.Transaction(journal.conn):  # tables and triggers are there: the backfills start over
+        for script in (INSIGHT_AGGREGATES, INSIGHT_MARK_TOTALS):
+            for statement in db._split(script):
+                journal.conn.execute(statement)
     assert kept(journal.conn) == before == from_scratch(journal.conn)
+
+
+def test_migration_9_backfills_the_totals_of_a_vault_from_before_it(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert MIGRATIONS.index(INSIGHT_MARK_TOTALS) == 8
+    old = old_vault(data_dir, monkeypatch, version=8)
+    conn = old.connect()
+    assert not conn.execute("SELECT name FROM sqlite_schema WHERE name LIKE 'insight_total%'").fetchall()
+    journal = Journal(JournalRepository(conn), data_dir.parent, random.Random(8))
+    for _ in range(60):
+        journal.step()
+    before = Insights(conn).associations(min_days=1)  # the join of every (day, item) with its day
+    assert before
+    old.lock()
+    monkeypatch.undo()
+
+    new = Vault(data_dir)
+    new.unlock(PASSPHRASE)
+    conn = new.connect()
+    try:
+        assert kept(conn) == from_scratch(conn) and kept(conn)[3]
+        assert close(Insights(conn).associations(min_days=1), before)
+    finally:
+        new.lock()
+
+
+def test_all_time_figures_from_the_totals_equal_the_join_of_the_days(journal: Journal) -> None:
+    journal.rng.seed(11)
+    for _ in range(80):
+        journal.step()
+    fill_sample(journal.repo)
+    totals = Insights(journal.conn)
+    joined = Insights(journal.conn)
+    joined.store.totals = False  # as a damaged vault from before migration 9 reads them
+    found = totals.associations(min_days=1)
+    assert len(found) >= 8
+    assert close(found, joined.associations(min_days=1))
+    assert close(totals.report(Period.WEEK), joined.report(Period.WEEK))
+    # A range reads the days themselves either way.
+    since = date(2024, 3, 2)
+    assert close(
+        totals.associations(DateRange(since=since), min_days=1),
+        joined.associations(DateRange(since=since), min_days=1),
+    )
 
 
 def test_a_cancelled_report_stops(repo: JournalRepository) -> None:
