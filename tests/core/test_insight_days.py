@@ -67,7 +67,8 @@ def from_scratch(conn: db.Connection) -> Tables:
                 row[4] += helpful
     # Over all time, per tag or emotion and per number of moods on a day: the days with it, their mood sums.
     totals: dict[object, list[int]] = {}
-    for (day, kind, item), _n in marks.items():
+    for key in marks:
+        day, kind, item = key  # type: ignore[misc]  # keys are (day, kind, item)
         _entries, moods, mood_sum = days[day]
         if moods:
             row = totals.setdefault((kind, item, moods), [0, 0])
