@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import CorruptVault, VaultTooNew
+from .errors import CorruptVault, JournalBusy, VaultTooNew
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 
 # sqlcipher3 ships no type information; its DB-API is the standard library's, so type it as that.
@@ -130,6 +132,23 @@ def _split(script: str) -> list[str]:
     return statements
 
 
+def is_busy(exc: BaseException) -> bool:
+    """Whether a database error only says another connection holds the lock (SQLITE_BUSY)."""
+    return "database is locked" in str(exc) or "database is busy" in str(exc)
+
+
+@contextmanager
+def busy_timeout(conn: Connection, ms: int) -> Iterator[None]:
+    """Wait at most `ms` for another connection's lock inside this block (the GUI thread must not
+    freeze for the default 10 s while an import holds the journal)."""
+    before = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(before)}")
+
+
 class Transaction:
     """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on error; nests by doing nothing inside."""
 
@@ -140,7 +159,12 @@ class Transaction:
     def __enter__(self) -> None:
         self.outer = not self.conn.in_transaction
         if self.outer:
-            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except _driver().OperationalError as exc:
+                if is_busy(exc):  # another connection holds the write lock (an import's one transaction)
+                    raise JournalBusy() from exc
+                raise
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         if not self.outer:

@@ -219,6 +219,15 @@ class BackupKeyMismatch(PeerappError):
     )
 
 
+class JournalBusy(PeerappError):
+    """Another task (an import, a restore) holds the journal's write lock for longer than we wait."""
+
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Your journal is busy with another task, such as an import. Nothing was lost; try again in a moment.",
+    )
+
+
 class VaultDamaged(PeerappError):
     """A page of vault.db fails its authentication check: stop writing and offer a good backup."""
 

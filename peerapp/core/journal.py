@@ -276,11 +276,12 @@ class JournalRepository:
     # -- drafts ------------------------------------------------------------------
 
     def save_draft(self, slot: str, data: dict[str, object]) -> None:
-        self.conn.execute(
-            "INSERT INTO draft (slot, data, updated_at) VALUES (?, ?, ?)"
-            " ON CONFLICT (slot) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
-            (slot, json.dumps(data, ensure_ascii=False), utc_stamp()),
-        )
+        with Transaction(self.conn):  # JournalBusy, not a bare lock error, while an import writes
+            self.conn.execute(
+                "INSERT INTO draft (slot, data, updated_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (slot) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
+                (slot, json.dumps(data, ensure_ascii=False), utc_stamp()),
+            )
 
     def load_draft(self, slot: str) -> dict[str, object] | None:
         row = self.conn.execute("SELECT data FROM draft WHERE slot = ?", (slot,)).fetchone()

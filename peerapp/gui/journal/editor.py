@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import db
-from ...core.errors import PeerappError, VaultDamaged
+from ...core.errors import JournalBusy, PeerappError, VaultDamaged
 from ...core.journal import CopingUse, Entry, JournalRepository, local_now
 from ...core.markdown_render import render
 from ...core.vocab import mood_label
@@ -33,6 +33,9 @@ from ..widgets.safe_browser import SafeBrowser
 from .editor_parts import CopingTable, EmotionList, MoodRow, TagEdit
 
 AUTOSAVE_MS = 3000
+# How long the GUI thread waits for another task's write lock (an import holds it for seconds).
+DRAFT_WAIT_MS = 100
+SAVE_WAIT_MS = 2000
 NEW_DRAFT = "new"
 
 
@@ -274,7 +277,10 @@ class EntryEditor(Retranslatable, QDialog):
         if not self.dirty:
             return
         try:
-            self.repo.save_draft(draft_slot(self.entry_id), self.state())
+            with db.busy_timeout(self.repo.conn, DRAFT_WAIT_MS):
+                self.repo.save_draft(draft_slot(self.entry_id), self.state())
+        except JournalBusy:
+            return  # an import holds the journal: still unsaved, kept at the next tick
         except db.OperationalError:
             # A damaged journal is read-only (integrity.py): nothing is written, and nowhere else.
             self.error.setText(VaultDamaged().user_message())
@@ -296,8 +302,9 @@ class EntryEditor(Retranslatable, QDialog):
     def save(self) -> None:
         entry = self.to_entry()
         try:
-            saved = self.repo.update(entry) if entry.id is not None else self.repo.add(entry)
-        except PeerappError as exc:
+            with db.busy_timeout(self.repo.conn, SAVE_WAIT_MS):
+                saved = self.repo.update(entry) if entry.id is not None else self.repo.add(entry)
+        except PeerappError as exc:  # JournalBusy too: the text stays in the editor
             self._show_error(exc.user_message())
             return
         except db.OperationalError:
