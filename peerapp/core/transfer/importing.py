@@ -37,8 +37,6 @@ class ImportReport:
     added: int = 0
     skipped_duplicates: int = 0
     errors: list[tuple[int, str]] = field(default_factory=list)
-    # Always False: a cancelled import raises OperationCancelled and adds nothing (kept for callers).
-    cancelled: bool = False
 
 
 def _optional_int(value: object, low: int, high: int) -> bool:

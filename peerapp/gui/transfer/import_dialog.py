@@ -164,8 +164,6 @@ class ImportDialog(Retranslatable, QDialog):
             lines.append(
                 self.tr("Skipped %Ln entries already in the journal.", "", report.skipped_duplicates)
             )
-        if report.cancelled:
-            lines.append(self.tr("The import was cancelled; the entries above were kept."))
         if report.errors:
             lines.append(self.tr("%Ln rows could not be imported:", "", len(report.errors)))
             for line, message in report.errors[:20]:
@@ -186,14 +184,8 @@ class ImportDialog(Retranslatable, QDialog):
         self.accept()
 
     def _stopped(self) -> None:
-        """Cancelled: the batches committed before are kept and said, unless a lock closed this dialog."""
+        """Cancelled (here or by a lock): an import is one transaction, so nothing was added."""
         self.buttons.setEnabled(True)
-        job = self.run
-        if job is not None and isinstance(job.result, ImportReport):
-            self.report = job.result  # the timeline must show what was kept, even after a lock
-            if self.isVisible():
-                QMessageBox.information(self, self.tr("Import entries"), self.summary(job.result))
-                self.accept()
 
 
 def import_dialog(parent: QWidget | None, vault: Vault) -> ImportReport | None:
