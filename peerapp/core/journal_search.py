@@ -86,16 +86,17 @@ def search_rows(
     A first letter or a common word matches tens of thousands of entries, and materialising that
     set was most of a search (bench/README.md). So one word (or the any-word fallback) is looked
     for among the newest WINDOW x limit ids first: every entry newer than the newest one below
-    the window is in it, so a page filled there is exact. Otherwise the whole set: none, a few
-    looked up by id, or the timeline walk.
+    the window is in it, so a page filled there is exact. Otherwise the index first counts the
+    matches up to FEW: none ends the search (a word in no entry, or words never together, no
+    longer walk the whole timeline), a few are looked up by id, more are probed along it.
     """
     clause, params = where(flt, after, any_term=any_term)
     match = textnorm.match_expression(flt.query, any_term=any_term)
     if clause is None or match is None:
         return []
-    if " AND " in match:  # several words together match few: a window would read the index twice
-        return select(conn, clause, params, limit)
-    newest = window(conn, flt, limit)
+    # One word (or the any-word fallback) can match so much that the newest ids fill the page;
+    # several words together match few, and a window would only read the index twice.
+    newest = None if " AND " in match else window(conn, flt, limit)
     if newest is not None:
         rows = select(conn, *where(flt, after, any_term=any_term, window=newest), limit)
         if len(rows) == limit or newest[1] is None:

@@ -162,11 +162,14 @@ def grow(repo: JournalRepository, n: int) -> None:
     )
 
 
-@pytest.mark.parametrize("query", ["a", "alpha", "omega", "delta"])
+@pytest.mark.parametrize(
+    "query", ["a", "alpha", "omega", "delta", "beta gamma", "omega delta", "alpha omega"]
+)
 def test_search_work_does_not_grow_with_the_journal(repo: JournalRepository, query: str) -> None:
     # A first letter or a word in every entry materialised every match, and a word in no entry
-    # (or in a few old ones) walked the whole timeline: both grew with the journal. Now the work
-    # is bounded by the page: the newest ids, or the few matches looked up by id.
+    # (or in a few old ones, or words seldom or never together) walked the whole timeline: both
+    # grew with the journal. Now the work is bounded by the page: the newest ids, or the few
+    # matches looked up by id.
     build(repo, 300, "forward")
     flt = EntryFilter(query=query)
     small = vm_steps(repo.conn, lambda: repo.page(flt, limit=10))
