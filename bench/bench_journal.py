@@ -708,7 +708,8 @@ def search_tables(
     if against:
         before, source = (
             against,
-            ("the checkout given with `--against`, run beside this one in every round and machine state"),
+            f"{against_label or 'the checkout given with `--against`'}: run beside this one in every round"
+            " and machine state, on the same vaults",
         )
     elif before:
         source = "the earlier run given with `--before`, same vaults, another time"
