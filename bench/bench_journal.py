@@ -503,6 +503,11 @@ def worker_session_qt(data_dir: Path) -> dict[str, Any]:
     return worker_session(data_dir, with_qt=True)
 
 
+def worker_fingerprint(data_dir: Path) -> dict[str, Any]:
+    """The vault cache key as the peerapp this worker imports sees it (see --against)."""
+    return {"fingerprint": fingerprint()}
+
+
 WORKERS = {
     "unlock": worker_unlock,
     "search": worker_search,
@@ -511,6 +516,7 @@ WORKERS = {
     "plans": worker_plans,
     "export": worker_export,
     "profile": worker_profile,
+    "fingerprint": worker_fingerprint,
 }
 
 
@@ -581,17 +587,27 @@ def search_runs(
     the order swapped each round, so a before/after comparison sees the same machine too."""
     if not (path / FLOOR_DB).exists():
         run_worker("export", path)
+    vaults = {"this": path}
+    if against:
+        # The other checkout may have another schema: its vault is the one its fingerprint names
+        # (same generator and seed, so the same entries), which must exist in the same folder.
+        other = run_worker("fingerprint", path, against)["fingerprint"]
+        vaults["against"] = path.with_name(path.name.rsplit("-", 1)[0] + "-" + other)
+        if not (vaults["against"] / "READY").exists():
+            raise SystemExit(f"no vault for the --against checkout's schema: {vaults['against']}")
+        if not (vaults["against"] / FLOOR_DB).exists():
+            run_worker("export", vaults["against"], against)
     codes: dict[str, Path | None] = {"this": None} | ({"against": against} if against else {})
     found: dict[str, dict[str, list[dict[str, Any]]]] = {code: {"idle": [], "busy": []} for code in codes}
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 2
     for round_ in range(runs):
         order = list(codes) if round_ % 2 == 0 else list(reversed(codes))
         for code in order:
-            found[code]["idle"].append(run_worker("search", path, codes[code]))
+            found[code]["idle"].append(run_worker("search", vaults[code], codes[code]))
         if busy:
             with competing_load(cores):
                 for code in order:
-                    found[code]["busy"].append(run_worker("search", path, codes[code]))
+                    found[code]["busy"].append(run_worker("search", vaults[code], codes[code]))
     return {code: {k: v for k, v in states.items() if v} for code, states in found.items()}
 
 
