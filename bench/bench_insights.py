@@ -453,6 +453,9 @@ def measure_gui(vault: Vault, runs: int) -> list[list[str]]:
     pages = {"after": make_page()}
     if old_charts is not None:
         pages["chart before"] = make_page(old_charts.MoodLineChart)
+    for page in pages.values():  # each its own window, shown throughout: only the refreshed one works
+        page.show()
+    app.processEvents()
 
     def gaps(action: Callable[[], None], until: Any) -> tuple[float, float]:
         """(worst gap of a 1 ms timer, ms until `until` fires) while `action` runs from the event loop."""
@@ -514,7 +517,6 @@ def measure_gui(vault: Vault, runs: int) -> list[list[str]]:
         }
         for _ in range(runs):
             for name, page in pages.items():
-                page.show()
                 if name == "after" and old is not None:
                     page.attach(session.journal)  # computed on the GUI thread, as the page used to
                     seen["before"].append(switched(page, rng, other, before_compute(old))[0])
@@ -523,7 +525,6 @@ def measure_gui(vault: Vault, runs: int) -> list[list[str]]:
                 seen[name].append(worst)
                 if name == "after":
                     seen["shown"].append(until)
-                page.hide()
             seen["floor"].append(gaps(lambda: None, None)[0])  # nothing to do for 300 ms
         med = {k: statistics.median(v) if v else float("nan") for k, v in seen.items()}
         rows.append(

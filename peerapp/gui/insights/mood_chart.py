@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLocale, QPointF, QRect, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -63,8 +63,8 @@ class MoodLineChart(Chart):
         self._plot = None  # nothing worked out for the figures shown before outlives them
         # Qt paints everything a window has to repaint in one go, right after the work that asked for
         # it; with ten years of weeks this chart is the longest part. The next turn of the event loop
-        # works out where everything goes, and only the one after asks for the paint: the rest of the
-        # page paints its new figures first, and timers and input run between each step.
+        # works out where everything goes and lets the window paint what else changed (the page's other
+        # new figures); only a later turn asks for this chart's paint, so timers and input run between.
         self._turns[1].stop()
         self._turns[0].start()
         if not self.points:
@@ -73,6 +73,9 @@ class MoodLineChart(Chart):
     def _prepare(self) -> None:
         if self.points:
             self.plot(QFontMetrics(self.font()))
+        # Whichever Qt handles first, timers or the window's pending paint, that paint happens now,
+        # before this chart is marked to be painted.
+        QCoreApplication.sendPostedEvents(self.window(), QEvent.Type.UpdateRequest)
         self._turns[1].start()
 
     def has_data(self) -> bool:
