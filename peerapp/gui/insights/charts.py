@@ -238,6 +238,8 @@ class YearPixels(Chart):
             )
         neutral = self.neutral()
         gap = 1.0 if cell > 6 else 0.0
+        rtl, width = self.rtl(), self.width()
+        colours: dict[int, QColor] = {}  # a cell's colour depends only on its rounded mean
         for m in range(1, 13):
             y = top + (m - 1) * cell
             painter.setPen(self.text_colour())
@@ -248,12 +250,14 @@ class YearPixels(Chart):
             )
             for d in range(1, calendar.monthrange(self.year, m)[1] + 1):
                 x = left + (d - 1) * cell
-                if self.rtl():
-                    x = self.width() - x - cell
+                if rtl:
+                    x = width - x - cell
                 mean = self.days.get(date(self.year, m, d))
+                if mean is not None and round(mean) not in colours:
+                    colours[round(mean)] = mood_colour(mean)
                 painter.fillRect(
                     QRectF(x + gap, y + gap, cell - 2 * gap, cell - 2 * gap),
-                    neutral if mean is None else mood_colour(mean),
+                    neutral if mean is None else colours[round(mean)],
                 )
         # Legend: one swatch per mood plus "no entry".
         ly = int(top + 12 * cell + MARGIN / 2)
