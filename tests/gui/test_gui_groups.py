@@ -54,6 +54,27 @@ def press(box: QMessageBox, button: QMessageBox.StandardButton) -> None:
     found.click()
 
 
+def press_action(box: QMessageBox) -> None:
+    """Press the button that does what the question asks (the app's own words, not Qt's Yes)."""
+    for button in box.buttons():
+        if box.buttonRole(button) in (
+            QMessageBox.ButtonRole.AcceptRole,
+            QMessageBox.ButtonRole.DestructiveRole,
+        ):
+            button.click()
+            return
+    raise AssertionError("the question has no action button")
+
+
+def press_cancel(box: QMessageBox) -> None:
+    """Answer no: the button with the reject role (Cancel)."""
+    for button in box.buttons():
+        if box.buttonRole(button) == QMessageBox.ButtonRole.RejectRole:
+            button.click()
+            return
+    raise AssertionError("the question has no Cancel button")
+
+
 def sync_and_wait(qtbot: Any, page: GroupsPage) -> None:
     runs = page.sync.runs
     qtbot.waitUntil(lambda: not page.sync.is_running(), timeout=60000)
@@ -288,7 +309,7 @@ def test_two_members_post_reply_me_too_delete_and_report(
         assert dialog.list.count() == 1
         assert "more detail" in dialog.list.item(0).text()
         dialog.list.setCurrentRow(0)
-        on_next_dialog(QMessageBox, lambda box: press(box, QMessageBox.StandardButton.Yes))
+        on_next_dialog(QMessageBox, press_action)
         dialog.delete_button.click()
         dialog.reject()
 
@@ -303,7 +324,7 @@ def test_two_members_post_reply_me_too_delete_and_report(
     # Delete my own reply.
     mine = card_with(page, "Same here")
     assert mine.delete_button.isVisible()
-    on_next_dialog(QMessageBox, lambda box: press(box, QMessageBox.StandardButton.Yes))
+    on_next_dialog(QMessageBox, press_action)
     qtbot.mouseClick(mine.delete_button, Qt.MouseButton.LeftButton)
     settle(qtbot, page)
     with pytest.raises(AssertionError):
@@ -396,11 +417,11 @@ def test_leave_wipes_the_group(
     conn = vault.connect()
     assert conn.execute("SELECT count(*) FROM group_post").fetchone()[0] == 1
 
-    on_next_dialog(QMessageBox, lambda box: press(box, QMessageBox.StandardButton.No))
+    on_next_dialog(QMessageBox, press_cancel)
     page.leave_group()
     assert page.groups
 
-    on_next_dialog(QMessageBox, lambda box: press(box, QMessageBox.StandardButton.Yes))
+    on_next_dialog(QMessageBox, press_action)
     page.leave_group()
     assert not page.groups and page.stack.currentWidget() is page.intro
     assert not page.feed.cards

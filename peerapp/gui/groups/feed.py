@@ -10,6 +10,7 @@ from ...core.errors import PeerappError
 from ...sync.models import Group, GroupPost
 from ...sync.service import GroupService
 from ..common import Retranslatable
+from ..widgets.ask import ask
 from .post import PostCard
 from .settings import ReportPostDialog
 
@@ -222,8 +223,9 @@ class FeedView(Retranslatable, QScrollArea):
             if mine
             else self.tr("Delete this post as the group's admin? It is removed for everyone in the group.")
         )
-        answer = QMessageBox.question(self, self.tr("Delete post"), question)
-        if answer == QMessageBox.StandardButton.Yes and self._run("delete_post", post_id):
+        if ask(
+            self, self.tr("Delete post"), question, self.tr("&Delete post"), destructive=True
+        ) and self._run("delete_post", post_id):
             self.refresh()
 
     def report_post(self, post_id: str) -> None:

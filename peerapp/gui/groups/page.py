@@ -23,6 +23,7 @@ from ...core.vault import Vault
 from ...sync.models import Group, SyncAllResult
 from ...sync.service import GroupService
 from ..common import Retranslatable
+from ..widgets.ask import ask
 from ..widgets.bidi_text import PlainTextEdit, fit_direction, follow_text, isolate
 from .dialogs import InviteDialog, JoinGroupDialog, NewGroupDialog, PseudonymDialog
 from .feed import FeedView
@@ -356,15 +357,16 @@ class GroupsPage(Retranslatable, QWidget):
         group = self.current_group()
         if group is None or self.service is None:
             return
-        answer = QMessageBox.question(
+        if not ask(
             self,
             self.tr("Leave group"),
             self.tr(
                 "Leave “%1”? Every post of this group is wiped from this computer, including posts not sent "
                 "yet. To come back you need the invite again."
             ).replace("%1", isolate(group.name)),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            self.tr("&Leave the group"),
+            destructive=True,
+        ):
             return
         self.sync.wait_idle()  # the worker must not write this group's rows while they are wiped
         try:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from ...core.vocab import mood_label
 from ..common import Retranslatable, qdatetime
 from ..widgets import locale_format
 from ..widgets.announce import announce
+from ..widgets.ask import ask
 from ..widgets.bidi_text import PlainTextEdit, fit_direction, follow_text, show_html
 from ..widgets.safe_browser import SafeBrowser
 from .editor_parts import CopingTable, EmotionList, MoodRow, TagEdit
@@ -326,13 +326,13 @@ class EntryEditor(Retranslatable, QDialog):
             super().reject()
             return
         if self.dirty or self.repo.load_draft(draft_slot(self.entry_id)) is not None:
-            answer = QMessageBox.question(
+            if not ask(
                 self,
                 self.tr("Discard changes?"),
                 self.tr("You have changes that are not saved. Discard them?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
+                self.tr("&Discard changes"),
+                destructive=True,
+            ):
                 return
         self.repo.delete_draft(draft_slot(self.entry_id))
         self.dirty = False

@@ -19,6 +19,7 @@ from ..library.crisis_dialog import CrisisDialog, add_help_link
 from ..protection.discreet import DiscreetController
 from ..protection.menu import ProtectionMenu
 from ..widgets.announce import announce
+from ..widgets.ask import ask
 from . import pages
 from .data_actions import DataActions
 from .language import LanguageManager
@@ -329,12 +330,12 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, QMainWindow
             )
 
     def new_recovery_key(self) -> None:
-        answer = QMessageBox.question(
+        if ask(
             self,
             self.tr("New recovery key"),
             self.tr("Make a new recovery key? Any recovery key you saved before stops working."),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+            self.tr("&Make a new key"),
+        ):
             from .dialogs import RecoveryKeyDialog
 
             RecoveryKeyDialog(self.vault.new_recovery_key(), self).exec()
