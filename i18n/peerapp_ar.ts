@@ -1106,6 +1106,10 @@
         <source>You have changes that are not saved. Discard them?</source>
         <translation>لديك تغييرات لم تُحفظ. هل تريد تجاهلها؟</translation>
     </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation>ت&amp;جاهل التغييرات</translation>
+    </message>
 </context>
 <context>
     <name>EntryView</name>
@@ -1275,6 +1279,10 @@
     <message>
         <source>The key file in this backup does not open this journal (it belongs to another journal). Nothing was changed.</source>
         <translation>ملف المفاتيح في هذه النسخة الاحتياطية لا يفتح هذه اليوميات (فهو ليوميات أخرى). لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <source>Your journal is busy with another task, such as an import. Nothing was lost; try again in a moment.</source>
+        <translation>يومياتك مشغولة الآن بمهمة أخرى، مثل الاستيراد. لم يضِع شيء؛ يمكن المحاولة بعد قليل.</translation>
     </message>
     <message>
         <source>The journal file is damaged. To protect what is left, nothing more will be written to it. Restore your newest good backup.</source>
@@ -1463,6 +1471,10 @@
     <message>
         <source>Delete post</source>
         <translation>حذف المنشور</translation>
+    </message>
+    <message>
+        <source>&amp;Delete post</source>
+        <translation>&amp;حذف المنشور</translation>
     </message>
     <message>
         <source>Report post</source>
@@ -1755,6 +1767,10 @@
         <source>Leave “%1”? Every post of this group is wiped from this computer, including posts not sent yet. To come back you need the invite again.</source>
         <translation>أتغادر «%1»؟ ستُمحى كل منشورات هذه المجموعة من هذا الحاسوب، ومنها ما لم يُرسل بعد. للعودة ستحتاج إلى الدعوة من جديد.</translation>
     </message>
+    <message>
+        <source>&amp;Leave the group</source>
+        <translation>&amp;مغادرة المجموعة</translation>
+    </message>
 </context>
 <context>
     <name>HelpNowButton</name>
@@ -1853,10 +1869,6 @@
             <numerusform>تم تخطّي %Ln تدوينةً موجودة في اليوميات.</numerusform>
             <numerusform>تم تخطّي %Ln تدوينة موجودة في اليوميات.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The import was cancelled; the entries above were kept.</source>
-        <translation>أُلغي الاستيراد؛ واحتُفظ بالتدوينات المذكورة أعلاه.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln rows could not be imported:</source>
@@ -2618,6 +2630,10 @@
     <message>
         <source>Make a new recovery key? Any recovery key you saved before stops working.</source>
         <translation>هل تريد إنشاء مفتاح استرداد جديد؟ سيتوقف أي مفتاح استرداد حفظته من قبل عن العمل.</translation>
+    </message>
+    <message>
+        <source>&amp;Make a new key</source>
+        <translation>&amp;إنشاء مفتاح جديد</translation>
     </message>
     <message>
         <source>About peerapp</source>
