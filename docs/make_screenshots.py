@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -75,6 +76,14 @@ SAMPLES = [
 ]
 
 
+def settle(seconds: float = 2.0) -> None:
+    """Let background jobs finish and the window repaint."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.02)
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     data = Path(tempfile.mkdtemp()) / "vault"
@@ -97,7 +106,8 @@ def main() -> None:
                 coping=coping,
             )
         )
-    window.journal_page.attach(repo)
+    assert window.session is not None
+    window.journal_page.attach(window.session)
     window.resize(1200, 760)
     window.show()
     for lang in ("en", "ar"):
@@ -113,7 +123,7 @@ def main() -> None:
         window.grab().save(str(OUT / f"library-{lang}.png"))
         window.show_tab(window.insights_page)
         window.insights_page.range_combo.setCurrentIndex(window.insights_page.range_combo.count() - 1)
-        QApplication.processEvents()
+        settle()  # the figures are worked out on the job host
         window.grab().save(str(OUT / f"insights-{lang}.png"))
         window.show_tab(window.safety_plan_page)
         QApplication.processEvents()
