@@ -158,6 +158,19 @@ class JournalRepository:
         return hydrate(self.conn, [row])[0]
 
     def count(self, flt: EntryFilter = _NO_FILTER) -> int:
+        found = self._count(flt)
+        if found or not flt.query.strip():
+            return found
+        # Nothing with the words themselves: count their related forms, as page() shows them
+        # (asking the index first, so words no entry has never walk the timeline).
+        several = self._several_words(flt)
+        where, params = journal_search.where(flt, None, any_term=several, related=True)
+        match = textnorm.match_expression(flt.query, any_term=several, related=True)
+        if where is None or match is None or not journal_search.matches(self.conn, match, 1):
+            return 0
+        return int(self.conn.execute(f"SELECT count(*) FROM entry e WHERE {where}", params).fetchone()[0])
+
+    def _count(self, flt: EntryFilter) -> int:
         several = self._several_words(flt)
         any_term = several and self._needs_fallback(flt)
         where, params = journal_search.where(flt, None, any_term=any_term)
@@ -204,7 +217,23 @@ class JournalRepository:
             entries = hydrate(
                 self.conn, journal_search.search_rows(self.conn, flt, after, limit, any_term=True)
             )
+        if not entries and (after is None or self._needs_related(flt)):
+            # Still nothing: related forms of the words (hopeless for hope, حزن for حزين), so a search
+            # never comes back empty when a related form is there. Only then, so they never
+            # crowd out the words themselves.
+            several = self._several_words(flt)
+            entries = hydrate(
+                self.conn,
+                journal_search.search_rows(self.conn, flt, after, limit, any_term=several, related=True),
+            )
         return entries
+
+    def _needs_related(self, flt: EntryFilter) -> bool:
+        """True when neither the words together nor any one of them match (so pages use related forms)."""
+        where, params = journal_search.where(flt, None, any_term=self._several_words(flt))
+        if where is None:
+            return False
+        return self.conn.execute(f"SELECT 1 FROM entry e WHERE {where} LIMIT 1", params).fetchone() is None
 
     def search(self, query: str, limit: int = 50) -> list[Entry]:
         return self.page(EntryFilter(query=query), limit=limit)

@@ -23,13 +23,14 @@ def where(
     any_term: bool = False,
     window: Window | None = None,
     by_id: bool = False,
+    related: bool = False,
 ) -> tuple[str | None, list[object]]:
     """The WHERE clause over `entry e` and its parameters; None when the query has no words."""
     # by_id: a + on deleted_at keeps the planner off entry_timeline, so it looks the ids up.
     clauses = [("+" if by_id else "") + "e.deleted_at IS " + ("NOT NULL" if flt.trash else "NULL")]
     params: list[object] = []
     if flt.query.strip():
-        match = textnorm.match_expression(flt.query, any_term=any_term)
+        match = textnorm.match_expression(flt.query, any_term=any_term, related=related)
         if match is None:
             return None, []
         # The unary + keeps the planner from driving the query from the match set (a rowid
@@ -79,7 +80,13 @@ def select(conn: Connection, clause: str | None, params: list[object], limit: in
 
 
 def search_rows(
-    conn: Connection, flt: EntryFilter, after: Cursor | None, limit: int, *, any_term: bool
+    conn: Connection,
+    flt: EntryFilter,
+    after: Cursor | None,
+    limit: int,
+    *,
+    any_term: bool,
+    related: bool = False,
 ) -> list[Row]:
     """The rows of one walk of the timeline probing every match, found with less work.
 
@@ -90,15 +97,15 @@ def search_rows(
     matches up to FEW: none ends the search (a word in no entry, or words never together, no
     longer walk the whole timeline), a few are looked up by id, more are probed along it.
     """
-    clause, params = where(flt, after, any_term=any_term)
-    match = textnorm.match_expression(flt.query, any_term=any_term)
+    clause, params = where(flt, after, any_term=any_term, related=related)
+    match = textnorm.match_expression(flt.query, any_term=any_term, related=related)
     if clause is None or match is None:
         return []
     # One word (or the any-word fallback) can match so much that the newest ids fill the page;
     # several words together match few, and a window would only read the index twice.
     newest = None if " AND " in match else window(conn, flt, limit)
     if newest is not None:
-        rows = select(conn, *where(flt, after, any_term=any_term, window=newest), limit)
+        rows = select(conn, *where(flt, after, any_term=any_term, window=newest, related=related), limit)
         if len(rows) == limit or newest[1] is None:
             return rows
         if rows:  # some among the newest ids: not a tiny set, walk it
@@ -106,7 +113,7 @@ def search_rows(
     found = matches(conn, match, FEW)
     if not found:
         return []
-    return select(conn, *where(flt, after, any_term=any_term, by_id=found < FEW), limit)
+    return select(conn, *where(flt, after, any_term=any_term, by_id=found < FEW, related=related), limit)
 
 
 def window(conn: Connection, flt: EntryFilter, limit: int) -> Window | None:

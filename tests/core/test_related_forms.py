@@ -8,21 +8,7 @@ import pytest
 
 from peerapp.core import related_forms, textnorm
 from peerapp.core.library_index import LibraryIndex
-
-# The examples: (a form, a related form), each written in one article only.
-PAIRS = [
-    ("en", "hope", "hopeless"),
-    ("en", "anxious", "anxiety"),
-    ("en", "worried", "worry"),
-    ("en", "supportive", "support"),
-    ("en", "lonely", "loneliness"),
-    ("ar", "حزين", "حزن"),
-    ("ar", "خائف", "خوف"),
-    ("ar", "مساعد", "مساعدة"),
-    ("ar", "ساعد", "مساعدة"),
-    ("ar", "قلقة", "قلق"),
-    ("ar", "وحيد", "وحدة"),
-]
+from support.related_pairs import PAIRS
 
 
 def library_with(root: Path, lang: str, words: dict[str, str]) -> Path:
