@@ -25,7 +25,7 @@ from peerapp.sync.protocol import Invite
 from peerapp.sync.pseudonym import ADJECTIVES, NOUNS, compose, suggest_pseudonym
 from peerapp.sync.service import GroupService
 from support import PASSPHRASE
-from support.gui import MakeWindow
+from support.gui import MakeWindow, press_answer
 from support.servers import ServerProcess, sqlite_server  # noqa: F401
 from support.sync_tools import TrickleServer
 
@@ -52,27 +52,6 @@ def press(box: QMessageBox, button: QMessageBox.StandardButton) -> None:
     found = box.button(button)
     assert found is not None
     found.click()
-
-
-def press_action(box: QMessageBox) -> None:
-    """Press the button that does what the question asks (the app's own words, not Qt's Yes)."""
-    for button in box.buttons():
-        if box.buttonRole(button) in (
-            QMessageBox.ButtonRole.AcceptRole,
-            QMessageBox.ButtonRole.DestructiveRole,
-        ):
-            button.click()
-            return
-    raise AssertionError("the question has no action button")
-
-
-def press_cancel(box: QMessageBox) -> None:
-    """Answer no: the button with the reject role (Cancel)."""
-    for button in box.buttons():
-        if box.buttonRole(button) == QMessageBox.ButtonRole.RejectRole:
-            button.click()
-            return
-    raise AssertionError("the question has no Cancel button")
 
 
 def sync_and_wait(qtbot: Any, page: GroupsPage) -> None:
@@ -309,7 +288,7 @@ def test_two_members_post_reply_me_too_delete_and_report(
         assert dialog.list.count() == 1
         assert "more detail" in dialog.list.item(0).text()
         dialog.list.setCurrentRow(0)
-        on_next_dialog(QMessageBox, press_action)
+        on_next_dialog(QMessageBox, lambda box: press_answer(box, accept=True))
         dialog.delete_button.click()
         dialog.reject()
 
@@ -324,7 +303,7 @@ def test_two_members_post_reply_me_too_delete_and_report(
     # Delete my own reply.
     mine = card_with(page, "Same here")
     assert mine.delete_button.isVisible()
-    on_next_dialog(QMessageBox, press_action)
+    on_next_dialog(QMessageBox, lambda box: press_answer(box, accept=True))
     qtbot.mouseClick(mine.delete_button, Qt.MouseButton.LeftButton)
     settle(qtbot, page)
     with pytest.raises(AssertionError):
@@ -417,11 +396,11 @@ def test_leave_wipes_the_group(
     conn = vault.connect()
     assert conn.execute("SELECT count(*) FROM group_post").fetchone()[0] == 1
 
-    on_next_dialog(QMessageBox, press_cancel)
+    on_next_dialog(QMessageBox, lambda box: press_answer(box, accept=False))
     page.leave_group()
     assert page.groups
 
-    on_next_dialog(QMessageBox, press_action)
+    on_next_dialog(QMessageBox, lambda box: press_answer(box, accept=True))
     page.leave_group()
     assert not page.groups and page.stack.currentWidget() is page.intro
     assert not page.feed.cards

@@ -76,23 +76,27 @@ def when_modal(kind: type[QWidget], handler: Callable[[QWidget], None]) -> None:
     QTimer.singleShot(0, poll)
 
 
+def press_answer(box: QMessageBox, accept: bool) -> None:
+    """Press the button that does what an ask() question asks (`accept`), or its Cancel."""
+    roles = (
+        (QMessageBox.ButtonRole.AcceptRole, QMessageBox.ButtonRole.DestructiveRole)
+        if accept
+        else (QMessageBox.ButtonRole.RejectRole,)
+    )
+    for button in box.buttons():
+        if box.buttonRole(button) in roles:
+            button.click()
+            return
+    raise AssertionError("no such button")
+
+
 def answer_next_box(accept: bool, seen: list[str] | None = None) -> None:
     """Press the action button (`accept`) or Cancel in the next message box; note its buttons' texts."""
 
     def press(widget: QWidget) -> None:
         assert isinstance(widget, QMessageBox)
-        buttons = widget.buttons()
         if seen is not None:
-            seen.extend(b.text() for b in buttons)
-        wanted = QMessageBox.ButtonRole.RejectRole
-        for button in buttons:
-            role = widget.buttonRole(button)
-            if accept and role in (QMessageBox.ButtonRole.AcceptRole, QMessageBox.ButtonRole.DestructiveRole):
-                button.click()
-                return
-            if not accept and role == wanted:
-                button.click()
-                return
-        raise AssertionError("no such button")
+            seen.extend(b.text() for b in widget.buttons())
+        press_answer(widget, accept)
 
     when_modal(QMessageBox, press)
