@@ -217,6 +217,9 @@ class PostCard(Retranslatable, QFrame):
         self.reply_button.setText(self.tr("Send reply"))
         role = self.tr("Reply by %1") if self.is_reply else self.tr("Post by %1")
         self.setAccessibleName(role.replace("%1", post.pseudonym))
+        # The body is a focusable reading pane: a screen reader names it by whose words it holds.
+        words = self.tr("Words of a reply by %1") if self.is_reply else self.tr("Words of a post by %1")
+        self.body.setAccessibleName(words.replace("%1", post.pseudonym))
 
     def _reveal(self, shown: bool) -> None:
         self.body.setVisible(shown)
