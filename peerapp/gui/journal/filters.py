@@ -12,7 +12,9 @@ from ...core.journal import EntryFilter
 from ...core.vocab import EMOTIONS, MOODS, emotion_label, mood_label
 from ..widgets import locale_format
 
-SEARCH_DELAY_MS = 150
+# Typing waits this long after the last key before searching: a burst of keys makes one search (each one
+# counts the matches, 10-25 ms at 50k entries), and Enter searches at once.
+SEARCH_DELAY_MS = 200
 
 
 def _to_date(value: QDate) -> date:
@@ -20,7 +22,8 @@ def _to_date(value: QDate) -> date:
 
 
 class FilterBar(QWidget):
-    """Search and filters above the timeline. `changed` fires on each change (typing: a moment later).
+    """Search and filters above the timeline. `changed` fires on each change (typing: a moment after the
+    last key, or at once on Enter).
 
     The page calls `retranslate_ui()` from its own, so a direct call on the page refreshes these too.
     The texts keep the "JournalPage" context they have always had, and with it their translations.
@@ -66,7 +69,8 @@ class FilterBar(QWidget):
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self.changed)
-        self.search.textChanged.connect(lambda _t: self.search_timer.start())
+        self.search.textChanged.connect(lambda _t: self.search_timer.start())  # restarted by every key
+        self.search.returnPressed.connect(self.search_now)
         for combo in (self.mood_filter, self.emotion_filter, self.tag_filter):
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.date_check.toggled.connect(self._dates_toggled)
@@ -147,6 +151,11 @@ class FilterBar(QWidget):
             until=until,
             trash=trash,
         )
+
+    def search_now(self) -> None:
+        """Search for what is typed without waiting for the pause (Enter)."""
+        self.search_timer.stop()
+        self.changed.emit()
 
     def _dates_toggled(self, on: bool) -> None:
         self.date_from.setEnabled(on)
