@@ -88,6 +88,7 @@ class Overview:
     days_with_mood: int
     first_day: date | None
     last_day: date | None
+    days_written: int = 0  # days with any entry, with a mood or not
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,8 @@ class Report:
     year: int | None = None  # the year of `pixels`: the one asked for if it has data, else the newest
     pixels: dict[date, float] = field(default_factory=dict)
     period: Period = Period.WEEK  # the grouping of `points`
+    pixel_entries: dict[date, int] = field(default_factory=dict)  # entries with a mood behind each pixel
+    first_day: date | None = None  # the journal's first day with an entry, whatever the range
 
 
 class Insights:
@@ -190,6 +193,7 @@ class Insights:
             days_with_mood=len(moody),
             first_day=moody[0] if moody else None,
             last_day=moody[-1] if moody else None,
+            days_written=sum(1 for d in days if d.entries),
         )
 
     def overview(self, rng: DateRange = DateRange()) -> Overview:
@@ -206,15 +210,21 @@ class Insights:
 
     def year_in_pixels(self, year: int, rng: DateRange = DateRange()) -> dict[date, float]:
         """Mean mood per day of `year` (days without a mood are absent)."""
+        return {d.day: d.mood for d in self._year_days(year, rng) if d.mood is not None}
+
+    def _year_days(self, year: int, rng: DateRange = DateRange()) -> list[Day]:
         since = date(year, 1, 1) if rng.since is None else max(rng.since, date(year, 1, 1))
         until = date(year, 12, 31) if rng.until is None else min(rng.until, date(year, 12, 31))
         if since > until:
-            return {}
-        return self.daily_moods(DateRange(since, until))
+            return []
+        return self.days(DateRange(since, until))
 
     def years(self) -> list[int]:
         """From the year of the first day with entries to the year of the last."""
-        bounds = self.store.bounds()
+        return self._years(self.store.bounds())
+
+    @staticmethod
+    def _years(bounds: tuple[date, date] | None) -> list[int]:
         return [] if bounds is None else list(range(bounds[0].year, bounds[1].year + 1))
 
     def by_weekday(self, rng: DateRange = DateRange()) -> list[WeekdayMood]:
@@ -238,9 +248,10 @@ class Insights:
             days = self.days(rng)
             associations = self.associations(rng, days=days)
             helps = self.what_helps(rng)
-            years = self.years()
+            bounds = self.store.bounds()
+            years = self._years(bounds)
             shown = year if year in years else (years[-1] if years else None)
-            pixels = {} if shown is None else self.year_in_pixels(shown)
+            year_days = [] if shown is None else [d for d in self._year_days(shown) if d.mood is not None]
         return Report(
             overview=self.summarise(days),
             points=group_days(days, Period(period)),
@@ -249,8 +260,10 @@ class Insights:
             helps=helps,
             years=years,
             year=shown,
-            pixels=pixels,
+            pixels={d.day: d.mood for d in year_days if d.mood is not None},
             period=Period(period),
+            pixel_entries={d.day: d.with_mood for d in year_days},
+            first_day=None if bounds is None else bounds[0],
         )
 
     def associations(

@@ -3,23 +3,34 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QSizePolicy, QStyle, QWidget
+from PySide6.QtCore import QEvent, QLocale, QPoint, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QImage, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QStyle, QToolTip, QWidget
 
 from ...core.insights import Period
 from ...core.vocab import MOODS, mood_label
-from ..journal.timeline import MOOD_COLOURS
+from .. import design
 
-MARGIN = 8
+MARGIN = design.SPACE["s"]
+
+
+def mood_level(mean: float) -> int:
+    """The mood level a mean is drawn as (its colour, its label)."""
+    return max(1, min(5, round(mean)))
 
 
 def mood_colour(mean: float) -> QColor:
-    return QColor(MOOD_COLOURS[max(1, min(5, round(mean)))])
+    return design.mood_fill(mood_level(mean))
+
+
+def count_text(n: int) -> str:
+    """A count in the interface's digits, as a chart's hover text writes it."""
+    return QLocale().toString(n)
 
 
 def format_number(value: float, decimals: int = 1) -> str:
@@ -79,6 +90,25 @@ class Chart(QWidget):
     def has_data(self) -> bool:  # pragma: no cover - overridden
         return False
 
+    def tooltip_at(self, pos: QPoint) -> str:
+        """What hovering at `pos` tells: the value under it and how many days or entries it comes from."""
+        return ""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(event.pos()) if self.has_data() else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def background(self) -> QColor:
+        """The card the chart sits on (its box paints it; an exported image is filled with it)."""
+        return QColor(design.surface("card"))
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         self.exposed = event.rect()
         painter = QPainter(self)
@@ -101,7 +131,7 @@ class Chart(QWidget):
         if self.size() != size:
             self.resize(size)
         image = QImage(size, QImage.Format.Format_ARGB32)
-        image.fill(self.palette().color(QPalette.ColorRole.Window))
+        image.fill(self.background())
         self.render(image)
         return image
 
@@ -116,6 +146,7 @@ class Bar:
     value: float | None
     colour: QColor | None = None  # None: the palette's highlight
     note: str = ""  # shown after the value, e.g. a count
+    tooltip: str = ""  # what hovering over the bar says: its value and its count
 
 
 class BarChart(Chart):
@@ -126,6 +157,7 @@ class BarChart(Chart):
         self.bars: list[Bar] = []
         self.minimum: float | None = None
         self.maximum: float | None = None
+        self.rows: list[QRect] = []  # each bar's row as last drawn, for its hover text
 
     def set_bars(self, bars: list[Bar], minimum: float | None = None, maximum: float | None = None) -> None:
         self.bars = list(bars)
@@ -140,8 +172,19 @@ class BarChart(Chart):
     def has_data(self) -> bool:
         return any(b.value is not None for b in self.bars)
 
+    def tooltip_at(self, pos: QPoint) -> str:
+        for bar, row in zip(self.bars, self.rows, strict=False):
+            if row.contains(pos) and bar.value is not None:
+                return bar.tooltip
+        return ""
+
+    def bar_centre(self, index: int) -> QPoint:
+        """The middle of bar `index`'s row as last drawn (tests hover there)."""
+        return self.rows[index].center()
+
     def draw(self, painter: QPainter) -> None:
         fm = QFontMetrics(self.font())
+        self.rows = []
         values = [b.value for b in self.bars if b.value is not None]
         low = min(0.0, *values) if self.minimum is None else self.minimum
         high = max(0.0, *values) if self.maximum is None else self.maximum
@@ -167,6 +210,7 @@ class BarChart(Chart):
         highlight = self.palette().color(QPalette.ColorRole.Highlight)
         for i, bar in enumerate(self.bars):
             cy = MARGIN + row_h * i + row_h / 2
+            self.rows.append(QRect(0, int(MARGIN + row_h * i), self.width(), int(row_h)))
             painter.setPen(self.text_colour())
             label = fm.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_w - 4)
             painter.drawText(
@@ -199,15 +243,44 @@ class YearPixels(Chart):
         super().__init__(parent)
         self.year = date.today().year
         self.days: dict[date, float] = {}
+        self.entries: dict[date, int] = {}  # entries with a mood behind each day's colour
         self.none_label = ""
+        self.cell_text: Callable[[date, float, int], str] = lambda _d, _m, _n: ""
+        self._grid: tuple[float, float, float] = (0.0, 0.0, 0.0)  # left, top, cell as last drawn
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(640, 300)
 
-    def set_year(self, year: int, days: dict[date, float]) -> None:
+    def set_year(self, year: int, days: dict[date, float], entries: dict[date, int] | None = None) -> None:
         self.year = year
         self.days = dict(days)
+        self.entries = dict(entries or {})
         self.update()
+
+    def day_at(self, pos: QPoint) -> date | None:
+        """The day whose square is at `pos`, as last drawn."""
+        left, top, cell = self._grid
+        if cell <= 0:
+            return None
+        x = self.width() - pos.x() if self.rtl() else pos.x()
+        column, row = int((x - left) // cell), int((pos.y() - top) // cell)
+        if not (0 <= row < 12 and 0 <= column < calendar.monthrange(self.year, row + 1)[1]):
+            return None
+        return date(self.year, row + 1, column + 1)
+
+    def day_centre(self, day: date) -> QPoint:
+        """The middle of `day`'s square as last drawn (tests hover there)."""
+        left, top, cell = self._grid
+        x = left + (day.day - 1) * cell + cell / 2
+        return QPoint(
+            int(self.width() - x if self.rtl() else x), int(top + (day.month - 1) * cell + cell / 2)
+        )
+
+    def tooltip_at(self, pos: QPoint) -> str:
+        day = self.day_at(pos)
+        if day is None or day not in self.days:
+            return ""
+        return self.cell_text(day, self.days[day], self.entries.get(day, 0))
 
     def has_data(self) -> bool:
         return True  # an empty year still shows its empty grid
@@ -228,6 +301,7 @@ class YearPixels(Chart):
         avail_h = self.height() - 2 * MARGIN - legend_h - header_h
         cell = max(4.0, min(avail_w / 31, avail_h / 12))
         left, top = MARGIN + label_w, MARGIN + header_h
+        self._grid = (float(left), float(top), cell)
         painter.setPen(self.text_colour())
         for d in (1, 5, 10, 15, 20, 25, 31):
             x = left + (d - 1) * cell
@@ -263,7 +337,7 @@ class YearPixels(Chart):
         ly = int(top + 12 * cell + MARGIN / 2)
         x = MARGIN
         swatch = fm.height() - 4
-        items = [(QColor(MOOD_COLOURS[m]), mood_label(m)) for m in MOODS] + [(neutral, self.none_label)]
+        items = [(design.mood_fill(m), mood_label(m)) for m in MOODS] + [(neutral, self.none_label)]
         for colour, text in items:
             w = fm.horizontalAdvance(text) + 4
             if x + swatch + 4 + w > self.width() - MARGIN:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
 from ...core.db import Connection
 from ...core.errors import PeerappError
+from ...core.insight_summaries import Summaries, summarise
 from ...core.insights import DateRange, Insights, Period, Report
 from ...core.journal import JournalRepository
 from ...core.session import Session
@@ -24,6 +26,19 @@ def compute_report(
     return Insights(conn).report(period, rng, year=year, cancel=cancel)
 
 
+@dataclass(frozen=True)
+class Figures:
+    """What one request worked out: the figures, and what each chart's sentence says about them."""
+
+    report: Report
+    summaries: Summaries
+
+
+def figures(report: Report, rng: DateRange) -> Figures:
+    """The sentences are chosen where the figures are made (the job host), never while painting."""
+    return Figures(report, summarise(report, rng))
+
+
 class InsightsLoader(QObject):
     """Runs one computation at a time for the page and reports only the outcome of the latest request.
 
@@ -35,7 +50,7 @@ class InsightsLoader(QObject):
     connection, which is bound to this thread.
     """
 
-    loaded = Signal(object)  # a core.insights.Report
+    loaded = Signal(object)  # a Figures
     failed = Signal(object)  # a PeerappError
     busy_changed = Signal(bool)
 
@@ -80,10 +95,10 @@ class InsightsLoader(QObject):
         was_busy = self._drop()
         generation, session, compute = self._generation, self.session, self.compute
 
-        def work(_progress: Progress, cancel: CancelToken) -> Report:
+        def work(_progress: Progress, cancel: CancelToken) -> Figures:
             conn = session.connect()
             try:
-                return compute(conn, period, rng, year, cancel)
+                return figures(compute(conn, period, rng, year, cancel), rng)
             finally:
                 session.vault.release(conn)
 
@@ -98,11 +113,11 @@ class InsightsLoader(QObject):
 
     def _compute_here(self, conn: Connection, period: Period, rng: DateRange, year: int | None) -> None:
         try:
-            report = self.compute(conn, period, rng, year, CancelToken())
+            found = figures(self.compute(conn, period, rng, year, CancelToken()), rng)
         except PeerappError as exc:
             self.failed.emit(exc)
             return
-        self.loaded.emit(report)
+        self.loaded.emit(found)
 
     def _ended(self, generation: int) -> bool:
         """True when `generation` is the latest request, which has now ended."""
@@ -112,9 +127,9 @@ class InsightsLoader(QObject):
         self.busy_changed.emit(False)
         return True
 
-    def _succeeded(self, generation: int, report: Report) -> None:
+    def _succeeded(self, generation: int, found: Figures) -> None:
         if self._ended(generation):
-            self.loaded.emit(report)
+            self.loaded.emit(found)
 
     def _failed(self, generation: int, error: PeerappError) -> None:
         if self._ended(generation):

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, QRect, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -45,6 +57,7 @@ class MoodLineChart(Chart):
         self.period = Period.WEEK
         self.mean_label = ""
         self.average_label = ""
+        self.point_text: Callable[[MoodPoint, str], str] = lambda _p, _label: ""
         self._plot: _Plot | None = None
         # New figures wait two turns of the event loop before asking to be painted (see set_points).
         self._turns = [QTimer(self), QTimer(self)]
@@ -81,6 +94,54 @@ class MoodLineChart(Chart):
     def has_data(self) -> bool:
         return bool(self.points)
 
+    def point_index_at(self, pos: QPoint) -> int | None:
+        """The point nearest `pos` along the time axis, if within half a step (or a dot's reach)."""
+        plot = self.plot(QFontMetrics(self.font()))
+        if plot is None or not plot.xs or not plot.top - MARGIN <= pos.y() <= plot.bottom + MARGIN:
+            return None
+        nearest = min(range(len(plot.xs)), key=lambda i: abs(plot.xs[i] - pos.x()))
+        step = (plot.right - plot.left) / max(1, len(plot.xs) - 1)
+        return nearest if abs(plot.xs[nearest] - pos.x()) <= max(step / 2, 6.0) else None
+
+    def point_centre(self, index: int) -> QPoint:
+        """Where point `index` is drawn (tests hover there)."""
+        plot = self.plot(QFontMetrics(self.font()))
+        assert plot is not None
+        mean = self.points[index].mean
+        y = plot.bottom - (mean - 1) / 4 * (plot.bottom - plot.top)
+        return QPoint(round(plot.xs[index]), round(y))
+
+    def tooltip_at(self, pos: QPoint) -> str:
+        index = self.point_index_at(pos)
+        if index is None:
+            return ""
+        plot = self.plot(QFontMetrics(self.font()))
+        assert plot is not None
+        return self.point_text(self.points[index], plot.labels[index])
+
+    def ticks(self) -> list[tuple[float, str]]:
+        """The time axis's labels as drawn: (centre x, text), oldest first."""
+        plot = self.plot(QFontMetrics(self.font()))
+        if plot is None:
+            return []
+        return [(box.center().x(), plot.labels[i]) for i, box in self._tick_boxes(plot)]
+
+    def _tick_boxes(self, plot: _Plot) -> list[tuple[int, QRectF]]:
+        """Each shown time label's box: thinned so none overlap, and kept inside the plot's own columns
+        so that the first one never runs into the mood labels in the corner."""
+        n = len(self.points)
+        widest = plot.widest + MARGIN
+        step = max(1, int(widest * n / max(1, plot.right - plot.left)) + 1)
+        low, high = plot.left - MARGIN / 2, self.width() - MARGIN / 2  # laid out left to right
+        boxes = []
+        for i in range(0, n, step):
+            x = self.width() - plot.xs[i] if self.rtl() else plot.xs[i]
+            x0 = max(low, min(high - widest, x - widest / 2))
+            if self.rtl():
+                x0 = self.width() - x0 - widest
+            boxes.append((i, QRectF(x0, plot.bottom + 4, widest, QFontMetrics(self.font()).height())))
+        return boxes
+
     def plot(self, fm: QFontMetrics) -> _Plot | None:
         """Where everything goes at the current size (None when too small to draw)."""
         key = (self.width(), self.height(), self.rtl(), self.font().key(), QLocale().name())
@@ -89,7 +150,8 @@ class MoodLineChart(Chart):
         label_w = max(fm.horizontalAdvance(mood_label(m)) for m in MOODS) + MARGIN
         legend_h = fm.height() + MARGIN
         left, right = MARGIN + label_w, self.width() - MARGIN - fm.horizontalAdvance("0000") // 2
-        top, bottom = MARGIN + legend_h, self.height() - MARGIN - fm.height() - 4
+        # Half a line below the legend, so the top mood's label (centred on its line) never meets it.
+        top, bottom = MARGIN + legend_h + fm.height() // 2, self.height() - MARGIN - fm.height() - 4
         if right - left < 20 or bottom - top < 20:
             return None
 
@@ -132,7 +194,7 @@ class MoodLineChart(Chart):
         plot = self.plot(fm)
         if plot is None:
             return
-        left, right, top, bottom, xs = plot.left, plot.right, plot.top, plot.bottom, plot.xs
+        left, right, top, bottom = plot.left, plot.right, plot.top, plot.bottom
         exposed = QRectF(self.exposed)
 
         # Y axis: one grid line and label per mood level.
@@ -151,13 +213,9 @@ class MoodLineChart(Chart):
         painter.drawLine(QPointF(self.mx(left), top), QPointF(self.mx(left), bottom))
         painter.drawLine(QPointF(self.mx(left), bottom), QPointF(self.mx(right), bottom))
 
-        # X labels, thinned so they never overlap.
+        # Time labels: oldest at the reading start (the right in Arabic), thinned so they never overlap.
         n = len(self.points)
-        widest = plot.widest + MARGIN
-        step = max(1, int(widest * n / max(1, right - left)) + 1)
-        for i in range(0, n, step):
-            x0 = max(0.0, min(self.width() - widest, xs[i] - widest / 2))  # never cut at the edges
-            box = QRectF(x0, bottom + 2, widest, fm.height())
+        for i, box in self._tick_boxes(plot):
             if box.adjusted(-2, -2, 2, 2).intersects(exposed):  # antialiasing may reach past it
                 painter.drawText(box, Qt.AlignmentFlag.AlignCenter, plot.labels[i])
 
@@ -167,7 +225,7 @@ class MoodLineChart(Chart):
         highlight = self.palette().color(QPalette.ColorRole.Highlight)
         plot.average.stroke(painter, QPen(highlight, 2.5, Qt.PenStyle.DashLine), self.exposed)
         radius = 4.5 if n < 60 else 3.0
-        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Window), 1))
+        painter.setPen(QPen(self.background(), 1))  # a ring of the card around each dot
         near = exposed.adjusted(-radius - 2, -radius - 2, radius + 2, radius + 2)  # beyond, no pixel changes
         for centre, colour in plot.dots:
             if near.contains(centre):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core import insight_summaries as says
 from ...core.errors import PeerappError
+from ...core.insight_summaries import EmptyFact, Summaries, Words
 from ...core.insights import (
     Association,
     DateRange,
@@ -32,15 +34,26 @@ from ...core.insights import (
 )
 from ...core.journal import JournalRepository
 from ...core.session import Session
+from ...core.vocab import mood_label
+from .. import design
 from ..common import Retranslatable
-from .chart_box import ChartBox
-from .charts import Bar, BarChart, Chart, YearPixels, format_number, format_year, mood_colour
-from .controls import InsightsControls
-from .loader import InsightsLoader
+from ..widgets import locale_format
+from .chart_box import Card, ChartBox
+from .charts import (
+    Bar,
+    BarChart,
+    Chart,
+    YearPixels,
+    count_text,
+    format_number,
+    format_year,
+    mood_colour,
+    mood_level,
+)
+from .controls import RANGES, InsightsControls
+from .loader import Figures, InsightsLoader
 from .mood_chart import MoodLineChart
 from .tables import AssociationTable, HelpsTable, TableBox, technique_titles
-
-MIN_DAYS_TO_SHOW = 3
 
 
 @dataclass
@@ -53,19 +66,26 @@ class _Shown:
     weekdays: list[WeekdayMood] = field(default_factory=list)
     year: int = 0
     pixels: dict[date, float] = field(default_factory=dict)
+    pixel_entries: dict[date, int] = field(default_factory=dict)
     associations: list[Association] = field(default_factory=list)
     helps: list[TechniqueStats] = field(default_factory=list)
+    summaries: Summaries = field(default_factory=Summaries)
 
 
 class InsightsPage(Retranslatable, QWidget):
     """Local statistics over the unlocked journal. `clear()` forgets everything shown.
 
     The figures are worked out off the GUI thread (`loader`); while they are, the controls stay usable
-    and a busy bar appears, and what was shown before stays until the new figures replace it.
+    and a busy bar appears, and what was shown before stays until the new figures replace it. With too
+    little to show, one kind line says what would help and one button does it (`write_requested`: the
+    window opens the editor).
     """
+
+    write_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._titles: dict[str, str] = {}
         self.repo: JournalRepository | None = None
         self._stale = True
         self.shown = _Shown()
@@ -83,6 +103,20 @@ class InsightsPage(Retranslatable, QWidget):
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setFont(design.font("subtitle"))
+        self.empty_note = QLabel()
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_action = QPushButton()
+        self.empty_action.clicked.connect(self._empty_action_clicked)
+        self.empty_box = QWidget()
+        empty = QVBoxLayout(self.empty_box)
+        empty.setSpacing(design.SPACE["m"])
+        empty.addStretch(1)
+        empty.addWidget(self.empty_label)
+        empty.addWidget(self.empty_note)
+        empty.addWidget(self.empty_action, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty.addStretch(2)
 
         self.mood_chart = MoodLineChart()
         self.weekday_chart = BarChart()
@@ -103,15 +137,28 @@ class InsightsPage(Retranslatable, QWidget):
         self.assoc_box = TableBox(self.assoc_table)
         self.helps_box = TableBox(self.helps_table)
 
+        self.cards: dict[str, Card] = {
+            "mood": self.mood_box,
+            "weekday": self.weekday_box,
+            "year": self.year_box,
+            "associations": self.assoc_box,
+            "helps": self.helps_box,
+            "drop": self.drop_box,
+        }
+
         self.content = QWidget()
         content = QVBoxLayout(self.content)
+        gap = design.SPACE["l"]
+        content.setSpacing(gap)
         content.addWidget(self.mood_box)
         row = QHBoxLayout()
+        row.setSpacing(gap)
         row.addWidget(self.weekday_box, 2)
         row.addWidget(self.year_box, 3)
         content.addLayout(row)
         content.addWidget(self.assoc_box)
         row = QHBoxLayout()
+        row.setSpacing(gap)
         row.addWidget(self.helps_box, 3)
         row.addWidget(self.drop_box, 2)
         content.addLayout(row)
@@ -120,9 +167,11 @@ class InsightsPage(Retranslatable, QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(self.content)
 
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)  # the cards are the frames
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.controls)
-        layout.addWidget(self.empty_label, 1)
+        layout.addWidget(self.empty_box, 1)
         layout.addWidget(self.scroll_area, 1)
 
         self.controls.changed.connect(self.refresh)
@@ -185,7 +234,8 @@ class InsightsPage(Retranslatable, QWidget):
         year = self.year_combo.currentData()
         self.loader.request(self.period(), self.date_range(), None if year is None else int(year))
 
-    def _loaded(self, report: Report) -> None:
+    def _loaded(self, found: Figures) -> None:
+        report: Report = found.report
         years = list(reversed(report.years)) or [QDate.currentDate().year()]
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
@@ -201,8 +251,10 @@ class InsightsPage(Retranslatable, QWidget):
             weekdays=report.weekdays,
             year=int(self.year_combo.currentData()),
             pixels=report.pixels,
+            pixel_entries=report.pixel_entries,
             associations=report.associations,
             helps=report.helps,
+            summaries=found.summaries,
         )
         self._show()
 
@@ -219,83 +271,173 @@ class InsightsPage(Retranslatable, QWidget):
     def _show_state(self) -> None:
         """The figures, the error, or why there are none; nothing while the first figures are worked out."""
         overview = self.shown.overview
-        enough = overview is not None and overview.days_with_mood >= MIN_DAYS_TO_SHOW and self.error is None
+        empty = self.shown.summaries.empty
+        enough = overview is not None and empty is None and self.error is None
         waiting = overview is None and self.error is None and self.loader.busy
-        self.empty_label.setText(
-            self.error.user_message() if self.error is not None else self._not_enough_text()
-        )
-        self.empty_label.setVisible(not enough and not waiting)
+        if self.error is not None:
+            self.empty_label.setText(self.error.user_message())
+        elif empty is not None:
+            self.empty_label.setText(says.empty_text(empty))
+        else:
+            self.empty_label.setText(self._not_enough_text())
+        self.empty_note.setVisible(self.error is None)
+        self.empty_action.setVisible(self.error is None and empty is not None)
+        self.empty_action.setText(self._action_text(empty))
+        self.empty_box.setVisible(not enough and not waiting)
         self.scroll_area.setVisible(enough)
 
+    def _action_text(self, empty: EmptyFact | None) -> str:
+        if empty is not None and empty.kind == "range":
+            return self.tr("Show all time")
+        return self.tr("Write an entry")
+
+    def _empty_action_clicked(self) -> None:
+        empty = self.shown.summaries.empty
+        if empty is not None and empty.kind == "range":
+            self.range_combo.setCurrentIndex(RANGES.index("all"))
+        else:
+            self.write_requested.emit()
+
     def _show(self) -> None:
+        self._titles = technique_titles()  # once: each call reads the library's index
         self._show_state()
         self.mood_chart.set_points(self.shown.points, self.shown.period)
         self._show_weekdays()
         self._show_year()
         self._show_associations()
         self._show_helps()
+        self._show_summaries()
         self._describe()
+
+    def words(self) -> Words:
+        """Numbers, weekdays and technique names as this page writes them, for the summaries."""
+        locale, titles = QLocale(), self._titles
+        return Words(
+            number=format_number,
+            count=count_text,
+            year=format_year,
+            weekday=lambda w: locale.dayName(w + 1, QLocale.FormatType.LongFormat),
+            technique=lambda key: titles.get(key, key),
+        )
+
+    def summary_texts(self) -> dict[str, str]:
+        """Each card's sentence ("" when there is too little to say), in the interface language."""
+        found, words = self.shown.summaries, self.words()
+        return {
+            "mood": "" if found.mood is None else says.trend_text(found.mood, words),
+            "weekday": "" if found.weekday is None else says.weekday_text(found.weekday, words),
+            "year": "" if found.year is None else says.year_text(found.year, words),
+            "associations": ""
+            if found.associations is None
+            else says.association_text(found.associations, words),
+            "helps": "" if found.helps is None else says.helps_text(found.helps, words),
+            "drop": "" if found.drop is None else says.drop_text(found.drop, words),
+        }
+
+    def _show_summaries(self) -> None:
+        for key, text in self.summary_texts().items():
+            self.cards[key].set_summary(text)
+
+    def _mood_text(self, mean: float) -> str:
+        return mood_label(mood_level(mean))
+
+    def _point_text(self, point: MoodPoint, label: str) -> str:
+        return (
+            self.tr("%1 · %2 (%3) · %Ln entries", "", point.entries)
+            .replace("%2", self._mood_text(point.mean))
+            .replace("%3", format_number(point.mean))
+            .replace("%1", label)
+        )
+
+    def _cell_text(self, day: date, mean: float, entries: int) -> str:
+        return (
+            self.tr("%1 · %2 (%3) · %Ln entries", "", entries)
+            .replace("%2", self._mood_text(mean))
+            .replace("%3", format_number(mean))
+            .replace("%1", locale_format.long_date(day))
+        )
 
     def _show_weekdays(self) -> None:
         locale = QLocale()
-        self.weekday_chart.set_bars(
-            [
-                Bar(
-                    locale.dayName(w.weekday + 1, QLocale.FormatType.LongFormat),
-                    w.mean,
-                    None if w.mean is None else mood_colour(w.mean),
+        bars = []
+        for w in self.shown.weekdays:
+            name = locale.dayName(w.weekday + 1, QLocale.FormatType.LongFormat)
+            tip = ""
+            if w.mean is not None:
+                tip = (
+                    self.tr("%1 · %2 (%3) · %Ln days", "", w.days)
+                    .replace("%2", self._mood_text(w.mean))
+                    .replace("%3", format_number(w.mean))
+                    .replace("%1", name)
                 )
-                for w in self.shown.weekdays
-            ],
-            minimum=0.0,
-            maximum=5.0,
-        )
+            bars.append(Bar(name, w.mean, None if w.mean is None else mood_colour(w.mean), tooltip=tip))
+        self.weekday_chart.set_bars(bars, minimum=0.0, maximum=5.0)
 
     def _show_year(self) -> None:
-        self.year_chart.set_year(self.shown.year or QDate.currentDate().year(), self.shown.pixels)
+        self.year_chart.set_year(
+            self.shown.year or QDate.currentDate().year(), self.shown.pixels, self.shown.pixel_entries
+        )
         self.year_chart.setAccessibleDescription(
             self.tr("Each day of %1 coloured by its mean mood. Days with a mood: %2.")
             .replace("%1", self.year_combo.currentText())
-            .replace("%2", QLocale().toString(len(self.shown.pixels)))
+            .replace("%2", count_text(len(self.shown.pixels)))
         )
 
     def _show_associations(self) -> None:
         self.assoc_table.show_rows(self.shown.associations)
 
     def _show_helps(self) -> None:
-        titles = technique_titles()
+        titles = self._titles
         rows = self.shown.helps
         self.helps_table.show_rows(rows, titles)
-        self.drop_chart.set_bars(
-            [Bar(titles.get(s.technique, s.technique), s.mean_drop) for s in rows if s.mean_drop is not None]
-        )
+        bars = []
+        for s in rows:
+            if s.mean_drop is None:
+                continue
+            name = titles.get(s.technique, s.technique)
+            tip = (
+                self.tr("%1 · %2 · from %Ln ratings", "", s.rated_uses)
+                .replace("%2", format_number(s.mean_drop))
+                .replace("%1", name)
+            )
+            bars.append(Bar(name, s.mean_drop, tooltip=tip))
+        self.drop_chart.set_bars(bars)
 
     def _describe(self) -> None:
+        """What a screen reader says of each chart: its sentence first, then its figures."""
+        summaries = self.summary_texts()
         points = self.shown.points
         if points:
             last = points[-1]
-            self.mood_chart.setAccessibleDescription(
+            mood = (
                 self.tr("Mean mood for each period, with a dashed moving average. Latest: %1, mean %2.")
-                .replace("%1", QLocale().toString(QDate(last.start.year, last.start.month, last.start.day)))
+                .replace("%1", locale_format.long_date(last.start))
                 .replace("%2", format_number(last.mean))
             )
         else:
-            self.mood_chart.setAccessibleDescription(self.tr("No mood recorded in this range."))
-        self.weekday_chart.setAccessibleDescription(
-            "; ".join(
-                QLocale().dayName(w.weekday + 1) + ": " + format_number(w.mean)
-                for w in self.shown.weekdays
-                if w.mean is not None
-            )
+            mood = self.tr("No mood recorded in this range.")
+        weekdays = "; ".join(
+            QLocale().dayName(w.weekday + 1) + ": " + format_number(w.mean)
+            for w in self.shown.weekdays
+            if w.mean is not None
         )
-        titles = technique_titles()  # once: each call reads the library's index
-        self.drop_chart.setAccessibleDescription(
-            "; ".join(
-                titles.get(s.technique, s.technique) + ": " + format_number(s.mean_drop)
-                for s in self.shown.helps
-                if s.mean_drop is not None
-            )
+        titles = self._titles
+        drops = "; ".join(
+            titles.get(s.technique, s.technique) + ": " + format_number(s.mean_drop)
+            for s in self.shown.helps
+            if s.mean_drop is not None
         )
+        for chart, key, figures in (
+            (self.mood_chart, "mood", mood),
+            (self.weekday_chart, "weekday", weekdays),
+            (self.drop_chart, "drop", drops),
+        ):
+            chart.setAccessibleDescription(" ".join(t for t in (summaries[key], figures) if t))
+        year = self.year_chart.accessibleDescription()
+        if summaries["year"]:
+            self.year_chart.setAccessibleDescription(summaries["year"] + " " + year)
+        for key, table in (("associations", self.assoc_table), ("helps", self.helps_table)):
+            table.setAccessibleDescription(summaries[key])
 
     # -- actions -----------------------------------------------------------------------
 
@@ -351,6 +493,9 @@ class InsightsPage(Retranslatable, QWidget):
         self.mood_chart.mean_label = self.tr("Mean mood")
         self.mood_chart.average_label = self.tr("Moving average")
         self.year_chart.none_label = self.tr("No entry")
+        self.mood_chart.point_text = self._point_text
+        self.year_chart.cell_text = self._cell_text
+        self.empty_note.setText(self.tr("Everything is worked out on this computer and never leaves it."))
         self.year_combo.setAccessibleName(self.tr("Year"))
         # Labels that come from data (weekday, mood, technique names, digits) follow the language too.
         if self.year_combo.count():

@@ -5,18 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGroupBox,
     QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from ...core.insights import Association, TechniqueStats
 from ...core.library import techniques
 from ...core.vocab import emotion_label
+from .chart_box import Card
 from .charts import format_number
 
 NO_VALUE = "—"  # a symbol, the same in every language
@@ -99,22 +98,29 @@ class AssociationTable(_InsightsTable):
         locale = QLocale()
         cells = []
         for a in rows:
+            with_it = self.tr("Mean mood %1 on %Ln days with it", "", a.days_with).replace(
+                "%1", format_number(a.mean_with, 2)
+            )
+            without = self.tr("Mean mood %1 on %Ln days without it", "", a.days_without).replace(
+                "%1", format_number(a.mean_without, 2)
+            )
             name = a.item if a.kind == "tag" else emotion_label(a.item)
             kind = (
                 QCoreApplication.translate("InsightsPage", "Tag")
                 if a.kind == "tag"
                 else QCoreApplication.translate("InsightsPage", "Emotion")
             )
-            cells.append(
-                [
-                    QTableWidgetItem(name),
-                    QTableWidgetItem(kind),
-                    _number_item(format_number(a.mean_with, 2), a.mean_with),
-                    _number_item(format_number(a.mean_without, 2), a.mean_without),
-                    _number_item(locale.toString(a.days_with), a.days_with),
-                    _number_item(locale.toString(a.days_without), a.days_without),
-                ]
-            )
+            row = [
+                QTableWidgetItem(name),
+                QTableWidgetItem(kind),
+                _number_item(format_number(a.mean_with, 2), a.mean_with),
+                _number_item(format_number(a.mean_without, 2), a.mean_without),
+                _number_item(locale.toString(a.days_with), a.days_with),
+                _number_item(locale.toString(a.days_without), a.days_without),
+            ]
+            for column, item in enumerate(row):
+                item.setToolTip(without if column in (3, 5) else with_it)
+            cells.append(row)
         self._set_rows(cells)
 
 
@@ -142,9 +148,9 @@ class HelpsTable(_InsightsTable):
             drop = (
                 NO_VALUE
                 if s.mean_drop is None
-                else QCoreApplication.translate("InsightsPage", "%1 (from %2 ratings)")
-                .replace("%1", format_number(s.mean_drop))
-                .replace("%2", locale.toString(s.rated_uses))
+                else self.tr("%1 (from %Ln ratings)", "", s.rated_uses).replace(
+                    "%1", format_number(s.mean_drop)
+                )
             )
             helpful = (
                 NO_VALUE
@@ -153,29 +159,44 @@ class HelpsTable(_InsightsTable):
                 .replace("%1", format_number(s.mean_helpfulness))
                 .replace("%2", locale.toString(5))
             )
-            cells.append(
-                [
-                    QTableWidgetItem(titles.get(s.technique, s.technique)),
-                    _number_item(locale.toString(s.uses), s.uses),
-                    _number_item(drop, -99.0 if s.mean_drop is None else s.mean_drop),
-                    _number_item(helpful, 0.0 if s.mean_helpfulness is None else s.mean_helpfulness),
-                ]
+            used = self.tr("Used %Ln times", "", s.uses)
+            row = [
+                QTableWidgetItem(titles.get(s.technique, s.technique)),
+                _number_item(locale.toString(s.uses), s.uses),
+                _number_item(drop, -99.0 if s.mean_drop is None else s.mean_drop),
+                _number_item(helpful, 0.0 if s.mean_helpfulness is None else s.mean_helpfulness),
+            ]
+            row[0].setToolTip(used)
+            row[1].setToolTip(used)
+            row[2].setToolTip(
+                drop
+                if s.mean_drop is None
+                else self.tr("Distress dropped by %1 on average, from %Ln ratings", "", s.rated_uses).replace(
+                    "%1", format_number(s.mean_drop)
+                )
             )
+            row[3].setToolTip(
+                helpful
+                if s.mean_helpfulness is None
+                else self.tr(
+                    "Helpfulness %1 of 5 on average, from %Ln ratings", "", s.helpfulness_uses
+                ).replace("%1", format_number(s.mean_helpfulness))
+            )
+            cells.append(row)
         self._set_rows(cells)
 
 
-class TableBox(QGroupBox):
-    """A table under its title, with a note above it on how to read it."""
+class TableBox(Card):
+    """A table as a card: its title, the sentence on what it says, a note on how to read it, the table."""
 
     def __init__(self, table: QTableWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(table, parent)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.table = table
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.note)
-        layout.addWidget(table)
+        self.layout_.addWidget(self.note)
+        self.layout_.addWidget(table)
 
     def retranslate_ui(self, title: str, note: str) -> None:
-        self.setTitle(title)
+        self.title_label.setText(title)
         self.note.setText(note)
