@@ -1,10 +1,12 @@
-"""Writing and editing an entry: mood, emotions, tags, coping, date, title and Markdown body."""
+"""Writing and editing an entry (mood, emotions, tags, title, Markdown body; date and coping folded away),
+and the draft keeping and saving it shares with the quick check-in."""
 
 from __future__ import annotations
 
-from datetime import datetime
+import contextlib
+from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateTimeEdit,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,29 +27,157 @@ from ...core.errors import JournalBusy, PeerappError, VaultDamaged
 from ...core.journal import CopingUse, Entry, JournalRepository, local_now
 from ...core.markdown_render import render
 from ...core.vocab import mood_label
+from .. import design
 from ..common import Retranslatable, qdatetime
 from ..widgets import locale_format
 from ..widgets.announce import announce
 from ..widgets.ask import ask
 from ..widgets.bidi_text import PlainTextEdit, fit_direction, follow_text, show_html
+from ..widgets.chips import EmotionChips
 from ..widgets.safe_browser import SafeBrowser
-from .editor_parts import CopingTable, EmotionList, MoodRow, TagEdit
+from .editor_parts import CopingTable, MoodRow, TagEdit
 
 AUTOSAVE_MS = 3000
 # How long the GUI thread waits for another task's write lock (an import holds it for seconds).
 DRAFT_WAIT_MS = 100
 SAVE_WAIT_MS = 2000
 NEW_DRAFT = "new"
+# A check-in's draft has a slot of its own, so it never takes the place of an unfinished entry's; the
+# editor it continues in (at once, or from the draft banner after a lock) keeps writing there.
+CHECKIN_PREFIX = "checkin:"
+# The editor's mood faces and how many rows of emotion chips show before they scroll (the check-in has
+# room for larger faces and every chip). Made from design's scale: it has no face sizes of its own.
+FACE_SIZE = design.SPACE["xxl"]
+EMOTION_ROWS = 3
+# A date this far from when the entry was written (or this editor opened) was chosen by someone, or the
+# draft is from another day: the fold opens to show it. Writing one entry rarely takes longer.
+CHOSEN_DATE = timedelta(hours=3)
 
 
 def draft_slot(entry_id: int | None) -> str:
     return NEW_DRAFT if entry_id is None else f"edit:{entry_id}"
 
 
-class EntryEditor(Retranslatable, QDialog):
-    """Edits one entry; autosaves a draft into the vault every few seconds while dirty."""
+def _slot_for(entry: Entry | None, draft: dict[str, object] | None) -> str:
+    """The draft slot of an editor: the entry's, or the check-in's it continues, or the new entry's."""
+    if entry is None and draft is not None:
+        slot = draft.get("slot")
+        if isinstance(slot, str) and slot.startswith(CHECKIN_PREFIX):
+            return slot
+    return draft_slot(entry.id if entry else None)
+
+
+def _editor_text(text: str) -> str:
+    # The base class's texts keep the editor's translation context, whichever dialog shows them.
+    return QCoreApplication.translate("EntryEditor", text)
+
+
+class DraftedDialog(Retranslatable, QDialog):
+    """What the editor and the quick check-in share: a draft kept inside the vault every few seconds while
+    something is unsaved, one way of saving (waiting out another task's write lock), and closing for a
+    lock or quick exit without asking and without losing anything."""
 
     saved = Signal(int)
+
+    def __init__(self, repo: JournalRepository, slot: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self.slot = slot
+        self.dirty = False
+        self._keeping = False
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.status = QLabel()
+        self.autosave = QTimer(self)
+        self.autosave.setInterval(AUTOSAVE_MS)
+        self.autosave.timeout.connect(self.save_draft)
+
+    def state(self) -> dict[str, object]:  # pragma: no cover - both dialogs override it
+        raise NotImplementedError
+
+    def to_entry(self) -> Entry:  # pragma: no cover - both dialogs override it
+        raise NotImplementedError
+
+    def _mark_dirty(self, *_args: object) -> None:
+        self.dirty = True
+
+    def save_draft(self) -> None:
+        """Keep unsaved work inside the vault (never in a temp file)."""
+        if not self.dirty:
+            return
+        try:
+            with db.busy_timeout(self.repo.conn, DRAFT_WAIT_MS):
+                self.repo.save_draft(self.slot, self.state())
+        except JournalBusy:
+            return  # an import holds the journal: still unsaved, kept at the next tick
+        except db.OperationalError:
+            # A damaged journal is read-only (integrity.py): nothing is written, and nowhere else.
+            self.error.setText(VaultDamaged().user_message())
+            return
+        self.dirty = False
+        self.status.setText(
+            _editor_text("Draft kept safely in your journal at %1").replace(
+                "%1", locale_format.time_text(QDateTime.currentDateTime().time())
+            )
+        )
+
+    def _save_draft_and_say(self) -> None:
+        # Announced only when the dialog closes: the autosave every few seconds would talk over typing.
+        was_dirty = self.dirty
+        self.save_draft()
+        if was_dirty and not self.dirty:
+            announce(self, _editor_text("Your unfinished entry was kept as a draft."))
+
+    def save(self) -> None:
+        entry = self.to_entry()
+        try:
+            with db.busy_timeout(self.repo.conn, SAVE_WAIT_MS):
+                saved = self.repo.update(entry) if entry.id is not None else self.repo.add(entry)
+        except PeerappError as exc:  # JournalBusy too: what was chosen or typed stays in the dialog
+            self._show_error(exc.user_message())
+            return
+        except db.OperationalError:
+            self._show_error(VaultDamaged().user_message())
+            return
+        self.repo.delete_draft(self.slot)
+        self.dirty = False
+        self.autosave.stop()
+        assert saved.id is not None
+        self.saved.emit(saved.id)
+        self.accept()
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        announce(self, text, assertive=True)
+
+    def discard(self) -> None:
+        """Forget the unsaved work and its draft, then close."""
+        self.repo.delete_draft(self.slot)
+        self.dirty = False
+        self.autosave.stop()
+        super().reject()
+
+    def keep_and_close(self) -> None:
+        """Store the draft and close without asking (used when locking or quitting)."""
+        self._save_draft_and_say()
+        self.autosave.stop()
+        self._keeping = True
+        self.done(QDialog.DialogCode.Rejected)
+
+    def close_for_lock(self) -> None:
+        """Quick exit and locking close every window through this name; the draft is kept."""
+        self.keep_and_close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        # Closing the window keeps the draft without asking; nothing chosen or typed is lost.
+        self._save_draft_and_say()
+        self.autosave.stop()
+        self._keeping = True
+        super().closeEvent(event)
+
+
+class EntryEditor(DraftedDialog):
+    """Edits one entry; autosaves a draft into the vault every few seconds while dirty."""
 
     def __init__(
         self,
@@ -55,12 +186,10 @@ class EntryEditor(Retranslatable, QDialog):
         parent: QWidget | None = None,
         draft: dict[str, object] | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.repo = repo
+        super().__init__(repo, _slot_for(entry, draft), parent)
         self.entry_id = entry.id if entry else None
         self.original = entry
-        self.dirty = False
-        self._keeping = False
+        self.opened_at = local_now()
         self.setModal(False)
         self._size_for_screen(parent)
 
@@ -68,14 +197,22 @@ class EntryEditor(Retranslatable, QDialog):
         self.when.setCalendarPopup(True)
         self.title = QLineEdit()
         follow_text(self.title)
-        self.mood_row = MoodRow()
+        self.mood_row = MoodRow(FACE_SIZE)
         self.mood_buttons = self.mood_row.buttons
         self.mood_row.changed.connect(self._mark_dirty)
-        self.emotions = EmotionList()
+        self.emotions = EmotionChips()
+        self.emotions.set_area_height(EMOTION_ROWS)
         self.tags = TagEdit()
         follow_text(self.tags)
         self.tags.set_known_tags(repo.tags())
         self.coping = CopingTable()
+        # The rarely used fields fold away under a disclosure until asked for (or already filled in).
+        self.more_button = QToolButton()
+        self.more_button.setCheckable(True)
+        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more_button.setAutoRaise(True)
+        self.more_button.toggled.connect(self._fold)
+        self.more = QWidget()
         # Each paragraph in its own direction, the cursor and alignment following it.
         self.body = PlainTextEdit()
         # Tab leaves the text for the next control (mood, tags, Save); a tab character is rarely wanted
@@ -91,23 +228,25 @@ class EntryEditor(Retranslatable, QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.status = QLabel()
 
         self.labels = {name: QLabel() for name in ("when", "title", "mood", "emotions", "tags", "coping")}
         form = QFormLayout()
-        form.addRow(self.labels["when"], self.when)
         form.addRow(self.labels["title"], self.title)
         form.addRow(self.labels["mood"], self.mood_row)
         form.addRow(self.labels["emotions"], self.emotions)
         form.addRow(self.labels["tags"], self.tags)
-        form.addRow(self.labels["coping"], self.coping)
+        more_form = QFormLayout(self.more)
+        more_form.setContentsMargins(0, 0, 0, 0)
+        more_form.addRow(self.labels["when"], self.when)
+        more_form.addRow(self.labels["coping"], self.coping)
         self.labels["when"].setBuddy(self.when)
         self.labels["title"].setBuddy(self.title)
         self.labels["tags"].setBuddy(self.tags)
+        self.labels["emotions"].setBuddy(self.emotions.search)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeading)
+        layout.addWidget(self.more)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
         bottom = QHBoxLayout()
@@ -120,20 +259,43 @@ class EntryEditor(Retranslatable, QDialog):
         if draft:
             self.apply_state(draft)
             self.dirty = True
+        self._fold(self._has_more())
         for signal in (
             self.when.dateTimeChanged,
             self.title.textChanged,
             self.tags.textChanged,
             self.body.textChanged,
-            self.emotions.itemChanged,
+            self.emotions.changed,
             self.coping.changed,
         ):
             signal.connect(self._mark_dirty)
-        self.autosave = QTimer(self)
-        self.autosave.setInterval(AUTOSAVE_MS)
-        self.autosave.timeout.connect(self.save_draft)
+        # Adding a technique (here or from the library) shows the table it went into.
+        self.coping.changed.connect(lambda: self._fold(True) if self.coping.table.rowCount() else None)
         self.autosave.start()
         self.retranslate_ui()
+
+    def _has_more(self) -> bool:
+        """Whether the folded fields hold something: a technique tried, or a date someone chose."""
+        if self.coping.table.rowCount():
+            return True
+        written = self.opened_at
+        if self.original is not None:
+            written = self.original.at
+            with contextlib.suppress(ValueError):
+                written = datetime.fromisoformat(self.original.created_at.replace("Z", "+00:00"))
+        return abs(self.at() - written) > CHOSEN_DATE
+
+    def _fold(self, shown: bool) -> None:
+        self.more.setVisible(shown)
+        if self.more_button.isChecked() != shown:
+            self.more_button.setChecked(shown)  # calls this again, with the same answer
+        closed = Qt.ArrowType.LeftArrow if self.isRightToLeft() else Qt.ArrowType.RightArrow
+        self.more_button.setArrowType(Qt.ArrowType.DownArrow if shown else closed)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._fold(self.more_button.isChecked())  # the closed arrow points along the reading
+        super().changeEvent(event)
 
     def _size_for_screen(self, parent: QWidget | None) -> None:
         # 760×720 where there is room; on a 1024×600 screen the window must still fit, title bar too.
@@ -151,7 +313,7 @@ class EntryEditor(Retranslatable, QDialog):
         self.labels["when"].setText(self.tr("&When:"))
         self.labels["title"].setText(self.tr("T&itle:"))
         self.labels["mood"].setText(self.tr("Mood:"))
-        self.labels["emotions"].setText(self.tr("Emotions:"))
+        self.labels["emotions"].setText(self.tr("&Emotions:"))
         self.labels["tags"].setText(self.tr("T&ags:"))
         self.labels["coping"].setText(self.tr("What I tried:"))
         for field in (self.title, self.tags):
@@ -162,7 +324,7 @@ class EntryEditor(Retranslatable, QDialog):
             self.tr("Write whatever you like. Markdown works: **bold**, *italic*, - lists.")
         )
         self.body.setAccessibleName(self.tr("Entry text"))
-        self.emotions.setAccessibleName(self.tr("Emotions"))
+        self.more_button.setText(self.tr("&More: date, what I tried"))
         self.tabs.setAccessibleName(self.tr("Write or preview"))
         self.tabs.setTabText(0, self.tr("&Write"))
         self.tabs.setTabText(1, self.tr("&Preview"))
@@ -234,6 +396,7 @@ class EntryEditor(Retranslatable, QDialog):
             "title": self.title.text(),
             "text": entry.text,
             "coping": [c.to_json() for c in entry.coping],
+            "slot": self.slot,
         }
 
     def apply_state(self, data: dict[str, object]) -> None:
@@ -263,69 +426,15 @@ class EntryEditor(Retranslatable, QDialog):
                     )
         self.coping.set_uses(uses)
 
-    def _mark_dirty(self, *_args: object) -> None:
-        self.dirty = True
-
     def _refresh_preview(self, *_args: object) -> None:
         if self.tabs.currentWidget() is self.preview:
             show_html(self.preview, render(self.body.toPlainText()))
-
-    # -- saving --------------------------------------------------------------------
-
-    def save_draft(self) -> None:
-        """Keep unsaved work inside the vault (never in a temp file)."""
-        if not self.dirty:
-            return
-        try:
-            with db.busy_timeout(self.repo.conn, DRAFT_WAIT_MS):
-                self.repo.save_draft(draft_slot(self.entry_id), self.state())
-        except JournalBusy:
-            return  # an import holds the journal: still unsaved, kept at the next tick
-        except db.OperationalError:
-            # A damaged journal is read-only (integrity.py): nothing is written, and nowhere else.
-            self.error.setText(VaultDamaged().user_message())
-            return
-        self.dirty = False
-        self.status.setText(
-            self.tr("Draft kept safely in your journal at %1").replace(
-                "%1", locale_format.time_text(QDateTime.currentDateTime().time())
-            )
-        )
-
-    def _save_draft_and_say(self) -> None:
-        # Announced only when the editor closes: the autosave every few seconds would talk over typing.
-        was_dirty = self.dirty
-        self.save_draft()
-        if was_dirty and not self.dirty:
-            announce(self, self.tr("Your unfinished entry was kept as a draft."))
-
-    def save(self) -> None:
-        entry = self.to_entry()
-        try:
-            with db.busy_timeout(self.repo.conn, SAVE_WAIT_MS):
-                saved = self.repo.update(entry) if entry.id is not None else self.repo.add(entry)
-        except PeerappError as exc:  # JournalBusy too: the text stays in the editor
-            self._show_error(exc.user_message())
-            return
-        except db.OperationalError:
-            self._show_error(VaultDamaged().user_message())
-            return
-        self.repo.delete_draft(draft_slot(self.entry_id))
-        self.dirty = False
-        self.autosave.stop()
-        assert saved.id is not None
-        self.saved.emit(saved.id)
-        self.accept()
-
-    def _show_error(self, text: str) -> None:
-        self.error.setText(text)
-        announce(self, text, assertive=True)
 
     def reject(self) -> None:
         if self._keeping:
             super().reject()
             return
-        if self.dirty or self.repo.load_draft(draft_slot(self.entry_id)) is not None:
+        if self.dirty or self.repo.load_draft(self.slot) is not None:
             if not ask(
                 self,
                 self.tr("Discard changes?"),
@@ -334,24 +443,4 @@ class EntryEditor(Retranslatable, QDialog):
                 destructive=True,
             ):
                 return
-        self.repo.delete_draft(draft_slot(self.entry_id))
-        self.dirty = False
-        self.autosave.stop()
-        super().reject()
-
-    def keep_and_close(self) -> None:
-        """Store the draft and close without asking (used when locking or quitting)."""
-        self._save_draft_and_say()
-        self.autosave.stop()
-        self._keeping = True
-        self.done(QDialog.DialogCode.Rejected)
-
-    # Quick exit and locking close every window through this name; the draft is kept.
-    close_for_lock = keep_and_close
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        # Closing the window keeps the draft without asking; nothing typed is lost.
-        self._save_draft_and_say()
-        self.autosave.stop()
-        self._keeping = True
-        super().closeEvent(event)
+        self.discard()

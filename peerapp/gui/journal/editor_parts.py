@@ -1,8 +1,9 @@
-"""The entry editor's input widgets: tags with completion, the coping table, mood buttons, emotions."""
+"""The entry editor's input widgets: tags with completion, the coping table, the mood faces."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QStringListModel, Qt, Signal
+from PySide6.QtCore import QLocale, QPoint, QRectF, QSize, QStringListModel, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -11,10 +12,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QToolButton,
@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from ...core.journal import CopingUse
 from ...core.library import techniques
-from ...core.vocab import EMOTIONS, MOODS, emotion_label
+from ...core.vocab import MOODS
+from .. import design, theme
 from ..common import Retranslatable
-from .timeline import MOOD_COLOURS, MOOD_INK
 
 
 class TagEdit(QLineEdit):
@@ -237,37 +237,106 @@ class CopingTable(Retranslatable, QWidget):
         self._fit()
 
 
-class MoodRow(QWidget):
-    """A one-of-six choice: no mood, or one of the five moods (radio buttons, arrow keys move between them).
+class MoodFace(QRadioButton):
+    """One mood as its face (design.mood_glyph) with its name under it; chosen, it sits on the mood's tint
+    inside a ring of its colour. A radio button underneath, so arrow keys move the choice and a screen
+    reader hears one choice of several. `level` None is "not set": an empty dashed circle."""
 
-    The editor sets their texts, so they keep its translation context.
+    def __init__(self, level: int | None, size: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.level = level
+        self.face_size = size
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        metrics = self.fontMetrics()
+        pad = design.SPACE["s"] + theme.FOCUS_WIDTH
+        width = max(self.face_size, metrics.horizontalAdvance(self.text())) + 2 * pad
+        height = self.face_size + design.SPACE["xs"] + metrics.height() + 2 * pad
+        return QSize(width, height)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.sizeHint()
+
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 - Qt override
+        return self.rect().contains(pos)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        dark = design.is_dark()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        outer = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        chosen = self.isChecked()
+        if chosen or self.underMouse():
+            tint = design.mood_tint(self.level or 3, dark)
+            painter.setPen(
+                QPen(design.mood_fill(self.level, dark), 2) if chosen and self.level else Qt.PenStyle.NoPen
+            )
+            if chosen and not self.level:
+                painter.setPen(QPen(design.surface("muted", dark), 2))
+            painter.setBrush(tint)
+            radius = design.RADIUS["m"]
+            painter.drawRoundedRect(outer.adjusted(1, 1, -1, -1), radius, radius)
+        pad = design.SPACE["s"] + theme.FOCUS_WIDTH
+        left = (self.width() - self.face_size) / 2
+        face = QRectF(left, pad, self.face_size, self.face_size)
+        if self.level:
+            ratio = self.devicePixelRatioF()
+            painter.drawPixmap(face.topLeft(), design.mood_glyph(self.level, self.face_size, dark, ratio))
+        else:
+            pen = QPen(design.surface("muted", dark), 2, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(face.adjusted(3, 3, -3, -3))
+        text = QRectF(0, face.bottom() + design.SPACE["xs"], self.width(), self.fontMetrics().height())
+        ink = (
+            design.surface("text", dark)
+            if chosen or self.underMouse()
+            else self.palette().color(QPalette.ColorRole.WindowText)
+        )
+        font = self.font()
+        font.setBold(chosen)  # the chosen name stands out without colour alone
+        painter.setFont(font)
+        painter.setPen(ink)
+        painter.drawText(text, int(Qt.AlignmentFlag.AlignCenter), self.text())
+        if self.hasFocus():
+            theme.draw_focus_ring(painter, self.rect(), self.palette())
+        painter.end()
+
+
+class MoodRow(QWidget):
+    """A one-of-six choice: no mood, or one of the five mood faces (radio buttons: arrow keys move the
+    choice). The check-in shows the five alone and large; the editor small, with "not set" first.
+
+    The owner sets their texts, so they keep its translation context.
     """
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, size: int = 32, with_none: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(design.SPACE["xs"])
         # The mood is optional: a sixth choice says so, and takes a chosen mood back.
-        self.none_button = QRadioButton()
+        self.none_button = MoodFace(None, size)
         self.none_button.setChecked(True)
         self.group.addButton(self.none_button, 0)
-        layout.addWidget(self.none_button)
-        self.buttons: dict[int, QRadioButton] = {}
+        if with_none:
+            layout.addWidget(self.none_button)
+        else:
+            self.none_button.hide()
+        self.buttons: dict[int, MoodFace] = {}
         for level in MOODS:
-            button = QRadioButton()
-            button.setMinimumWidth(84)
-            button.setStyleSheet(
-                f"QRadioButton:checked {{ background: {MOOD_COLOURS[level]}; color: {MOOD_INK}; "
-                "font-weight: bold; border-radius: 3px; padding: 2px 4px; }"
-            )
+            button = MoodFace(level, size)
             self.group.addButton(button, level)
             self.buttons[level] = button
             layout.addWidget(button)
-        layout.addStretch()
+        if with_none:
+            layout.addStretch()
         self.group.idToggled.connect(self._toggled)
 
     def _toggled(self, _level: int, checked: bool) -> None:
@@ -281,39 +350,3 @@ class MoodRow(QWidget):
     def set_mood(self, level: int | None) -> None:
         button = self.buttons.get(level) if level is not None else None
         (button or self.none_button).setChecked(True)
-
-
-class EmotionList(QListWidget):
-    """Every emotion as a checkable item, flowing in rows; the editor's retranslate_ui names them."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFlow(QListWidget.Flow.LeftToRight)
-        self.setWrapping(True)
-        self.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.setSpacing(3)
-        self.setMaximumHeight(100)
-        for key in EMOTIONS:
-            item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.addItem(item)
-
-    def retranslate_ui(self) -> None:
-        for row in range(self.count()):
-            item = self.item(row)
-            item.setText(emotion_label(str(item.data(Qt.ItemDataRole.UserRole))))
-
-    def checked(self) -> list[str]:
-        return [
-            str(self.item(r).data(Qt.ItemDataRole.UserRole))
-            for r in range(self.count())
-            if self.item(r).checkState() == Qt.CheckState.Checked
-        ]
-
-    def set_checked(self, keys: list[str]) -> None:
-        for r in range(self.count()):
-            item = self.item(r)
-            on = item.data(Qt.ItemDataRole.UserRole) in keys
-            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
