@@ -1,5 +1,6 @@
-"""Timeline rows read naturally in both directions: everything on the interface's leading side, no empty
-middle line, no hole where a tool's log has no mood; and the filters after a lock show every entry."""
+"""Timeline cards read naturally in both directions: the face, the day and the chips on the interface's
+leading side, the person's own lines on their own; no empty snippet line, no hole where a tool's log
+has no mood; and the filters after a lock show every entry."""
 
 from __future__ import annotations
 
@@ -7,14 +8,15 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 
 from peerapp.core.coping_log import log_tool_use
 from peerapp.core.journal import Entry, local_now
 from peerapp.gui.journal.page import JournalPage
-from peerapp.gui.journal.timeline import RowLayout, TimelineDelegate
+from peerapp.gui.journal.timeline import TimelineDelegate
+from peerapp.gui.journal.timeline_card import CardLayout
 from peerapp.gui.shell.main_window import MainWindow
 from support.gui import GUI_PASSPHRASE, MakeWindow, create_vault, type_text, unlock
 
@@ -35,7 +37,7 @@ def journal_with_rows(qtbot: Any, make_window: MakeWindow, lang: str, size: tupl
     return win
 
 
-def rows(page: JournalPage) -> list[tuple[RowLayout, QImage]]:
+def rows(page: JournalPage) -> list[tuple[CardLayout, QImage]]:
     """Each row's computed boxes and the real painting of it, grabbed from the list on screen."""
     view = page.list
     delegate = view.itemDelegate()
@@ -50,14 +52,15 @@ def rows(page: JournalPage) -> list[tuple[RowLayout, QImage]]:
         option.font = view.font()
         option.palette = view.palette()
         option.state = QStyle.StateFlag.State_Enabled
-        layout = delegate.layout_row(option, index)
+        layout = delegate.layout_card(option, index)
         assert layout is not None
         out.append((layout, shot))
     return out
 
 
-def ink(image: QImage, box: QRect) -> tuple[int, int] | None:
+def ink(image: QImage, box: QRect | QRectF) -> tuple[int, int] | None:
     """The leftmost and rightmost columns in `box` where something other than the background is drawn."""
+    box = box.toAlignedRect() if isinstance(box, QRectF) else box
     ratio = image.devicePixelRatio()
     background = image.pixelColor(int((box.left() + 1) * ratio), int((box.top() + 1) * ratio)).rgb()
     columns = []
@@ -69,37 +72,46 @@ def ink(image: QImage, box: QRect) -> tuple[int, int] | None:
     return (columns[0], columns[-1]) if columns else None
 
 
+def starts_at_its_side(image: QImage, box: QRectF, rtl: bool) -> bool:
+    """The text painted in `box` starts at its right edge (rtl) or its left, and does not fill the box."""
+    drawn = ink(image, box)
+    assert drawn is not None
+    if rtl:
+        return drawn[1] >= box.right() - 4 and drawn[0] > box.left() + 20
+    return drawn[0] <= box.left() + 4 and drawn[1] < box.right() - 20
+
+
 @pytest.mark.parametrize("lang", ["en", "ar"])
 @pytest.mark.parametrize("size", [(1024, 600), (1920, 1080)])
-def test_rows_sit_on_the_leading_side(
+def test_cards_sit_on_the_leading_side(
     qtbot: Any, make_window: MakeWindow, lang: str, size: tuple[int, int]
 ) -> None:
     win = journal_with_rows(qtbot, make_window, lang, size)
     page = win.journal_page
     laid = rows(page)
     assert len(laid) == 3
+    rtl = lang == "ar"
     for layout, shot in laid:
-        text_left = min(line.rect.left() for line in layout.lines)
-        text_right = max(line.rect.right() for line in layout.lines)
-        if lang == "ar":
-            assert layout.badge.left() > text_right  # the mood on the right, the text to its left
+        assert layout.title is not None
+        if rtl:
+            assert (
+                layout.glyph.left() > layout.title.rect.right()
+            )  # the face on the right, the text to its left
         else:
-            assert layout.badge.right() < text_left
-        for line in layout.lines:
-            drawn = ink(shot, line.rect)
-            assert drawn is not None, line.text
-            # Title, snippet and the time/mood/tags line all start at the badge's side (painted, not
-            # only computed: Qt mirrors an alignment again when the painter is right to left).
-            if lang == "ar":
-                assert drawn[1] >= line.rect.right() - 4, line.text
-                assert drawn[0] > line.rect.left() + 20, line.text
-            else:
-                assert drawn[0] <= line.rect.left() + 4, line.text
-                assert drawn[1] < line.rect.right() - 20, line.text
-        if layout.header is not None:
-            drawn = ink(shot, layout.header)
-            assert drawn is not None
-            assert (drawn[1] >= layout.header.right() - 4) == (lang == "ar")
+            assert layout.glyph.right() < layout.title.rect.left()
+        # The person's title starts on its own side: "Work" on the left even in Arabic (painted, not
+        # only computed: Qt mirrors an alignment again when the painter is right to left).
+        assert starts_at_its_side(shot, layout.title.rect, layout.title.direction == RTL), layout.title.text
+        # The time and mood sit at the interface's trailing end, the chips start at its leading side.
+        column = layout.title.rect
+        facts = layout.facts.rect
+        assert abs((facts.left() - column.left()) if rtl else (facts.right() - column.right())) < 1
+        assert ink(shot, facts) is not None
+        for chip in layout.chips[:1]:
+            room = layout.title.rect
+            assert (chip.rect.right() >= room.right() - 1) if rtl else (chip.rect.left() <= room.left() + 1)
+        if layout.header_text is not None:
+            assert starts_at_its_side(shot, layout.header_text.rect, rtl)
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
@@ -108,23 +120,22 @@ def test_no_empty_line_and_no_hole(qtbot: Any, make_window: MakeWindow, lang: st
     page = win.journal_page
     by_title = {}
     for layout, shot in rows(page):
-        by_title[layout.lines[0].text] = (layout, shot)
+        assert layout.title is not None
+        by_title[layout.title.text] = (layout, shot)
     titled_only, _ = by_title["يوم طويل"]
     with_note, _ = by_title["Work"]
     tool, shot = by_title["التنفس المربع"]
-    # An entry without a note: title, then at once the time/mood/tags line; its row is shorter.
-    assert len(titled_only.lines) == 2 and len(with_note.lines) == 3
-    first, meta = titled_only.lines
-    assert meta.rect.top() == first.rect.bottom() + 1
-    assert titled_only.body.height() < with_note.body.height()
-    # A tool's log has no mood: its badge place is still drawn (a ring), and the line says how the
+    # An entry without a note: the title, then at once the chips; its card is shorter.
+    assert titled_only.snippet == [] and len(with_note.snippet) == 1
+    assert titled_only.card.height() < with_note.card.height()
+    # A tool's log has no mood: its face's place is still drawn (a ring), and the facts say how the
     # distress went instead of leaving the mood out.
-    assert ink(shot, tool.badge) is not None
-    assert "٧" in tool.lines[-1].text or "7" in tool.lines[-1].text
+    assert ink(shot, tool.glyph) is not None
+    assert "٧" in tool.facts.text or "7" in tool.facts.text
 
 
-def test_painting_an_arabic_row_to_an_image(qtbot: Any, make_window: MakeWindow) -> None:
-    """The delegate alone, painted to an image in Arabic: title and facts end at the right edge."""
+def test_painting_an_arabic_card_to_an_image(qtbot: Any, make_window: MakeWindow) -> None:
+    """The delegate alone, painted to an image in Arabic: the Arabic title ends at the right edge."""
     win = journal_with_rows(qtbot, make_window, "ar", (1024, 600))
     page = win.journal_page
     delegate = page.list.itemDelegate()
@@ -141,11 +152,10 @@ def test_painting_an_arabic_row_to_an_image(qtbot: Any, make_window: MakeWindow)
     painter = QPainter(image)
     delegate.paint(painter, option, index)
     painter.end()
-    layout = delegate.layout_row(option, index)
-    assert layout is not None
-    for line in layout.lines:
-        drawn = ink(image, line.rect)
-        assert drawn is not None and drawn[1] >= line.rect.right() - 4 and drawn[0] > line.rect.left() + 50
+    layout = delegate.layout_card(option, index)
+    assert layout is not None and layout.title is not None
+    for line in [layout.title, *layout.snippet]:
+        assert line.direction == RTL and starts_at_its_side(image, line.rect, True), line.text
 
 
 def test_lock_and_unlock_forget_the_search(qtbot: Any, make_window: MakeWindow) -> None:
