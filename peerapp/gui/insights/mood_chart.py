@@ -119,6 +119,28 @@ class MoodLineChart(Chart):
         assert plot is not None
         return self.point_text(self.points[index], plot.labels[index])
 
+    def mood_label_rects(self, plot: _Plot, fm: QFontMetrics) -> dict[int, QRect]:
+        """Where each mood level's label is drawn, beside the mood axis."""
+        rects = {}
+        for mood in MOODS:
+            y = plot.bottom - (mood - 1) / 4 * (plot.bottom - plot.top)
+            rects[mood] = self.visual(QRect(MARGIN, int(y - fm.height() / 2), plot.label_w - 4, fm.height()))
+        return rects
+
+    def mood_axis_x(self) -> float:
+        """The x of the mood axis as drawn: the left edge of the plot, or its right edge in Arabic."""
+        plot = self.plot(QFontMetrics(self.font()))
+        return 0.0 if plot is None else self.mx(plot.left)
+
+    def corner_labels(self) -> tuple[QRect, QRectF] | None:
+        """The lowest mood's label and the first time label: the two that meet in the corner."""
+        fm = QFontMetrics(self.font())
+        plot = self.plot(fm)
+        boxes = [] if plot is None else self._tick_boxes(plot)
+        if plot is None or not boxes:
+            return None
+        return self.mood_label_rects(plot, fm)[min(MOODS)], boxes[0][1]
+
     def ticks(self) -> list[tuple[float, str]]:
         """The time axis's labels as drawn: (centre x, text), oldest first."""
         plot = self.plot(QFontMetrics(self.font()))
@@ -197,13 +219,12 @@ class MoodLineChart(Chart):
         left, right, top, bottom = plot.left, plot.right, plot.top, plot.bottom
         exposed = QRectF(self.exposed)
 
-        # Y axis: one grid line and label per mood level.
-        for mood in MOODS:
+        # Y axis: one grid line and label per mood level, the labels at the reading start.
+        for mood, rect in self.mood_label_rects(plot, fm).items():
             y = bottom - (mood - 1) / 4 * (bottom - top)
             painter.setPen(QPen(self.grid_colour(), 1))
             painter.drawLine(QPointF(self.mx(left), y), QPointF(self.mx(right), y))
             painter.setPen(self.text_colour())
-            rect = self.visual(QRect(MARGIN, int(y - fm.height() / 2), plot.label_w - 4, fm.height()))
             painter.drawText(
                 rect,
                 self.align(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ...core.journal import JournalRepository
 from ...core.report import ReportOptions, build_report
 from ..common import Retranslatable
+from ..widgets import locale_format
 
 
 def _to_date(value: QDate) -> date:
@@ -107,7 +108,7 @@ class ReportDialog(Retranslatable, QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         for edit in (self.since, self.until):
             edit.setLocale(QLocale())
-            edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+            locale_format.set_up_date_field(edit, with_time=False)
 
     def options(self) -> ReportOptions:
         left_out = {
@@ -121,6 +122,9 @@ class ReportDialog(Retranslatable, QDialog):
             leave_out=left_out,
             include_text=self.include_text.isChecked(),
             lang="ar" if QLocale().language() == QLocale.Language.Arabic else "en",
+            # Dates as every screen writes them (and numbers in the same digits, through numerals).
+            date_text=locale_format.long_date,
+            moment_text=locale_format.short_date_time,
         )
 
     def html(self) -> str:
