@@ -1,8 +1,9 @@
-"""The library screen: categories, articles, search as you type, bookmarks, and "I tried this"."""
+"""The library screen: categories, article cards, search as you type, bookmarks, and "I tried this"."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,12 +26,14 @@ from ...core.library import (
 )
 from ...core.library_index import LibraryIndex
 from ...core.markdown_render import escape, render
+from ...core.reading_time import reading_minutes
 from ...core.session import Session
-from .. import theme
+from .. import design
 from ..common import Retranslatable
 from ..jobs import Job, host, plain
 from ..widgets import locale_format
-from ..widgets.safe_browser import SafeBrowser
+from .cards import CATEGORY_ROLE, CHIP_ROLE, MINUTES_ROLE, ArticleList, category_fill
+from .reading_view import ArticleView
 
 ALL = "__all__"
 LANGUAGES = ("en", "ar")
@@ -57,19 +60,25 @@ class LibraryPage(Retranslatable, QWidget):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.categories = QListWidget()
-        self.articles = QListWidget()
-        self.view = SafeBrowser()
+        # Short names that wrap rather than scroll sideways in a narrow pane.
+        self.categories.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.categories.setWordWrap(True)
+        self.categories.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.articles = ArticleList()
+        self.reader = ArticleView()
+        self.view = self.reader.browser
         self.language_button = QPushButton()
         self.bookmark_button = QPushButton()
         self.bookmark_button.setCheckable(True)
         self.tried_button = QPushButton()
-        self.tool_button = QPushButton()
+        self.tool_button = self.reader.tool_button  # "Try it now", prominent at the top of the article
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(design.SPACE["s"])
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.categories, 2)
         left_layout.addWidget(self.articles, 5)
@@ -77,19 +86,21 @@ class LibraryPage(Retranslatable, QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
         buttons = QHBoxLayout()
+        buttons.setSpacing(design.SPACE["s"])
         buttons.addWidget(self.language_button)
         buttons.addStretch()
         buttons.addWidget(self.bookmark_button)
-        buttons.addWidget(self.tool_button)
         buttons.addWidget(self.tried_button)
         right_layout.addLayout(buttons)
-        right_layout.addWidget(self.view, 1)
+        right_layout.addWidget(self.reader, 1)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
+        splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -171,6 +182,8 @@ class LibraryPage(Retranslatable, QWidget):
         ]:
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, key)
+            if key in CATEGORIES:
+                item.setIcon(self._dot(key))
             self.categories.addItem(item)
         self.categories.setCurrentRow(row)
         self.categories.blockSignals(False)
@@ -247,9 +260,18 @@ class LibraryPage(Retranslatable, QWidget):
         self.articles.blockSignals(True)
         self.articles.clear()
         for article in chosen:
-            item = QListWidgetItem(_own_text(article.title, article.lang))
+            title = _own_text(article.title, article.lang)
+            item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, article.id)
-            item.setToolTip(category_label(article.category))
+            item.setData(CATEGORY_ROLE, article.category)
+            item.setData(CHIP_ROLE, category_label(article.category))
+            minutes = self.minutes_text(article)
+            item.setData(MINUTES_ROLE, minutes)
+            # The whole card for a screen reader, and the full title where a long one is cut short.
+            item.setToolTip(title)
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole, f"{title}, {category_label(article.category)}, {minutes}"
+            )
             self.articles.addItem(item)
         self.articles.blockSignals(False)
         if not chosen:
@@ -288,22 +310,49 @@ class LibraryPage(Retranslatable, QWidget):
         self.bookmark_button.setEnabled(has and self.bookmarks is not None)
         self.tried_button.setEnabled(has and self.bookmarks is not None)
         self.tool_button.setVisible(has and article is not None and article.id in self.tool_ids)
+        self.reader.header.setVisible(has)
         if article is None:
-            self.view.setHtml("")
+            self.reader.clear_article()
             return
         self.bookmark_button.blockSignals(True)
         self.bookmark_button.setChecked(self.bookmarks is not None and self.bookmarks.contains(article.id))
         self.bookmark_button.blockSignals(False)
+        self.reader.chip.set_category(article.category, category_label(article.category))
+        self.reader.minutes.setText(self.minutes_text(article))
         direction = "rtl" if article.lang == "ar" else "ltr"
+        align = "right" if article.lang == "ar" else "left"
         sources = "".join(f"<li>{escape(s)}</li>" for s in article.sources)
         sources_heading = self.tr("Sources")
-        category = escape(category_label(article.category))
         html = (
-            f"<div dir='{direction}'><h1>{escape(_own_text(article.title, article.lang))}</h1>"
-            f"<p style='color: {theme.hint_colour(self.palette())}'>{category}</p>{render(article.body, _digits(article.lang))}"
-            f"<h3>{escape(sources_heading)}</h3><ul>{sources}</ul></div>"
+            f"<div dir='{direction}' align='{align}'><h1>{escape(_own_text(article.title, article.lang))}</h1>"
+            f"{render(article.body, _digits(article.lang))}"
+            f"<h2>{escape(sources_heading)}</h2><ul>{sources}</ul></div>"
         )
-        self.view.setHtml(html)
+        self.reader.show_article(html, article.lang, article.title + " " + article.body)
+
+    def minutes_text(self, article: Article) -> str:
+        """ "4 min read", from the article's words at its language's reading rate (core.reading_time)."""
+        return self.reading_time_text(reading_minutes(article.body, article.lang))
+
+    def reading_time_text(self, minutes: int) -> str:
+        # %n: Arabic has six plural forms, and its digits follow the interface's setting.
+        return self.tr("%n min read", "", minutes)
+
+    def _dot(self, category: str) -> QIcon:
+        """A round swatch of a category's colour beside its name in the list of categories."""
+        size = self.categories.fontMetrics().height()
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(round(size * ratio), round(size * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(category_fill(category))
+        inset = size * 0.2
+        painter.drawEllipse(QRectF(inset, inset, size - 2 * inset, size - 2 * inset))
+        painter.end()
+        return QIcon(pixmap)
 
     def _tried_clicked(self) -> None:
         if self.current is not None:
