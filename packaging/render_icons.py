@@ -1,4 +1,5 @@
-"""Render packaging/icons/org.peerapp.PeerApp.svg to the hicolor PNG sizes (run after editing the SVG)."""
+"""Copy the app's mark (peerapp/gui/assets/peerapp.svg) to packaging/icons/org.peerapp.PeerApp.svg and render
+it to the hicolor PNG sizes (run after editing the mark)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 ICONS = Path(__file__).resolve().parent / "icons"
+SOURCE = ICONS.parent.parent / "peerapp" / "gui" / "assets" / "peerapp.svg"
 APP_ID = "org.peerapp.PeerApp"
 SIZES = (16, 32, 48, 64, 128, 256)
 
@@ -35,6 +37,7 @@ def render(svg: Path, size: int, out: Path) -> None:
 def main() -> int:
     _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     svg = ICONS / f"{APP_ID}.svg"
+    svg.write_bytes(SOURCE.read_bytes())  # one mark: the window's icon and the installed one
     for size in SIZES:
         render(svg, size, ICONS / f"{size}x{size}" / f"{APP_ID}.png")
     return 0

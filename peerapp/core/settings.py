@@ -15,6 +15,7 @@ FILE_NAME = "settings.json"
 LANGUAGES = ("en", "ar")
 MAX_BYTES = 1024 * 1024  # the file is a few hundred bytes; anything near this is not ours
 MAX_GEOMETRY = 4096  # Qt's saved geometry is under 100 bytes of base64
+THEMES = ("system", "light", "dark")  # the colour scheme: follow the system's, or always light or dark
 
 
 @dataclass
@@ -31,6 +32,9 @@ class Settings:
     # Western digits) and whether long dates also give the Hijri date.
     digits: str = numerals.ARABIC_INDIC
     show_hijri: bool = False
+    # Look (gui/theme.py, gui/design.py): the colour scheme, and no transitions for people they bother.
+    theme: str = "system"
+    reduce_motion: bool = False
     extra: dict[str, object] = field(default_factory=dict)
 
     @classmethod
@@ -66,6 +70,8 @@ class Settings:
         settings.exit_view = exit_view_for(settings.exit_view)
         if settings.digits not in numerals.SYSTEMS:
             settings.digits = numerals.ARABIC_INDIC
+        if settings.theme not in THEMES:
+            settings.theme = "system"
         return settings
 
     def save(self, directory: Path | None = None) -> None:

@@ -6,10 +6,13 @@ Every ink/fill pair named in DESIGN_PAIRS meets WCAG AA (4.5:1); tests/gui/test_
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
 # Spacing scale in device-independent pixels: layouts use these steps only.
 SPACE = {"xxs": 2, "xs": 4, "s": 8, "m": 12, "l": 16, "xl": 24, "xxl": 32}
@@ -46,6 +49,18 @@ SURFACE = {
         "accent_ink": "#ffffff",
         "muted": "#5b5650",
         "text": "#1f1c19",
+        # Controls: a raised button, its hover and pressed steps, the selection, a soft accent wash (the
+        # chosen tab, a chosen chip), the scroll bar's thumb and the focus ring's ink.
+        "raised": "#ece8e3",
+        "hover": "#e3ded7",
+        "pressed": "#d9d4cd",
+        "accent_hover": "#5a4190",
+        "accent_soft": "#e7e2f3",
+        "selection": "#6b4fa0",
+        "selection_ink": "#ffffff",
+        "thumb": "#8a837b",
+        "focus": "#000000",
+        "error": "#b00020",
     },
     True: {
         "window": "#1d1c1f",
@@ -55,6 +70,17 @@ SURFACE = {
         "accent_ink": "#1d1c1f",
         "muted": "#b3adb8",
         "text": "#eeeaf2",
+        "raised": "#343139",
+        "hover": "#3d3a42",
+        "pressed": "#48444d",
+        "accent_hover": "#c9b5f5",
+        "accent_soft": "#3b3150",
+        # Darker than the accent so the white focus ring still stands out on a selected row (3:1).
+        "selection": "#5a4190",
+        "selection_ink": "#ffffff",
+        "thumb": "#8b8592",
+        "focus": "#ffffff",
+        "error": "#ff8a80",
     },
 }
 # Library categories get a colour each so a reader finds their shelf at a glance (used as chips).
@@ -100,8 +126,28 @@ DESIGN_PAIRS: tuple[tuple[str, str, str], ...] = (
     ("muted text on a card", "SURFACE.muted", "SURFACE.card"),
     ("muted text on the window", "SURFACE.muted", "SURFACE.window"),
     ("accent button", "SURFACE.accent_ink", "SURFACE.accent"),
+    ("accent button under the pointer", "SURFACE.accent_ink", "SURFACE.accent_hover"),
+    ("text on a button", "SURFACE.text", "SURFACE.raised"),
+    ("text on a button under the pointer", "SURFACE.text", "SURFACE.hover"),
+    ("text on a pressed button", "SURFACE.text", "SURFACE.pressed"),
+    ("muted text on a button", "SURFACE.muted", "SURFACE.raised"),
+    ("text on the chosen tab or chip", "SURFACE.text", "SURFACE.accent_soft"),
+    ("selected item", "SURFACE.selection_ink", "SURFACE.selection"),
+    ("accent text on a card", "SURFACE.accent", "SURFACE.card"),
+    ("accent text on the window", "SURFACE.accent", "SURFACE.window"),
+    ("error on the window", "SURFACE.error", "SURFACE.window"),
+    ("error on a card", "SURFACE.error", "SURFACE.card"),
     *((f"category {c} chip", "ink", f"CATEGORY.{c}") for c in CATEGORY[False]),
     *((f"emotion group {g} chip", "ink", f"EMOTION_GROUP_COLOUR.{g}") for g in EMOTION_GROUP_COLOUR[False]),
+)
+# Non-text pairs (WCAG 1.4.11, 3:1): the focus ring on everything it is drawn over, the thumb of a scroll bar.
+DESIGN_NON_TEXT_PAIRS: tuple[tuple[str, str, str], ...] = (
+    *(
+        (f"focus ring on {key}", "SURFACE.focus", f"SURFACE.{key}")
+        for key in ("window", "card", "raised", "hover", "accent_soft", "selection")
+    ),
+    ("scroll bar thumb on a card", "SURFACE.thumb", "SURFACE.card"),
+    ("scroll bar thumb on the window", "SURFACE.thumb", "SURFACE.window"),
 )
 
 _TABLES: dict[str, dict[bool, dict]] = {  # type: ignore[type-arg]
@@ -203,3 +249,147 @@ def _glyph(level: int, size: int, fill: str, ratio: float) -> QPixmap:
 def mood_glyph(level: int, size: int, dark: bool | None = None, ratio: float = 1.0) -> QPixmap:
     """Mood `level`'s face as a `size`-pixel pixmap (cached), sharp at device pixel `ratio`."""
     return _glyph(max(1, min(5, level)), size, mood_fill(level, dark).name(), ratio)
+
+
+# -- fonts -------------------------------------------------------------------------------------------
+# Noto Sans and Noto Sans Arabic UI, Regular and Bold (SIL Open Font License 1.1, assets/fonts/OFL.txt):
+# one design family whose Latin and Arabic faces share weight and rhythm. Noto Sans leads; Arabic letters,
+# which it has none of, fall to Noto Sans Arabic UI, through the font's family list and a substitution for
+# "Noto Sans" alone. The UI cut of the Arabic face has Noto Sans's line height: plain Noto Sans Arabic
+# makes every Arabic line about half as tall again, and wrapped Arabic text no longer fit 1024x600.
+ASSETS = Path(__file__).resolve().parent / "assets"
+FONT_DIR = ASSETS / "fonts"
+FONT_FILES = (
+    "NotoSans-Regular.ttf",
+    "NotoSans-Bold.ttf",
+    "NotoSansArabicUI-Regular.ttf",
+    "NotoSansArabicUI-Bold.ttf",
+)
+LATIN_FAMILY = "Noto Sans"
+ARABIC_FAMILY = "Noto Sans Arabic UI"
+FAMILIES = (LATIN_FAMILY, ARABIC_FAMILY)
+_fonts_loaded: bool | None = None
+
+
+def load_fonts() -> bool:
+    """Register the bundled fonts with Qt once (about 6 ms for the four files); False if any is missing."""
+    global _fonts_loaded
+    if _fonts_loaded is None:
+        found: set[str] = set()
+        for name in FONT_FILES:
+            font_id = QFontDatabase.addApplicationFont(str(FONT_DIR / name))
+            if font_id >= 0:
+                found.update(QFontDatabase.applicationFontFamilies(font_id))
+        _fonts_loaded = set(FAMILIES) <= found
+        if _fonts_loaded:
+            # A font that names only the Latin family (setFamily) still finds Arabic letters.
+            QFont.insertSubstitution(LATIN_FAMILY, ARABIC_FAMILY)
+    return _fonts_loaded
+
+
+def app_font(base: QFont) -> QFont:
+    """`base` (the system's UI font, keeping its size) in the bundled families, Arabic falling back."""
+    result = QFont(base)
+    if load_fonts():
+        result.setFamilies(list(FAMILIES))
+    return result
+
+
+# -- the application icon ----------------------------------------------------------------------------
+ICON_FILE = ASSETS / "peerapp.svg"
+
+
+def app_icon() -> QIcon:
+    """peerapp's own mark (assets/peerapp.svg). Never shown in discreet mode: protection/discreet.py
+    sets it only for the app's own appearance."""
+    return QIcon(str(ICON_FILE))
+
+
+# -- motion ------------------------------------------------------------------------------------------
+# Short transitions only where they orient (a sheet or a card appearing); none that loop or distract.
+MOTION = {"fast": 120, "normal": 150, "slow": 240}
+_reduce_motion = False
+
+
+def set_reduce_motion(reduce: bool) -> None:
+    """The user's Preferences choice (Settings.reduce_motion); theme.install and the dialog call this."""
+    global _reduce_motion
+    _reduce_motion = reduce
+
+
+@lru_cache(maxsize=1)
+def _desktop_reduces_motion() -> bool:
+    """Whether the desktop asks for no animations: GNOME's, GTK's or KDE's own switch (read once, lazily)."""
+    config = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    for name in ("gtk-3.0/settings.ini", "gtk-4.0/settings.ini"):
+        try:
+            for line in (config / name).read_text("utf-8", "replace").splitlines():
+                key, _, value = line.partition("=")
+                if key.strip() == "gtk-enable-animations" and value.strip().lower() in ("0", "false"):
+                    return True
+        except OSError:
+            pass
+    try:
+        for line in (config / "kdeglobals").read_text("utf-8", "replace").splitlines():
+            key, _, value = line.partition("=")
+            if key.strip() == "AnimationDurationFactor" and value.strip() in ("0", "0.0"):
+                return True
+    except OSError:
+        pass
+    if "GNOME" in os.environ.get("XDG_CURRENT_DESKTOP", "").upper():
+        import shutil
+        import subprocess
+
+        gsettings = shutil.which("gsettings")
+        if gsettings:
+            try:
+                answer = subprocess.run(
+                    [gsettings, "get", "org.gnome.desktop.interface", "enable-animations"],
+                    capture_output=True,
+                    text=True,
+                    timeout=1,
+                    check=False,
+                )
+            except (OSError, subprocess.SubprocessError):
+                return False
+            return answer.stdout.strip() == "false"
+    return False
+
+
+def motion_enabled() -> bool:
+    """False when the user's Preferences say "reduce motion", when the style turns widget animations off,
+    or when the desktop (GNOME, GTK, KDE) asks for none."""
+    if _reduce_motion:
+        return False
+    app = QApplication.instance()
+    if (
+        isinstance(app, QApplication)
+        and app.style().styleHint(QStyle.StyleHint.SH_Widget_Animation_Duration) <= 0
+    ):
+        return False
+    return not _desktop_reduces_motion()
+
+
+def fade_in(widget: QWidget, ms: int = MOTION["normal"]) -> None:
+    """Fade `widget` in over `ms` milliseconds; nothing at all when motion is off or it wears an effect."""
+    if ms <= 0 or not motion_enabled() or widget.graphicsEffect() is not None:
+        return
+    from PySide6.QtCore import QAbstractAnimation, QEasingCurve, QPropertyAnimation
+    from PySide6.QtWidgets import QGraphicsOpacityEffect
+
+    effect = QGraphicsOpacityEffect(widget)
+    effect.setOpacity(0.0)
+    widget.setGraphicsEffect(effect)
+    animation = QPropertyAnimation(effect, QByteArray(b"opacity"), widget)
+    animation.setDuration(ms)
+    animation.setStartValue(0.0)
+    animation.setEndValue(1.0)
+    animation.setEasingCurve(QEasingCurve.Type.OutCubic)
+
+    def done() -> None:
+        # An opacity effect makes every later paint of the widget go through an offscreen pixmap.
+        if widget.graphicsEffect() is effect:
+            widget.setGraphicsEffect(None)  # type: ignore[arg-type]  # None removes it (Qt)
+
+    animation.finished.connect(done)
+    animation.start(QAbstractAnimation.DeletionPolicy.DeleteWhenStopped)

@@ -1,63 +1,57 @@
-"""The app's light and dark palettes, its few fixed colours, and a focus ring every control shares."""
+"""The app's light and dark palettes and style sheet, built from gui/design.py, and the theme choice."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QRect, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
-from PySide6.QtWidgets import (
-    QAbstractScrollArea,
-    QApplication,
-    QLabel,
-    QProxyStyle,
-    QStyle,
-    QStyleFactory,
-    QStyleOption,
-    QStyleOptionComplex,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLabel
+
+from ..core.settings import THEMES, Settings
+from . import design
 
 Role = QPalette.ColorRole
+_L, _D = design.SURFACE[False], design.SURFACE[True]
 
-# Every text colour below meets WCAG AA (4.5:1) on every background it is drawn on, in its palette;
-# tests/gui/test_gui_contrast.py computes the ratios of each pair in PAIRS.
+# The palette roles in design.SURFACE's colours. Every text colour meets WCAG AA (4.5:1) on every
+# background it is drawn on, in its palette; tests/gui/test_gui_contrast.py computes the ratios of PAIRS.
 LIGHT: dict[QPalette.ColorRole, str] = {
-    Role.Window: "#f0f0f0",
-    Role.WindowText: "#1a1a1a",
-    Role.Base: "#ffffff",
-    Role.AlternateBase: "#f5f5f5",
-    Role.Text: "#1a1a1a",
-    Role.PlaceholderText: "#595959",
-    Role.Button: "#e8e8e8",
-    Role.ButtonText: "#1a1a1a",
-    Role.Highlight: "#2a64a8",
-    Role.HighlightedText: "#ffffff",
-    Role.Link: "#0b57d0",
-    Role.LinkVisited: "#6a1b9a",
-    Role.ToolTipBase: "#ffffdc",
-    Role.ToolTipText: "#1a1a1a",
+    Role.Window: _L["window"],
+    Role.WindowText: _L["text"],
+    Role.Base: _L["card"],
+    Role.AlternateBase: "#faf8f5",
+    Role.Text: _L["text"],
+    Role.PlaceholderText: _L["muted"],
+    Role.Button: _L["raised"],
+    Role.ButtonText: _L["text"],
+    Role.Highlight: _L["selection"],
+    Role.HighlightedText: _L["selection_ink"],
+    Role.Link: "#5a3d94",
+    Role.LinkVisited: "#7a2f73",
+    Role.ToolTipBase: "#2f2b33",
+    Role.ToolTipText: "#f6f4f1",
     Role.BrightText: "#ffffff",
 }
 DARK: dict[QPalette.ColorRole, str] = {
-    Role.Window: "#2b2b2b",
-    Role.WindowText: "#eeeeee",
-    Role.Base: "#1e1e1e",
-    Role.AlternateBase: "#262626",
-    Role.Text: "#eeeeee",
-    Role.PlaceholderText: "#a6a6a6",
-    Role.Button: "#3a3a3a",
-    Role.ButtonText: "#eeeeee",
-    Role.Highlight: "#2a64a8",
-    Role.HighlightedText: "#ffffff",
-    Role.Link: "#8ab4f8",
-    Role.LinkVisited: "#c58af9",
-    Role.ToolTipBase: "#3a3a3a",
-    Role.ToolTipText: "#eeeeee",
+    Role.Window: _D["window"],
+    Role.WindowText: _D["text"],
+    Role.Base: _D["card"],
+    Role.AlternateBase: "#2e2c32",
+    Role.Text: _D["text"],
+    Role.PlaceholderText: _D["muted"],
+    Role.Button: _D["raised"],
+    Role.ButtonText: _D["text"],
+    Role.Highlight: _D["selection"],
+    Role.HighlightedText: _D["selection_ink"],
+    Role.Link: "#c4b0f5",
+    Role.LinkVisited: "#e0a7e0",
+    Role.ToolTipBase: "#3d3a42",
+    Role.ToolTipText: _D["text"],
     Role.BrightText: "#ffffff",
 }
 # Error text follows the palette: the old fixed #b00020 was 2.2:1 on the dark window.
-ERROR = {False: "#b00020", True: "#ff8a80"}
-# The focus ring: the strongest ink of each palette, never the accent blue a default button wears.
-FOCUS = {False: "#000000", True: "#ffffff"}
+ERROR = {False: _L["error"], True: _D["error"]}
+# The focus ring: the strongest ink of each palette, never the accent a default button wears.
+FOCUS = {False: _L["focus"], True: _D["focus"]}
 FOCUS_WIDTH = 2
 
 # The text/background pairs the app draws, by palette role or fixed colour name (see `pairs`).
@@ -73,6 +67,7 @@ PAIRS: tuple[tuple[str, str, str], ...] = (
     ("article category label", "PlaceholderText", "Base"),
     ("link", "Link", "Base"),
     ("visited link", "LinkVisited", "Base"),
+    ("link on the window", "Link", "Window"),
     ("tool tip", "ToolTipText", "ToolTipBase"),
     ("error message", "error", "Window"),
     ("error in a dialog field", "error", "Base"),
@@ -89,7 +84,7 @@ def palette(dark: bool) -> QPalette:
     for role, colour in (DARK if dark else LIGHT).items():
         for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
             result.setColor(group, role, QColor(colour))
-    dimmed = QColor(DARK[Role.PlaceholderText] if dark else "#8a8a8a")
+    dimmed = QColor(design.SURFACE[dark]["thumb"])
     for role in (Role.WindowText, Role.Text, Role.ButtonText):
         result.setColor(QPalette.ColorGroup.Disabled, role, dimmed)
     return result
@@ -124,15 +119,138 @@ def mark_warning(label: QLabel) -> None:
     label.setContentsMargins(6, 0, 6, 0)
 
 
+def _pt(role: str) -> str:
+    """A type-scale step as a point size for the style sheet, from the app font's size."""
+    size = QGuiApplication.font().pointSizeF()
+    return f"{(size if size > 0 else 10.0) * design.TYPE[role]:.1f}pt"
+
+
 def style_sheet(dark: bool) -> str:
-    return (
-        "QLabel#heading { font-size: 20px; font-weight: bold; margin-bottom: 6px; }\n"
-        f"QLabel#error {{ color: {ERROR[dark]}; }}\n"
-    )
+    """The app's style sheet: calm surfaces, rounded controls, one accent (the default button), tabs as a
+    navigation bar, and the focus ring, all from design.py's tokens.
+
+    The ring is a 2-pixel border in the palette's focus ink on :focus. Each ringed control keeps the same
+    outer size whether focused or not (1 px margin + 1 px border, or 0 + 2), so nothing moves when the
+    keyboard arrives; Qt draws it in C++, with no Python on the paint path.
+    """
+    c = design.SURFACE[dark]
+    space, radius = design.SPACE, design.RADIUS
+    ring = f"border: {FOCUS_WIDTH}px solid {c['focus']}; margin: 0px;"
+
+    def arrow(direction: str) -> str:
+        # Drawn for peerapp in each palette's text colour (a style sheet cannot recolour an image).
+        return (design.ASSETS / "icons" / f"chevron-{direction}-{'dark' if dark else 'light'}.svg").as_posix()
+
+    return f"""
+QToolTip {{ color: {(DARK if dark else LIGHT)[Role.ToolTipText]}; background: {(DARK if dark else LIGHT)[Role.ToolTipBase]};
+  border: 1px solid {c["outline"]}; border-radius: {radius["s"]}px; padding: {space["xs"]}px {space["s"]}px; }}
+QLabel#heading {{ font-size: {_pt("title")}; font-weight: bold; margin-bottom: {space["s"]}px; }}
+QLabel#error {{ color: {c["error"]}; }}
+QLabel[role="muted"], QLabel[role="caption"] {{ color: {c["muted"]}; }}
+QLabel[role="caption"] {{ font-size: {_pt("caption")}; }}
+QLabel[role="title"] {{ font-size: {_pt("title")}; font-weight: bold; }}
+QLabel[role="subtitle"] {{ font-size: {_pt("subtitle")}; font-weight: bold; }}
+QLabel[role="display"] {{ font-size: {_pt("display")}; font-weight: bold; }}
+QFrame[role="card"] {{ background: {c["card"]}; border: 1px solid {c["outline"]}; border-radius: {radius["l"]}px; }}
+QFrame[frameShape="4"], QFrame[frameShape="5"] {{ color: {c["outline"]}; }}
+
+QPushButton {{ background: {c["raised"]}; color: {c["text"]}; border: 1px solid {c["outline"]};
+  border-radius: {radius["m"]}px; padding: {space["xxs"]}px {space["m"]}px; margin: 1px; }}
+QPushButton:hover {{ background: {c["hover"]}; }}
+QPushButton:pressed, QPushButton:checked {{ background: {c["pressed"]}; }}
+QPushButton:default, QPushButton[role="primary"] {{ background: {c["accent"]}; color: {c["accent_ink"]};
+  border-color: {c["accent"]}; }}
+QPushButton:default:hover, QPushButton[role="primary"]:hover {{ background: {c["accent_hover"]};
+  border-color: {c["accent_hover"]}; }}
+QPushButton:flat {{ background: transparent; border-color: transparent; }}
+QPushButton:flat:hover {{ background: {c["hover"]}; }}
+QPushButton:disabled {{ background: {c["window"]}; color: {c["thumb"]}; border-color: {c["outline"]}; }}
+QPushButton:focus {{ {ring} }}
+QPushButton::menu-indicator {{ subcontrol-origin: padding; subcontrol-position: center right; width: 0px; }}
+
+QToolButton {{ background: transparent; color: {c["text"]}; border: 1px solid transparent;
+  border-radius: {radius["m"]}px; padding: {space["xs"]}px; margin: 1px; }}
+QToolButton:hover {{ background: {c["hover"]}; }}
+QToolButton:pressed, QToolButton:checked {{ background: {c["accent_soft"]}; }}
+QToolButton:focus {{ {ring} }}
+
+QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox {{ background: {c["card"]};
+  color: {c["text"]}; border: 1px solid {c["outline"]}; border-radius: {radius["s"] + 2}px; margin: 1px;
+  selection-background-color: {c["selection"]}; selection-color: {c["selection_ink"]}; }}
+QLineEdit, QAbstractSpinBox, QComboBox {{ padding: {space["xxs"]}px {space["s"]}px; }}
+QLineEdit:hover, QTextEdit:hover, QPlainTextEdit:hover, QAbstractSpinBox:hover, QComboBox:hover {{
+  border-color: {c["thumb"]}; }}
+QLineEdit:disabled, QAbstractSpinBox:disabled, QComboBox:disabled {{ background: {c["window"]};
+  color: {c["thumb"]}; }}
+QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus, QAbstractSpinBox:focus, QComboBox:focus {{ {ring} }}
+QComboBox::drop-down, QDateTimeEdit::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right;
+  width: {space["l"]}px; border: none; }}
+QComboBox::down-arrow, QDateTimeEdit::down-arrow {{ image: url("{arrow("down")}");
+  width: {space["m"]}px; height: {space["m"]}px; }}
+QAbstractSpinBox::down-arrow {{ image: url("{arrow("down")}"); width: {space["s"]}px; height: {space["s"]}px; }}
+QAbstractSpinBox::up-arrow {{ image: url("{arrow("up")}"); width: {space["s"]}px; height: {space["s"]}px; }}
+QComboBox::down-arrow:disabled, QAbstractSpinBox::up-arrow:disabled, QAbstractSpinBox::down-arrow:disabled {{
+  image: none; }}
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ subcontrol-origin: border; width: {space["l"]}px;
+  border: none; background: transparent; }}
+QAbstractSpinBox::up-button {{ subcontrol-position: top right; }}
+QAbstractSpinBox::down-button {{ subcontrol-position: bottom right; }}
+QAbstractSpinBox::up-button:hover, QAbstractSpinBox::down-button:hover {{ background: {c["hover"]}; }}
+QComboBox QAbstractItemView {{ background: {c["card"]}; border: 1px solid {c["outline"]}; margin: 0px;
+  selection-background-color: {c["selection"]}; selection-color: {c["selection_ink"]}; }}
+
+QAbstractItemView {{ background: {c["card"]}; alternate-background-color: {(DARK if dark else LIGHT)[Role.AlternateBase]};
+  color: {c["text"]}; border: 1px solid {c["outline"]}; border-radius: {radius["s"]}px; margin: 1px;
+  selection-background-color: {c["selection"]}; selection-color: {c["selection_ink"]}; }}
+QAbstractItemView:focus {{ {ring} }}
+QAbstractScrollArea[frameShape="0"] {{ border: {FOCUS_WIDTH}px solid transparent; margin: 0px; }}
+QAbstractScrollArea[frameShape="0"]:focus {{ border-color: {c["focus"]}; }}
+QHeaderView::section {{ background: {c["window"]}; color: {c["text"]}; border: none;
+  border-bottom: 1px solid {c["outline"]}; padding: {space["xs"]}px {space["s"]}px; }}
+
+QScrollBar:vertical {{ background: transparent; width: {space["m"]}px; margin: 0px; border: none; }}
+QScrollBar:horizontal {{ background: transparent; height: {space["m"]}px; margin: 0px; border: none; }}
+QScrollBar::handle {{ background: {c["thumb"]}; border-radius: {radius["s"]}px; margin: {space["xxs"] + 1}px; }}
+QScrollBar::handle:vertical {{ min-height: {space["xxl"]}px; }}
+QScrollBar::handle:horizontal {{ min-width: {space["xxl"]}px; }}
+QScrollBar::handle:hover {{ background: {c["muted"]}; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0px; height: 0px; border: none; background: none; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
+
+QTabWidget::pane {{ border: none; border-top: 1px solid {c["outline"]}; }}
+QTabBar {{ qproperty-drawBase: 0; }}
+QTabBar::tab {{ background: transparent; color: {c["muted"]}; border: {FOCUS_WIDTH}px solid transparent;
+  border-bottom: 3px solid transparent; border-radius: {radius["s"]}px; padding: {space["xs"] + 1}px {space["m"]}px;
+  margin: {space["xxs"]}px {space["xxs"]}px 0px {space["xxs"]}px; }}
+QTabBar::tab:hover {{ color: {c["text"]}; background: {c["hover"]}; }}
+QTabBar::tab:selected {{ color: {c["text"]}; background: {c["accent_soft"]};
+  border-bottom-color: {c["accent"]}; }}
+QTabBar::tab:focus {{ border-color: {c["focus"]}; }}
+
+QMenuBar {{ background: {c["window"]}; color: {c["text"]}; border-bottom: 1px solid {c["outline"]}; }}
+QMenuBar::item {{ background: transparent; padding: {space["xs"]}px {space["s"] + 2}px;
+  border-radius: {radius["s"]}px; }}
+QMenuBar::item:selected {{ background: {c["hover"]}; }}
+QMenuBar::item:pressed {{ background: {c["accent_soft"]}; }}
+QMenu {{ background: {c["card"]}; color: {c["text"]}; border: 1px solid {c["outline"]};
+  padding: {space["xs"]}px; }}
+QMenu::item {{ padding: {space["xs"] + 2}px {space["xl"]}px; border-radius: {radius["s"]}px; }}
+QMenu::item:selected {{ background: {c["selection"]}; color: {c["selection_ink"]}; }}
+QMenu::item:disabled {{ color: {c["thumb"]}; }}
+QMenu::separator {{ height: 1px; background: {c["outline"]}; margin: {space["xs"]}px {space["s"]}px; }}
+
+QCheckBox, QRadioButton {{ color: {c["text"]}; spacing: {space["s"]}px; }}
+QCheckBox:focus, QRadioButton:focus {{ outline: {FOCUS_WIDTH}px solid {c["focus"]}; outline-radius: {radius["s"] - 1}px; }}
+
+QProgressBar {{ background: {c["raised"]}; border: none; border-radius: {radius["s"]}px; text-align: center;
+  color: {c["text"]}; }}
+QProgressBar::chunk {{ background: {c["accent"]}; border-radius: {radius["s"]}px; }}
+QSlider:focus {{ border: {FOCUS_WIDTH}px solid {c["focus"]}; border-radius: {radius["s"]}px; }}
+"""
 
 
 def draw_focus_ring(painter: QPainter, rect: QRect, widget_palette: QPalette) -> None:
-    """A 2-pixel rounded ring just inside `rect`, in the palette's focus ink."""
+    """A 2-pixel rounded ring just inside `rect`, in the palette's focus ink (for delegates' painted rows)."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     pen = QPen(QColor(FOCUS[is_dark(widget_palette)]), FOCUS_WIDTH)
@@ -143,100 +261,69 @@ def draw_focus_ring(painter: QPainter, rect: QRect, widget_palette: QPalette) ->
     painter.restore()
 
 
-_RINGED_PRIMITIVES = {
-    QStyle.PrimitiveElement.PE_PanelButtonCommand,
-    QStyle.PrimitiveElement.PE_PanelLineEdit,
-    QStyle.PrimitiveElement.PE_FrameFocusRect,
-}
-_RINGED_COMPLEX = {
-    QStyle.ComplexControl.CC_ComboBox,
-    QStyle.ComplexControl.CC_SpinBox,
-    QStyle.ComplexControl.CC_ToolButton,
-}
-
-
-class FocusRingStyle(QProxyStyle):
-    """The platform style, with one clear focus ring on buttons, fields, lists and reading panes.
-
-    Fusion marks a focused button with the same blue outline as the default button; that look is
-    taken away and the ring drawn instead, so focus and "default" can no longer be confused.
-    """
-
-    def drawPrimitive(  # noqa: N802 - Qt override
-        self,
-        element: QStyle.PrimitiveElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-        if element == QStyle.PrimitiveElement.PE_FrameFocusRect:
-            draw_focus_ring(painter, option.rect, option.palette)
-            return
-        if focused and element == QStyle.PrimitiveElement.PE_PanelButtonCommand:
-            option.state &= ~QStyle.StateFlag.State_HasFocus  # no default-button look for focus
-        super().drawPrimitive(element, option, painter, widget)
-        if focused and element in _RINGED_PRIMITIVES:
-            draw_focus_ring(painter, option.rect, option.palette)
-
-    def drawComplexControl(  # noqa: N802 - Qt override
-        self,
-        control: QStyle.ComplexControl,
-        option: QStyleOptionComplex,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        super().drawComplexControl(control, option, painter, widget)
-        if control in _RINGED_COMPLEX and option.state & QStyle.StateFlag.State_HasFocus:
-            draw_focus_ring(painter, option.rect, option.palette)
-
-    def drawControl(  # noqa: N802 - Qt override
-        self,
-        element: QStyle.ControlElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        super().drawControl(element, option, painter, widget)
-        # A reading pane or list (a scroll area's frame): the ring shows which pane has the keyboard.
-        if (
-            element == QStyle.ControlElement.CE_ShapedFrame
-            and isinstance(widget, QAbstractScrollArea)
-            and widget.hasFocus()
-        ):
-            draw_focus_ring(painter, option.rect, option.palette)
-
-
 class ThemeFollower(QObject):
-    """Applies the light or dark palette now and again whenever the system's colour scheme changes."""
+    """Applies the light or dark palette and style sheet: the user's choice, or the system's scheme (followed
+    live while the choice is "system")."""
 
-    def __init__(self, app: QApplication) -> None:
+    def __init__(self, app: QApplication, choice: str = "system") -> None:
         super().__init__(app)
         self.app = app
-        app.styleHints().colorSchemeChanged.connect(lambda _scheme: self.apply())
+        self.choice = choice if choice in THEMES else "system"
+        self.dark: bool | None = None
+        app.styleHints().colorSchemeChanged.connect(lambda _scheme: self.follow_system())
+
+    def wanted_dark(self) -> bool:
+        if self.choice == "system":
+            return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+        return self.choice == "dark"
+
+    def follow_system(self) -> None:
+        if self.choice == "system":
+            self.apply()
+
+    def set_choice(self, choice: str) -> None:
+        """ "system", "light" or "dark" (Settings.theme); applied at once."""
+        self.choice = choice if choice in THEMES else "system"
+        self.apply()
 
     def apply(self, dark: bool | None = None) -> None:
         if dark is None:
-            dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+            dark = self.wanted_dark()
+        if dark == self.dark:
+            return  # the same sheet again would re-polish every widget for nothing
+        self.dark = dark
         self.app.setPalette(palette(dark))
         self.app.setStyleSheet(style_sheet(dark))
 
 
-def install(app: QApplication) -> ThemeFollower:
-    """The focus-ring style over the platform's, and the palette that matches the system scheme."""
+def install(app: QApplication, settings: Settings | None = None) -> ThemeFollower:
+    """The bundled fonts, the palette and style sheet of the saved (or the system's) scheme, and the
+    saved motion preference."""
     follower = app.findChild(ThemeFollower)
     if isinstance(follower, ThemeFollower):
         return follower
-    base = QStyleFactory.create(app.style().name())
-    app.setStyle(FocusRingStyle(base) if base is not None else FocusRingStyle())
-    follower = ThemeFollower(app)
+    settings = settings if settings is not None else Settings.load()
+    # Fusion everywhere: it draws from the palette alone, so the style sheet looks the same on every
+    # desktop (a native style under a style sheet mixes two looks).
+    app.setStyle("Fusion")
+    app.setFont(design.app_font(app.font()))
+    design.set_reduce_motion(settings.reduce_motion)
+    follower = ThemeFollower(app, settings.theme)
     follower.apply()
     return follower
 
 
+def apply_settings(settings: Settings) -> None:
+    """The Preferences dialog's theme and motion choices, applied to the running app at once."""
+    design.set_reduce_motion(settings.reduce_motion)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        install(app).set_choice(settings.theme)
+
+
 def set_dark(dark: bool) -> None:
-    """Switch the running app to the light or dark palette (tests and screenshots; the system decides
-    otherwise)."""
+    """Switch the running app to the light or dark palette (tests and screenshots; the user's choice and
+    the system decide otherwise)."""
     app = QApplication.instance()
     if isinstance(app, QApplication):
         install(app).apply(dark)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QWidget
 from ... import APP_ID
 from ...core.disguise import EXIT_CALCULATOR, ORIGINAL, Appearance, appearance_for
 from ...core.settings import Settings
+from ..design import app_icon
 
 # The calculator, the settings dialog and the neutral icons are imported when first needed: the lock
 # screen of an app in its own look needs none of them (tests/gui/test_startup_imports.py).
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
     from .cover import CalculatorScreen
 
 APP_NAME = "peerapp"
-_original_icon: QIcon | None = None
 
 
 def in_flatpak() -> bool:
@@ -58,12 +58,9 @@ def apply_appearance(app: QGuiApplication, appearance: Appearance, *, before_win
     would show. Those two only take effect for windows created afterwards, so `before_windows`
     (at start-up) also sets the X11 instance name.
     """
-    global _original_icon
-    if _original_icon is None:
-        _original_icon = app.windowIcon()
     if appearance is ORIGINAL:
         app.setApplicationDisplayName("")
-        app.setWindowIcon(_original_icon)
+        app.setWindowIcon(app_icon())  # peerapp's own mark, only in its own look
         app.setApplicationName(APP_NAME)
         app.setDesktopFileName(APP_ID)
     else:

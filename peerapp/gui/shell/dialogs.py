@@ -117,7 +117,8 @@ class ChangePassphraseDialog(BusyDialog):
 
 
 class PreferencesDialog(Retranslatable, QDialog):
-    """Auto-lock delay (0 turns it off), the digits of the Arabic interface, and the Hijri date."""
+    """Auto-lock delay (0 turns it off), the digits of the Arabic interface, the Hijri date, the colour
+    scheme and reduced motion."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,6 +137,15 @@ class PreferencesDialog(Retranslatable, QDialog):
         self.digits_label.setBuddy(self.digits)
         self.hijri = QCheckBox()
         self.hijri.setChecked(settings.show_hijri)
+        # The look: the colour scheme (the system's, or always light or dark) and fewer transitions.
+        self.theme = QComboBox()
+        for choice in ("system", "light", "dark"):
+            self.theme.addItem("", choice)
+        self.theme.setCurrentIndex(max(self.theme.findData(settings.theme), 0))
+        self.theme_label = QLabel()
+        self.theme_label.setBuddy(self.theme)
+        self.reduce_motion = QCheckBox()
+        self.reduce_motion.setChecked(settings.reduce_motion)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -145,6 +155,8 @@ class PreferencesDialog(Retranslatable, QDialog):
         form.addRow(self.autolock_label, self.autolock)
         form.addRow(self.digits_label, self.digits)
         form.addRow(self.hijri)
+        form.addRow(self.theme_label, self.theme)
+        form.addRow(self.reduce_motion)
         form.addRow(self.buttons)
         self.retranslate_ui()
 
@@ -162,6 +174,11 @@ class PreferencesDialog(Retranslatable, QDialog):
             system = str(self.digits.itemData(index))
             self.digits.setItemText(index, f"{names[system]} \u2068{samples[system]}\u2069")
         self.hijri.setText(self.tr("Also show the &Hijri date"))
+        self.theme_label.setText(self.tr("&Colours:"))
+        names = {"system": self.tr("Same as the system"), "light": self.tr("Light"), "dark": self.tr("Dark")}
+        for index in range(self.theme.count()):
+            self.theme.setItemText(index, names[str(self.theme.itemData(index))])
+        self.reduce_motion.setText(self.tr("&Reduce motion (no fades or slides)"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
@@ -174,7 +191,12 @@ class PreferencesDialog(Retranslatable, QDialog):
         digits, hijri = str(self.digits.currentData()), self.hijri.isChecked()
         changed = (digits, hijri) != (self.settings.digits, self.settings.show_hijri)
         self.settings.digits, self.settings.show_hijri = digits, hijri
+        self.settings.theme = str(self.theme.currentData())
+        self.settings.reduce_motion = self.reduce_motion.isChecked()
         self.settings.save()
+        from .. import theme
+
+        theme.apply_settings(self.settings)  # the new colours at once, no restart
         if changed:
             # Every open screen redraws its numbers and dates at once, as after a language change.
             locale_format.apply(locale_format.style().language, digits, hijri)
