@@ -35,19 +35,17 @@ def figures(repo: JournalRepository, period: Period = Period.WEEK, rng: DateRang
     return Insights(repo.conn).report(period, rng or DateRange())
 
 
-def everything(summaries: Summaries) -> list[str]:
-    texts = []
-    for fact, word in (
-        (summaries.mood, says.trend_text),
-        (summaries.weekday, says.weekday_text),
-        (summaries.year, says.year_text),
-        (summaries.associations, says.association_text),
-        (summaries.helps, says.helps_text),
-        (summaries.drop, says.drop_text),
-    ):
-        if fact is not None:
-            texts.append(word(fact))  # type: ignore[operator]
-    return texts
+def everything(found: Summaries) -> list[str]:
+    """Every sentence said, in the page's order."""
+    texts = [
+        None if found.mood is None else says.trend_text(found.mood),
+        None if found.weekday is None else says.weekday_text(found.weekday),
+        None if found.year is None else says.year_text(found.year),
+        None if found.associations is None else says.association_text(found.associations),
+        None if found.helps is None else says.helps_text(found.helps),
+        None if found.drop is None else says.drop_text(found.drop),
+    ]
+    return [t for t in texts if t is not None]
 
 
 def test_the_sample_says_what_its_charts_draw(sample: JournalRepository) -> None:
@@ -59,11 +57,8 @@ def test_the_sample_says_what_its_charts_draw(sample: JournalRepository) -> None
     drawn_days = sum(p.days for p in report.points)
     drawn_mean = sum(p.mean * p.days for p in report.points) / drawn_days
     assert found.mood is not None and found.mood.latest_mean is None
-    assert (
-        (found.mood.days, found.mood.mean)
-        == (11, pytest.approx(37 / 11))
-        == (drawn_days, pytest.approx(drawn_mean))
-    )
+    assert found.mood.days == drawn_days == 11
+    assert found.mood.mean == pytest.approx(drawn_mean) and drawn_mean == pytest.approx(37 / 11)
     assert says.trend_text(found.mood) == "Your mood averaged 3.4 over the 11 days with a mood in this range."
     # Weekdays: only Monday has 3 days, one weekday is no comparison.
     assert found.weekday is None
@@ -104,15 +99,23 @@ def test_a_clear_difference_is_worded_higher_or_lower_and_never_as_a_cause(repo:
     repo.add_many(entries)
     found = summarise(figures(repo))
     assert found.mood is not None
-    assert (found.mood.latest_mean, found.mood.latest_days) == (pytest.approx(4.4), 5)
+    assert found.mood.latest_mean == pytest.approx(4.4) and found.mood.latest_days == 5
     assert says.trend_text(found.mood) == (
         "In the latest week your mood was higher than your average for this range: 4.4 over 5 days, against 3.3."
     )
-    assert found.associations == says.AssociationFact(2, "friends", "tag", pytest.approx(4.4), 2.0, 5, 4)
-    assert says.association_text(found.associations) == (
+    fact = found.associations
+    assert fact is not None and (fact.compared, fact.item, fact.kind) == (2, "friends", "tag")
+    assert (round(fact.mean_with, 6), fact.mean_without, fact.days_with, fact.days_without) == (
+        4.4,
+        2.0,
+        5,
+        4,
+    )
+    assert says.association_text(fact) == (
         "Your mood was higher on days tagged «\u2068friends\u2069»: 4.4 over 5 days, against 2.0 on the other 4."
     )
-    assert found.drop == says.DropFact("box-breathing", pytest.approx(30 / 9), 9)
+    assert found.drop is not None and (found.drop.technique, found.drop.rated_uses) == ("box-breathing", 9)
+    assert found.drop.mean_drop == pytest.approx(30 / 9)
     assert says.drop_text(found.drop).endswith(": 3.3 over 9 rated uses.")
     texts = everything(found)
     assert len(texts) == 5  # Monday, the only weekday with two days, is no comparison

@@ -9,9 +9,9 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor, QImage
 
 from peerapp.core.journal import JournalRepository
+from peerapp.gui.design import MOOD_FILL
 from peerapp.gui.insights.charts import Chart
 from peerapp.gui.insights.page import InsightsPage
-from peerapp.gui.journal.timeline import MOOD_COLOURS
 from support.insights_sample import fill_sample
 
 
@@ -29,6 +29,9 @@ def page(qtbot, sample: JournalRepository) -> InsightsPage:  # type: ignore[no-u
     widget.range_combo.setCurrentIndex(2)  # all time: the sample is in 2024
     widget.attach(sample)
     return widget
+
+
+MOOD_COLOURS = MOOD_FILL[False]  # the light palette's mood fills, which the charts draw with here
 
 
 def colour_pixels(image: QImage, colour: str) -> list[tuple[int, int]]:

@@ -497,6 +497,7 @@ class InsightsPage(Retranslatable, QWidget):
         self.year_chart.cell_text = self._cell_text
         self.empty_note.setText(self.tr("Everything is worked out on this computer and never leaves it."))
         self.year_combo.setAccessibleName(self.tr("Year"))
+        self.scroll_area.setAccessibleName(self.tab_title())  # the page's figures, scrolled as one
         # Labels that come from data (weekday, mood, technique names, digits) follow the language too.
         if self.year_combo.count():
             for i in range(self.year_combo.count()):
