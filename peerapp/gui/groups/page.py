@@ -22,7 +22,9 @@ from ...core.session import Session
 from ...core.vault import Vault
 from ...sync.models import Group, SyncAllResult
 from ...sync.service import GroupService
+from .. import design
 from ..common import Retranslatable
+from ..shell.setup_steps import PrimaryButton
 from ..widgets.ask import ask
 from ..widgets.bidi_text import PlainTextEdit, fit_direction, follow_text, isolate
 from .dialogs import InviteDialog, JoinGroupDialog, NewGroupDialog, PseudonymDialog
@@ -30,6 +32,8 @@ from .feed import FeedView
 from .settings import GroupSettingsDialog, ReportsDialog
 from .status import SyncStatusBar
 from .sync import GroupSync
+
+READING_MEASURE = 90  # characters: the empty page's sentences wrap at a comfortable line length
 
 
 class GroupsPage(Retranslatable, QWidget):
@@ -52,26 +56,38 @@ class GroupsPage(Retranslatable, QWidget):
         self.sync_action.triggered.connect(lambda _c=False: self.sync_now())
         self.settings_action.triggered.connect(lambda _c=False: self.open_settings())
 
-        # No groups yet: say what groups are and that nothing is contacted until one exists.
+        # No groups yet: one kind line on what groups are, that nothing is contacted until one exists,
+        # and the step that helps most (most people join with an invite someone sent them).
         self.intro = QWidget()
         self.intro_heading, self.intro_text = QLabel(), QLabel()
         self.intro_heading.setObjectName("heading")
+        self.intro_heading.setWordWrap(True)
         self.intro_text.setWordWrap(True)
-        self.intro_new, self.intro_join, self.intro_settings = QPushButton(), QPushButton(), QPushButton()
+        self.intro_join, self.intro_new, self.intro_settings = PrimaryButton(), QPushButton(), QPushButton()
         self.intro_new.clicked.connect(self.new_group)
         self.intro_join.clicked.connect(self.join_group)
-        # Someone may want Tor set up before joining.
+        # Someone may want Tor set up before joining: a quieter way, after the two that start a group.
+        self.intro_settings.setFlat(True)
         self.intro_settings.clicked.connect(self.open_settings)
         intro_buttons = QHBoxLayout()
-        intro_buttons.addWidget(self.intro_new)
-        intro_buttons.addWidget(self.intro_join)
-        intro_buttons.addWidget(self.intro_settings)
+        for button in (self.intro_join, self.intro_new):
+            intro_buttons.addWidget(button)
         intro_buttons.addStretch()
+        block = QWidget()
+        block.setMaximumWidth(self.fontMetrics().averageCharWidth() * READING_MEASURE)
+        block_layout = QVBoxLayout(block)
+        block_layout.setSpacing(design.SPACE["m"])
+        for label in (self.intro_heading, self.intro_text):
+            block_layout.addWidget(label)
+        block_layout.addLayout(intro_buttons)
+        block_layout.addWidget(self.intro_settings, 0, Qt.AlignmentFlag.AlignLeading)
+        centred = QHBoxLayout()
+        centred.addWidget(block, 100, Qt.AlignmentFlag.AlignHCenter)
         intro_layout = QVBoxLayout(self.intro)
-        intro_layout.addWidget(self.intro_heading)
-        intro_layout.addWidget(self.intro_text)
-        intro_layout.addLayout(intro_buttons)
-        intro_layout.addStretch()
+        intro_layout.setContentsMargins(*(design.SPACE["xl"],) * 4)
+        intro_layout.addStretch(1)
+        intro_layout.addLayout(centred)
+        intro_layout.addStretch(2)  # a little above the middle, where the eye lands
 
         # One group shown.
         self.main = QWidget()
@@ -149,17 +165,17 @@ class GroupsPage(Retranslatable, QWidget):
         self.join_action.setText(self.tr("&Join group…"))
         self.sync_action.setText(self.tr("&Sync now"))
         self.settings_action.setText(self.tr("Group &settings…"))
-        self.intro_heading.setText(self.tr("Peer support groups"))
+        self.intro_heading.setText(self.tr("You don't have to go through this alone"))
         self.intro_text.setText(
             self.tr(
-                "Talk with a small group of people who understand, under a pseudonym. Posts are encrypted on "
-                "this computer; the group's server stores only what it cannot read. peerapp contacts no server "
-                "until you create or join a group."
+                "A group is a few people who understand, each under a name they choose, so nobody there "
+                "learns who you are. Posts are encrypted end to end on this computer. Nothing leaves it, and "
+                "no server is contacted, until you join or start a group."
             )
         )
-        self.intro_new.setText(self.tr("&New group…"))
-        self.intro_join.setText(self.tr("&Join group…"))
-        self.intro_settings.setText(self.tr("Group &settings…"))
+        self.intro_join.setText(self.tr("&Join with an invite…"))
+        self.intro_new.setText(self.tr("Start a &new group…"))
+        self.intro_settings.setText(self.tr("Connection settings (proxy, Tor)…"))
         self.group_label.setText(self.tr("&Group:"))
         self.invite_button.setText(self.tr("&Invite…"))
         self.pseudonym_button.setText(self.tr("&Pseudonym…"))
