@@ -508,6 +508,140 @@ def worker_fingerprint(data_dir: Path) -> dict[str, Any]:
     return {"fingerprint": fingerprint()}
 
 
+TIMELINE_ROWS = 2000  # rows scrolled through in the timeline paint run
+TIMELINE_VIEW = (420, 560)  # the journal list's size in a 1024x600 window
+
+
+def worker_timeline_paint(data_dir: Path) -> dict[str, Any]:
+    """The journal page's list as the GUI shows it: the first page on screen, then TIMELINE_ROWS rows
+    scrolled through a screen at a time, each screen painted at once. Times the delegate of whichever
+    checkout this worker imports (--code: an older one, the floor) through a subclass that counts."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtWidgets import QAbstractItemView, QApplication, QListView
+
+    from peerapp.core.journal import JournalRepository
+    from peerapp.gui.journal import timeline
+
+    app = QApplication.instance() or QApplication([])
+    vault, _ = _unlocked(data_dir)
+    conn = vault.connect()
+    repo = JournalRepository(conn)
+    view = QListView()
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.resize(*TIMELINE_VIEW)
+    model = timeline.TimelineModel(view)
+    view.setModel(model)
+    spent = {"paint": 0.0, "size": 0.0}
+    counts = {"paint": 0, "size": 0}
+
+    class Counting(timeline.TimelineDelegate):  # type: ignore[misc, name-defined]
+        def paint(self, painter: Any, option: Any, index: Any) -> None:
+            t = now()
+            super().paint(painter, option, index)
+            spent["paint"] += now() - t
+            counts["paint"] += 1
+
+        def sizeHint(self, option: Any, index: Any) -> Any:  # noqa: N802 - Qt override
+            t = now()
+            size = super().sizeHint(option, index)
+            spent["size"] += now() - t
+            counts["size"] += 1
+            return size
+
+    view.setItemDelegate(Counting(view))
+    view.show()
+    app.processEvents()
+    t = now()
+    model.attach(repo)
+    view.doItemsLayout()
+    view.viewport().repaint()
+    first_page = ms(now() - t)
+    first_paints = counts["paint"]
+    spent.update(paint=0.0, size=0.0)
+    counts.update(paint=0, size=0)
+    bar = view.verticalScrollBar()
+    steps: list[float] = []
+    t_all = now()
+    while True:
+        bottom = view.indexAt(view.viewport().rect().bottomLeft())
+        if (bottom.isValid() and bottom.row() >= TIMELINE_ROWS) or len(steps) > 10 * TIMELINE_ROWS:
+            break
+        t = now()
+        bar.setValue(bar.value() + view.viewport().height())
+        if bar.value() >= bar.maximum() and model.canFetchMore(QModelIndex()):
+            model.fetchMore(QModelIndex())
+        app.processEvents()
+        view.viewport().repaint()
+        steps.append(ms(now() - t))
+    scroll_total = ms(now() - t_all)
+    loaded = model.rowCount()
+    t = now()
+    view.doItemsLayout()
+    relayout = ms(now() - t)
+    vault.release(conn)
+    vault.lock()
+    return {
+        "first_page_ms": first_page,
+        "first_page_rows_painted": first_paints,
+        "rows_painted": counts["paint"],
+        "paint_ms_per_row": ms(spent["paint"]) / max(counts["paint"], 1),
+        "size_hints": counts["size"],
+        "size_hint_us": 1000 * ms(spent["size"]) / max(counts["size"], 1),
+        "screens": len(steps),
+        "screen_p50_ms": pct(steps, 50),
+        "screen_p95_ms": pct(steps, 95),
+        "screen_max_ms": max(steps),
+        "scroll_total_ms": scroll_total,
+        "rows_loaded": loaded,
+        "relayout_ms": relayout,
+    }
+
+
+def timeline_paint_runs(path: Path, runs: int, against: Path | None) -> dict[str, list[dict[str, Any]]]:
+    """worker_timeline_paint `runs` times for this checkout and, alternating, for `against`."""
+    out: dict[str, list[dict[str, Any]]] = {"this": [], "against": []}
+    for _ in range(runs):
+        out["this"].append(run_worker("timeline_paint", path))
+        if against is not None:
+            out["against"].append(run_worker("timeline_paint", path, against))
+    return out
+
+
+def render_timeline_paint(results: dict[str, Any], runs: int, label: str) -> str:
+    """The timeline paint section of RESULTS.md: medians of the runs, this checkout beside `label`."""
+    keys = [
+        ("first page shown (ms)", "first_page_ms", "{:.1f}"),
+        ("rows painted while scrolling", "rows_painted", "{:,.0f}"),
+        ("paint per row (ms)", "paint_ms_per_row", "{:.3f}"),
+        ("sizeHint per call (µs)", "size_hint_us", "{:.1f}"),
+        ("sizeHint calls", "size_hints", "{:,.0f}"),
+        ("one screen scrolled, p50 (ms)", "screen_p50_ms", "{:.1f}"),
+        ("one screen scrolled, p95 (ms)", "screen_p95_ms", "{:.1f}"),
+        ("one screen scrolled, max (ms)", "screen_max_ms", "{:.1f}"),
+        ("relayout of the loaded rows (ms)", "relayout_ms", "{:.1f}"),
+    ]
+    lines = [
+        "## Journal timeline painting",
+        "",
+        f"`python bench/bench_journal.py --timeline` ({runs} fresh processes each, medians): the journal"
+        f" list at {TIMELINE_VIEW[0]}x{TIMELINE_VIEW[1]} (offscreen), first page shown, then"
+        f" {TIMELINE_ROWS:,} rows scrolled a screen at a time with each screen painted at once."
+        f" Target: first page < {TARGET_FIRST_PAGE_MS:.0f} ms.",
+        "",
+    ]
+    for size, found in results.items():
+        this, other = found["this"], found["against"]
+        header = f"| {int(size):,} entries | this checkout |" + (f" {label} |" if other else "")
+        lines += ["", header, "|---|---|" + ("---|" if other else "")]
+        for name, key, fmt in keys:
+            row = f"| {name} | {fmt.format(statistics.median(r[key] for r in this))} |"
+            if other:
+                row += f" {fmt.format(statistics.median(r[key] for r in other))} |"
+            lines.append(row)
+    return "\n".join(lines) + "\n"
+
+
 WORKERS = {
     "unlock": worker_unlock,
     "search": worker_search,
@@ -517,6 +651,7 @@ WORKERS = {
     "export": worker_export,
     "profile": worker_profile,
     "fingerprint": worker_fingerprint,
+    "timeline_paint": worker_timeline_paint,
 }
 
 
@@ -1018,6 +1153,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--against-label", default="", help="what --against is, for the report (say, a commit)"
     )
+    parser.add_argument(
+        "--timeline",
+        action="store_true",
+        help="only the timeline paint run (with --against: that checkout's delegate beside this one's)",
+    )
     args = parser.parse_args(argv)
 
     if args.worker:
@@ -1028,6 +1168,19 @@ def main(argv: list[str] | None = None) -> int:
 
     started = now()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    if args.timeline:
+        painted = {}
+        for size in sizes:
+            path, _gen = ensure_vault(size, args.seed, args.cache)
+            print(f"[{size}] timeline paint x{args.runs}", file=sys.stderr)
+            painted[str(size)] = timeline_paint_runs(path, args.runs, args.against)
+        label = args.against_label or (str(args.against) if args.against else "")
+        text = render_timeline_paint(painted, args.runs, label)
+        write_section("journal-timeline", text, args.out)
+        if args.json:
+            args.json.write_text(json.dumps(painted, indent=1))
+        print(text, file=sys.stderr)
+        return 0
     results: dict[str, Any] = {}
     for size in sizes:
         path, gen_s = ensure_vault(size, args.seed, args.cache)

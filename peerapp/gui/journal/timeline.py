@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QWidget
 
-from ...core import vocab
 from ...core.journal import Entry, EntryFilter, JournalRepository
 from ...core.vocab import emotion_label, mood_label
 from .. import design
@@ -131,6 +130,16 @@ class TimelineModel(QAbstractListModel):
                 return row
         return -1
 
+    def card(self, row: int) -> tuple[Entry, bool, tuple[int, ...]]:
+        """What the delegate draws for `row`: the entry, whether it starts a day, and that day's moods.
+
+        The delegate calls this directly (sizeHint runs for every loaded row on each relayout, and a
+        call through index.data() costs several times more than the work it asks for).
+        """
+        entry = self._entries[row]
+        starts = row == 0 or self._entries[row - 1].day != entry.day
+        return entry, starts, self._day_moods.get(entry.day, ()) if starts else ()
+
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
@@ -139,8 +148,7 @@ class TimelineModel(QAbstractListModel):
         if role == ENTRY_ROLE:
             return entry
         if role == CARD_ROLE:
-            starts = row == 0 or self._entries[row - 1].day != entry.day
-            return entry, starts, self._day_moods.get(entry.day, ()) if starts else ()
+            return self.card(row)
         if role == STARTS_DAY_ROLE:
             return row == 0 or self._entries[row - 1].day != entry.day
         if role == DAY_MOODS_ROLE:
@@ -201,22 +209,29 @@ def _plain(line: str) -> str:
     return _MARKUP.sub("", line)
 
 
-def text_lines(text: str) -> list[str]:
-    """The entry's non-empty paragraphs as plain text."""
-    return [p for p in (_plain(line) for line in text.splitlines()) if p]
+def text_lines(text: str, limit: int = 0) -> list[str]:
+    """The entry's non-empty paragraphs as plain text; only the first `limit` when it is given."""
+    out = []
+    for line in text.splitlines():
+        plain = _plain(line)
+        if plain:
+            out.append(plain)
+            if len(out) == limit:
+                break  # a card needs a few lines: a long entry is not read to its end
+    return out
 
 
 def first_line(text: str) -> str:
-    lines = text_lines(text)
+    lines = text_lines(text, 1)
     return lines[0] if lines else ""
 
 
 def headline_and_snippet(entry: Entry) -> tuple[str, list[str]]:
     """The card's title (the entry's, or its first paragraph) and the paragraphs the snippet draws from."""
-    lines = text_lines(entry.text)
     if entry.title:
-        return entry.title, lines[:3]
-    return (lines[0] if lines else ""), lines[1:4]
+        return entry.title, text_lines(entry.text, 3)
+    lines = text_lines(entry.text, 4)
+    return (lines[0] if lines else ""), lines[1:]
 
 
 def distress(entry: Entry) -> list[str]:
@@ -238,23 +253,6 @@ def facts_text(entry: Entry) -> str:
     else:
         facts.extend(distress(entry))
     return " · ".join(facts)
-
-
-def emotion_group(key: str) -> str | None:
-    """The group (design.EMOTION_GROUP_COLOUR's key) of an emotion, when the vocabulary has groups."""
-    groups = getattr(vocab, "EMOTION_GROUPS", None)
-    if not isinstance(groups, dict):
-        return None
-    for name, value in groups.items():
-        # Either {group: [keys]} or {key: group}; both read the same here.
-        if isinstance(value, (list, tuple, set, frozenset)) and key in value:
-            return str(name)
-        if name == key and isinstance(value, str):
-            return value
-        members = getattr(value, "emotions", None) or getattr(value, "keys", None)
-        if isinstance(members, (list, tuple, set, frozenset)) and key in members:
-            return str(getattr(value, "key", name))
-    return None
 
 
 def day_mood(moods: tuple[int, ...]) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -22,8 +23,11 @@ from PySide6.QtGui import (
     QPainterPath,
     QPalette,
     QPen,
+    QPixmap,
+    QStaticText,
     QTextLayout,
     QTextOption,
+    QTransform,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.journal import Entry
-from ...core.vocab import emotion_label
+from ...core.vocab import emotion_group, emotion_label
 from .. import design, theme
 from ..widgets import locale_format
 from ..widgets.bidi_text import paragraph_direction
@@ -44,8 +48,8 @@ from .timeline import (
     ENTRY_ROLE,
     STARTS_DAY_ROLE,
     ModelIndex,
+    TimelineModel,
     day_mood,
-    emotion_group,
     facts_text,
     headline_and_snippet,
 )
@@ -81,6 +85,8 @@ class Chip:
     group: str | None
     rect: QRectF
     option: QTextOption  # the chip's own text direction, centred
+    static: QStaticText  # shaped once: a repaint only places the glyphs
+    at: QPointF
 
 
 @dataclass
@@ -91,6 +97,8 @@ class TextLine:
     rect: QRectF
     direction: Qt.LayoutDirection
     option: QTextOption
+    static: QStaticText  # shaped once: a repaint only places the glyphs
+    at: QPointF
 
 
 @dataclass
@@ -102,7 +110,6 @@ class CardLayout:
     dots: list[tuple[QRectF, int]]
     day_face: tuple[QRectF, int] | None
     card: QRectF
-    stripe: QPainterPath
     glyph: QRectF
     title: TextLine | None
     snippet: list[TextLine]
@@ -117,7 +124,9 @@ class CardLayout:
             return r.translated(x, y)
 
         def line(t: TextLine | None) -> TextLine | None:
-            return None if t is None else TextLine(t.text, box(t.rect), t.direction, t.option)
+            if t is None:
+                return None
+            return TextLine(t.text, box(t.rect), t.direction, t.option, t.static, t.at + QPointF(x, y))
 
         facts = line(self.facts)
         assert facts is not None
@@ -127,21 +136,49 @@ class CardLayout:
             dots=[(box(r), m) for r, m in self.dots],
             day_face=None if self.day_face is None else (box(self.day_face[0]), self.day_face[1]),
             card=box(self.card),
-            stripe=self.stripe.translated(x, y),
             glyph=box(self.glyph),
             title=line(self.title),
             snippet=[t for t in (line(s) for s in self.snippet) if t is not None],
-            chips=[Chip(c.text, c.kind, c.group, box(c.rect), c.option) for c in self.chips],
+            chips=[
+                Chip(c.text, c.kind, c.group, box(c.rect), c.option, c.static, c.at + QPointF(x, y))
+                for c in self.chips
+            ],
             facts=facts,
             rtl=self.rtl,
         )
 
 
+_OPTIONS: dict[tuple[Qt.LayoutDirection, Qt.AlignmentFlag], QTextOption] = {}
+
+
 def _option(direction: Qt.LayoutDirection, align: Qt.AlignmentFlag) -> QTextOption:
-    option = QTextOption(Qt.AlignmentFlag.AlignAbsolute | align | Qt.AlignmentFlag.AlignVCenter)
-    option.setTextDirection(direction)
-    option.setWrapMode(QTextOption.WrapMode.NoWrap)
-    return option
+    """One line's text option (shared: a handful exist, and no caller changes one)."""
+    found = _OPTIONS.get((direction, align))
+    if found is None:
+        found = QTextOption(Qt.AlignmentFlag.AlignAbsolute | align | Qt.AlignmentFlag.AlignVCenter)
+        found.setTextDirection(direction)
+        found.setWrapMode(QTextOption.WrapMode.NoWrap)
+        _OPTIONS[(direction, align)] = found
+    return found
+
+
+def _static(
+    text: str, rect: QRectF, option: QTextOption, font: QFont, line_h: float
+) -> tuple[QStaticText, QPointF]:
+    """`text` shaped once for `rect` (its width sets the alignment), and where to draw it, centred."""
+    static = QStaticText(text)
+    static.setTextFormat(Qt.TextFormat.PlainText)
+    static.setTextOption(option)
+    static.setTextWidth(rect.width())
+    static.prepare(QTransform(), font)
+    return static, QPointF(rect.left(), rect.top() + (rect.height() - line_h) / 2)
+
+
+def _line(
+    text: str, rect: QRectF, direction: Qt.LayoutDirection, option: QTextOption, font: QFont, line_h: float
+) -> TextLine:
+    static, at = _static(text, rect, option, font, line_h)
+    return TextLine(text, rect, direction, option, static, at)
 
 
 class _Style:
@@ -160,7 +197,16 @@ class _Style:
         self.title_h = self.m_title.height()
         self.body_h = self.m_body.height()
         self.chip_h = self.m_caption.height() + 2 * CHIP_PAD_Y
-        self.header_h = self.m_header.height() + design.SPACE["m"] + design.SPACE["xs"]
+        # Whole pixels: the card below starts on a pixel row, so its cached picture is placed sharply.
+        self.header_h = math.ceil(self.m_header.height() + design.SPACE["m"] + design.SPACE["xs"])
+        self._widths: dict[str, float] = {}
+
+    def chip_width(self, text: str) -> float:
+        """A chip's width for `text` (emotion names and tags repeat: measured once each)."""
+        found = self._widths.get(text)
+        if found is None:
+            found = self._widths[text] = self.m_caption.horizontalAdvance(text) + 2 * CHIP_PAD_X
+        return found
 
     def card_height(self, snippet_lines: int) -> float:
         text = self.title_h + snippet_lines * self.body_h + design.SPACE["s"] + self.chip_h
@@ -198,6 +244,7 @@ class TimelineDelegate(QStyledItemDelegate):
     """
 
     LAYOUTS_KEPT = 512  # rows laid out and kept for repainting: several screens' worth
+    PICTURES_KEPT = 256  # card and chip backgrounds: a few card heights, chips by width and group
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -205,6 +252,7 @@ class TimelineDelegate(QStyledItemDelegate):
         self._colours: dict[bool, _Colours] = {}
         self._fits: dict[object, tuple[int, float]] = {}
         self._layouts: OrderedDict[tuple[object, ...], CardLayout] = OrderedDict()
+        self._pictures: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
         self._width = 0
         self._relayout = QTimer(self)
         self._relayout.setSingleShot(True)
@@ -222,6 +270,7 @@ class TimelineDelegate(QStyledItemDelegate):
         self._style = None
         self._fits.clear()
         self._layouts.clear()
+        self._pictures.clear()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
@@ -242,13 +291,13 @@ class TimelineDelegate(QStyledItemDelegate):
         ):
             if view.viewport().width() != self._width:
                 # A snippet that wrapped may fit on one line now: the view asks for heights again.
+                self._width = view.viewport().width()
                 self._relayout.start()
         return False
 
     def _relayout_view(self) -> None:
         view = self.parent()
         if isinstance(view, QAbstractItemView):
-            self._width = view.viewport().width()
             view.doItemsLayout()
             view.viewport().update()
 
@@ -293,9 +342,13 @@ class TimelineDelegate(QStyledItemDelegate):
     # -- geometry ---------------------------------------------------------------------------------
 
     def _row_width(self, option: QStyleOptionViewItem) -> int:
-        view = self.parent()
-        if isinstance(view, QAbstractItemView) and view.viewport().width() > 0:
-            return view.viewport().width()
+        # The view's option carries no row width in sizeHint: rows are as wide as the viewport.
+        if self._width <= 0:
+            view = self.parent()
+            if isinstance(view, QAbstractItemView):
+                self._width = view.viewport().width()
+        if self._width > 0:
+            return self._width
         return option.rect.width() if option.rect.width() > 0 else 400
 
     @staticmethod
@@ -317,17 +370,17 @@ class TimelineDelegate(QStyledItemDelegate):
         return int(height + 0.999)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
-        card = index.data(CARD_ROLE)
-        if not isinstance(card, tuple):
-            entry = index.data(ENTRY_ROLE)
-            if not isinstance(entry, Entry):
-                return QSize(200, 0)
-            card = (entry, bool(index.data(STARTS_DAY_ROLE)), ())
+        card = self._card_data(index)
+        if card is None:
+            return QSize(200, 0)
         entry, starts_day, _moods = card
         width = self._row_width(option)
         return QSize(200, self._height(self._style_for(option), entry, starts_day, width))
 
     def _card_data(self, index: ModelIndex) -> tuple[Entry, bool, tuple[int, ...]] | None:
+        model = index.model()
+        if isinstance(model, TimelineModel):
+            return model.card(index.row())  # directly: see TimelineModel.card
         card = index.data(CARD_ROLE)
         if isinstance(card, tuple):
             return card
@@ -407,17 +460,17 @@ class TimelineDelegate(QStyledItemDelegate):
                 room = at - len(shown) * (DOT + design.SPACE["xs"]) - design.SPACE["s"] - MARGIN_X
             date = locale_format.long_date(entry.at.date())
             elided = style.m_header.elidedText(date, Qt.TextElideMode.ElideRight, max(room, 0))
-            header_text = TextLine(
-                elided, span(MARGIN_X, max(room, 0), line_top, line_h), interface, _option(interface, lead)
+            header_text = _line(
+                elided,
+                span(MARGIN_X, max(room, 0), line_top, line_h),
+                interface,
+                _option(interface, lead),
+                style.header,
+                line_h,
             )
             top = style.header_h
 
         card = QRectF(MARGIN_X, top + GAP_Y, width - 2 * MARGIN_X, max(height - top - 2 * GAP_Y, 0))
-        shape = QPainterPath()
-        shape.addRoundedRect(card, design.RADIUS["m"], design.RADIUS["m"])
-        cut = QPainterPath()
-        cut.addRect(span(MARGIN_X, STRIPE, card.top(), card.height()))
-        stripe = shape.intersected(cut) if entry.mood is not None else QPainterPath()
 
         inner_top = card.top() + PAD
         glyph = span(MARGIN_X + STRIPE + PAD, GLYPH, inner_top, GLYPH)
@@ -431,24 +484,29 @@ class TimelineDelegate(QStyledItemDelegate):
             own = paragraph_direction(headline, interface)
             box = span(text_start, text_w, y, style.title_h)
             text = style.m_title.elidedText(headline, Qt.TextElideMode.ElideRight, text_w)
-            title = TextLine(text, box, own, _option(own, _start_side(own)))
+            title = _line(text, box, own, _option(own, _start_side(own)), style.title, style.title_h)
         y += style.title_h
         room_lines = int(max(card.bottom() - PAD - style.chip_h - design.SPACE["s"] - y, 0) // style.body_h)
         lines = min(self._snippet_lines(self._fit(style, entry), text_w), room_lines)
         snippet = self._snippet(style, paragraphs, lines, text_start, text_w, y, span, interface)
-        y += lines * style.body_h + design.SPACE["s"]
+        y = round(y + lines * style.body_h + design.SPACE["s"])  # chips on whole pixels (cached pictures)
 
         facts_words = facts_text(entry)
         facts_w = min(style.m_caption.horizontalAdvance(facts_words), text_w * 0.5)
         facts_box = span(text_start + text_w - facts_w, facts_w, y, style.chip_h)
         facts_elided = style.m_caption.elidedText(facts_words, Qt.TextElideMode.ElideRight, facts_w)
-        facts = TextLine(facts_elided, facts_box, interface, _option(interface, trail))
+        facts = _line(
+            facts_elided,
+            facts_box,
+            interface,
+            _option(interface, trail),
+            style.caption,
+            style.m_caption.height(),
+        )
         chips = self._chips(
             style, entry, text_start, text_w - facts_w - design.SPACE["s"], y, span, interface
         )
-        return CardLayout(
-            header, header_text, dots, day_face, card, stripe, glyph, title, snippet, chips, facts, rtl
-        )
+        return CardLayout(header, header_text, dots, day_face, card, glyph, title, snippet, chips, facts, rtl)
 
     def _snippet(
         self,
@@ -470,9 +528,9 @@ class TimelineDelegate(QStyledItemDelegate):
             rest = paragraph[:MEASURE_CHARS]
             while rest and len(out) < lines:
                 box = span(start, width, top + len(out) * style.body_h, style.body_h)
-                if len(out) == lines - 1 or style.m_body.horizontalAdvance(rest) <= width:
-                    text = style.m_body.elidedText(rest, Qt.TextElideMode.ElideRight, width)
-                    out.append(TextLine(text, box, own, option))
+                text = style.m_body.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+                if len(out) == lines - 1 or text == rest:
+                    out.append(_line(text, box, own, option, style.body, style.body_h))
                     break
                 # Wrap at a word, where Qt would break it; the rest goes on the next line.
                 layout = QTextLayout(rest, style.body)
@@ -484,7 +542,7 @@ class TimelineDelegate(QStyledItemDelegate):
                 line.setLineWidth(width)
                 cut = max(line.textLength(), 1)
                 layout.endLayout()
-                out.append(TextLine(rest[:cut].rstrip(), box, own, option))
+                out.append(_line(rest[:cut].rstrip(), box, own, option, style.body, style.body_h))
                 rest = rest[cut:].lstrip()
             if len(out) >= lines:
                 break
@@ -505,20 +563,29 @@ class TimelineDelegate(QStyledItemDelegate):
         wanted = [(emotion_label(k), "emotion", emotion_group(k)) for k in entry.emotions]
         wanted += [(tag, "tag", None) for tag in entry.tags]
         chips: list[Chip] = []
-        at = 0.0
+        at = 0
         for i, (text, kind, group) in enumerate(wanted):
-            w = style.m_caption.horizontalAdvance(text) + 2 * CHIP_PAD_X
+            w = math.ceil(style.chip_width(text))
             left = len(wanted) - i - 1
-            more_w = self._more_width(style, left) if left else 0.0
+            more_w = math.ceil(self._more_width(style, left)) if left else 0.0
             if at + w + (more_w + CHIP_GAP if left else 0) > width:
                 more = len(wanted) - i
-                mw = self._more_width(style, more)
+                mw = math.ceil(self._more_width(style, more))
                 if at + mw <= width:
-                    chips.append(self._more_chip(more, span(start + at, mw, top, style.chip_h)))
+                    chips.append(
+                        self._chip(
+                            style,
+                            self._more_text(more),
+                            "more",
+                            None,
+                            span(start + at, mw, top, style.chip_h),
+                            LTR,
+                        )
+                    )
                 break
+            # Each chip in its own text's direction: an English tag in an Arabic row and the other way round.
             own = paragraph_direction(text, interface)
-            option = _option(own, Qt.AlignmentFlag.AlignHCenter)
-            chips.append(Chip(text, kind, group, span(start + at, w, top, style.chip_h), option))
+            chips.append(self._chip(style, text, kind, group, span(start + at, w, top, style.chip_h), own))
             at += w + CHIP_GAP
         return chips
 
@@ -527,11 +594,15 @@ class TimelineDelegate(QStyledItemDelegate):
         return "+" + locale_format.number(count)
 
     def _more_width(self, style: _Style, count: int) -> float:
-        return style.m_caption.horizontalAdvance(self._more_text(count)) + 2 * CHIP_PAD_X
+        return style.chip_width(self._more_text(count))
 
-    def _more_chip(self, count: int, rect: QRectF) -> Chip:
-        # "+3" reads left to right in either language (a sign before a number).
-        return Chip(self._more_text(count), "more", None, rect, _option(LTR, Qt.AlignmentFlag.AlignHCenter))
+    @staticmethod
+    def _chip(
+        style: _Style, text: str, kind: str, group: str | None, rect: QRectF, direction: Qt.LayoutDirection
+    ) -> Chip:
+        option = _option(direction, Qt.AlignmentFlag.AlignHCenter)
+        static, at = _static(text, rect, option, style.caption, style.m_caption.height())
+        return Chip(text, kind, group, rect, option, static, at)
 
     # -- painting ---------------------------------------------------------------------------------
 
@@ -544,72 +615,124 @@ class TimelineDelegate(QStyledItemDelegate):
         style = self._style_for(option)
         colours = self.colours(option.palette)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
         painter.save()
         painter.translate(option.rect.topLeft())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(QRectF(0, 0, option.rect.width(), option.rect.height()), colours.window)
         if laid.header_text is not None:
             painter.setFont(style.header)
             painter.setPen(colours.muted)
-            painter.drawText(laid.header_text.rect, laid.header_text.text, laid.header_text.option)
+            painter.drawStaticText(laid.header_text.at, laid.header_text.static)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(Qt.PenStyle.NoPen)
             for rect, mood in laid.dots:
                 painter.setBrush(colours.mood[mood])
                 painter.drawEllipse(rect)
-        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
         if laid.day_face is not None:
             rect, level = laid.day_face
             painter.drawPixmap(
                 rect.topLeft(), design.mood_glyph(level, int(rect.width()), colours.dark, ratio)
             )
-        radius = design.RADIUS["m"]
-        painter.setPen(colours.selected_pen if selected else colours.outline_pen)
-        painter.setBrush(colours.card)
-        painter.drawRoundedRect(laid.card, radius, radius)
-        if selected:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colours.wash)
-            painter.drawRoundedRect(laid.card, radius, radius)
+        # The card's surface, outline and mood stripe: one cached picture per size, mood and state.
+        painter.drawPixmap(
+            laid.card.topLeft(), self._card_picture(laid.card, entry.mood, selected, laid.rtl, colours, ratio)
+        )
         if entry.mood is not None:
-            painter.fillPath(laid.stripe, colours.mood[entry.mood])
             painter.drawPixmap(
                 laid.glyph.topLeft(), design.mood_glyph(entry.mood, GLYPH, colours.dark, ratio)
             )
         else:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             _quiet_ring(painter, laid.glyph, colours.muted, bool(entry.coping))
         painter.setPen(colours.text)
         if laid.title is not None:
             painter.setFont(style.title)
-            painter.drawText(laid.title.rect, laid.title.text, laid.title.option)
+            painter.drawStaticText(laid.title.at, laid.title.static)
         painter.setFont(style.body)
         for line in laid.snippet:
-            painter.drawText(line.rect, line.text, line.option)
+            painter.drawStaticText(line.at, line.static)
         painter.setFont(style.caption)
         for chip in laid.chips:
-            self._paint_chip(painter, chip, colours)
+            picture, ink = self._chip_picture(chip, colours, ratio)
+            painter.drawPixmap(chip.rect.topLeft(), picture)
+            painter.setPen(ink)
+            painter.drawStaticText(chip.at, chip.static)
         painter.setPen(colours.muted)
-        painter.drawText(laid.facts.rect, laid.facts.text, laid.facts.option)
+        painter.drawStaticText(laid.facts.at, laid.facts.static)
         if option.state & QStyle.StateFlag.State_HasFocus:
             # The row the keyboard is on: the app's focus ring (gui/theme.py) just outside the card.
             ring = laid.card.adjusted(-3, -3, 3, 3).toAlignedRect()
             theme.draw_focus_ring(painter, ring, option.palette)
         painter.restore()
 
-    @staticmethod
-    def _paint_chip(painter: QPainter, chip: Chip, colours: _Colours) -> None:
-        radius = chip.rect.height() / 2
+    def _card_picture(
+        self, card: QRectF, mood: int | None, selected: bool, rtl: bool, colours: _Colours, ratio: float
+    ) -> QPixmap:
+        """The card's rounded surface with its outline (the accent when selected) and mood stripe."""
+        w, h = int(card.width()), int(card.height())
+        key = ("card", w, h, mood, selected, rtl, colours.dark, ratio)
+        found = self._pictures.get(key)
+        if found is not None:
+            self._pictures.move_to_end(key)
+            return found
+        picture, painter = _blank(w, h, ratio)
+        radius = design.RADIUS["m"]
+        shape = QPainterPath()
+        shape.addRoundedRect(QRectF(0, 0, w, h), radius, radius)
+        painter.fillPath(shape, colours.card)
+        if selected:
+            painter.fillPath(shape, colours.wash)
+        if mood is not None:
+            stripe = QPainterPath()
+            stripe.addRect(QRectF(w - STRIPE if rtl else 0, 0, STRIPE, h))
+            painter.fillPath(shape.intersected(stripe), colours.mood[mood])
+        pen = colours.selected_pen if selected else colours.outline_pen
+        half = pen.widthF() / 2
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(QRectF(half, half, w - 2 * half, h - 2 * half), radius - half, radius - half)
+        painter.end()
+        return self._keep(key, picture)
+
+    def _chip_picture(self, chip: Chip, colours: _Colours, ratio: float) -> tuple[QPixmap, QColor]:
+        """A chip's pill (its group's colour, or a quiet outline) and the ink its text takes."""
         fill = colours.groups.get(chip.group) if chip.group else None
+        ink = colours.ink if fill is not None else colours.text
+        w, h = int(chip.rect.width()), int(chip.rect.height())
+        key = ("chip", w, h, chip.group if fill is not None else None, colours.dark, ratio)
+        found = self._pictures.get(key)
+        if found is not None:
+            self._pictures.move_to_end(key)
+            return found, ink
+        picture, painter = _blank(w, h, ratio)
+        radius = h / 2
         if fill is not None:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(fill)
-            painter.drawRoundedRect(chip.rect, radius, radius)
-            painter.setPen(colours.ink)
+            painter.drawRoundedRect(QRectF(0, 0, w, h), radius, radius)
         else:
             painter.setPen(colours.outline_pen)
             painter.setBrush(colours.window)
-            painter.drawRoundedRect(chip.rect, radius, radius)
-            painter.setPen(colours.text)
-        painter.drawText(chip.rect, chip.text, chip.option)
+            painter.drawRoundedRect(QRectF(0.5, 0.5, w - 1, h - 1), radius - 0.5, radius - 0.5)
+        painter.end()
+        return self._keep(key, picture), ink
+
+    def _keep(self, key: tuple[object, ...], picture: QPixmap) -> QPixmap:
+        self._pictures[key] = picture
+        if len(self._pictures) > self.PICTURES_KEPT:
+            self._pictures.popitem(last=False)
+        return picture
+
+
+def _blank(w: int, h: int, ratio: float) -> tuple[QPixmap, QPainter]:
+    """A transparent picture of w x h device-independent pixels, and an antialiased painter on it."""
+    picture = QPixmap(max(1, math.ceil(w * ratio)), max(1, math.ceil(h * ratio)))
+    picture.setDevicePixelRatio(ratio)
+    picture.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(picture)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    return picture, painter
 
 
 def _start_side(direction: Qt.LayoutDirection) -> Qt.AlignmentFlag:
