@@ -9,7 +9,6 @@ from PySide6.QtGui import (
     QFontMetrics,
     QPainter,
     QPaintEvent,
-    QPalette,
     QPen,
     QTextLayout,
     QTextOption,
@@ -211,10 +210,3 @@ class ArticleList(QListWidget):
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self.scheduleDelayedItemsLayout()  # heights depend on the width (two wrapped title lines)
-
-
-def quiet_palette(widget: QWidget) -> QPalette:
-    """`widget`'s palette with the design's muted ink as its text, for a secondary line."""
-    palette = QPalette(widget.palette())
-    palette.setColor(QPalette.ColorRole.WindowText, design.surface("muted"))
-    return palette

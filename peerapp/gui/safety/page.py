@@ -1,4 +1,4 @@
-"""The safety plan screen: one editable list per step, autosaved into the vault, printable and exportable."""
+"""The safety plan screen: each step's items edited in place, autosaved into the vault; share or print."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
-from PySide6.QtGui import QFont, QPageLayout, QTextDocument
+from PySide6.QtGui import QGuiApplication, QHideEvent, QPageLayout, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -34,12 +35,15 @@ from ...core.safety_plan import (
     to_markdown,
 )
 from ...core.session import Session
+from .. import design
 from ..common import Retranslatable
 from ..widgets import locale_format
 from .step_section import StepSection
 
 AUTOSAVE_MS = 800
 EXPORT_FORMATS = ("html", "pdf", "md")
+# The plan reads as one column this many average characters wide, centred on a wide screen.
+COLUMN_CHARS = 96
 
 
 class SafetyPlanPage(Retranslatable, QWidget):
@@ -53,42 +57,60 @@ class SafetyPlanPage(Retranslatable, QWidget):
         self.repository: SafetyPlanRepository | None = None
         self._saved_once = False
         self.title = QLabel()
-        font = QFont(self.title.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        self.title.setFont(font)
+        self.title.setProperty("role", "title")
+        self.title.setWordWrap(True)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
+        self.intro.setProperty("role", "muted")
         self.status = QLabel()
-        self.print_button = QPushButton()
-        self.export_button = QPushButton()
+        self.status.setWordWrap(True)
+        # One clear way to take the plan out of the app: paper, the clipboard or a file.
+        self.share_button = QPushButton()
+        self.share_menu = QMenu(self)
+        self.print_action = self.share_menu.addAction("")
+        self.copy_action = self.share_menu.addAction("")
+        self.save_action = self.share_menu.addAction("")
+        self.share_button.setMenu(self.share_menu)
         self.sections = [StepSection(step) for step in STEPS]
 
         top = QHBoxLayout()
+        top.setSpacing(design.SPACE["m"])
         top.addWidget(self.title, 1)
-        top.addWidget(self.print_button)
-        top.addWidget(self.export_button)
-        content = QWidget()
-        column = QVBoxLayout(content)
+        top.addWidget(self.share_button)
+        self.column = QWidget()
+        column = QVBoxLayout(self.column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(design.SPACE["m"])
+        column.addLayout(top)
         column.addWidget(self.intro)
         for section in self.sections:
             column.addWidget(section)
             section.changed.connect(self.schedule_save)
         column.addStretch()
+        content = QWidget()
+        centred = QHBoxLayout(content)
+        pad = design.SPACE["l"]
+        centred.setContentsMargins(pad, pad, pad, pad)
+        centred.addStretch()
+        centred.addWidget(self.column, 100)
+        centred.addStretch()
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll_area.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.setContentsMargins(0, 0, 0, design.SPACE["xs"])
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.status)
+        self.column.setMaximumWidth(self.fontMetrics().averageCharWidth() * COLUMN_CHARS)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self.save_now)
-        self.print_button.clicked.connect(self.print_plan)
-        self.export_button.clicked.connect(self.export_plan)
+        self.print_action.triggered.connect(self.print_plan)
+        self.copy_action.triggered.connect(self.copy_text)
+        self.save_action.triggered.connect(self.export_plan)
         self.retranslate_ui()
         self.setEnabled(False)
 
@@ -102,10 +124,11 @@ class SafetyPlanPage(Retranslatable, QWidget):
         self.scroll_area.setAccessibleName(self.tr("Steps of the safety plan"))
         self.title.setText(QApplication.translate(CONTEXT, PLAN_TITLE))
         self.intro.setText(QApplication.translate(CONTEXT, PLAN_INTRO))
-        self.print_button.setText(self.tr("&Print…"))
-        self.export_button.setText(self.tr("E&xport…"))
-        self.print_button.setAccessibleName(self.tr("Print the safety plan"))
-        self.export_button.setAccessibleName(self.tr("Export the safety plan"))
+        self.share_button.setText(self.tr("S&hare or print"))
+        self.share_button.setAccessibleName(self.tr("Share or print the safety plan"))
+        self.print_action.setText(self.tr("&Print…"))
+        self.copy_action.setText(self.tr("&Copy as text"))
+        self.save_action.setText(self.tr("&Save as file…"))
         if self._saved_once:
             self.status.setText(self.tr("Saved in your encrypted journal."))
 
@@ -126,20 +149,38 @@ class SafetyPlanPage(Retranslatable, QWidget):
         self.setEnabled(True)
 
     def clear(self) -> None:
-        """On lock: save what is pending, then forget everything shown."""
+        """On lock: save what is pending (edits and "Add…" text too), then forget everything shown."""
         if self.repository is not None:
-            self.save_now()
+            self.keep_everything()
         self._timer.stop()
         self.repository = None
         for section in self.sections:
-            section.set_items([])
+            section.new_item.blockSignals(True)
             section.new_item.clear()
+            section.new_item.blockSignals(False)
+            section.set_items([])
         self._saved_once = False
         self.status.clear()
         self.setEnabled(False)
 
     def plan(self) -> SafetyPlan:
-        return SafetyPlan({s.step.key: s.items() for s in self.sections})
+        """What is on screen: every item, edits in progress as typed, and text waiting in "Add…"."""
+        return SafetyPlan(
+            {s.step.key: s.items() + ([s.pending()] if s.pending() else []) for s in self.sections}
+        )
+
+    def keep_everything(self) -> None:
+        """Finish edits and add waiting "Add…" text as items, then save (leaving the tab, locking)."""
+        for section in self.sections:
+            section.commit_editing()
+            section.add_from_field()
+        self.save_now()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        # Another tab: an edit left open is kept and saved now, not 800 ms later or never.
+        if self.repository is not None and not event.spontaneous():
+            self.keep_everything()
+        super().hideEvent(event)
 
     def schedule_save(self) -> None:
         if self.repository is not None:
@@ -149,8 +190,6 @@ class SafetyPlanPage(Retranslatable, QWidget):
         self._timer.stop()
         if self.repository is None:
             return
-        for section in self.sections:
-            section.commit_editing()
         try:
             self.repository.save(self.plan())
         except (PeerappError, db.OperationalError) as exc:
@@ -182,11 +221,22 @@ class SafetyPlanPage(Retranslatable, QWidget):
         doc.deleteLater()
 
     def print_plan(self) -> None:
+        self.keep_everything()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print the safety plan"))
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             self.print_to(printer)
+        dialog.deleteLater()
+
+    def copy_text(self) -> None:
+        """The plan as text (the Markdown export) on the clipboard, to paste into a message or a note."""
+        self.keep_everything()
+        QGuiApplication.clipboard().setText(to_markdown(self.plan(), self._date_text()))
+        self._saved_once = False
+        self.status.setText(
+            self.tr("Copied as text. Other apps can read the clipboard; quick exit empties it.")
+        )
 
     def export_to(self, path: Path, fmt: str) -> None:
         """Write the plan to `path` as html, pdf or md (not encrypted: the caller warns first)."""
@@ -207,6 +257,7 @@ class SafetyPlanPage(Retranslatable, QWidget):
             raise ValueError(fmt)
 
     def export_plan(self) -> None:
+        self.keep_everything()
         answer = QMessageBox.warning(
             self,
             self.tr("Export the safety plan"),
