@@ -219,7 +219,7 @@ def test_too_little_gives_a_kind_line_and_one_action(qtbot: Any, repo: JournalRe
     page.attach(repo)
     assert page.empty_box.isVisibleTo(page) and not page.scroll_area.isVisibleTo(page)
     assert page.empty_label.text() == "Write on 3 days to see patterns — you have written on 2 days so far."
-    assert page.empty_action.isVisibleTo(page) and page.empty_action.text() == "Write an entry"
+    assert page.empty_action.isVisibleTo(page) and page.empty_action.text() == "Check in"
     with qtbot.waitSignal(page.write_requested, timeout=1000):
         page.empty_action.click()
     # A range that leaves earlier days out: the one action shows them all.

@@ -77,8 +77,8 @@ class InsightsPage(Retranslatable, QWidget):
 
     The figures are worked out off the GUI thread (`loader`); while they are, the controls stay usable
     and a busy bar appears, and what was shown before stays until the new figures replace it. With too
-    little to show, one kind line says what would help and one button does it (`write_requested`: the
-    window opens the editor).
+    little to show, one kind line says what would help and one button does it: "Show all time", or
+    "Check in" (`write_requested`: the window opens its quick check-in).
     """
 
     write_requested = Signal()
@@ -289,7 +289,7 @@ class InsightsPage(Retranslatable, QWidget):
     def _action_text(self, empty: EmptyFact | None) -> str:
         if empty is not None and empty.kind == "range":
             return self.tr("Show all time")
-        return self.tr("Write an entry")
+        return self.tr("Check in")  # a quick check-in is the shortest way to a day with a mood
 
     def _empty_action_clicked(self) -> None:
         empty = self.shown.summaries.empty
