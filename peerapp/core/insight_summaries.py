@@ -397,17 +397,20 @@ def drop_text(fact: DropFact, words: Words = Words()) -> str:
     )
 
 
-def empty_text(fact: EmptyFact) -> str:
+def empty_text(fact: EmptyFact, words: Words = Words()) -> str:
+    """The kind line shown instead of charts; the 3 days it asks for come in the interface's digits."""
     if fact.kind == "range":
-        return InsightSummary.tr(
-            "This range has a mood on %Ln days; patterns need 3. Earlier days are under «All time».",
+        text = InsightSummary.tr(
+            "This range has a mood on %Ln days; patterns need %1. Earlier days are under «All time».",
             "",
             fact.days,
         )
-    if fact.kind == "mood":
-        return InsightSummary.tr(
-            "Add a mood on 3 days to see patterns — %Ln days have one so far.", "", fact.days
+    elif fact.kind == "mood":
+        text = InsightSummary.tr(
+            "Add a mood on %1 days to see patterns — %Ln days have one so far.", "", fact.days
         )
-    return InsightSummary.tr(
-        "Write on 3 days to see patterns — you have written on %Ln days so far.", "", fact.days
-    )
+    else:
+        text = InsightSummary.tr(
+            "Write on %1 days to see patterns — you have written on %Ln days so far.", "", fact.days
+        )
+    return text.replace("%1", words.count(MIN_DAYS))

@@ -277,7 +277,7 @@ class InsightsPage(Retranslatable, QWidget):
         if self.error is not None:
             self.empty_label.setText(self.error.user_message())
         elif empty is not None:
-            self.empty_label.setText(says.empty_text(empty))
+            self.empty_label.setText(says.empty_text(empty, self.words()))
         else:
             self.empty_label.setText(self._not_enough_text())
         self.empty_note.setVisible(self.error is None)
