@@ -89,4 +89,7 @@ def test_the_empty_page_fits_and_names_its_controls(
     qtbot.wait(10)
     assert [str(p) for p in check_window(win, f"{lang} {size} empty groups", size)] == []
     page = win.groups_page
-    assert page.intro_text.isVisible() and not page.intro_text.visibleRegion().isEmpty()
+    # Wrapped lines are not cut either: each label is as tall as its text needs at its width.
+    for label in (page.intro_heading, page.intro_text):
+        assert label.isVisible() and label.height() >= label.heightForWidth(label.width()), label.text()
+    assert page.intro_text.width() >= page.intro_text.fontMetrics().averageCharWidth() * 40

@@ -56,8 +56,7 @@ class GroupsPage(Retranslatable, QWidget):
         self.sync_action.triggered.connect(lambda _c=False: self.sync_now())
         self.settings_action.triggered.connect(lambda _c=False: self.open_settings())
 
-        # No groups yet: one kind line on what groups are, that nothing is contacted until one exists,
-        # and the step that helps most (most people join with an invite someone sent them).
+        # No groups yet: what groups are, that nothing is sent until one exists, and joining by invite first.
         self.intro = QWidget()
         self.intro_heading, self.intro_text = QLabel(), QLabel()
         self.intro_heading.setObjectName("heading")
@@ -76,13 +75,14 @@ class GroupsPage(Retranslatable, QWidget):
         block = QWidget()
         block.setMaximumWidth(self.fontMetrics().averageCharWidth() * READING_MEASURE)
         block_layout = QVBoxLayout(block)
-        block_layout.setSpacing(design.SPACE["m"])
         for label in (self.intro_heading, self.intro_text):
             block_layout.addWidget(label)
         block_layout.addLayout(intro_buttons)
         block_layout.addWidget(self.intro_settings, 0, Qt.AlignmentFlag.AlignLeading)
         centred = QHBoxLayout()
-        centred.addWidget(block, 100, Qt.AlignmentFlag.AlignHCenter)
+        centred.addStretch()
+        centred.addWidget(block, 100)
+        centred.addStretch()
         intro_layout = QVBoxLayout(self.intro)
         intro_layout.setContentsMargins(*(design.SPACE["xl"],) * 4)
         intro_layout.addStretch(1)

@@ -5,8 +5,8 @@ Their texts are in the SetupPage context, the page they make up (and the one tra
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,31 +41,53 @@ class PrimaryButton(QPushButton):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_Hover, True)
 
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        # Room for the focus ring outside the fill, and a comfortable target inside it.
+        return super().sizeHint() + QSize(design.SPACE["xl"], design.SPACE["s"])
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.sizeHint()
+
+    def colours(self) -> tuple[QColor, QColor, QColor | None]:
+        """Fill, ink and outline (None: no outline) for the button's state."""
+        if not self.isEnabled():
+            return design.surface("outline"), design.surface("muted"), None
+        return design.surface("accent"), design.surface("accent_ink"), None
+
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        enabled = self.isEnabled()
-        fill = design.surface("accent") if enabled else design.surface("outline")
-        if enabled and self.isDown():
+        fill, ink, outline = self.colours()
+        if self.isEnabled() and self.isDown():
             fill = fill.darker(115)
-        elif enabled and self.underMouse():
-            fill = fill.lighter(108)
+        elif self.isEnabled() and self.underMouse():
+            fill = fill.lighter(108) if fill.lightness() < 128 else fill.darker(104)
         inset = theme.FOCUS_WIDTH + 1  # the focus ring goes round the fill, on the window's colour
-        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setPen(QPen(outline, 1) if outline is not None else Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         radius = design.RADIUS["m"]
         painter.drawRoundedRect(QRectF(self.rect().adjusted(inset, inset, -inset, -inset)), radius, radius)
         palette = QPalette(self.palette())
-        palette.setColor(QPalette.ColorRole.ButtonText, design.surface("accent_ink" if enabled else "muted"))
-        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextShowMnemonic
+        palette.setColor(QPalette.ColorRole.ButtonText, ink)
+        shown = Qt.TextFlag.TextShowMnemonic
         if not self.style().styleHint(QStyle.StyleHint.SH_UnderlineShortcut, None, self):
-            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextHideMnemonic
+            shown = Qt.TextFlag.TextHideMnemonic
+        flags = int(Qt.AlignmentFlag.AlignCenter) | int(shown)
         self.style().drawItemText(
-            painter, self.rect(), int(flags), palette, True, self.text(), QPalette.ColorRole.ButtonText
+            painter, self.rect(), flags, palette, True, self.text(), QPalette.ColorRole.ButtonText
         )
         if self.hasFocus():
             theme.draw_focus_ring(painter, self.rect(), self.palette())
         painter.end()
+
+
+class ChoiceButton(PrimaryButton):
+    """One of a few large choices: a card, in the accent once chosen."""
+
+    def colours(self) -> tuple[QColor, QColor, QColor | None]:
+        if self.isChecked():
+            return design.surface("accent"), design.surface("accent_ink"), None
+        return design.surface("card"), design.surface("text"), design.surface("outline")
 
 
 def step_text(context: QWidget, step: int, steps: int) -> str:
@@ -103,7 +125,7 @@ class LanguageStep(Retranslatable, QWidget):
     def __init__(self, languages: LanguageManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.intro, self.note = note(), note()
-        self.english, self.arabic = QPushButton(), QPushButton()
+        self.english, self.arabic = ChoiceButton(), ChoiceButton()
         choices = QHBoxLayout()
         choices.setSpacing(design.SPACE["l"])
         for button in (self.english, self.arabic):
