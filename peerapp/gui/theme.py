@@ -137,9 +137,9 @@ def style_sheet(dark: bool) -> str:
     space, radius = design.SPACE, design.RADIUS
     ring = f"border: {FOCUS_WIDTH}px solid {c['focus']}; margin: 0px;"
 
-    def arrow(direction: str) -> str:
-        # Drawn for peerapp in each palette's text colour (a style sheet cannot recolour an image).
-        return (design.ASSETS / "icons" / f"chevron-{direction}-{'dark' if dark else 'light'}.svg").as_posix()
+    def asset(name: str) -> str:
+        # Drawn for peerapp in each palette's ink (a style sheet cannot recolour an image).
+        return (design.ASSETS / "icons" / f"{name}-{'dark' if dark else 'light'}.svg").as_posix()
 
     return f"""
 QToolTip {{ color: {(DARK if dark else LIGHT)[Role.ToolTipText]}; background: {(DARK if dark else LIGHT)[Role.ToolTipBase]};
@@ -185,10 +185,10 @@ QLineEdit:disabled, QAbstractSpinBox:disabled, QComboBox:disabled {{ background:
 QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus, QAbstractSpinBox:focus, QComboBox:focus {{ {ring} }}
 QComboBox::drop-down, QDateTimeEdit::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right;
   width: {space["l"]}px; border: none; }}
-QComboBox::down-arrow, QDateTimeEdit::down-arrow {{ image: url("{arrow("down")}");
+QComboBox::down-arrow, QDateTimeEdit::down-arrow {{ image: url("{asset("chevron-down")}");
   width: {space["m"]}px; height: {space["m"]}px; }}
-QAbstractSpinBox::down-arrow {{ image: url("{arrow("down")}"); width: {space["s"]}px; height: {space["s"]}px; }}
-QAbstractSpinBox::up-arrow {{ image: url("{arrow("up")}"); width: {space["s"]}px; height: {space["s"]}px; }}
+QAbstractSpinBox::down-arrow {{ image: url("{asset("chevron-down")}"); width: {space["s"]}px; height: {space["s"]}px; }}
+QAbstractSpinBox::up-arrow {{ image: url("{asset("chevron-up")}"); width: {space["s"]}px; height: {space["s"]}px; }}
 QComboBox::down-arrow:disabled, QAbstractSpinBox::up-arrow:disabled, QAbstractSpinBox::down-arrow:disabled {{
   image: none; }}
 QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ subcontrol-origin: border; width: {space["l"]}px;
@@ -227,6 +227,9 @@ QTabBar::tab:selected {{ color: {c["text"]}; background: {c["accent_soft"]};
   border-bottom-color: {c["accent"]}; }}
 QTabBar::tab:focus {{ border-color: {c["focus"]}; }}
 
+QSplitter::handle {{ background: transparent; }}
+QSplitter::handle:hover {{ background: {c["outline"]}; }}
+
 QMenuBar {{ background: {c["window"]}; color: {c["text"]}; border-bottom: 1px solid {c["outline"]}; }}
 QMenuBar::item {{ background: transparent; padding: {space["xs"]}px {space["s"] + 2}px;
   border-radius: {radius["s"]}px; }}
@@ -240,6 +243,17 @@ QMenu::item:disabled {{ color: {c["thumb"]}; }}
 QMenu::separator {{ height: 1px; background: {c["outline"]}; margin: {space["xs"]}px {space["s"]}px; }}
 
 QCheckBox, QRadioButton {{ color: {c["text"]}; spacing: {space["s"]}px; }}
+QCheckBox::indicator, QRadioButton::indicator {{ width: {space["m"] + 2}px; height: {space["m"] + 2}px;
+  border: 1px solid {c["thumb"]}; background: {c["card"]}; }}
+QCheckBox::indicator {{ border-radius: {radius["s"] - 1}px; }}
+QRadioButton::indicator {{ border-radius: {(space["m"] + 4) // 2}px; }}
+QCheckBox::indicator:hover, QRadioButton::indicator:hover {{ border-color: {c["accent"]}; }}
+QCheckBox::indicator:checked, QCheckBox::indicator:indeterminate {{ background: {c["accent"]};
+  border-color: {c["accent"]}; image: url("{asset("check")}"); }}
+QRadioButton::indicator:checked {{ background: {c["card"]}; border: {space["xs"] + 1}px solid {c["accent"]};
+  width: {space["xs"] + 2}px; height: {space["xs"] + 2}px; }}
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{ background: {c["window"]};
+  border-color: {c["outline"]}; }}
 QCheckBox:focus, QRadioButton:focus {{ outline: {FOCUS_WIDTH}px solid {c["focus"]}; outline-radius: {radius["s"] - 1}px; }}
 
 QProgressBar {{ background: {c["raised"]}; border: none; border-radius: {radius["s"]}px; text-align: center;
@@ -289,7 +303,8 @@ class ThemeFollower(QObject):
     def apply(self, dark: bool | None = None) -> None:
         if dark is None:
             dark = self.wanted_dark()
-        if dark == self.dark:
+        window = (DARK if dark else LIGHT)[Role.Window]
+        if dark == self.dark and self.app.palette().color(Role.Window).name() == window:
             return  # the same sheet again would re-polish every widget for nothing
         self.dark = dark
         self.app.setPalette(palette(dark))
