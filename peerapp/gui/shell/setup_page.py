@@ -228,7 +228,7 @@ class SetupPage(Retranslatable, QWidget):
 
     def _retranslate_step(self) -> None:
         step = self.step()
-        self.step_label.setText(step_text(self, step + 1, STEPS))
+        self.step_label.setText(step_text(self.tr("Step %1 of %2"), step + 1, STEPS))
         titles = (
             self.tr("Choose your language"),
             self.tr("Choose a passphrase"),

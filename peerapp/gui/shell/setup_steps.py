@@ -90,12 +90,10 @@ class ChoiceButton(PrimaryButton):
         return design.surface("card"), design.surface("text"), design.surface("outline")
 
 
-def step_text(context: QWidget, step: int, steps: int) -> str:
-    """ "Step 2 of 3" in the context's translation, its numbers in the interface's digits."""
-    return (
-        context.tr("Step %1 of %2")
-        .replace("%1", locale_format.plain_number(step))
-        .replace("%2", locale_format.plain_number(steps))
+def step_text(template: str, step: int, steps: int) -> str:
+    """A translated "Step %1 of %2" filled in with the numbers in the interface's digits."""
+    return template.replace("%1", locale_format.plain_number(step)).replace(
+        "%2", locale_format.plain_number(steps)
     )
 
 
@@ -263,7 +261,7 @@ class ProtectionsStep(Retranslatable, QWidget):
         for index in range(self.autolock.count()):
             minutes = int(self.autolock.itemData(index))
             text = (
-                QCoreApplication.translate("SetupPage", "%n minutes", "", minutes)
+                self.tr("%n minutes", "", minutes)
                 if minutes
                 else QCoreApplication.translate("SetupPage", "Never lock by itself")
             )

@@ -112,7 +112,7 @@ class TourDialog(Retranslatable, QDialog):
     def _show_stop(self) -> None:
         make, page = self.stops[self.index]
         last = self.index == len(self.stops) - 1
-        self.step_label.setText(step_text(self, self.index + 1, len(self.stops)))
+        self.step_label.setText(step_text(self.tr("Step %1 of %2"), self.index + 1, len(self.stops)))
         self.title.setText(page.tab_title())
         self.sentence.setText(_sentences().get(make, ""))
         self.next_button.setText(self.tr("&Done") if last else self.tr("&Next"))
