@@ -5,141 +5,41 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hmac
-import json
 import logging
-import re
-from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import TypeVar
+from collections.abc import AsyncIterator
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
-from starlette.requests import ClientDisconnect, Request
+from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from peerapp.server.config import ServerConfig
+from peerapp.server.http import (
+    ApiError,
+    Handler,
+    bad_request,
+    checked,
+    endpoint,
+    error_reply,
+    post_param,
+    raw_reply,
+    read_body,
+    read_json,
+    refusal,
+    reply,
+    room_param,
+)
 from peerapp.server.limits import RateLimiter, batch_cost
 from peerapp.server.openapi import openapi_document
-from peerapp.server.storage import DELETE, POST, Event, NewPost, Store, open_store, today
-from peerapp.sync import protocol, wire
+from peerapp.server.rooms_v2 import V2Handlers, upload_key
+from peerapp.server.storage import DELETE, POST, Event, NewPost, Room, Store, open_store, today
+from peerapp.sync import protocol, wire, wire_v2
 
 log = logging.getLogger("peerapp.server")
 
 # A page stops growing past this many bytes so the client's 4 MiB bound always holds.
 PAGE_BYTES = 4 * 1024 * 1024 - 64 * 1024
-_UINT = re.compile(r"[0-9]{1,18}")
-_HEADERS = {"cache-control": "no-store", "x-content-type-options": "nosniff"}
-T = TypeVar("T")
-
-
-class ApiError(Exception):
-    """An answer with one of wire.ERRORS' codes (its status comes from there) and English text."""
-
-    def __init__(self, code: str, message: str, headers: dict[str, str] | None = None) -> None:
-        super().__init__(code)
-        self.status = wire.ERRORS[code][0]
-        self.code, self.message, self.headers = code, message, headers or {}
-
-
-def reply(data: wire.Model, status: int = 200, headers: dict[str, str] | None = None) -> Response:
-    return raw_reply(data.to_json(), status, headers)
-
-
-def raw_reply(data: object, status: int = 200, headers: dict[str, str] | None = None) -> Response:
-    body = json.dumps(data, separators=(",", ":"), ensure_ascii=True).encode()
-    return Response(body, status, {**_HEADERS, **(headers or {})}, media_type="application/json")
-
-
-def error_reply(exc: ApiError) -> Response:
-    return reply(wire.ErrorReply.of(exc.code, exc.message), exc.status, exc.headers)
-
-
-Handler = Callable[[Request], Awaitable[Response]]
-
-
-def endpoint(fn: Handler) -> Handler:
-    """Turn ApiError into its JSON reply, and any bug into a bare 500 that logs no request detail."""
-
-    async def wrapped(request: Request) -> Response:
-        try:
-            return await fn(request)
-        except ApiError as exc:
-            return error_reply(exc)
-        except ClientDisconnect:
-            # The client hung up before its body arrived: nobody will read an answer, and it is
-            # not a fault of the server, so nothing is logged.
-            return Response(status_code=400)
-        except Exception as exc:  # noqa: BLE001 - a bug must not leak a traceback or request detail
-            log.error("internal error: %s", type(exc).__name__)
-            return error_reply(ApiError(wire.INTERNAL, "Internal server error."))
-
-    wrapped.__name__ = fn.__name__
-    wrapped.__doc__ = fn.__doc__
-    return wrapped
-
-
-def bad_request(message: str) -> ApiError:
-    return ApiError(wire.BAD_REQUEST, message)
-
-
-_REFUSALS = {
-    "no_room": (wire.NO_ROOM, "There is no such room."),
-    "conflict": (wire.CONFLICT, "This post id holds other bytes."),
-    "gone": (wire.GONE, "This post was deleted."),
-    "not_found": (wire.NOT_FOUND, "There is no such post."),
-}
-
-
-def refusal(status: str, before: str = "", after: str = "") -> ApiError:
-    """The error answer for a store's refusal ("no_room", "conflict", "gone" or "not_found")."""
-    code, message = _REFUSALS[status]
-    return ApiError(code, before + message + after)
-
-
-# --- input ------------------------------------------------------------------------------
-
-
-async def read_json(request: Request, max_body: int) -> tuple[object, int]:
-    """A JSON body of at most `max_body` bytes, and its size in bytes."""
-    length = request.headers.get("content-length")
-    if length is not None:
-        if not _UINT.fullmatch(length):
-            raise bad_request("Bad Content-Length.")
-        if int(length) > max_body:
-            raise ApiError(wire.TOO_LARGE, "The body is over the size limit.")
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():  # counted as it arrives: Content-Length may be absent or lie
-        size += len(chunk)
-        if size > max_body:
-            raise ApiError(wire.TOO_LARGE, "The body is over the size limit.")
-        chunks.append(chunk)
-    try:
-        return json.loads(b"".join(chunks)), size
-    except (ValueError, RecursionError) as exc:
-        # ValueError covers bad JSON, bad UTF-8, and an integer over Python's 4,300-digit limit.
-        raise bad_request("The body is not valid JSON.") from exc
-
-
-async def read_body(request: Request, max_body: int, parse: Callable[[object], T]) -> T:
-    """Read a JSON body of at most `max_body` bytes and check it with its wire model (`parse`)."""
-    value, _size = await read_json(request, max_body)
-    return checked(parse, value)
-
-
-def checked(parse: Callable[[object], T], value: object) -> T:
-    try:
-        return parse(value)
-    except wire.WireError as exc:
-        raise bad_request(exc.reason) from exc
-
-
-def room_param(request: Request) -> bytes:
-    return checked(lambda v: wire.ROOM_PATH.decode(v, "room"), request.path_params["room"])
-
-
-def post_param(request: Request) -> bytes:
-    return checked(lambda v: wire.POST_PATH.decode(v, "post_id"), request.path_params["post_id"])
 
 
 # --- the API ------------------------------------------------------------------------------
@@ -163,7 +63,7 @@ class Api:
         self.read_limit = RateLimiter(config.room_rate, config.room_burst)
         self.create_limit = RateLimiter(config.create_rate, config.create_burst)
 
-    def _limit(self, limiter: RateLimiter, key: bytes, cost: int = 1) -> None:
+    def take(self, limiter: RateLimiter, key: bytes, cost: int = 1) -> None:
         wait = limiter.take(key, cost)
         if wait:
             raise ApiError(
@@ -194,7 +94,7 @@ class Api:
             raise ApiError(wire.BAD_SIGNATURE, "The signature does not verify.")
         found = await self.store.room(body.room)
         if found is None:
-            self._limit(self.create_limit, b"")
+            self.take(self.create_limit, b"")
             outcome = await self.store.create_room(body.room, body.write_pub, body.admin_pub, today())
         else:  # a member's retry: nothing new is stored, so no creation token is spent
             same = (found.write_pub, found.admin_pub) == (body.write_pub, body.admin_pub)
@@ -203,14 +103,21 @@ class Api:
             raise ApiError(wire.ROOM_EXISTS, "The room exists with other keys.")
         return reply(wire.RoomCreated(room=body.room), 201 if outcome == "created" else 200)
 
+    async def _room(self, room: bytes) -> Room:
+        found = await self.store.room(room)
+        if found is None:
+            raise ApiError(wire.NO_ROOM, "There is no such room.")
+        return found
+
     async def put_post(self, request: Request) -> Response:
         room, post_id = room_param(request), post_param(request)
         body = await read_body(request, self.config.max_body, wire.PutPost.from_json)
-        write_pub, _ = await self._room_keys(room)
+        # v1 rooms: the write key; v2 rooms: the current epoch's write key, or the door's (rooms_v2).
+        key = upload_key(await self._room(room), body.blob)
         message = protocol.put_message(room, post_id.hex(), body.blob, body.delete_hash)
-        if not protocol.verify(write_pub, message, body.sig):
+        if not protocol.verify(key, message, body.sig):
             raise ApiError(wire.BAD_SIGNATURE, "The signature does not verify.")
-        self._limit(self.write_limit, room)
+        self.take(self.write_limit, room)
         result = await self.store.put_post(room, post_id, body.blob, body.delete_hash, today())
         return self._put_reply(result.status, result.seq)
 
@@ -224,14 +131,14 @@ class Api:
             raise ApiError(wire.TOO_LARGE, f"A batch holds at most {self.config.max_batch} posts here.")
         if len({post.id for post in body.posts}) != len(body.posts):
             raise bad_request("A batch names the same post id twice.")
-        write_pub, _ = await self._room_keys(room)
+        found = await self._room(room)
         for index, post in enumerate(body.posts):
             message = protocol.put_message(room, post.id.hex(), post.blob, post.delete_hash)
-            if not protocol.verify(write_pub, message, post.sig):
+            if not protocol.verify(upload_key(found, post.blob), message, post.sig):
                 raise ApiError(
                     wire.BAD_SIGNATURE, f"Post {index} of the batch: the signature does not verify."
                 )
-        self._limit(self.write_limit, room, batch_cost(len(body.posts), size, self.config.max_body))
+        self.take(self.write_limit, room, batch_cost(len(body.posts), size, self.config.max_body))
         posts = [NewPost(post.id, post.blob, post.delete_hash) for post in body.posts]
         result = await self.store.put_posts(room, posts, today())
         if result.status == "no_room":  # deleted since the keys were read: no post to name
@@ -263,7 +170,7 @@ class Api:
             ok = protocol.verify(admin_pub, protocol.admin_delete_message(room, post_id.hex()), proof)
         if not ok:
             raise ApiError(wire.BAD_SIGNATURE, "The deletion proof does not verify.")
-        self._limit(self.write_limit, room)
+        self.take(self.write_limit, room)
         by_admin = isinstance(body, wire.DeleteByAdmin)
         result = await self.store.delete_post(room, post_id, by_admin, proof, today())
         return self._put_reply(result.status, result.seq)
@@ -274,7 +181,7 @@ class Api:
         write_pub, _ = await self._room_keys(room)
         if not protocol.verify(write_pub, protocol.report_message(room, body.blob), body.sig):
             raise ApiError(wire.BAD_SIGNATURE, "The signature does not verify.")
-        self._limit(self.write_limit, room)
+        self.take(self.write_limit, room)
         result = await self.store.add_report(room, body.blob, today())
         return self._put_reply(result.status, result.seq)
 
@@ -284,7 +191,7 @@ class Api:
             query = wire.EventsQuery.from_query(request.query_params.multi_items(), self.config.max_page)
         except wire.WireError as exc:
             raise bad_request(exc.reason) from exc
-        self._limit(self.read_limit, room)
+        self.take(self.read_limit, room)
         rows = await self.store.events(room, query.after, query.limit + 1)
         # Read after the events: the head only grows, so it is at least every seq on the page.
         head = await self.store.head(room)
@@ -306,9 +213,9 @@ class Api:
 
 
 def served(config: ServerConfig) -> tuple[wire.Operation, ...]:
-    """The operations this server serves: all of wire.OPERATIONS, but no batch upload with
+    """The operations this server serves: all of wire_v2.ALL_OPERATIONS, but no batch upload with
     --max-batch 0, so it answers that path as an older server does (404 no_route)."""
-    return tuple(op for op in wire.OPERATIONS if op is not wire.PUT_POSTS or config.max_batch > 0)
+    return tuple(op for op in wire_v2.ALL_OPERATIONS if op is not wire.PUT_POSTS or config.max_batch > 0)
 
 
 def wire_event(event: Event) -> wire.Event:
@@ -379,6 +286,15 @@ def create_app(config: ServerConfig, store: Store | None = None, *, store_opened
         "addReport": api.add_report,
         "listEvents": api.events,
     }
+    v2 = V2Handlers(api)
+    handlers.update(
+        createRoomV2=v2.create_room,
+        roomKeys=v2.room_keys,
+        setEpoch=v2.set_epoch,
+        setAdmin=v2.set_admin,
+        setDoor=v2.set_door,
+        upgradeRoom=v2.upgrade,
+    )
     # One route per path of wire.OPERATIONS, so nothing is served that the document does not describe,
     # and a path with two methods (PUT and DELETE of a post) names both in a 405's Allow.
     by_path: dict[str, dict[str, Handler]] = {}

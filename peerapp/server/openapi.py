@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from peerapp.sync import protocol, wire
+from peerapp.sync import protocol, wire, wire_v2
 from peerapp.sync.wire_model import Model, ref
 
 
@@ -68,8 +68,8 @@ def _models(operations: Sequence[wire.Operation]) -> list[type[Model]]:
     return found
 
 
-def openapi_document(operations: Sequence[wire.Operation] = wire.OPERATIONS) -> dict[str, Any]:
-    """The document of `operations` (a server may serve fewer than wire.OPERATIONS)."""
+def openapi_document(operations: Sequence[wire.Operation] = wire_v2.ALL_OPERATIONS) -> dict[str, Any]:
+    """The document of `operations` (a server may serve fewer than wire_v2.ALL_OPERATIONS)."""
     paths: dict[str, Any] = {}
     for op in operations:
         item = paths.setdefault(op.path, {})

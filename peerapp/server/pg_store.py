@@ -8,9 +8,11 @@ from typing import Any
 import asyncpg
 
 from peerapp.server.storage import (
+    CHANGES,
     DELETE,
     POST,
     REPORT,
+    ROOM_COLUMNS,
     BatchResult,
     Event,
     NewPost,
@@ -20,6 +22,7 @@ from peerapp.server.storage import (
     existing,
     plan_batch,
     post_states,
+    room_from_row,
 )
 
 MIGRATIONS: list[list[str]] = [
@@ -75,6 +78,15 @@ MIGRATIONS: list[list[str]] = [
             o_status := 'created';
         END;
         $$""",
+    ],
+    [
+        # 3: protocol version 2. Old rooms are version 1 with no epoch and no door.
+        "ALTER TABLE rooms ADD COLUMN version SMALLINT NOT NULL DEFAULT 1",
+        "ALTER TABLE rooms ADD COLUMN epoch BIGINT NOT NULL DEFAULT 0",
+        "ALTER TABLE rooms ADD COLUMN admin_gen BIGINT NOT NULL DEFAULT 0",
+        "ALTER TABLE rooms ADD COLUMN door_pub BYTEA",
+        "ALTER TABLE rooms ADD COLUMN door_gen BIGINT NOT NULL DEFAULT 0",
+        "ALTER TABLE rooms ADD COLUMN door_expires BIGINT NOT NULL DEFAULT 0",
     ],
 ]
 
@@ -137,8 +149,57 @@ class PostgresStore:
         return "exists" if (bytes(row[0]), bytes(row[1])) == (write_pub, admin_pub) else "conflict"
 
     async def room(self, room: bytes) -> Room | None:
-        row = await self.pool.fetchrow("SELECT write_pub, admin_pub FROM rooms WHERE id = $1", room)
-        return Room(bytes(row[0]), bytes(row[1])) if row else None
+        row = await self.pool.fetchrow(f"SELECT {ROOM_COLUMNS} FROM rooms WHERE id = $1", room)
+        return room_from_row(row) if row else None
+
+    async def create_room_v2(
+        self, room: bytes, write_pub: bytes, admin_pub: bytes, door_pub: bytes, door_expires: int, day: int
+    ) -> str:
+        async with self.pool.acquire() as db:
+            inserted = await db.fetchval(
+                "INSERT INTO rooms (id, write_pub, admin_pub, created_day, version, epoch, admin_gen, door_pub,"
+                " door_gen, door_expires) VALUES ($1, $2, $3, $4, 2, 1, 1, $5, 1, $6)"
+                " ON CONFLICT (id) DO NOTHING RETURNING 1",
+                room,
+                write_pub,
+                admin_pub,
+                day,
+                door_pub,
+                door_expires,
+            )
+            if inserted:
+                return "created"
+            row = await db.fetchrow(f"SELECT {ROOM_COLUMNS} FROM rooms WHERE id = $1", room)
+        if row is None:
+            return "conflict"
+        found = room_from_row(row)
+        same = (found.version, found.write_pub, found.admin_pub, found.door_pub) == (
+            2,
+            write_pub,
+            admin_pub,
+            door_pub,
+        )
+        return "exists" if same and found.epoch == 1 else "conflict"
+
+    async def change_room(self, room: bytes, change: str, expect: int, values: dict[str, object]) -> str:
+        columns = CHANGES[change]
+        if not set(values) <= set(columns):
+            raise ValueError("a column this change does not set")
+        names = list(values)
+        # Column names come from CHANGES, never from a request; the values are parameters.
+        sets = ", ".join(f"{name} = ${i}" for i, name in enumerate(names, start=1))
+        n = len(names)
+        async with self.pool.acquire() as db:
+            changed = await db.fetchval(
+                f"UPDATE rooms SET {sets} WHERE id = ${n + 1} AND {columns[0]} = ${n + 2} RETURNING 1",
+                *(values[name] for name in names),
+                room,
+                expect,
+            )
+            if changed:
+                return "changed"
+            found = await db.fetchval("SELECT 1 FROM rooms WHERE id = $1", room)
+        return "stale" if found else "no_room"
 
     async def head(self, room: bytes) -> int | None:
         value = await self.pool.fetchval("SELECT last_seq FROM rooms WHERE id = $1", room)

@@ -10,9 +10,11 @@ from pathlib import Path
 import aiosqlite
 
 from peerapp.server.storage import (
+    CHANGES,
     DELETE,
     POST,
     REPORT,
+    ROOM_COLUMNS,
     BatchResult,
     Event,
     NewPost,
@@ -22,6 +24,7 @@ from peerapp.server.storage import (
     existing,
     plan_batch,
     post_states,
+    room_from_row,
 )
 
 # Numbered migrations; schema_version holds the last one applied.
@@ -56,6 +59,15 @@ MIGRATIONS: list[list[str]] = [
         """CREATE TRIGGER events_last_seq AFTER INSERT ON events BEGIN
             UPDATE rooms SET last_seq = NEW.seq WHERE id = NEW.room;
         END""",
+    ],
+    [
+        # 3: protocol version 2. Old rooms are version 1 with no epoch and no door.
+        "ALTER TABLE rooms ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE rooms ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE rooms ADD COLUMN admin_gen INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE rooms ADD COLUMN door_pub BLOB",
+        "ALTER TABLE rooms ADD COLUMN door_gen INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE rooms ADD COLUMN door_expires INTEGER NOT NULL DEFAULT 0",
     ],
 ]
 
@@ -147,9 +159,46 @@ class SQLiteStore:
 
     async def room(self, room: bytes) -> Room | None:
         rows = list(
-            await self._read.execute_fetchall("SELECT write_pub, admin_pub FROM rooms WHERE id = ?", (room,))
+            await self._read.execute_fetchall(f"SELECT {ROOM_COLUMNS} FROM rooms WHERE id = ?", (room,))
         )
-        return Room(rows[0][0], rows[0][1]) if rows else None
+        return room_from_row(rows[0]) if rows else None
+
+    async def create_room_v2(
+        self, room: bytes, write_pub: bytes, admin_pub: bytes, door_pub: bytes, door_expires: int, day: int
+    ) -> str:
+        async with self._write() as db:
+            rows = list(await db.execute_fetchall(f"SELECT {ROOM_COLUMNS} FROM rooms WHERE id = ?", (room,)))
+            if rows:
+                found = room_from_row(rows[0])
+                same = (found.version, found.write_pub, found.admin_pub, found.door_pub) == (
+                    2,
+                    write_pub,
+                    admin_pub,
+                    door_pub,
+                )
+                return "exists" if same and found.epoch == 1 else "conflict"
+            await db.execute(
+                "INSERT INTO rooms (id, write_pub, admin_pub, created_day, version, epoch, admin_gen, door_pub,"
+                " door_gen, door_expires) VALUES (?, ?, ?, ?, 2, 1, 1, ?, 1, ?)",
+                (room, write_pub, admin_pub, day, door_pub, door_expires),
+            )
+            return "created"
+
+    async def change_room(self, room: bytes, change: str, expect: int, values: dict[str, object]) -> str:
+        columns = CHANGES[change]
+        if not set(values) <= set(columns):
+            raise ValueError("a column this change does not set")
+        names = list(values)
+        sets = ", ".join(f"{name} = ?" for name in names)  # names come from CHANGES, never from a request
+        async with self._write() as db:
+            cur = await db.execute(
+                f"UPDATE rooms SET {sets} WHERE id = ? AND {columns[0]} = ?",
+                (*(values[n] for n in names), room, expect),
+            )
+            if cur.rowcount:
+                return "changed"
+            rows = list(await db.execute_fetchall("SELECT 1 FROM rooms WHERE id = ?", (room,)))
+            return "stale" if rows else "no_room"
 
     async def head(self, room: bytes) -> int | None:
         rows = list(await self._read.execute_fetchall("SELECT last_seq FROM rooms WHERE id = ?", (room,)))

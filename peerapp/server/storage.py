@@ -22,6 +22,46 @@ def today() -> int:
 class Room:
     write_pub: bytes
     admin_pub: bytes
+    # Version 2 (docs/PROTOCOL.md): the current epoch and the generations of the admin key and the
+    # door; a v1 room has version 1, epoch 0 and no door.
+    version: int = 1
+    epoch: int = 0
+    admin_gen: int = 0
+    door_pub: bytes | None = None
+    door_gen: int = 0
+    door_expires: int = 0
+
+
+ROOM_COLUMNS = "write_pub, admin_pub, version, epoch, admin_gen, door_pub, door_gen, door_expires"
+# The columns a key change may set, and the generation column it must move on by exactly one.
+CHANGES = {
+    "epoch": ("epoch", "write_pub"),
+    "admin": ("admin_gen", "admin_pub"),
+    "door": ("door_gen", "door_pub", "door_expires"),
+    "upgrade": (
+        "version",
+        "write_pub",
+        "admin_pub",
+        "door_pub",
+        "door_expires",
+        "epoch",
+        "admin_gen",
+        "door_gen",
+    ),
+}
+
+
+def room_from_row(row: Sequence[Any]) -> Room:
+    return Room(
+        bytes(row[0]),
+        bytes(row[1]),
+        int(row[2]),
+        int(row[3]),
+        int(row[4]),
+        bytes(row[5]) if row[5] is not None else None,
+        int(row[6]),
+        int(row[7]),
+    )
 
 
 @dataclass(frozen=True)
@@ -126,6 +166,17 @@ class Store(Protocol):
         ...
 
     async def room(self, room: bytes) -> Room | None: ...
+
+    async def create_room_v2(
+        self, room: bytes, write_pub: bytes, admin_pub: bytes, door_pub: bytes, door_expires: int, day: int
+    ) -> str:
+        """A v2 room at epoch 1, generations 1: "created", "exists" (same keys) or "conflict"."""
+        ...
+
+    async def change_room(self, room: bytes, change: str, expect: int, values: dict[str, object]) -> str:
+        """Set `values` (columns of CHANGES[change]) only if the change's generation column still holds
+        `expect`, in one statement: "changed", "stale" (someone moved it on) or "no_room"."""
+        ...
 
     async def head(self, room: bytes) -> int | None:
         """The room's last seq (0 before its first event), or None when there is no such room."""

@@ -43,6 +43,7 @@ METHOD_NOT_ALLOWED = "method_not_allowed"
 ROOM_EXISTS, CONFLICT, GONE = "room_exists", "conflict", "gone"
 TOO_LARGE, RATE_LIMITED = "too_large", "rate_limited"
 INTERNAL, UNAVAILABLE = "internal", "unavailable"
+STALE_EPOCH, INVITE_EXPIRED, UPGRADED = "stale_epoch", "invite_expired", "upgraded"  # version 2 rooms
 
 ERRORS: dict[str, tuple[int, str]] = {
     BAD_REQUEST: (400, "a body, path id or query parameter breaks its model, or the body is not JSON"),
@@ -55,6 +56,9 @@ ERRORS: dict[str, tuple[int, str]] = {
     CONFLICT: (409, "this post id holds other bytes"),
     GONE: (410, "this post was deleted"),
     TOO_LARGE: (413, "the body is over the server's size limit"),
+    STALE_EPOCH: (409, "v2: the upload's epoch, or a key change's generation, is not the room's next"),
+    INVITE_EXPIRED: (403, "v2: the invite's door is closed (expired, or replaced by a new invite)"),
+    UPGRADED: (403, "v2: the room moved to protocol version 2; version-1 uploads are refused"),
     RATE_LIMITED: (429, "a token bucket is empty; Retry-After says how many seconds to wait"),
     INTERNAL: (500, "a fault in the server (it logs only the exception's class name)"),
     UNAVAILABLE: (503, "the server's database is not available"),

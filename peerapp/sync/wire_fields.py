@@ -11,11 +11,15 @@ from .wire_model import Base64, Hex, Integer
 MAX_SEQ = 2**53 - 1
 
 
+V2_EPOCH_BYTES = 4  # a version 2 blob names its epoch after the version byte
+
+
 def envelope_ok(blob: bytes) -> bool:
-    """A post blob is version | nonce | ciphertext of one padding bucket | tag."""
+    """A post blob is version | (v2: epoch) | nonce | ciphertext of one padding bucket | tag."""
+    header = {1: 1, 2: 1 + V2_EPOCH_BYTES}.get(blob[0] if blob else 0)
     return (
-        blob[:1] == bytes([protocol.VERSION])
-        and len(blob) - 1 - protocol.NONCE_BYTES - protocol.TAG_BYTES in protocol.BUCKETS
+        header is not None
+        and len(blob) - header - protocol.NONCE_BYTES - protocol.TAG_BYTES in protocol.BUCKETS
     )
 
 
@@ -37,7 +41,11 @@ SIGNATURE = Base64(64, doc="an Ed25519 signature")
 DELETE_HASH = Base64(32, doc="protocol.delete_hash of the author's delete secret")
 DELETE_SECRET = Base64(protocol.DELETE_SECRET_BYTES, doc="the delete secret")
 POST_BLOB = Base64(
-    protocol.MAX_BLOB, exact=False, shape=envelope_ok, shape_name="a post envelope", doc="the sealed post"
+    protocol.MAX_BLOB + V2_EPOCH_BYTES,
+    exact=False,
+    shape=envelope_ok,
+    shape_name="a post envelope",
+    doc="the sealed post",
 )
 REPORT_BLOB = Base64(
     protocol.MAX_REPORT_BLOB, exact=False, shape=report_ok, shape_name="a sealed report", doc="the report"

@@ -96,6 +96,19 @@ def test_sqlite_schema_has_no_time_or_address_columns(tmp_path: Path) -> None:
     db.close()
     assert columns == {
         "schema_version": ["version"],
-        "rooms": ["id", "write_pub", "admin_pub", "last_seq", "created_day"],
+        # door_expires is the day an admin chose for the invite to end, not a record of anyone's time.
+        "rooms": [
+            "id",
+            "write_pub",
+            "admin_pub",
+            "last_seq",
+            "created_day",
+            "version",
+            "epoch",
+            "admin_gen",
+            "door_pub",
+            "door_gen",
+            "door_expires",
+        ],
         "events": ["room", "seq", "kind", "post_id", "blob", "delete_hash", "by_admin", "proof", "day"],
     }

@@ -13,8 +13,9 @@ import jsonschema
 import pytest
 
 from peerapp.server.openapi import openapi_document
-from peerapp.sync import protocol, wire
+from peerapp.sync import protocol, wire, wire_v2
 from peerapp.sync.transport import Transport
+from peerapp.sync.v2.events import seal_event
 from peerapp.sync.wire_model import ref
 from support import servers
 from support.servers import Room, ServerProcess
@@ -29,6 +30,7 @@ BLOB = protocol.seal_post(
     protocol.post_plaintext(kind="post", author="A", body="x", delete_hash=bytes(32), at=0),
 )
 REPORT = bytes(protocol.BUCKETS[0] + 48)
+BLOB_V2 = seal_event(bytes(32), bytes(32), POST, 1, {"v": 2, "k": "leave"})
 
 
 def samples() -> list[wire.Model]:
@@ -57,6 +59,23 @@ def samples() -> list[wire.Model]:
         ),
         wire.EventsPage(events=[], next=0, more=False),  # an older server: no head
         wire.ErrorReply.of("no_room", "There is no such room."),
+        # Version 2: a v2 blob travels in the same PutPost, and the room's key changes.
+        wire.PutPost(blob=BLOB_V2, delete_hash=bytes(32), sig=bytes(64)),
+        wire_v2.CreateRoomV2(
+            room=bytes(32),
+            write_pub=bytes(32),
+            admin_pub=bytes(32),
+            door_pub=bytes(32),
+            door_expires=0,
+            sig=bytes(64),
+        ),
+        wire_v2.SetEpoch(epoch=2, write_pub=bytes(32), sig=bytes(64)),
+        wire_v2.SetAdmin(generation=2, admin_pub=bytes(32), sig=bytes(64)),
+        wire_v2.SetDoor(generation=2, door_pub=bytes(32), door_expires=2**32 - 1, sig=bytes(64)),
+        wire_v2.UpgradeRoom(
+            write_pub=bytes(32), admin_pub=bytes(32), door_pub=bytes(32), door_expires=0, sig=bytes(64)
+        ),
+        wire_v2.RoomKeys(version=2, epoch=3, admin_generation=1, door_generation=2),
     ]
 
 
