@@ -108,6 +108,7 @@ class InsightsPage(Retranslatable, QWidget):
         self.empty_note.setWordWrap(True)
         self.empty_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_action = QPushButton()
+        self.empty_action.setProperty("role", "primary")  # the accent button of theme.style_sheet
         self.empty_action.clicked.connect(self._empty_action_clicked)
         self.empty_box = QWidget()
         empty = QVBoxLayout(self.empty_box)
