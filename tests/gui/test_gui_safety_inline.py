@@ -116,6 +116,13 @@ def test_add_edit_remove_and_reorder_from_the_keyboard(qtbot: Any, window: MainW
     type_text(people.rows[0].editor, " oops")
     key(qtbot, people.rows[0].editor, Qt.Key.Key_Escape)
     assert people.items()[0] == "Alex, 555 0100"
+    # A click on an item's text edits it in place too.
+    page.scroll_area.ensureWidgetVisible(people.rows[1])
+    qtbot.mouseClick(people.rows[1].label, Qt.MouseButton.LeftButton)
+    assert people.rows[1].editing() and focused() is people.rows[1].editor
+    # (Return, not a second Esc: Esc twice in a row is the app's quick exit, and would lock it.)
+    key(qtbot, people.rows[1].editor, Qt.Key.Key_Return)
+    assert people.items()[1] == ARABIC_ITEM and not people.rows[1].editing()
 
     # Remove: Delete on an item; its remove button shows on focus and has a name.
     people.rows[2].focus()
