@@ -35,7 +35,7 @@ def window(qtbot: Any, data_dir: Path, make_window: MakeWindow) -> MainWindow:
     vault = Vault(data_dir, kdf=FAST_KDF)
     vault.create(PASSPHRASE)
     vault.lock()
-    win = make_window()
+    win: MainWindow = make_window()
     unlock(qtbot, win, PASSPHRASE)
     win.resize(*SMALL_SCREEN)
     win.view_actions[win.safety_plan_page].trigger()
