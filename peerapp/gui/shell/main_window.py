@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
 
 from ... import __version__
@@ -18,14 +18,12 @@ from ..jobs import JobHost, host
 from ..library.crisis_dialog import CrisisDialog, add_help_link
 from ..protection.discreet import DiscreetController
 from ..protection.menu import ProtectionMenu
-from ..widgets.announce import announce
 from ..widgets.ask import ask
 from . import pages
 from .data_actions import DataActions
 from .language import LanguageManager
 from .menus import QUICK_EXIT_KEYS, MainMenus
 from .pages import NamedPages, PageFactory
-from .shortcuts_dialog import screen_reader_mode
 from .unlock_page import UnlockPage
 
 # Only what the lock screen shows is imported with this module: the pages, their menus' dialogs and the
@@ -100,9 +98,10 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, QMainWindow
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self.lock)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        # The application-wide input watch (idle timer, double Esc, Ctrl+Shift+Q in any window) starts
+        # with the window's first paint: see paintEvent and _watch_input.
+        self.watching_input = False
+        self._input_watch_released = False
         self.quick_exit_shortcut = QShortcut(QKeySequence(QUICK_EXIT_KEYS), self)
         self.quick_exit_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quick_exit_shortcut.activated.connect(self.quick_exit)
@@ -228,6 +227,8 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, QMainWindow
         self.unlock_page.reset()
         self.stack.setCurrentWidget(self.unlock_page)
         self._update_actions()
+        from ..widgets.announce import announce
+
         announce(self, self.tr("Journal locked"))
         self.locked.emit()
 
@@ -247,14 +248,39 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, QMainWindow
         if minutes > 0 and self.vault.is_unlocked:
             self.idle_timer.start(minutes * self.AUTOLOCK_UNIT_MS)
 
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self.watching_input:
+            # Right after the first paint, before any key pressed on the shown window is handled.
+            QTimer.singleShot(0, self._watch_input)
+
+    def _watch_input(self) -> None:
+        """Watch every event of the application from now on (once; never after release_event_filter).
+
+        Not from the constructor: a Python event filter on the application makes PySide wrap every
+        event of the first show for Python, and the first object of a class it has no binding for
+        (a line edit's private helper) makes it create every class of QtCore, QtGui and QtWidgets with
+        their enums, some 40 ms of the start-up. The window is on screen before that happens; a key can
+        only reach it once it is there.
+        """
+        app = QApplication.instance()
+        if self.watching_input or self._input_watch_released or app is None:
+            return
+        app.installEventFilter(self)
+        self.watching_input = True
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
         if kind in _ACTIVITY_EVENTS and self.vault.is_unlocked:
             self._restart_idle_timer()
+        if not isinstance(event, QKeyEvent):
+            return False
+        from .shortcuts_dialog import screen_reader_mode
+
         # With a screen reader, Esc closes a dialog and then a menu in quick succession: only
         # Ctrl+Shift+Q quick-exits then (a window of -1 s never matches a second Esc).
         double_esc = -1.0 if screen_reader_mode() else DOUBLE_ESC_SECONDS
-        if isinstance(event, QKeyEvent) and self.discreet.keys.is_quick_exit(event, double_esc):
+        if self.discreet.keys.is_quick_exit(event, double_esc):
             self.quick_exit()
             return True
         return False
@@ -373,7 +399,9 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, QMainWindow
         super().closeEvent(event)
 
     def release_event_filter(self) -> None:
-        """Stop watching application-wide input (idle timer, double Esc)."""
+        """Stop watching application-wide input (idle timer, double Esc), for good."""
+        self._input_watch_released = True
+        self.watching_input = False
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

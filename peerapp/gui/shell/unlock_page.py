@@ -18,7 +18,6 @@ from ...core.vault import Vault
 from ..common import Retranslatable
 from ..jobs import Job, host, plain
 from ..protection.countdown import UnlockCountdown
-from ..widgets.announce import announce
 
 
 class UnlockPage(Retranslatable, QWidget):
@@ -188,6 +187,8 @@ class UnlockPage(Retranslatable, QWidget):
             return
         self.countdown.refresh()
         self.error.setText(self._message_for(error))
+        from ..widgets.announce import announce  # with QAccessible's classes: not needed to show this page
+
         announce(self, self.error.text(), assertive=True)
         self.repair_button.setVisible(isinstance(error, DamagedKeyFile))
         self.secret.selectAll()
