@@ -230,7 +230,10 @@ QTabBar::tab:focus {{ border-color: {c["focus"]}; }}
 QSplitter::handle {{ background: transparent; }}
 QSplitter::handle:hover {{ background: {c["outline"]}; }}
 
-QMenuBar {{ background: {c["window"]}; color: {c["text"]}; border-bottom: 1px solid {c["outline"]}; }}
+QMenuBar {{ background: {c["window"]}; color: {c["text"]}; border: none; }}
+QToolBar {{ background: {c["window"]}; border: none; padding: {space["xxs"]}px {space["s"]}px; spacing: {space["s"]}px; }}
+QToolBar::separator {{ background: {c["outline"]}; width: 1px; height: 1px; margin: {space["xs"]}px; }}
+QStatusBar {{ background: {c["window"]}; color: {c["muted"]}; }}
 QMenuBar::item {{ background: transparent; padding: {space["xs"]}px {space["s"] + 2}px;
   border-radius: {radius["s"]}px; }}
 QMenuBar::item:selected {{ background: {c["hover"]}; }}
