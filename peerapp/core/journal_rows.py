@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -13,6 +15,21 @@ from .entries import CopingUse, Entry
 from .vocab import EMOTIONS
 
 ENTRY_COLUMNS = "id, uid, at, mood, title, body, created_at, updated_at, deleted_at"
+
+# What index rows are made with. A context variable, so a bulk import's cached normaliser (set with
+# cached_index_words) serves its own thread only, while other writes keep the plain one.
+_INDEX_TEXT: ContextVar[Callable[[str], str]] = ContextVar("index_text", default=textnorm.index_text)
+
+
+@contextmanager
+def cached_index_words() -> Iterator[None]:
+    """Inside: this thread's index rows come from one textnorm.IndexWords (the same text, found once
+    per distinct word); the cache is dropped at the end."""
+    reset = _INDEX_TEXT.set(textnorm.IndexWords().index_text)
+    try:
+        yield
+    finally:
+        _INDEX_TEXT.reset(reset)
 
 
 def hydrate(conn: Connection, rows: Sequence[Sequence[object]]) -> list[Entry]:
@@ -90,13 +107,9 @@ class ChildRows:
     def collect_index(self, entry: Entry) -> None:
         """The full-text index holds normalised words only; it is searched, never shown."""
         assert entry.id is not None
+        index_text = _INDEX_TEXT.get()
         self.index.append(
-            (
-                entry.id,
-                textnorm.index_text(entry.title),
-                textnorm.index_text(" ".join(entry.tags)),
-                textnorm.index_text(entry.text),
-            )
+            (entry.id, index_text(entry.title), index_text(" ".join(entry.tags)), index_text(entry.text))
         )
 
 

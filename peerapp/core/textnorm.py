@@ -126,6 +126,35 @@ def index_text(text: str) -> str:
     return " ".join(stem(t) for t in tokens(text))
 
 
+class IndexWords(dict[str, str]):
+    """index_text for bulk work: each whitespace-separated word's index form, kept once computed.
+
+    An import indexes millions of words but only thousands of distinct ones, so looking a word up
+    costs far less than normalising, tokenising and stemming it again (bench/RESULTS.md, "Transfer").
+    The result equals index_text's: no whitespace character normalises to a word character or
+    combines with its neighbours under NFKC (each is a starter no composition uses), so the tokens
+    of a text are the tokens of its words in order (tests/core/test_index_words.py checks this over
+    every character). Bounded: past `limit` words the cache starts again. Make one per bulk job and
+    drop it after, so the journal's words do not stay in memory with it.
+    """
+
+    def __init__(self, limit: int = 100_000) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= self.limit:
+            self.clear()
+        form = self[word] = index_text(word)
+        return form
+
+    def index_text(self, text: str) -> str:
+        """The same as the module's index_text(text)."""
+        # map() calls dict.__getitem__ in C; only a word not seen yet reaches __missing__. Words of
+        # punctuation alone have an empty form and are left out, as index_text leaves them out.
+        return " ".join(filter(None, map(self.__getitem__, text.split())))
+
+
 def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
