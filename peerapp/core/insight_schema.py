@@ -1,6 +1,15 @@
-"""Migrations 8 and 9: per-day insight aggregates, all-time tag and emotion totals, triggers and backfills."""
+"""Migrations 8 and 9: per-day insight aggregates, all-time tag and emotion totals, triggers and backfills;
+and bulk_insights, which lets one large write bring them up to date set by set instead of row by row."""
 
 from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # db imports the migrations, which import this module
+    from .db import Connection
 
 # Frozen like every migration once released: a later change is a new migration, not an edit here.
 # insight_day: per local day, its entries outside the trash, how many have a mood and the
@@ -248,3 +257,94 @@ INSIGHT_MARK_TOTALS = f"""
         FROM insight_mark m JOIN insight_day d ON d.day = m.day WHERE d.moods > 0
         GROUP BY m.kind, m.item, d.moods;
 """
+
+
+# -- bulk writes ------------------------------------------------------------------------------------
+
+# Every per-row trigger of migrations 8 and 9. bulk_insights suspends them only when a vault has exactly
+# these on the tables they watch: a trigger added later would otherwise be skipped without a word
+# (tests/core/test_import_bulk.py fails then, so its author extends _REBUILD_DAYS).
+BULK_TRIGGERS = frozenset(
+    [
+        f"insight_{kind}_{event}"
+        for kind in ("tag", "emotion", "coping")
+        for event in ("added", "removed", "changed")
+    ]
+    + [f"insight_entry_{event}" for event in ("added", "changed", "moved", "erased")]
+    + [f"insight_total_{event}" for event in ("mark_added", "mark_removed", "day_added", "day_changed")]
+)
+BULK_TABLES = ("entry", "entry_tag", "entry_emotion", "entry_coping", "insight_day", "insight_mark")
+
+# The days to bring up to date, as a JSON array (one parameter for every statement).
+_DAYS = "IN (SELECT value FROM json_each(?1))"
+# What those days' rows add to the all-time totals (migration 9), from insight_mark and insight_day as
+# they are when it runs: taken away before the days are recomputed, added back after.
+_DAY_TOTALS = f"""
+    SELECT m.kind AS kind, m.item AS item, d.moods AS moods, count(*) AS days, sum(d.mood_sum) AS mood_sum
+        FROM insight_mark m JOIN insight_day d ON d.day = m.day
+        WHERE m.day {_DAYS} AND d.moods > 0 GROUP BY m.kind, m.item, d.moods"""
+# The days' rows computed from the entries, as the backfill of migration 8 computes every day's; the
+# figures of other days do not change (only entries of these days were added).
+_REBUILD_DAYS = (
+    f"""UPDATE insight_mark_total AS t SET days = t.days - o.days, mood_sum = t.mood_sum - o.mood_sum
+        FROM ({_DAY_TOTALS}) AS o WHERE t.kind = o.kind AND t.item = o.item AND t.moods = o.moods""",
+    "DELETE FROM insight_mark_total WHERE days = 0",
+    f"DELETE FROM insight_mark WHERE day {_DAYS}",
+    f"DELETE FROM insight_coping WHERE day {_DAYS}",
+    f"DELETE FROM insight_day WHERE day {_DAYS}",
+    f"""INSERT INTO insight_day (day, entries, moods, mood_sum)
+        SELECT day, count(*), count(mood), coalesce(sum(mood), 0) FROM entry
+        WHERE deleted_at IS NULL AND day {_DAYS} GROUP BY day""",
+    f"""INSERT INTO insight_mark (day, kind, item, entries)
+        SELECT e.day, 'tag', t.tag_id, count(*) FROM entry e JOIN entry_tag t ON t.entry_id = e.id
+        WHERE e.deleted_at IS NULL AND e.day {_DAYS} GROUP BY e.day, t.tag_id""",
+    f"""INSERT INTO insight_mark (day, kind, item, entries)
+        SELECT e.day, 'emotion', m.emotion, count(*) FROM entry e JOIN entry_emotion m ON m.entry_id = e.id
+        WHERE e.deleted_at IS NULL AND e.day {_DAYS} GROUP BY e.day, m.emotion""",
+    f"""INSERT INTO insight_coping (day, technique, uses, rated, drop_sum, helpful, helpful_sum)
+        SELECT e.day, technique, {_COPING_SUMS} FROM entry e JOIN entry_coping c ON c.entry_id = e.id
+        WHERE e.deleted_at IS NULL AND e.day {_DAYS} GROUP BY e.day, c.technique""",
+    f"""INSERT INTO insight_mark_total (kind, item, moods, days, mood_sum)
+        SELECT kind, item, moods, days, mood_sum FROM ({_DAY_TOTALS}) WHERE true
+        ON CONFLICT DO UPDATE SET days = days + excluded.days, mood_sum = mood_sum + excluded.mood_sum""",
+)
+
+
+def rebuild_days(conn: Connection, days: list[str]) -> None:
+    """Recompute the aggregates of these local days (ISO dates) from their entries, set by set."""
+    if days:
+        param = (json.dumps(days),)
+        for statement in _REBUILD_DAYS:
+            conn.execute(statement, param if "?1" in statement else ())
+
+
+@contextmanager
+def bulk_insights(conn: Connection) -> Iterator[None]:
+    """Inside a write transaction, for a block that only adds new entries and their tags, emotions and
+    coping rows: the per-row insight triggers are dropped, and on leaving the block the days of the
+    entries added are recomputed set by set and the triggers created again as they were.
+
+    It all happens in the caller's transaction, so a crash or a rollback leaves the triggers and the
+    aggregates as they were. When the block raises, nothing is put back: the caller must roll back.
+    A vault whose triggers are not exactly BULK_TRIGGERS keeps them working row by row.
+    """
+    assert conn.in_transaction, "bulk_insights runs inside the caller's write transaction"
+    marks = ",".join("?" * len(BULK_TABLES))
+    triggers = conn.execute(
+        f"SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name IN ({marks}) ORDER BY rowid",
+        BULK_TABLES,
+    ).fetchall()
+    if {str(name) for name, _sql in triggers} != BULK_TRIGGERS:
+        yield
+        return
+    # New entries get ids above every id there now (add_many gives max(id) + 1 on).
+    last = int(conn.execute("SELECT coalesce(max(id), 0) FROM entry").fetchone()[0])
+    for name, _sql in triggers:
+        conn.execute(f'DROP TRIGGER "{name}"')
+    yield
+    days = [
+        str(r[0]) for r in conn.execute("SELECT DISTINCT day FROM entry WHERE id > ? ORDER BY day", (last,))
+    ]
+    rebuild_days(conn, days)
+    for _name, sql in triggers:
+        conn.execute(sql)

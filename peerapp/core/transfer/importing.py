@@ -18,7 +18,9 @@ from ..errors import (
     ImportTooManyBadRows,
     UnknownMoodLabels,
 )
+from ..insight_schema import bulk_insights
 from ..journal import Entry, JournalRepository
+from ..journal_rows import cached_index_words
 from ..tasks import CancelToken, Progress, no_progress, token
 from .base import Row, shown
 from .paging import batches
@@ -28,6 +30,12 @@ from .registry import get_importer
 # indexes of 50,000 entries no longer fit, and each batch re-reads and decrypts their pages:
 # about a quarter of the import's time at 50k (bench/RESULTS.md, "Transfer").
 IMPORT_CACHE_KIB = 32 * 1024
+# How many bytes of new search terms FTS5 gathers in memory before it writes them out as one segment
+# (its default: 1 MiB). Larger, an import writes fewer segments and merges them less: the index's
+# share of a 50k import went from 2.5 to 1.7 s CPU (bench/RESULTS.md, "Transfer"). Put back before
+# the commit, so everyday writes keep the default.
+IMPORT_FTS_HASH = 16 * 1024 * 1024
+FTS_DEFAULT_HASH = 1024 * 1024
 
 
 @dataclass
@@ -45,19 +53,24 @@ def _optional_int(value: object, low: int, high: int) -> bool:
 
 def _storable(text: str) -> bool:
     """Text SQLite keeps as given: UTF-8 encodable (no lone surrogates from \\ud800) and no NUL."""
+    if "\0" in text:
+        return False
+    if text.isascii():  # a flag Python keeps: no surrogate can be there
+        return True
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
         return False
-    return "\0" not in text
+    return True
 
 
 def _check(entry: Entry) -> None:
     """What JournalRepository would refuse, found per row so the rest of a batch still imports."""
     if entry.mood is not None and not _optional_int(entry.mood, 1, 5):
         raise ImportBadMood(shown(entry.mood))
-    if any(not key or len(key) > 64 for key in entry.emotions):
-        raise ImportRowError("emotion")
+    for key in entry.emotions:
+        if not key or len(key) > 64:
+            raise ImportRowError("emotion")
     for use in entry.coping:
         if not (
             use.technique
@@ -66,17 +79,24 @@ def _check(entry: Entry) -> None:
             and _optional_int(use.helpfulness, 1, 5)
         ):
             raise ImportRowError("coping")
-    try:
-        # What saving and showing the entry do with its time: a year at the edge of what
-        # datetime holds overflows in another time zone.
-        at = entry.at if entry.at.tzinfo is not None else entry.at.astimezone()
-        at.timestamp()
-        at.astimezone(UTC).astimezone()
-    except (ValueError, OverflowError, OSError) as exc:
-        raise ImportBadDate(shown(entry.at.isoformat())) from exc
+    at = entry.at
+    # What saving and showing the entry do with its time: a year at the edge of what datetime holds
+    # overflows in another time zone. A time with its zone, between 1971 and 2999, converts on every
+    # platform (Windows' localtime refuses times before 1970 and after 3000), so only others are tried.
+    if at.tzinfo is None or not 1971 <= at.year <= 2999:
+        try:
+            at = at if at.tzinfo is not None else at.astimezone()
+            at.timestamp()
+            at.astimezone(UTC).astimezone()
+        except (ValueError, OverflowError, OSError) as exc:
+            raise ImportBadDate(shown(entry.at.isoformat())) from exc
+    # One string for every text of the row: a lone surrogate or a NUL in any of them is in it too
+    # (Python's UTF-8 encoder refuses surrogates even in pairs, so joining cannot pair two up).
     texts = [entry.title, entry.text, entry.uid, entry.created_at, entry.updated_at, entry.deleted_at or ""]
-    texts += entry.tags + entry.emotions + [use.technique for use in entry.coping]
-    if not all(_storable(text) for text in texts):
+    texts += entry.tags
+    texts += entry.emotions
+    texts += [use.technique for use in entry.coping]
+    if not _storable("".join(texts)):
         raise ImportRowError("text")
 
 
@@ -152,14 +172,19 @@ def import_entries(
     conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for batch in itertools.chain([first] if first else [], pending):
+        hash_size = _fts_hash_size(conn, IMPORT_FTS_HASH)
+        # The insight aggregates are brought up to date once at the end, set by set (about half a second
+        # at 50k entries, where their triggers took 2.5 s), and each distinct word is normalised once.
+        with bulk_insights(conn), cached_index_words():
+            for batch in itertools.chain([first] if first else [], pending):
+                cancel.raise_if_cancelled()
+                # A file bound to fail (more bad rows than allowed) is still read to its end, so the
+                # one error told is the same as check_import_file's; nothing more is written meanwhile.
+                if cap[1] <= untrusted.MAX_BAD_ROWS:
+                    _import_batch(conn, repo, batch, report, tag_ids)
+                progress(min(batch[-1].read, size), size)
             cancel.raise_if_cancelled()
-            # A file bound to fail (more bad rows than allowed) is still read to its end, so the
-            # one error told is the same as check_import_file's; nothing more is written meanwhile.
-            if cap[1] <= untrusted.MAX_BAD_ROWS:
-                _import_batch(conn, repo, batch, report, tag_ids)
-            progress(min(batch[-1].read, size), size)
-        cancel.raise_if_cancelled()
+        _fts_hash_size(conn, hash_size)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:
@@ -170,6 +195,13 @@ def import_entries(
     report.errors.sort(key=lambda item: item[0])
     progress(size, size)
     return report
+
+
+def _fts_hash_size(conn: Connection, size: int) -> int:
+    """Set how many bytes of new terms the search index gathers in memory; the size it had before."""
+    row = conn.execute("SELECT v FROM entry_fts_config WHERE k = 'hashsize'").fetchone()
+    conn.execute("INSERT INTO entry_fts (entry_fts, rank) VALUES ('hashsize', ?)", (size,))
+    return FTS_DEFAULT_HASH if row is None else int(row[0])
 
 
 def _import_batch(
