@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from peerapp.core import kv
+from peerapp.core import decoy, kv
 from peerapp.gui.shell import tour
 from peerapp.gui.shell.main_window import MainWindow
 from peerapp.gui.shell.pseudo import PSEUDO
@@ -148,6 +148,18 @@ def test_locking_mid_tour_closes_it_and_it_does_not_come_back(qtbot: Any, make_w
     write_entry(qtbot, win, "After", "the lock")
     settle(qtbot)
     assert tours() == []
+
+
+def test_a_decoy_opened_under_duress_never_shows_the_tour(qtbot: Any, make_window: MakeWindow) -> None:
+    win = new_journal(qtbot, make_window)
+    decoy.set_up_decoy(win.vault, "a decoy passphrase for show", seed=True)
+    win.lock()
+    unlock(qtbot, win, "a decoy passphrase for show")
+    assert win.journal_page.model.rowCount() == len(decoy.SEED)  # the decoy, lived in
+    tour.watch(win)
+    write_entry(qtbot, win, "Film", "Watched a film")
+    settle(qtbot)
+    assert tours() == []  # a first-entry tour would tell that this journal is new
 
 
 @pytest.mark.parametrize("lang", ["en", "ar", PSEUDO])

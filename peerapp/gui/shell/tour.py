@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...core import db, kv
+from ...core import db, keyslot, kv
 from ...core.errors import PeerappError
 from .. import design
 from ..common import Page, Retranslatable
@@ -148,6 +148,9 @@ def maybe_start(window: MainWindow) -> TourDialog | None:
         or window.stack.currentWidget() is not window.tabs
     ):
         return None
+    if window.vault.opened_slot in keyslot.DURESS_SLOTS:
+        # A decoy opened under duress is seeded to look lived in: a first-entry tour would say it is new.
+        return None
     try:
         if shown(window) or window.session.journal.count() == 0:
             return None
@@ -169,8 +172,14 @@ class _Watcher(QObject):
         super().__init__(window)
         self.main_window = window
         self.dialog: TourDialog | None = None
-        self.done = False
-        window.journal_page.entries_changed.connect(self._changed)
+        self.done = True
+        self.arm()
+
+    def arm(self) -> None:
+        """Listen again (a journal made anew in this window after a wipe has not had its tour)."""
+        if self.done:
+            self.done = False
+            self.main_window.journal_page.entries_changed.connect(self._changed)
 
     def _changed(self) -> None:
         # After the editor has closed and the timeline shows the new entry.
@@ -189,5 +198,8 @@ class _Watcher(QObject):
 
 def watch(window: MainWindow) -> None:
     """Offer the tour after the next saved entry of `window`'s journal (once; calling again is harmless)."""
-    if window.findChild(_Watcher) is None:
+    watcher = window.findChild(_Watcher)
+    if isinstance(watcher, _Watcher):
+        watcher.arm()
+    else:
         _Watcher(window)
