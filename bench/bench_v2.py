@@ -1,0 +1,125 @@
+"""Benchmark a protocol-v2 cold pull: a new member fetches and verifies 10,000 signed posts.
+
+    python bench/bench_v2.py [--posts 10000] [--backend sqlite|postgresql]
+
+Twenty members post N v2 events (uploaded in batches) to a real server on loopback with rate
+limits off. A new member then pulls the room from seq 0 over HTTP and applies every event through
+its GroupState: decrypt, check the shape, verify the member's signature against the registered key.
+The floor, measured in the same run over the same blobs: decryption alone (what v1 did per post).
+Writes the "Group v2: cold pull" section of bench/RESULTS.md. The aim (issue 17) is under 5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+for folder in (ROOT, BENCH, ROOT / "tests"):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+
+import httpx  # noqa: E402
+from results import write_section  # noqa: E402
+
+from peerapp.sync import protocol  # noqa: E402
+from peerapp.sync.v2 import actions  # noqa: E402
+from peerapp.sync.v2.events import open_event  # noqa: E402
+from peerapp.sync.v2.keys import MemberKeys  # noqa: E402
+from peerapp.sync.v2.state import GroupState  # noqa: E402
+from support.servers import start_server  # noqa: E402
+from support.v2_client import Member, create, join  # noqa: E402
+
+TARGET_SECONDS = 5.0
+TEXTS = (
+    "Couldn't sleep again; the breathing exercise helped a little.",
+    "اليوم كان صعبًا، لكنني خرجت للمشي وشعرت بتحسن بسيط.",
+    "Thank you all for listening last week. It meant a lot.",
+)
+
+
+def upload_batch(member: Member, outs: list[actions.Outgoing]) -> None:
+    posts = []
+    for out in outs:
+        dhash = protocol.delete_hash(os.urandom(32))
+        message = protocol.put_message(member.state.room_id, out.event_id, out.blob, dhash)
+        sig = protocol.sign(member.signer(out), message)
+        posts.append(
+            {"id": out.event_id, "blob": protocol.b64e(out.blob), "delete_hash": protocol.b64e(dhash),
+             "sig": protocol.b64e(sig)}
+        )  # fmt: skip
+    answer = httpx.post(f"{member.url}/v1/rooms/{member.room}/posts", json={"posts": posts}, timeout=60)
+    assert answer.status_code == 200, answer.text
+
+
+def run(posts: int, backend: str) -> str:
+    with tempfile.TemporaryDirectory(prefix="peerapp-bench-v2-") as tmp:
+        server = start_server(Path(tmp), backend, room_rate=0, create_rate=0)
+        try:
+            founder, _door = create(server.url)
+            members = [founder] + [join(server.url, founder, f"Member {i}") for i in range(19)]
+            for start in range(0, posts, 100):
+                writer = members[(start // 100) % len(members)]
+                batch = [
+                    actions.post(writer.state, TEXTS[i % 3], 0, bytes(32))
+                    for i in range(start, min(posts, start + 100))
+                ]
+                upload_batch(writer, batch)
+            # A new member: the invite's room, door key and admin key, and nothing else.
+            state = GroupState(founder.state.room_id, founder.state.admin_pub, MemberKeys.generate())
+            state.doors.append(founder.state.doors[-1])
+            newcomer = Member(server.url, state)
+            started = time.perf_counter()
+            newcomer.pull()
+            pull_seconds = time.perf_counter() - started
+            shown = sum(1 for a in newcomer.seen if a.kind == "post" and a.verified)
+            # The floor: the same blobs, decrypted only.
+            blobs = []
+            cursor = 0
+            while True:
+                page = httpx.get(
+                    f"{server.url}/v1/rooms/{newcomer.room}/events", params={"after": cursor}
+                ).json()
+                blobs += [
+                    (e["id"], protocol.b64d(e["blob"], max_len=1 << 20))
+                    for e in page["events"]
+                    if "blob" in e
+                ]
+                cursor = page["next"]
+                if not page["more"]:
+                    break
+            keys = state.epochs[1]
+            started = time.perf_counter()
+            for event_id, blob in blobs:
+                if blob[1:5] == b"\0\0\0\1":
+                    open_event(keys.content_key, state.room_id, event_id, blob)
+            decrypt_seconds = time.perf_counter() - started
+        finally:
+            server.stop()
+    verdict = "meets" if pull_seconds < TARGET_SECONDS else "misses"
+    return (
+        f"{posts:,} signed v2 posts by 20 members, server on {backend} (loopback, rate limits off).\n\n"
+        "| step | seconds | posts/s |\n|---|---:|---:|\n"
+        f"| cold pull: fetch pages, decrypt, verify every signature | {pull_seconds:.2f} | {posts / pull_seconds:,.0f} |\n"
+        f"| floor: decrypt the same blobs only (no fetch, no verify) | {decrypt_seconds:.2f} | {posts / decrypt_seconds:,.0f} |\n\n"
+        f"Posts shown as verified: {shown:,} of {posts:,}. Cold pull aim < {TARGET_SECONDS:.0f} s: {verdict}.\n"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--posts", type=int, default=10000)
+    parser.add_argument("--backend", default="sqlite", choices=("sqlite", "postgresql"))
+    args = parser.parse_args()
+    text = run(args.posts, args.backend)
+    print(text)
+    write_section("Group v2: cold pull", text)
+
+
+if __name__ == "__main__":
+    main()
