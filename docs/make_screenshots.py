@@ -16,12 +16,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from peerapp.core.journal import CopingUse, Entry
 from peerapp.core.keyslot import FAST_KDF
 from peerapp.core.settings import Settings
 from peerapp.core.vault import Vault
+from peerapp.gui import theme
 from peerapp.gui.shell.app import build_window
 from peerapp.gui.shell.main_window import MainWindow
 from peerapp.sync.service import GroupService
@@ -84,10 +85,41 @@ def settle(seconds: float = 2.0) -> None:
         time.sleep(0.02)
 
 
+THEMES = (("", False), ("-dark", True))
+
+
+def shoot(widget: QWidget, name: str) -> None:
+    widget.grab().save(str(OUT / f"{name}.png"))
+
+
+def first_run_screenshots(window: MainWindow) -> None:
+    """The first run's language and passphrase steps, before any vault exists."""
+    setup = window.setup_page
+    for suffix, dark in THEMES:
+        theme.set_dark(dark)
+        for lang in ("en", "ar"):
+            window.languages.set_language(lang, remember=False)
+            setup._show_step(0)
+            QApplication.processEvents()
+            shoot(window, f"first-run-{lang}{suffix}")
+            setup._show_step(1)
+            setup.form.passphrase.setText("a long and happy sentence")
+            setup.form.repeat.setText("a long and happy sentence")
+            QApplication.processEvents()
+            shoot(window, f"passphrase-{lang}{suffix}")
+            setup.form.passphrase.clear()
+            setup.form.repeat.clear()
+    theme.set_dark(False)
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     data = Path(tempfile.mkdtemp()) / "vault"
     window = build_window(data, "en", settings=Settings(language="en"))
+    window.resize(1200, 760)
+    window.show()
+    QApplication.processEvents()
+    first_run_screenshots(window)
     window.vault.kdf = FAST_KDF
     window.vault.create("screenshot passphrase")
     window._on_unlocked()
@@ -108,45 +140,60 @@ def main() -> None:
         )
     assert window.session is not None
     window.journal_page.attach(window.session)
-    window.resize(1200, 760)
-    window.show()
-    for lang in ("en", "ar"):
-        window.languages.set_language(lang, remember=False)
-        QApplication.processEvents()
-        window.journal_page.list.setCurrentIndex(window.journal_page.model.index(0))
-        QApplication.processEvents()
-        window.grab().save(str(OUT / f"journal-{lang}.png"))
-        window.show_tab(window.library_page)
-        window.library_page.categories.setCurrentRow(2)
-        window.library_page.select("box-breathing")
-        QApplication.processEvents()
-        window.grab().save(str(OUT / f"library-{lang}.png"))
-        window.show_tab(window.insights_page)
-        window.insights_page.range_combo.setCurrentIndex(window.insights_page.range_combo.count() - 1)
-        settle()  # the figures are worked out on the job host
-        window.grab().save(str(OUT / f"insights-{lang}.png"))
-        window.show_tab(window.safety_plan_page)
-        QApplication.processEvents()
-        window.grab().save(str(OUT / f"safety-plan-{lang}.png"))
-        window.show_tab(window.journal_page)
-        window.journal_page.new_entry()
-        editor = window.journal_page.editor
-        assert editor is not None
-        editor.title.setText("أشعر بالقلق قبل المقابلة" if lang == "ar" else "Nervous before the interview")
-        editor.mood_buttons[2].setChecked(True)
-        editor.body.setPlainText("...")
-        QApplication.processEvents()
-        editor.grab().save(str(OUT / f"editor-{lang}.png"))
-        editor.dirty = False
-        editor.keep_and_close()
-        window.lock()
-        QApplication.processEvents()
-        window.grab().save(str(OUT / f"locked-{lang}.png"))
-        window.vault.unlock("screenshot passphrase")
-        window._on_unlocked()
-        QApplication.processEvents()
+    for suffix, dark in THEMES:
+        theme.set_dark(dark)
+        for lang in ("en", "ar"):
+            main_screens(window, lang, suffix)
+    theme.set_dark(False)
     group_screenshots(window)
     window.lock()
+
+
+def main_screens(window: MainWindow, lang: str, suffix: str) -> None:
+    """The five tabs, the quick check-in, the editor and the lock screen in one language and theme."""
+    window.languages.set_language(lang, remember=False)
+    window.show_tab(window.journal_page)
+    QApplication.processEvents()
+    window.journal_page.list.setCurrentIndex(window.journal_page.model.index(0))
+    QApplication.processEvents()
+    shoot(window, f"journal-{lang}{suffix}")
+    window.check_in()
+    dialog = window.checkin_dialog
+    assert dialog is not None
+    dialog.faces.buttons[3].click()
+    QApplication.processEvents()
+    shoot(dialog, f"checkin-{lang}{suffix}")
+    dialog.reject()
+    QApplication.processEvents()
+    window.show_tab(window.library_page)
+    window.library_page.categories.setCurrentRow(2)
+    window.library_page.select("box-breathing")
+    QApplication.processEvents()
+    shoot(window, f"library-{lang}{suffix}")
+    window.show_tab(window.insights_page)
+    window.insights_page.range_combo.setCurrentIndex(window.insights_page.range_combo.count() - 1)
+    settle()  # the figures are worked out on the job host
+    shoot(window, f"insights-{lang}{suffix}")
+    window.show_tab(window.safety_plan_page)
+    QApplication.processEvents()
+    shoot(window, f"safety-plan-{lang}{suffix}")
+    window.show_tab(window.journal_page)
+    window.journal_page.new_entry()
+    editor = window.journal_page.editor
+    assert editor is not None
+    editor.title.setText("أشعر بالقلق قبل المقابلة" if lang == "ar" else "Nervous before the interview")
+    editor.mood_buttons[2].setChecked(True)
+    editor.body.setPlainText("...")
+    QApplication.processEvents()
+    shoot(editor, f"editor-{lang}{suffix}")
+    editor.dirty = False
+    editor.keep_and_close()
+    window.lock()
+    QApplication.processEvents()
+    shoot(window, f"locked-{lang}{suffix}")
+    window.vault.unlock("screenshot passphrase")
+    window._on_unlocked()
+    QApplication.processEvents()
 
 
 GROUP_POSTS = [
@@ -213,10 +260,13 @@ def group_screenshots(window: MainWindow) -> None:
         assert card is not None
         card.thread_button.setChecked(True)
         window.show_tab(page)
-        for lang in ("en", "ar"):
-            window.languages.set_language(lang, remember=False)
-            QApplication.processEvents()
-            window.grab().save(str(OUT / f"groups-{lang}.png"))
+        for suffix, dark in THEMES:
+            theme.set_dark(dark)
+            for lang in ("en", "ar"):
+                window.languages.set_language(lang, remember=False)
+                QApplication.processEvents()
+                shoot(window, f"groups-{lang}{suffix}")
+        theme.set_dark(False)
     finally:
         server.terminate()
         server.wait(20)
