@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import cast
 
 from . import textnorm
 from .db import Connection
@@ -32,21 +33,33 @@ def cached_index_words() -> Iterator[None]:
         _INDEX_TEXT.reset(reset)
 
 
+# Where each known emotion goes in an entry's list (the vocabulary's order); unknown keys go last.
+_EMOTION_RANK = {key: i for i, key in enumerate(EMOTIONS)}
+
+
+def _emotion_rank(key: str) -> int:
+    return _EMOTION_RANK.get(key, len(_EMOTION_RANK))
+
+
 def hydrate(conn: Connection, rows: Sequence[Sequence[object]]) -> list[Entry]:
     """Entries from `ENTRY_COLUMNS` rows, with their tags, emotions and coping uses read in."""
     entries: dict[int, Entry] = {}
-    for row in rows:
-        entry_id, uid, at, mood, title, body, created, updated, deleted = row
-        entries[int(str(entry_id))] = Entry(
-            id=int(str(entry_id)),
-            uid=str(uid),
-            at=datetime.fromisoformat(str(at)),
-            mood=None if mood is None else int(str(mood)),
-            title=str(title),
-            text=str(body),
-            created_at=str(created),
-            updated_at=str(updated),
-            deleted_at=None if deleted is None else str(deleted),
+    fromisoformat = datetime.fromisoformat
+    # Each value is what its column holds (integer ids and moods, text), so the row is taken as it is:
+    # an export or a timeline page makes an entry per row, and conversions here cost per row.
+    for entry_id, uid, at, mood, title, body, created, updated, deleted in cast(
+        "Sequence[tuple[int, str, str, int | None, str, str, str, str, str | None]]", rows
+    ):
+        entries[entry_id] = Entry(
+            id=entry_id,
+            uid=uid,
+            at=fromisoformat(at),
+            mood=mood,
+            title=title,
+            text=body,
+            created_at=created,
+            updated_at=updated,
+            deleted_at=deleted,
         )
     if not entries:
         return []
@@ -68,9 +81,9 @@ def hydrate(conn: Connection, rows: Sequence[Sequence[object]]) -> list[Entry]:
         ids,
     ):
         entries[entry_id].coping.append(CopingUse(technique, before, after, helpful))
-    order = list(EMOTIONS)
     for entry in entries.values():
-        entry.emotions.sort(key=lambda k: order.index(k) if k in order else len(order))
+        if len(entry.emotions) > 1:
+            entry.emotions.sort(key=_emotion_rank)
     return list(entries.values())
 
 

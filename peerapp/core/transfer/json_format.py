@@ -23,11 +23,34 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def entry_to_export(entry: Entry) -> dict[str, object]:
-    """An entry as our JSON export holds it: everything except the local row id."""
-    data = entry.to_json()
-    del data["id"]
-    data["trashed"] = entry.deleted_at is not None
-    return data
+    """An entry as our JSON export holds it: everything except the local row id.
+
+    Entry.to_json's members in its order, less the id, then "trashed" (the same file as before:
+    tests/core/test_export_json.py holds the two together). Built in one go, since an export makes
+    one per entry.
+    """
+    return {
+        "uid": entry.uid,
+        "at": entry.at.isoformat(),
+        "mood": entry.mood,
+        "emotions": list(entry.emotions),
+        "tags": list(entry.tags),
+        "coping": [
+            {
+                "technique": use.technique,
+                "distress_before": use.distress_before,
+                "distress_after": use.distress_after,
+                "helpfulness": use.helpfulness,
+            }
+            for use in entry.coping
+        ],
+        "title": entry.title,
+        "text": entry.text,
+        "created_at": entry.created_at,
+        "updated_at": entry.updated_at,
+        "deleted_at": entry.deleted_at,
+        "trashed": entry.deleted_at is not None,
+    }
 
 
 class JsonWriter:
