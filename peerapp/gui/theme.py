@@ -245,6 +245,11 @@ QMenu::item:selected {{ background: {c["selection"]}; color: {c["selection_ink"]
 QMenu::item:disabled {{ color: {c["thumb"]}; }}
 QMenu::separator {{ height: 1px; background: {c["outline"]}; margin: {space["xs"]}px {space["s"]}px; }}
 
+QGroupBox {{ background: {c["card"]}; border: 1px solid {c["outline"]}; border-radius: {radius["m"]}px;
+  margin-top: 1.1em; padding-top: {space["xxs"]}px; }}
+QGroupBox::title {{ subcontrol-origin: margin; subcontrol-position: top left; left: {space["m"]}px;
+  padding: 0px {space["xs"]}px; color: {c["text"]}; }}
+
 QCheckBox, QRadioButton {{ color: {c["text"]}; spacing: {space["s"]}px; }}
 QCheckBox::indicator, QRadioButton::indicator {{ width: {space["m"] + 2}px; height: {space["m"] + 2}px;
   border: 1px solid {c["thumb"]}; background: {c["card"]}; }}
