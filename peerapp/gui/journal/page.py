@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+import dataclasses
+
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,12 +21,86 @@ from PySide6.QtWidgets import (
 
 from ...core.journal import Entry, EntryFilter, JournalRepository
 from ...core.session import Session
+from .. import design
 from ..common import Retranslatable
 from ..widgets.announce import announce
 from .editor import EntryEditor, draft_slot
 from .entry_view import EntryView
 from .filters import FilterBar
 from .timeline import ENTRY_ROLE, TimelineDelegate, TimelineModel
+
+EMPTY_FACE = design.SPACE["xxl"] + design.SPACE["l"]  # the empty timeline's face, larger than a card's
+
+
+class EmptyTimeline(Retranslatable, QWidget):
+    """What the timeline shows when it has nothing: one kind line and the one action that helps.
+
+    `kind` is "journal" (no entry yet: check in, or write the first entry), "search" (nothing matches:
+    clear the search and filters) or "trash" (back to the journal).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = "journal"
+        self.check_in = False  # the window has a quick check-in to offer instead of the editor
+        self.face = QLabel()
+        self.face.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.line = QLabel()
+        self.line.setWordWrap(True)
+        self.line.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.line.setFont(design.font("subtitle"))
+        self.action = QPushButton()
+        self.action.setProperty("role", "primary")  # the app style sheet's accent button (gui/theme.py)
+        layout = QVBoxLayout(self)
+        side = design.SPACE["xl"]
+        layout.setContentsMargins(side, side, side, side)
+        layout.setSpacing(design.SPACE["l"])
+        layout.addStretch(1)
+        layout.addWidget(self.face)
+        layout.addWidget(self.line)
+        layout.addWidget(self.action, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.retranslate_ui()
+
+    def show_kind(self, kind: str, check_in: bool) -> None:
+        if (kind, check_in) != (self.kind, self.check_in):
+            self.kind, self.check_in = kind, check_in
+            self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        if self.kind == "search":
+            self.line.setText(self.tr("Nothing here matches this search. Other words may find it."))
+            self.action.setText(self.tr("Clear the search"))
+        elif self.kind == "trash":
+            self.line.setText(self.tr("The trash is empty."))
+            self.action.setText(self.tr("Back to the journal"))
+        elif self.check_in:
+            self.line.setText(self.tr("Your journal is waiting. Starting is easy: one tap for today's mood."))
+            self.action.setText(self.tr("Check in"))
+        else:
+            self.line.setText(self.tr("Your journal is waiting. A few words about today are a good start."))
+            self.action.setText(self.tr("Write your first entry"))
+        if self.isVisible():
+            self._show_face()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        # Drawn when first shown, not when the page is built: faces need QtSvg, which start-up avoids.
+        self._show_face()
+        super().showEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if (
+            event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+            and self.isVisible()
+        ):
+            self._show_face()
+
+    def _show_face(self) -> None:
+        """The face in the design's colours for the palette shown now."""
+        dark = design.is_dark()
+        level = {"journal": 4, "search": 3, "trash": 3}[self.kind]
+        self.face.setPixmap(design.mood_glyph(level, EMPTY_FACE, dark, self.devicePixelRatioF()))
 
 
 class JournalPage(Retranslatable, QWidget):
@@ -85,6 +161,11 @@ class JournalPage(Retranslatable, QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.list)
+        # Instead of a blank list: a kind line and the one action that helps (see _update_empty).
+        self.empty = EmptyTimeline()
+        self.empty.hide()
+        self.empty.action.clicked.connect(self._empty_action)
+        left_layout.addWidget(self.empty)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -115,6 +196,8 @@ class JournalPage(Retranslatable, QWidget):
         self.resume_button.clicked.connect(self.resume_draft)
         self.discard_button.clicked.connect(self.discard_draft)
         self.model.modelReset.connect(self._selection_changed)
+        for changed in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
+            changed.connect(self._update_empty)
         self.list.selectionModel().currentChanged.connect(lambda *_a: self._selection_changed())
 
         self.delete_action = QAction(self)
@@ -174,6 +257,7 @@ class JournalPage(Retranslatable, QWidget):
         self.set_trash_mode(False)
         self.draft_banner.hide()
         self.count_label.clear()
+        self._update_empty()
 
     def current_filter(self) -> EntryFilter:
         return self.filters.current(self.trash_mode)
@@ -198,6 +282,41 @@ class JournalPage(Retranslatable, QWidget):
             self.count_label.setText(self.tr("%Ln entries in the trash", "", total))
         else:
             self.count_label.setText(self.tr("%Ln entries", "", total))
+
+    # -- the empty timeline ----------------------------------------------------------
+
+    def _check_in_offered(self) -> bool:
+        return callable(getattr(self.window(), "check_in", None))
+
+    def _update_empty(self) -> None:
+        empty = self.repo is not None and self.model.rowCount() == 0
+        if empty:
+            blank = dataclasses.replace(self.model.filter, query=self.model.filter.query.strip(), trash=False)
+            if self.model.filter.trash:
+                kind = "trash"
+            else:
+                kind = "journal" if blank == EntryFilter() else "search"
+            self.empty.show_kind(kind, self._check_in_offered())
+        self.list.setVisible(not empty)
+        self.empty.setVisible(empty)
+
+    def _empty_action(self) -> None:
+        kind = self.empty.kind
+        if kind == "search":
+            self.clear_search()
+        elif kind == "trash":
+            self.set_trash_mode(False)
+        elif self.empty.check_in and self._check_in_offered():
+            self.window().check_in()  # type: ignore[attr-defined]
+        else:
+            self.new_entry()
+
+    def clear_search(self) -> None:
+        """Show every entry again: the search and every filter back to their defaults."""
+        self.filters.reset()
+        self.apply_filter()
+        self.search.setFocus()
+        announce(self, self.count_label.text())
 
     def set_trash_mode(self, on: bool) -> None:
         self.trash_mode = on
