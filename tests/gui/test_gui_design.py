@@ -32,8 +32,10 @@ from peerapp.gui import design, theme
 from peerapp.gui.protection.discreet import apply_appearance
 from peerapp.gui.shell.app import create_application
 from peerapp.gui.shell.dialogs import PreferencesDialog
+from peerapp.gui.shell.pseudo import PSEUDO
 from support import ROOT
 from support.gui import MakeWindow
+from support.layout_checks import check_window
 
 AA_TEXT = 4.5
 AA_NON_TEXT = 3.0
@@ -241,6 +243,20 @@ def test_preferences_choose_dark_and_reduced_motion(qtbot: Any, make_window: Mak
         theme.apply_settings(Settings())
         theme.set_dark(False)
     assert design.motion_enabled() == (not design._desktop_reduces_motion())
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", PSEUDO])
+def test_preferences_with_the_look_rows_fit_and_are_named(
+    qtbot: Any, make_window: MakeWindow, lang: str
+) -> None:
+    win = make_window()
+    win.languages.set_language(lang, remember=False)
+    dialog = PreferencesDialog(win.settings, win)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert [str(problem) for problem in check_window(dialog, f"{lang} preferences")] == []
+    assert dialog.theme.count() == 3 and all(dialog.theme.itemText(i) for i in range(3))
 
 
 def test_fade_in_does_nothing_when_motion_is_reduced(qtbot: Any, app: QApplication) -> None:
