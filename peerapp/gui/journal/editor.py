@@ -112,7 +112,7 @@ class DraftedDialog(Retranslatable, QDialog):
             return  # an import holds the journal: still unsaved, kept at the next tick
         except db.OperationalError:
             # A damaged journal is read-only (integrity.py): nothing is written, and nowhere else.
-            self.error.setText(VaultDamaged().user_message())
+            self._show_error(VaultDamaged().user_message(), say=False)
             return
         self.dirty = False
         self.status.setText(
@@ -146,9 +146,11 @@ class DraftedDialog(Retranslatable, QDialog):
         self.saved.emit(saved.id)
         self.accept()
 
-    def _show_error(self, text: str) -> None:
+    def _show_error(self, text: str, say: bool = True) -> None:
         self.error.setText(text)
-        announce(self, text, assertive=True)
+        self.error.show()
+        if say:
+            announce(self, text, assertive=True)
 
     def discard(self) -> None:
         """Forget the unsaved work and its draft, then close."""
@@ -209,7 +211,6 @@ class EntryEditor(DraftedDialog):
         # The rarely used fields fold away under a disclosure until asked for (or already filled in).
         self.more_button = QToolButton()
         self.more_button.setCheckable(True)
-        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.more_button.setAutoRaise(True)
         self.more_button.toggled.connect(self._fold)
         self.more = QWidget()
@@ -256,6 +257,8 @@ class EntryEditor(DraftedDialog):
         QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
 
         self._load(entry)
+        # Showing the entry's own mood is not a change: Cancel must not ask, nor a draft be kept of it.
+        self.dirty = False
         if draft:
             self.apply_state(draft)
             self.dirty = True
@@ -289,12 +292,15 @@ class EntryEditor(DraftedDialog):
         self.more.setVisible(shown)
         if self.more_button.isChecked() != shown:
             self.more_button.setChecked(shown)  # calls this again, with the same answer
-        closed = Qt.ArrowType.LeftArrow if self.isRightToLeft() else Qt.ArrowType.RightArrow
-        self.more_button.setArrowType(Qt.ArrowType.DownArrow if shown else closed)
+        # A triangle before the words says open or closed; the closed one points along the reading.
+        closed = "◂" if self.isRightToLeft() else "▸"
+        label = self.tr("&More: date, what I tried")
+        self.more_button.setText(("▾" if shown else closed) + " " + label)
+        self.more_button.setAccessibleName(label.replace("&", ""))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LayoutDirectionChange:
-            self._fold(self.more_button.isChecked())  # the closed arrow points along the reading
+            self._fold(self.more_button.isChecked())
         super().changeEvent(event)
 
     def _size_for_screen(self, parent: QWidget | None) -> None:
@@ -324,7 +330,7 @@ class EntryEditor(DraftedDialog):
             self.tr("Write whatever you like. Markdown works: **bold**, *italic*, - lists.")
         )
         self.body.setAccessibleName(self.tr("Entry text"))
-        self.more_button.setText(self.tr("&More: date, what I tried"))
+        self._fold(self.more_button.isChecked())
         self.tabs.setAccessibleName(self.tr("Write or preview"))
         self.tabs.setTabText(0, self.tr("&Write"))
         self.tabs.setTabText(1, self.tr("&Preview"))

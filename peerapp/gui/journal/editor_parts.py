@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QPoint, QRectF, QSize, QStringListModel, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -246,12 +246,32 @@ class MoodFace(QRadioButton):
         super().__init__(parent)
         self.level = level
         self.face_size = size
+        # Large faces get room around them; the editor's small ones sit closer (600-pixel screens).
+        self.pad = (
+            design.SPACE["s"] if size > design.SPACE["xxl"] else design.SPACE["xs"]
+        ) + theme.FOCUS_WIDTH
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        # The ring shows for focus that came from the keyboard only: a face focused when the check-in
+        # opens must not look chosen (the chosen one has its own tint and ring).
+        self._ring = False
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        self._ring = event.reason() in (
+            Qt.FocusReason.TabFocusReason,
+            Qt.FocusReason.BacktabFocusReason,
+            Qt.FocusReason.ShortcutFocusReason,
+        )
+        super().focusInEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        self._ring = True  # a key pressed here: someone is using the keyboard
+        self.update()
+        super().keyPressEvent(event)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         metrics = self.fontMetrics()
-        pad = design.SPACE["s"] + theme.FOCUS_WIDTH
+        pad = self.pad
         width = max(self.face_size, metrics.horizontalAdvance(self.text())) + 2 * pad
         height = self.face_size + design.SPACE["xs"] + metrics.height() + 2 * pad
         return QSize(width, height)
@@ -278,7 +298,7 @@ class MoodFace(QRadioButton):
             painter.setBrush(tint)
             radius = design.RADIUS["m"]
             painter.drawRoundedRect(outer.adjusted(1, 1, -1, -1), radius, radius)
-        pad = design.SPACE["s"] + theme.FOCUS_WIDTH
+        pad = self.pad
         left = (self.width() - self.face_size) / 2
         face = QRectF(left, pad, self.face_size, self.face_size)
         if self.level:
@@ -300,8 +320,12 @@ class MoodFace(QRadioButton):
         painter.setFont(font)
         painter.setPen(ink)
         painter.drawText(text, int(Qt.AlignmentFlag.AlignCenter), self.text())
-        if self.hasFocus():
-            theme.draw_focus_ring(painter, self.rect(), self.palette())
+        if self.hasFocus() and self._ring:
+            half = theme.FOCUS_WIDTH / 2
+            painter.setPen(QPen(QColor(theme.FOCUS[dark]), theme.FOCUS_WIDTH))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            radius = design.RADIUS["m"]
+            painter.drawRoundedRect(QRectF(self.rect()).adjusted(half, half, -half, -half), radius, radius)
         painter.end()
 
 

@@ -6,19 +6,24 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtWidgets import QToolBar, QWidget
 
+from .. import design
 from ..common import Page
+from ..widgets.chips import PillButton
 from . import pages
 
 if TYPE_CHECKING:
     from ..groups.page import GroupsPage
+    from ..journal.checkin import CheckInDialog
     from ..journal.page import JournalPage
     from .main_window import MainWindow
 
 QUICK_EXIT_KEYS = "Ctrl+Shift+Q"
+# The quick check-in, from any window of the app while the journal is open (K: keep track of a mood).
+CHECKIN_KEYS = "Ctrl+Shift+K"
 
 
 # The menus were always MainWindow's: their texts keep that translation context.
@@ -28,6 +33,9 @@ class MainMenus:
     Its methods take `self: MainWindow`; mypy wants a mixin's self type to be a supertype, hence the
     ignores on those lines.
     """
+
+    # The open check-in, if any (one at a time: a second press brings it forward).
+    checkin_dialog: CheckInDialog | None = None
 
     def _action(  # type: ignore[misc]
         self: MainWindow,
@@ -45,6 +53,10 @@ class MainMenus:
     def _build_menus(self: MainWindow) -> None:  # type: ignore[misc]
         bar = self.menuBar()
         self.journal_menu = bar.addMenu("")
+        self.checkin_action = self._action(self.check_in, CHECKIN_KEYS)
+        # From the editor or a tool window too, not only while the main window has the focus.
+        self.checkin_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self._build_toolbar()
         self.new_action = self._action(self._new_entry, QKeySequence.StandardKey.New)
         self.search_action = self._action(self._focus_search, QKeySequence.StandardKey.Find)
         self.trash_action = self._action(
@@ -62,6 +74,7 @@ class MainMenus:
         self.restore_action = self._action(self.restore_backup)
         self.auto_backup_action = self._action(self.auto_backups)
         for action in (
+            self.checkin_action,
             self.new_action,
             self.search_action,
             self.trash_action,
@@ -119,6 +132,67 @@ class MainMenus:
         self.help_menu.addAction(self.shortcuts_action)
         self.help_menu.addAction(self.about_action)
 
+    def _build_toolbar(self: MainWindow) -> None:  # type: ignore[misc]
+        """A small toolbar whose one, primary action is the quick check-in; shown only while unlocked (a
+        neutral lock screen must not say "check in")."""
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setFloatable(False)
+        self.toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        self.toolbar.toggleViewAction().setVisible(False)
+        margin = design.SPACE["s"]
+        self.toolbar.setContentsMargins(margin, 0, margin, 0)
+        self.checkin_button = PillButton()
+        self.checkin_button.setDefaultAction(self.checkin_action)
+        self.checkin_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.checkin_button.setFont(design.font("subtitle"))
+        face = design.SPACE["l"] + design.SPACE["xs"]
+        self.checkin_button.setIconSize(QSize(face, face))  # the face comes on the first unlock (QtSvg)
+        self.toolbar.addWidget(self.checkin_button)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.toolbar.hide()
+
+    def check_in(self: MainWindow) -> None:  # type: ignore[misc]
+        """Open the quick check-in (toolbar, Journal menu, Ctrl+Shift+K)."""
+        if not self.vault.is_unlocked or self.repo is None:
+            return
+        if self.checkin_dialog is not None:
+            self.checkin_dialog.raise_()
+            self.checkin_dialog.activateWindow()
+            return
+        from ..journal.checkin import CheckInDialog
+
+        dialog = CheckInDialog(self.repo, self._continue_check_in, self)
+        dialog.saved.connect(self._checked_in)
+        dialog.finished.connect(lambda _result, d=dialog: self._check_in_closed(d))
+        self.checkin_dialog = dialog
+        dialog.show()
+        dialog.faces.buttons[1].setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+    def _continue_check_in(self: MainWindow, draft: dict[str, object]) -> bool:  # type: ignore[misc]
+        page = self.journal_page
+        if page.editor is not None:
+            return False  # one editor at a time: the check-in stays open with its choices
+        page.set_trash_mode(False)
+        self.show_tab(page)
+        # JournalPage has no public way yet to open the editor on a draft (see the check-in's report).
+        page._open_editor(None, draft=draft)
+        return page.editor is not None
+
+    def _checked_in(self: MainWindow, entry_id: int) -> None:  # type: ignore[misc]
+        page = self.journal_page
+        page.filters.fill()
+        page.apply_filter()
+        page.select_entry(entry_id)
+        self._entries_changed()
+
+    def _check_in_closed(self: MainWindow, dialog: CheckInDialog) -> None:  # type: ignore[misc]
+        # Deleted now, like the editor: a hidden dialog would keep what was chosen in memory after a lock.
+        dialog.deleteLater()
+        if self.checkin_dialog is dialog:
+            self.checkin_dialog = None
+
     def _add_page_menus(self: MainWindow, make: pages.PageFactory, page: Page) -> None:  # type: ignore[misc]
         """A page was just built: its View action (the next Ctrl+number) and the menus' links to it."""
         number = len(self.view_actions) + 1
@@ -151,6 +225,13 @@ class MainMenus:
 
     def _retranslate_menus(self: MainWindow) -> None:  # type: ignore[misc]
         self.journal_menu.setTitle(QCoreApplication.translate("MainWindow", "&Journal"))
+        self.checkin_action.setText(QCoreApplication.translate("MainWindow", "&Check in"))
+        self.checkin_action.setToolTip(
+            QCoreApplication.translate(
+                "MainWindow", "How are you right now? A mood and feelings in two clicks"
+            )
+        )
+        self.toolbar.setWindowTitle(QCoreApplication.translate("MainWindow", "Toolbar"))
         self.new_action.setText(QCoreApplication.translate("MainWindow", "&New entry"))
         self.search_action.setText(QCoreApplication.translate("MainWindow", "&Search"))
         self.trash_action.setText(QCoreApplication.translate("MainWindow", "Show &trash"))
@@ -203,7 +284,12 @@ class MainMenus:
 
     def _update_actions(self: MainWindow) -> None:  # type: ignore[misc]
         unlocked = self.vault.is_unlocked and self.stack.currentWidget() is self.tabs
+        self.toolbar.setVisible(unlocked)
+        if unlocked and self.checkin_action.icon().isNull():
+            size = self.checkin_button.iconSize().width()
+            self.checkin_action.setIcon(QIcon(design.mood_glyph(4, size, ratio=self.devicePixelRatioF())))
         for action in (
+            self.checkin_action,
             self.new_action,
             self.search_action,
             self.trash_action,

@@ -84,6 +84,9 @@ class ShortcutsDialog(Retranslatable, QDialog):
         lines = [
             self.tr("Tab and Shift+Tab move between controls, also out of the entry text."),
             self.tr("Alt and an underlined letter open a menu or press a button."),
+            self.tr(
+                "In the check-in, 1 to 5 choose a mood; among the feelings, the arrow keys move between them."
+            ),
         ]
         if screen_reader_mode():
             lines.append(self.tr("A screen reader is running, so pressing Esc twice does not quick-exit."))

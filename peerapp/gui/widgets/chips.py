@@ -5,7 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -302,6 +313,7 @@ class EmotionChips(Retranslatable, QWidget):
         self.search.setClearButtonEnabled(True)
         follow_text(self.search)
         self.search.textChanged.connect(self.apply_search)
+        self.search.installEventFilter(self)
         self.no_match = QLabel()
         self.no_match.setWordWrap(True)
         self.no_match.hide()
@@ -349,7 +361,7 @@ class EmotionChips(Retranslatable, QWidget):
     def set_area_height(self, rows: int) -> None:
         """Show about `rows` rows of chips before scrolling (the editor, where the text needs the room)."""
         chip = next(iter(self.chips.values())).sizeHint().height()
-        self.area.setMinimumHeight(chip + design.SPACE["l"])
+        self.area.setMinimumHeight(chip + design.SPACE["xs"])  # one row at the least
         self.area.setMaximumHeight(rows * (chip + CHIP_GAP) + 2 * self.fontMetrics().height())
 
     def _add_chip(self, key: str, group: str) -> Chip:
@@ -408,6 +420,23 @@ class EmotionChips(Retranslatable, QWidget):
 
     # -- keyboard ------------------------------------------------------------------
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # Return in the search chooses the first feeling found (and starts a new search) instead of
+        # pressing the dialog's default button; with nothing typed it goes on to that button.
+        if (
+            watched is self.search
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.search.text().strip()
+        ):
+            found = [c for box in self.groups.values() for c in box.shown_chips() if not c.isChecked()]
+            if found:
+                found[0].setChecked(True)
+                self.search.clear()
+            return True
+        return super().eventFilter(watched, event)
+
     def _settle_tab_stops(self, current: Chip | None = None) -> None:
         """One Tab stop per group: the chip last focused there, or its first shown chip."""
         for box in self.groups.values():
@@ -440,7 +469,7 @@ class PillButton(QToolButton):
         metrics = self.fontMetrics()
         icon = self.iconSize().width() + design.SPACE["s"] if not self.icon().isNull() else 0
         width = 2 * design.SPACE["l"] + icon + metrics.horizontalAdvance(self.text())
-        height = max(metrics.height(), self.iconSize().height()) + 2 * design.SPACE["s"]
+        height = max(metrics.height(), self.iconSize().height()) + 2 * design.SPACE["xs"]
         return QSize(width + 2 * RING, height + 2 * RING)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
