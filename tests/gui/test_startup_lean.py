@@ -199,3 +199,32 @@ def test_a_released_window_never_starts_watching(qtbot: Any, data_dir: Path) -> 
     qtbot.waitUntil(lambda: paints.count > 0, timeout=15_000)
     QApplication.processEvents()  # the turn after the paint, when the watch would start
     assert not win.watching_input
+
+
+def test_the_core_modules_are_imported_before_pyside(tmp_path: Path) -> None:
+    """`peerapp gui` imports the Qt-free modules first: PySide6's import hook reads the source of every
+    module imported after it."""
+    code = "import json, sys\nimport peerapp.gui.shell.app\nprint('ORDER ' + json.dumps(list(sys.modules)))\n"
+    env = dict(os.environ)
+    env.update(QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""))
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("ORDER ")]
+    assert proc.returncode == 0 and lines, proc.stderr[-3000:]
+    order: list[str] = json.loads(lines[-1][len("ORDER ") :])
+    pyside = order.index("PySide6.QtCore")
+    for name in (
+        "peerapp.core.paths",
+        "peerapp.core.settings",
+        "peerapp.core.vault",
+        "sqlite3",
+        "platformdirs",
+    ):
+        assert order.index(name) < pyside, f"{name} is imported after PySide6"

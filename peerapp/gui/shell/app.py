@@ -5,13 +5,19 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
-
+# The Qt-free modules first. Once PySide6 is imported, its import hook (__feature__) reads the whole
+# source of every module imported after it, to see whether it names PySide6: the core modules the lock
+# screen needs, and the standard library they use, are imported before that (some 4% of the CPU time a
+# bare PySide6 window takes to show, bench/bench_startup.py).
 from ... import APP_ID, __version__
 from ...core.disguise import appearance_for
 from ...core.paths import data_dir as default_data_dir
 from ...core.settings import Settings
 from ...core.vault import Vault
+
+# isort: split
+from PySide6.QtWidgets import QApplication
+
 from .. import theme
 from ..protection.discreet import apply_appearance, keep_no_file_history
 from .language import LanguageManager
