@@ -1,15 +1,24 @@
 """Start-up: from interpreter start to the lock screen on screen, against a bare PySide6 window (the floor).
 
-    python bench/bench_startup.py [--runs 9] [--before DIR] [--first-page-vault DIR] [--out bench/RESULTS.md]
+    python bench/bench_startup.py [--runs 9] [--before DIR] [--first-page-vault DIR] [--cold-bytecode]
+                                  [--out bench/RESULTS.md]
 
 Every figure comes from fresh processes (QT_QPA_PLATFORM=offscreen), interleaved floor / app / ... in
 each round, so a slow moment of the shared machine hits all of them alike; medians are quoted, and the
 ratio app/floor is taken round by round. A child stops its clock after the window's first paint (the
 zero timer after the first Paint event reaches one of its widgets), prints its CPU time (time.process_time:
-everything since the interpreter started) and the monotonic clock, and quits.
+everything since the interpreter started) and the monotonic clock; then, nobody touching anything, it
+waits 0.7 s and prints its CPU time again (*settled*: work put off until just after the first paint shows
+there), and quits.
+
+Bytecode: an installed app runs from compiled bytecode (pip writes it when it installs). The warm-up
+round writes it into the run's scratch folder (PYTHONPYCACHEPREFIX), even where PYTHONDONTWRITEBYTECODE is
+set, so no round compiles source and nothing is written into the trees; `--cold-bytecode` keeps the
+environment's setting instead (with PYTHONDONTWRITEBYTECODE=1 every child compiles every module it imports).
 
 - floor: QApplication, a QMainWindow holding a QLineEdit, show().
-- app: what `peerapp gui` runs once the command line is parsed (gui.shell.app.run without exec()).
+- app: what `peerapp gui` runs once the command line is parsed (gui.shell.app.run without exec()),
+  its modules imported before the clock's own PySide6 import, in the order the app imports them.
 - cli: the same behind `import peerapp.cli` and its parser, as the `peerapp` command starts.
 - `--before DIR`: a source tree (e.g. `git archive <commit> peerapp i18n resources | tar -x -C DIR`)
   measured the same way in the same rounds, for the before/after table.
@@ -66,8 +75,12 @@ class FirstPaint(QObject):
         return False
 
     def done(self):
-        print("RESULT " + json.dumps({"cpu": time.process_time(), "at": time.monotonic(),
-                                      "modules": len(sys.modules)}), flush=True)
+        self.result = {"cpu": time.process_time(), "at": time.monotonic(), "modules": len(sys.modules)}
+        QTimer.singleShot(700, self.settled)
+
+    def settled(self):
+        self.result["settled"] = time.process_time()
+        print("RESULT " + json.dumps(self.result), flush=True)
         self.app.quit()
 """
 
@@ -82,17 +95,21 @@ watch = FirstPaint(app, window)
 window.show()
 app.exec()
 """,
-    "app": _WATCH
-    + """
+    # The app is imported before the watch's own PySide6 import, in the order `peerapp gui` imports.
+    "app": """
+import sys
 from peerapp.gui.shell.app import build_window, create_application
+"""
+    + _WATCH
+    + """
 app = create_application()
 window = build_window(sys.argv[1], None)
 watch = FirstPaint(app, window)
 window.show()
 app.exec()
 """,
-    "cli": _WATCH
-    + """
+    "cli": """
+import sys
 try:  # the parser `peerapp` builds: only the app's area when it opens the app
     from peerapp.cli import parse
     args, _handlers = parse(["--data-dir", sys.argv[1], "gui"])
@@ -100,6 +117,9 @@ except ImportError:  # a tree from before parse()
     from peerapp.cli import build_parser
     args = build_parser().parse_args(["--data-dir", sys.argv[1], "gui"])
 from peerapp.gui.shell.app import build_window, create_application
+"""
+    + _WATCH
+    + """
 app = create_application()
 window = build_window(args.data_dir, args.lang)
 watch = FirstPaint(app, window)
@@ -173,6 +193,9 @@ app.exec()
 """
 
 
+COLD_BYTECODE = False  # --cold-bytecode
+
+
 def child_env(tree: Path, scratch: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
@@ -181,6 +204,10 @@ def child_env(tree: Path, scratch: Path) -> dict[str, str]:
         PEERAPP_CONFIG_DIR=str(scratch / "config"),
         PEERAPP_CACHE_DIR=str(scratch / "cache"),
     )
+    if not COLD_BYTECODE:
+        # Compiled once by the warm-up round into the scratch folder, as an installed app is compiled.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(scratch / "bytecode")
     return env
 
 
@@ -223,6 +250,7 @@ def startup_rounds(
             figures[(tree, variant)].append(
                 {
                     "cpu": result["cpu"] * 1000,
+                    "settled": result["settled"] * 1000,
                     "wall": (result["at"] - result["spawned"]) * 1000,
                     "process_cpu": result["process_cpu"] * 1000,
                     "modules": result["modules"],
@@ -310,13 +338,19 @@ def report(
         f"Python {platform.python_version()}, {os.cpu_count()} cores shared with other work.",
         "Fresh processes, offscreen platform; the clock stops after the window's first paint. "
         f"Median of {runs} interleaved rounds (min–max in brackets); ratios are taken round by round "
-        "against the floor, a bare PySide6 QMainWindow with a QLineEdit shown the same way.",
+        "against the floor, a bare PySide6 QMainWindow with a QLineEdit shown the same way. "
+        + (
+            "Every child compiles the source it imports (`--cold-bytecode`, PYTHONDONTWRITEBYTECODE=1)."
+            if COLD_BYTECODE
+            else "Bytecode compiled by a warm-up round, as an installed app's is."
+        ),
+        "*Settled*: CPU time 0.7 s after the first paint, nobody touching anything.",
         "",
-        "| launch | CPU to first paint (ms) | wall to first paint (ms) | whole process CPU (ms) "
-        "| modules loaded | CPU ratio to floor | wall ratio |",
-        "|---|---|---|---|---|---|---|",
+        "| launch | CPU to first paint (ms) | wall to first paint (ms) | settled CPU (ms) "
+        "| modules loaded | CPU ratio to floor | wall ratio | settled ratio |",
+        "|---|---|---|---|---|---|---|---|",
         f"| floor | {med(floor, 'cpu'):.0f} ({spread(floor, 'cpu')}) | {med(floor, 'wall'):.0f} "
-        f"| {med(floor, 'process_cpu'):.0f} | {med(floor, 'modules'):.0f} | 1.00× | 1.00× |",
+        f"| {med(floor, 'settled'):.0f} | {med(floor, 'modules'):.0f} | 1.00× | 1.00× | 1.00× |",
     ]
     for (tree, variant), rows in figures.items():
         if tree == "floor":
@@ -326,8 +360,9 @@ def report(
         )
         lines.append(
             f"| {label} | {med(rows, 'cpu'):.0f} ({spread(rows, 'cpu')}) | {med(rows, 'wall'):.0f} "
-            f"| {med(rows, 'process_cpu'):.0f} | {med(rows, 'modules'):.0f} "
-            f"| **{ratios(rows, floor, 'cpu'):.2f}×** | {ratios(rows, floor, 'wall'):.2f}× |"
+            f"| {med(rows, 'settled'):.0f} | {med(rows, 'modules'):.0f} "
+            f"| **{ratios(rows, floor, 'cpu'):.2f}×** | {ratios(rows, floor, 'wall'):.2f}× "
+            f"| {ratios(rows, floor, 'settled'):.2f}× |"
         )
     after = figures.get(("after", "app"))
     if after:
@@ -400,8 +435,15 @@ def main() -> int:
     parser.add_argument("--first-page-runs", type=int, default=5)
     parser.add_argument("--passphrase", default=PASSPHRASE)
     parser.add_argument("--cli", action="store_true", help="also time the `peerapp` CLI entry")
+    parser.add_argument(
+        "--cold-bytecode",
+        action="store_true",
+        help="keep the environment's bytecode setting (PYTHONDONTWRITEBYTECODE=1: every child compiles)",
+    )
     parser.add_argument("--out", type=Path, help="results file (default bench/RESULTS.md)")
     args = parser.parse_args()
+    global COLD_BYTECODE
+    COLD_BYTECODE = args.cold_bytecode
     started = time.monotonic()
 
     trees = {"before": args.before.resolve()} if args.before else {}
