@@ -1,28 +1,39 @@
-"""Read-only view of one entry: metadata and the rendered Markdown body."""
+"""Read-only view of one entry, laid out like a page: title, date, mood face, chips, then the text."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale
+from PySide6.QtCore import QEvent, QLocale, QUrl
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QWidget
 
 from ...core.journal import Entry
 from ...core.library import techniques
 from ...core.markdown_render import escape, render
-from ...core.vocab import emotion_label, mood_label
-from .. import theme
+from ...core.vocab import emotion_group, emotion_label, mood_label
+from .. import design, theme
 from ..common import Retranslatable
 from ..widgets import locale_format
 from ..widgets.bidi_text import isolate, resettle_on_direction_change, show_html
 from ..widgets.safe_browser import SafeBrowser
 
+FACE = design.SPACE["xl"]  # the mood face beside its label, a little taller than a line
+FACE_URL = "peerapp-mood:%d"  # the face's name in the document (added to it, never fetched)
+
+
+def _pt(role: str) -> str:
+    """A type-scale step as a CSS size in points (rich text takes no QFont)."""
+    return f"{design.font(role).pointSizeF():.1f}pt"
+
 
 class EntryView(Retranslatable, SafeBrowser):
-    """Shows the selected entry; cleared on lock."""
+    """Shows the selected entry like a page, each paragraph of the text in its own direction; cleared on lock."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entry: Entry | None = None
         self.lang = "en"
+        # Comfortable margins around the page, from the design's spacing scale.
+        self.document().setDocumentMargin(design.SPACE["xl"])
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -32,6 +43,23 @@ class EntryView(Retranslatable, SafeBrowser):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
         resettle_on_direction_change(self, event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and self.entry:
+            self.show_entry(self.entry)  # the chips and the muted lines in the new palette's colours
+
+    def _chip(self, text: str, fill: str, ink: str) -> str:
+        # Rich text has no rounded boxes: a coloured run with a space either side reads as a chip. The
+        # text is isolated so an English tag in an Arabic row (or the reverse) keeps its own direction.
+        return (
+            f"<span style='background-color:{fill}; color:{ink}'>&nbsp;{escape(isolate(text))}&nbsp;</span>"
+        )
+
+    def _face(self, level: int) -> str:
+        """The mood's face as an image the document holds (SafeBrowser fetches nothing)."""
+        ratio = self.devicePixelRatioF()
+        picture = design.mood_glyph(level, FACE, design.is_dark(), ratio)
+        url = FACE_URL % level
+        self.document().addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), picture)
+        return f"<img src='{url}' width='{FACE}' height='{FACE}' style='vertical-align: middle'>"
 
     def show_entry(self, entry: Entry | None) -> None:
         self.entry = entry
@@ -40,31 +68,44 @@ class EntryView(Retranslatable, SafeBrowser):
             show_html(self, f"<p style='color: {theme.hint_colour(self.palette())}'>{escape(hint)}</p>")
             return
         locale = QLocale()
+        dark = design.is_dark()
+        muted = design.surface("muted", dark).name()
         when = locale_format.long_date_time(entry.at)
         parts = []
         if entry.title:
-            parts.append(f"<h2 dir='auto'>{escape(entry.title)}</h2>")
-        parts.append(f"<p>{escape(when)}</p>")
-        facts = []
+            parts.append(
+                f"<p dir='auto' style='font-size:{_pt('title')}; font-weight:700; margin-bottom:"
+                f"{design.SPACE['xs']}px'>{escape(entry.title)}</p>"
+            )
+        parts.append(f"<p style='color:{muted}'>{escape(when)}</p>")
         labels = {
             "mood": self.tr("Mood:"),
             "emotions": self.tr("Emotions:"),
             "tags": self.tr("Tags:"),
             "tried": self.tr("What I tried:"),
         }
+        facts = []
         if entry.mood is not None:
-            facts.append(f"<b>{escape(labels['mood'])}</b> {escape(mood_label(entry.mood))}")
-        separator = self.tr(", ")
+            # The face and the mood in words: the colour is never the only sign.
+            label = f"<span style='color:{muted}'>{escape(labels['mood'])}</span>"
+            facts.append(f"{label} {self._face(entry.mood)} <b>{escape(mood_label(entry.mood))}</b>")
+        ink = design.MOOD_INK
         if entry.emotions:
-            names = separator.join(emotion_label(e) for e in entry.emotions)
-            facts.append(f"<b>{escape(labels['emotions'])}</b> {escape(names)}")
+            chips = []
+            for key in entry.emotions:
+                group = emotion_group(key)
+                fill = design.EMOTION_GROUP_COLOUR[dark].get(group or "")
+                tag_fill, text = design.surface("outline", dark).name(), design.surface("text", dark).name()
+                chips.append(self._chip(emotion_label(key), fill or tag_fill, ink if fill else text))
+            label = f"<span style='color:{muted}'>{escape(labels['emotions'])}</span>"
+            facts.append(label + " " + "&nbsp; ".join(chips))
         if entry.tags:
-            # Each tag keeps its own direction, so an English tag in an Arabic list (or the other
-            # way round) does not carry the commas and its neighbours along with it.
-            tags = escape(separator.join(isolate(tag) for tag in entry.tags))
-            facts.append(f"<b>{escape(labels['tags'])}</b> {tags}")
-        if facts:
-            parts.append("<p>" + "<br>".join(facts) + "</p>")
+            fill, text = design.surface("outline", dark).name(), design.surface("text", dark).name()
+            label = f"<span style='color:{muted}'>{escape(labels['tags'])}</span>"
+            facts.append(label + " " + "&nbsp; ".join(self._chip(tag, fill, text) for tag in entry.tags))
+        for line in facts:
+            # Each on its own line in the interface's direction (the label comes first).
+            parts.append(f"<p style='margin-top:{design.SPACE['xs']}px'>{line}</p>")
         if entry.coping:
             titles = techniques(QLocale().name()[:2])
             items = []
