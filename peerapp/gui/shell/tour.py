@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 # Kept inside the vault, like the export warning's "don't show again": once per journal, on any computer.
 TOUR_KEY = "first_entry_tour_shown"
-WIDTH_IN_CHARACTERS = 46  # about two short lines per sentence at the body size
+WIDTH_IN_CHARACTERS = 54  # two or three comfortable lines per sentence at the body size
 
 
 def _sentences() -> dict[Callable[..., object], str]:
