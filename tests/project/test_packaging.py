@@ -226,6 +226,8 @@ def test_wheel_contains_translations_and_resources(wheel: Path) -> None:
     assert "peerapp/i18n/peerapp_ar.qm" in names
     assert "peerapp/resources/library/en/box-breathing.md" in names
     assert "peerapp/resources/library/ar/box-breathing.md" in names
+    assert "peerapp/gui/assets/fonts/NotoSansArabicUI-Regular.ttf" in names  # the bundled fonts
+    assert "peerapp/gui/assets/fonts/OFL.txt" in names
 
 
 # -- the frozen bundle ----------------------------------------------------------------------

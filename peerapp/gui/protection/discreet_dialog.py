@@ -27,6 +27,9 @@ class DiscreetDialog(Retranslatable, QDialog):
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Wide enough that the wrapped notes never squeeze the four look choices (Qt sizes the height
+        # for a wider ideal width and then narrows the dialog on a small screen).
+        self.setMinimumWidth(600)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.look_box = QGroupBox()
