@@ -20,7 +20,7 @@ LARGE = (1600, 1000)
 
 
 def groups_tab(qtbot: Any, make_window: MakeWindow, lang: str = "en") -> MainWindow:
-    win = make_window(lang=lang)
+    win: MainWindow = make_window(lang=lang)
     create_vault(qtbot, win)
     win.show_tab(win.groups_page)
     qtbot.wait(10)

@@ -52,7 +52,7 @@ def first_entry_tour(qtbot: Any, win: MainWindow) -> TourDialog:
 
 
 def new_journal(qtbot: Any, make_window: MakeWindow, lang: str = "en") -> MainWindow:
-    win = make_window(lang=lang)
+    win: MainWindow = make_window(lang=lang)
     create_vault(qtbot, win, with_tour=True)
     settle(qtbot)
     assert tours() == []  # not before the first entry
