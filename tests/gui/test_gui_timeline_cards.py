@@ -8,12 +8,13 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QRect, QRectF, Qt, QUrl
+from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 
 from peerapp.core import numerals
 from peerapp.core.journal import Entry, local_now
+from peerapp.core.vocab import emotion_label, mood_label
 from peerapp.gui import design, theme
 from peerapp.gui.journal import timeline
 from peerapp.gui.journal.page import JournalPage
@@ -283,3 +284,43 @@ def test_journal_with_cards_fits(
         assert laid.card.bottom() <= rect.bottom() + 1
         assert laid.facts.rect.bottom() <= laid.card.bottom()
         assert all(rect.left() <= c.rect.left() and c.rect.right() <= rect.right() for c in laid.chips)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_entry_view_reads_like_a_page(qtbot: Any, make_window: MakeWindow, lang: str) -> None:
+    win = journal(qtbot, make_window, lang)
+    assert win.repo is not None
+    win.repo.add(
+        Entry(
+            at=local_now(),
+            mood=4,
+            title="Sea",
+            text=ARABIC_SNIPPET + "\n" + ENGLISH_SNIPPET,
+            emotions=["calm", "anxious"],
+            tags=["group", "أصدقاء"],
+        )
+    )
+    page = win.journal_page
+    page.apply_filter()
+    _laid, row = card(page, "Sea")
+    page.list.setCurrentIndex(page.model.index(row))
+    view = page.view
+    document = view.document()
+    text = document.toRawText()
+    # The title in the type scale's title size, the mood in words beside its face.
+    title = document.firstBlock()
+    assert title.text() == "Sea"
+    assert title.charFormat().fontPointSize() == pytest.approx(design.font("title").pointSizeF(), abs=0.1)
+    assert mood_label(4) in text
+    face = document.resource(QTextDocument.ResourceType.ImageResource, QUrl("peerapp-mood:4"))
+    assert face is not None and not face.isNull()
+    # Each chip isolated in its own direction; each paragraph of the text in its own.
+    for chip in ["group", "أصدقاء", emotion_label("calm"), emotion_label("anxious")]:
+        assert f"\u2068{chip}\u2069" in text
+    directions = {}
+    block = document.firstBlock()
+    while block.isValid():
+        directions[block.text()] = block.textDirection()
+        block = block.next()
+    assert directions[ARABIC_SNIPPET] == RTL and directions[ENGLISH_SNIPPET] == LTR
+    assert document.documentMargin() == design.SPACE["xl"]
