@@ -35,7 +35,7 @@ from .setup_steps import (
 
 LANGUAGE, PASSPHRASE, PROTECTIONS = range(3)
 STEPS = 3
-COLUMN_WIDTH = 600  # a comfortable reading measure for the steps' sentences on a wide window
+COLUMN_CHARACTERS = 96  # a comfortable reading measure for the steps' sentences on a wide window
 COLUMN_LINES = 34  # the column's height in lines of text: the tallest step (the passphrase) with room
 
 
@@ -104,7 +104,7 @@ class SetupPage(Retranslatable, QWidget):
         buttons.addWidget(self.create_button)
 
         box = QWidget()
-        box.setMaximumWidth(COLUMN_WIDTH)
+        box.setMaximumWidth(self.fontMetrics().averageCharWidth() * COLUMN_CHARACTERS)
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(design.SPACE["s"])
