@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 # What a window manager's title bar and frame take beyond a window's own height, in pixels.
 WINDOW_FRAME = 40
+# A widget with this property set to True uses Esc for itself (it takes back an edit in place): its Esc
+# never counts towards the double-Esc quick exit, so taking back two edits quickly cannot close the app.
+OWNS_ESCAPE = "ownsEscape"
 
 
 class Retranslatable:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QWidget
 from ... import APP_ID
 from ...core.disguise import EXIT_CALCULATOR, ORIGINAL, Appearance, appearance_for
 from ...core.settings import Settings
+from ..common import OWNS_ESCAPE
 from ..design import app_icon
 
 # The calculator, the settings dialog and the neutral icons are imported when first needed: the lock
@@ -151,6 +152,10 @@ class QuickExitKeys:
         if self._escape_down and (stamp == self._escape_stamp or stamp == 0):
             return False  # the same press, seen again further along its way
         self._escape_down, self._escape_stamp = True, stamp
+        focus = QApplication.focusWidget()
+        if focus is not None and focus.property(OWNS_ESCAPE):
+            self._last_escape = 0.0  # this Esc takes back an edit; it starts no double press
+            return False
         now = time.monotonic()
         if now - self._last_escape <= double_seconds:
             self._last_escape = 0.0

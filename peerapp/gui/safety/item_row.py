@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...core.safety_plan import MAX_ITEM_CHARS
 from .. import design, theme
-from ..common import Retranslatable, text_direction
+from ..common import OWNS_ESCAPE, Retranslatable, text_direction
 
 # What a dragged item carries: "<step key>:<row>"; only its own step takes it.
 MIME_TYPE = "application/x-peerapp-safety-item"
@@ -127,6 +127,7 @@ class ItemEditor(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setProperty(OWNS_ESCAPE, True)  # Esc takes the edit back; it is not half of a quick exit
         self.setMaxLength(MAX_ITEM_CHARS)
         self.textChanged.connect(lambda text: self.setLayoutDirection(text_direction(text)))
 
