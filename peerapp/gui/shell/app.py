@@ -7,7 +7,7 @@ from pathlib import Path
 
 # The Qt-free modules first. Once PySide6 is imported, its import hook (__feature__) reads the whole
 # source of every module imported after it, to see whether it names PySide6: the core modules the lock
-# screen needs, and the standard library they use, are imported before that (some 4% of the CPU time a
+# screen needs, and the standard library they use, are imported before that (about 3% of the CPU time a
 # bare PySide6 window takes to show, bench/bench_startup.py).
 from ... import APP_ID, __version__
 from ...core.disguise import appearance_for
