@@ -52,6 +52,9 @@ def _found(query: str) -> list[str]:
         ("اِمتنان", ["grateful"]),  # a kasra typed, ignored
         ("إمتنان", ["grateful"]),  # hamza under alef, ignored
         ("الخوف", ["afraid"]),  # with the article
+        ("اِمت", ["grateful"]),  # the start of a word, a kasra typed (no stem can help a part word)
+        ("حزِ", ["sad"]),
+        ("الامان", ["safe", "unsafe"]),  # «الأمان» typed without its hamza
         ("وحدة", ["lonely"]),  # inside «شعور بالوحدة»
         ("calm lonely", []),  # every word must be found
         ("xyzzy", []),

@@ -69,6 +69,7 @@ def test_chips_are_grouped_coloured_and_named(qtbot: Any) -> None:
         ("ar", "خائف", ["afraid"]),
         ("ar", "الخوف", ["afraid"]),
         ("ar", "خايف", ["afraid"]),  # no hamza
+        ("ar", "اِمت", ["grateful"]),  # a part word with a kasra
         ("ar", "calm", ["calm"]),  # English typed in the Arabic interface
     ],
 )
