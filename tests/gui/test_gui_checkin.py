@@ -24,7 +24,7 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 def opened(qtbot: Any, make_window: MakeWindow, lang: str = "en") -> MainWindow:
-    win = make_window(lang=lang)
+    win: MainWindow = make_window(lang=lang)
     create_vault(qtbot, win)
     win.languages.set_language(lang, remember=False)
     return win
