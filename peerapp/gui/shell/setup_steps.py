@@ -6,7 +6,7 @@ Their texts are in the SetupPage context, the page they make up (and the one tra
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -213,7 +213,8 @@ class ProtectionsStep(Retranslatable, QWidget):
         # A neutral look chosen before (a journal made here earlier) stays chosen, and stays the one named.
         chosen = appearance_for(settings.appearance)
         self.look = chosen if chosen is not ORIGINAL else DISCREET_LOOK
-        autolock_minutes = settings.autolock_minutes
+        self.settings = settings
+        self._autolock_chosen = False  # once a person picks a time here, showing the step again keeps it
         self.intro, self.discreet_note, self.autolock_note, self.later_note = note(), note(), note(), note()
         self.discreet = QCheckBox()
         self.discreet.setChecked(chosen is not ORIGINAL)
@@ -222,17 +223,32 @@ class ProtectionsStep(Retranslatable, QWidget):
         self.autolock_label.setBuddy(self.autolock)
         for minutes in AUTOLOCK_CHOICES:
             self.autolock.addItem("", minutes)
-        index = self.autolock.findData(autolock_minutes)
-        if index < 0:  # a value chosen in Preferences for a journal made here before: offer it too
-            self.autolock.addItem("", autolock_minutes)
-            index = self.autolock.count() - 1
-        self.autolock.setCurrentIndex(index)
+        self.autolock.activated.connect(self._chose_autolock)
+        self._select_autolock(settings.autolock_minutes)
         row = QHBoxLayout()
         row.addWidget(self.autolock_label)
         row.addWidget(self.autolock)
         row.addStretch()
         column(self, self.intro, self.discreet, self.discreet_note, row, self.autolock_note, self.later_note)
         self.retranslate_ui()
+
+    def _chose_autolock(self, _index: int) -> None:
+        self._autolock_chosen = True
+
+    def _select_autolock(self, minutes: int) -> None:
+        index = self.autolock.findData(minutes)
+        if index < 0:  # a value chosen in Preferences for a journal made here before: offer it too
+            self.autolock.addItem("", minutes)
+            index = self.autolock.count() - 1
+            self.retranslate_ui()
+        self.autolock.setCurrentIndex(index)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        # The settings may have changed since the page was built (a wipe, Preferences, a test):
+        # the step offers what they say now, unless a time was already picked here.
+        if not self._autolock_chosen:
+            self._select_autolock(self.settings.autolock_minutes)
+        super().showEvent(event)
 
     def autolock_minutes(self) -> int:
         return int(self.autolock.currentData())
