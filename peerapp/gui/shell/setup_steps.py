@@ -223,7 +223,8 @@ class ProtectionsStep(Retranslatable, QWidget):
         self.autolock_label.setBuddy(self.autolock)
         for minutes in AUTOLOCK_CHOICES:
             self.autolock.addItem("", minutes)
-        self.autolock.activated.connect(self._chose_autolock)
+        self._selecting = False
+        self.autolock.currentIndexChanged.connect(self._chose_autolock)
         self._select_autolock(settings.autolock_minutes)
         row = QHBoxLayout()
         row.addWidget(self.autolock_label)
@@ -233,9 +234,17 @@ class ProtectionsStep(Retranslatable, QWidget):
         self.retranslate_ui()
 
     def _chose_autolock(self, _index: int) -> None:
-        self._autolock_chosen = True
+        if not self._selecting:  # picked by a person (or a test), not set from the settings
+            self._autolock_chosen = True
 
     def _select_autolock(self, minutes: int) -> None:
+        self._selecting = True
+        try:
+            self._set_autolock(minutes)
+        finally:
+            self._selecting = False
+
+    def _set_autolock(self, minutes: int) -> None:
         index = self.autolock.findData(minutes)
         if index < 0:  # a value chosen in Preferences for a journal made here before: offer it too
             self.autolock.addItem("", minutes)
