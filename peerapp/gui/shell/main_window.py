@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QTabWidget, QWidget
 
-from ... import __version__
 from ...core.settings import Settings
 from ...core.vault import Vault
 from ..common import Page, Retranslatable, fit_to_screen, keep_on_screen
@@ -18,8 +17,8 @@ from ..jobs import JobHost, host
 from ..library.crisis_dialog import CrisisDialog, add_help_link
 from ..protection.discreet import DiscreetController
 from ..protection.menu import ProtectionMenu
-from ..widgets.ask import ask
 from . import pages
+from .account_dialogs import AccountDialogs
 from .data_actions import DataActions
 from .language import LanguageManager
 from .menus import QUICK_EXIT_KEYS, MainMenus
@@ -31,6 +30,7 @@ from .unlock_page import UnlockPage
 if TYPE_CHECKING:
     from ...core.journal import JournalRepository
     from ...core.session import Session
+    from ..insights.page import InsightsPage
     from ..library.page import LibraryPage
     from ..tools import ToolDialog
     from .damage import IntegrityCheck
@@ -46,7 +46,7 @@ _ACTIVITY_EVENTS = {
 }
 
 
-class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, QMainWindow):
+class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, AccountDialogs, QMainWindow):
     """Owns the vault's lifetime in the GUI: unlocking attaches pages, locking wipes them."""
 
     locked = Signal()
@@ -146,6 +146,8 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, QMainWindow
             library = cast("LibraryPage", page)
             library.tried.connect(self._tried_technique)
             library.open_tool.connect(self.open_tool)
+        if make is pages.insights:  # the empty state's one action: the quick check-in
+            cast("InsightsPage", page).write_requested.connect(self.check_in)
         self._show_journal([page])  # built while unlocked (after the first tab): its data at once
         self._update_actions()
 
@@ -190,6 +192,9 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, QMainWindow
         self.integrity_check.start()
         self.journal_page.list.setFocus()
         self._builder.later()  # the other tabs, one at a time, once the timeline is on screen
+        from . import tour
+
+        tour.watch(self)  # the short tour after this journal's first saved entry, once per journal
 
     def _show_journal(self, built: list[Page]) -> None:
         """Attach pages to the open journal: every built page on unlock, and each page built after."""
@@ -341,53 +346,6 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, QMainWindow
     def _tried_technique(self, article_id: str) -> None:
         self.tabs.setCurrentWidget(self.journal_page)
         self.journal_page.new_entry_with_technique(article_id)
-
-    # -- dialogs -------------------------------------------------------------------
-
-    def change_passphrase(self) -> None:
-        from .dialogs import ChangePassphraseDialog
-
-        dialog = ChangePassphraseDialog(self.vault, self)
-        if dialog.exec():
-            QMessageBox.information(
-                self,
-                self.tr("Passphrase changed"),
-                self.tr("Your passphrase was changed. Use the new one from now on."),
-            )
-
-    def new_recovery_key(self) -> None:
-        if ask(
-            self,
-            self.tr("New recovery key"),
-            self.tr("Make a new recovery key? Any recovery key you saved before stops working."),
-            self.tr("&Make a new key"),
-        ):
-            from .dialogs import RecoveryKeyDialog
-
-            RecoveryKeyDialog(self.vault.new_recovery_key(), self).exec()
-
-    def preferences(self) -> None:
-        from .dialogs import PreferencesDialog
-
-        if PreferencesDialog(self.settings, self).exec():
-            self._restart_idle_timer()
-
-    def show_shortcuts(self) -> None:
-        from .shortcuts_dialog import ShortcutsDialog
-
-        dialog = ShortcutsDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About peerapp"),
-            self.tr(
-                "peerapp %1\n\nA private mood and coping journal. Everything you write is encrypted "
-                "on this computer and never leaves it unless you choose to."
-            ).replace("%1", __version__),
-        )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         # Closing keeps an unfinished entry as a draft inside the vault, then locks.

@@ -185,7 +185,8 @@ class MainMenus:
         page.filters.fill()
         page.apply_filter()
         page.select_entry(entry_id)
-        self._entries_changed()
+        # Through the page's own signal: the window refreshes insights, and a first entry starts the tour.
+        page.entries_changed.emit()
 
     def _check_in_closed(self: MainWindow, dialog: CheckInDialog) -> None:  # type: ignore[misc]
         # Deleted now, like the editor: a hidden dialog would keep what was chosen in memory after a lock.
