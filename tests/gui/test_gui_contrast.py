@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 
 from peerapp.core.journal import Entry, local_now
 from peerapp.gui import theme
-from peerapp.gui.journal.timeline import ENTRY_ROLE, MOOD_COLOURS, MOOD_INK, STARTS_DAY_ROLE, TimelineDelegate
+from peerapp.gui.design import MOOD_FILL, MOOD_INK
+from peerapp.gui.journal.timeline import ENTRY_ROLE, STARTS_DAY_ROLE, TimelineDelegate
 from peerapp.gui.shell.app import create_application
 
+MOOD_COLOURS = MOOD_FILL[False]
 AA_TEXT = 4.5
 AA_NON_TEXT = 3.0  # a focus ring is a "user interface component" (WCAG 1.4.11)
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QWidget
 
 from ...core.journal import Entry, EntryFilter, JournalRepository
 from ...core.vocab import emotion_label, mood_label
-from .. import design
 from ..widgets import locale_format
 
 if TYPE_CHECKING:
@@ -37,11 +36,6 @@ DAY_MOODS_ROLE = Qt.ItemDataRole.UserRole + 4
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 PAGE_SIZE = 200
-
-# Kept for the importers that have not moved to gui/design.py yet (the contrast and insights tests):
-# the design's mood fills, the same in both palettes. New code takes design.mood_fill / design.MOOD_INK.
-MOOD_COLOURS = dict(design.MOOD_FILL[False])
-MOOD_INK = design.MOOD_INK
 
 
 class TimelineModel(QAbstractListModel):
