@@ -28,6 +28,31 @@
     </message>
 </context>
 <context>
+    <name>AssociationTable</name>
+    <message numerus="yes">
+        <source>Mean mood %1 on %Ln days with it</source>
+        <translation>
+            <numerusform>متوسط المزاج %1 في %Ln يوم بوجوده</numerusform>
+            <numerusform>متوسط المزاج %1 في يوم واحد بوجوده</numerusform>
+            <numerusform>متوسط المزاج %1 في يومين بوجوده</numerusform>
+            <numerusform>متوسط المزاج %1 على مدى %Ln أيام بوجوده</numerusform>
+            <numerusform>متوسط المزاج %1 على مدى %Ln يومًا بوجوده</numerusform>
+            <numerusform>متوسط المزاج %1 على مدى %Ln يوم بوجوده</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mean mood %1 on %Ln days without it</source>
+        <translation>
+            <numerusform>متوسط المزاج %1 في %Ln يوم بدونه</numerusform>
+            <numerusform>متوسط المزاج %1 في يوم واحد بدونه</numerusform>
+            <numerusform>متوسط المزاج %1 في يومين بدونه</numerusform>
+            <numerusform>متوسط المزاج %1 على مدى %Ln أيام بدونه</numerusform>
+            <numerusform>متوسط المزاج %1 على مدى %Ln يومًا بدونه</numerusform>
+            <numerusform>متوسط المزاج %1 على مدى %Ln يوم بدونه</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BackupSettingsDialog</name>
     <message>
         <source>Automatic backups</source>
@@ -457,8 +482,8 @@
         <translation>تعذرت قراءة ملف أو الكتابة فيه:</translation>
     </message>
     <message>
-        <source>The group server is not installed. Install it with: pip install &apos;peerapp[server]&apos;</source>
-        <translation>خادم المجموعات غير مثبَّت. ثبِّته بالأمر: pip install &apos;peerapp[server]&apos;</translation>
+        <source>The group server is not installed. Install it with: pip install 'peerapp[server]'</source>
+        <translation>خادم المجموعات غير مثبَّت. ثبِّته بالأمر: pip install 'peerapp[server]'</translation>
     </message>
     <message>
         <source>Created the group %1 (number %2). Share this invite only with people you trust:</source>
@@ -521,15 +546,15 @@
         <translation>حُذف المنشور هنا، وسيُبلَّغ الخادم عند المزامنة القادمة.</translation>
     </message>
     <message>
-        <source>Added your &quot;me too&quot;.</source>
+        <source>Added your "me too".</source>
         <translation>أُضيفت «وأنا أيضًا» منك.</translation>
     </message>
     <message>
-        <source>Took back your &quot;me too&quot;.</source>
+        <source>Took back your "me too".</source>
         <translation>سُحبت «وأنا أيضًا» منك.</translation>
     </message>
     <message>
-        <source>The report is sealed so only the group&apos;s admin can read it; it goes out at the next sync.</source>
+        <source>The report is sealed so only the group's admin can read it; it goes out at the next sync.</source>
         <translation>البلاغ مختوم فلا يقرؤه إلا مشرف المجموعة، وسيُرسل عند المزامنة القادمة.</translation>
     </message>
     <message>
@@ -601,6 +626,53 @@
     <message>
         <source>&amp;Change</source>
         <translation>&amp;تغيير</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInDialog</name>
+    <message>
+        <source>Check in</source>
+        <translation>تسجيل المزاج</translation>
+    </message>
+    <message>
+        <source>How are you right now?</source>
+        <translation>كيف حالك الآن؟</translation>
+    </message>
+    <message>
+        <source>Mood: %1</source>
+        <translation>المزاج: %1</translation>
+    </message>
+    <message>
+        <source>Press %1</source>
+        <translation>المفتاح %1</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>المزاج</translation>
+    </message>
+    <message>
+        <source>Any &amp;feelings? (optional)</source>
+        <translation>هل من &amp;مشاعر؟ (اختياري)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;حفظ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>&amp;Continue in the full editor</source>
+        <translation>&amp;متابعة في المحرر الكامل</translation>
+    </message>
+    <message>
+        <source>Check-in saved</source>
+        <translation>حُفظ تسجيل المزاج</translation>
+    </message>
+    <message>
+        <source>Finish or close the entry that is open first; this check-in is kept here.</source>
+        <translation>يلزم إنهاء التدوينة المفتوحة أو إغلاقها أولًا؛ تسجيل المزاج باقٍ هنا.</translation>
     </message>
 </context>
 <context>
@@ -892,7 +964,7 @@
         <translation>المظهر قبل فتح القفل</translation>
     </message>
     <message>
-        <source>This app&apos;s own name</source>
+        <source>This app's own name</source>
         <translation>الاسم الأصلي لهذا التطبيق</translation>
     </message>
     <message>
@@ -1009,6 +1081,41 @@
     </message>
 </context>
 <context>
+    <name>EmptyTimeline</name>
+    <message>
+        <source>Nothing here matches this search. Other words may find it.</source>
+        <translation>لا شيء هنا يطابق هذا البحث. قد تنجح كلمات أخرى.</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>مسح البحث</translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>المهملات فارغة.</translation>
+    </message>
+    <message>
+        <source>Back to the journal</source>
+        <translation>العودة إلى اليوميات</translation>
+    </message>
+    <message>
+        <source>Your journal is waiting. Starting is easy: one tap for today's mood.</source>
+        <translation>يومياتك بانتظارك. البداية سهلة: نقرة واحدة لتسجيل مزاج اليوم.</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>تسجيل المزاج</translation>
+    </message>
+    <message>
+        <source>Your journal is waiting. A few words about today are a good start.</source>
+        <translation>يومياتك بانتظارك. بضع كلمات عن اليوم بداية جيدة.</translation>
+    </message>
+    <message>
+        <source>Write your first entry</source>
+        <translation>كتابة أول تدوينة</translation>
+    </message>
+</context>
+<context>
     <name>EntryEditor</name>
     <message>
         <source>Edit entry</source>
@@ -1029,10 +1136,6 @@
     <message>
         <source>Mood:</source>
         <translation>المزاج:</translation>
-    </message>
-    <message>
-        <source>Emotions:</source>
-        <translation>المشاعر:</translation>
     </message>
     <message>
         <source>T&amp;ags:</source>
@@ -1059,8 +1162,12 @@
         <translation>نص التدوينة</translation>
     </message>
     <message>
-        <source>Emotions</source>
-        <translation>المشاعر</translation>
+        <source>&amp;Emotions:</source>
+        <translation>ال&amp;مشاعر:</translation>
+    </message>
+    <message>
+        <source>&amp;More: date, what I tried</source>
+        <translation>ال&amp;مزيد: التاريخ وما جرّبته</translation>
     </message>
     <message>
         <source>Write or preview</source>
@@ -1089,14 +1196,6 @@
     <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
-    </message>
-    <message>
-        <source>Draft kept safely in your journal at %1</source>
-        <translation>حُفظت المسودة بأمان داخل يومياتك في %1</translation>
-    </message>
-    <message>
-        <source>Your unfinished entry was kept as a draft.</source>
-        <translation>حُفظت تدوينتك غير المكتملة مسودةً داخل يومياتك.</translation>
     </message>
     <message>
         <source>Discard changes?</source>
@@ -1345,11 +1444,11 @@
         <translation>هذا المنشور أطول من أن يُرسل. قسّمه إلى منشورين.</translation>
     </message>
     <message>
-        <source>Only the author of a post or the group&apos;s admin can delete it.</source>
+        <source>Only the author of a post or the group's admin can delete it.</source>
         <translation>لا يحذف المنشور إلا كاتبه أو مشرف المجموعة.</translation>
     </message>
     <message>
-        <source>Only the group&apos;s admin can read reports.</source>
+        <source>Only the group's admin can read reports.</source>
         <translation>لا يقرأ البلاغات إلا مشرف المجموعة.</translation>
     </message>
     <message>
@@ -1416,7 +1515,7 @@
         <translation>اختيار مجلد فارغ</translation>
     </message>
     <message>
-        <source>Don&apos;t show this again</source>
+        <source>Don't show this again</source>
         <translation>عدم إظهار هذا مرة أخرى</translation>
     </message>
     <message>
@@ -1465,7 +1564,7 @@
         <translation>أتحذف منشورك؟ سيُزال عند الجميع في المجموعة.</translation>
     </message>
     <message>
-        <source>Delete this post as the group&apos;s admin? It is removed for everyone in the group.</source>
+        <source>Delete this post as the group's admin? It is removed for everyone in the group.</source>
         <translation>أتحذف هذا المنشور بصفتك مشرف المجموعة؟ سيُزال عند الجميع في المجموعة.</translation>
     </message>
     <message>
@@ -1481,7 +1580,7 @@
         <translation>الإبلاغ عن منشور</translation>
     </message>
     <message>
-        <source>Thank you. Your report will be sent to the group&apos;s admin.</source>
+        <source>Thank you. Your report will be sent to the group's admin.</source>
         <translation>شكرًا لك. سيصل بلاغك إلى مشرف المجموعة.</translation>
     </message>
 </context>
@@ -1611,7 +1710,7 @@
         <translation>إعدادات المجموعات</translation>
     </message>
     <message>
-        <source>peerapp contacts a group server only after you create or join a group, and only that group&apos;s server.</source>
+        <source>peerapp contacts a group server only after you create or join a group, and only that group's server.</source>
         <translation>لا يتصل peerapp بخادم مجموعات إلا بعد أن تنشئ مجموعة أو تنضم إليها، ولا يتصل إلا بخادم تلك المجموعة.</translation>
     </message>
     <message>
@@ -1666,12 +1765,24 @@
         <translation>إ&amp;عدادات المجموعات…</translation>
     </message>
     <message>
-        <source>Peer support groups</source>
-        <translation>مجموعات الدعم بين الأقران</translation>
+        <source>You don't have to go through this alone</source>
+        <translation>لا أحد مضطرّ إلى مواجهة الصعاب وحده</translation>
     </message>
     <message>
-        <source>Talk with a small group of people who understand, under a pseudonym. Posts are encrypted on this computer; the group&apos;s server stores only what it cannot read. peerapp contacts no server until you create or join a group.</source>
-        <translation>تحدّث مع مجموعة صغيرة من أناس يفهمونك، باسم مستعار. تُشفَّر المنشورات على هذا الحاسوب، ولا يحفظ خادم المجموعة إلا ما لا يستطيع قراءته. لا يتصل peerapp بأي خادم حتى تنشئ مجموعة أو تنضم إليها.</translation>
+        <source>A group is a few people who understand, each under a name they choose, so nobody there learns who you are. Posts are encrypted end to end on this computer. Nothing leaves it, and no server is contacted, until you join or start a group.</source>
+        <translation>المجموعة أشخاص قليلون يفهمونك، كلٌّ منهم باسم يختاره، فلا يعرف أحد فيها من أنت. تُشفَّر المنشورات من طرف إلى طرف على هذا الحاسوب، ولا يغادره شيء ولا يُتّصل بأي خادم حتى تنضم إلى مجموعة أو تنشئ واحدة.</translation>
+    </message>
+    <message>
+        <source>&amp;Join with an invite…</source>
+        <translation>ان&amp;ضم بدعوة…</translation>
+    </message>
+    <message>
+        <source>Start a &amp;new group…</source>
+        <translation>أنشئ مجموعة &amp;جديدة…</translation>
+    </message>
+    <message>
+        <source>Connection settings (proxy, Tor)…</source>
+        <translation>إعدادات الاتصال (الوسيط، Tor)…</translation>
     </message>
     <message>
         <source>&amp;Group:</source>
@@ -1819,6 +1930,53 @@
     </message>
 </context>
 <context>
+    <name>HelpsTable</name>
+    <message numerus="yes">
+        <source>%1 (from %Ln ratings)</source>
+        <translation>
+            <numerusform>%1 (بلا تقييمات)</numerusform>
+            <numerusform>%1 (من تقييم واحد)</numerusform>
+            <numerusform>%1 (من تقييمين)</numerusform>
+            <numerusform>%1 (من %Ln تقييمات)</numerusform>
+            <numerusform>%1 (من %Ln تقييمًا)</numerusform>
+            <numerusform>%1 (من %Ln تقييم)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Used %Ln times</source>
+        <translation>
+            <numerusform>لم تُستخدم</numerusform>
+            <numerusform>استُخدمت مرة واحدة</numerusform>
+            <numerusform>استُخدمت مرتين</numerusform>
+            <numerusform>استُخدمت %Ln مرات</numerusform>
+            <numerusform>استُخدمت %Ln مرةً</numerusform>
+            <numerusform>استُخدمت %Ln مرة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Distress dropped by %1 on average, from %Ln ratings</source>
+        <translation>
+            <numerusform>انخفض الضيق بمقدار %1 في المتوسط، بلا تقييمات</numerusform>
+            <numerusform>انخفض الضيق بمقدار %1 في المتوسط، من تقييم واحد</numerusform>
+            <numerusform>انخفض الضيق بمقدار %1 في المتوسط، من تقييمين</numerusform>
+            <numerusform>انخفض الضيق بمقدار %1 في المتوسط، من %Ln تقييمات</numerusform>
+            <numerusform>انخفض الضيق بمقدار %1 في المتوسط، من %Ln تقييمًا</numerusform>
+            <numerusform>انخفض الضيق بمقدار %1 في المتوسط، من %Ln تقييم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Helpfulness %1 of 5 on average, from %Ln ratings</source>
+        <translation>
+            <numerusform>مدى الفائدة %1 من 5 في المتوسط، بلا تقييمات</numerusform>
+            <numerusform>مدى الفائدة %1 من 5 في المتوسط، من تقييم واحد</numerusform>
+            <numerusform>مدى الفائدة %1 من 5 في المتوسط، من تقييمين</numerusform>
+            <numerusform>مدى الفائدة %1 من 5 في المتوسط، من %Ln تقييمات</numerusform>
+            <numerusform>مدى الفائدة %1 من 5 في المتوسط، من %Ln تقييمًا</numerusform>
+            <numerusform>مدى الفائدة %1 من 5 في المتوسط، من %Ln تقييم</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import entries</source>
@@ -1887,6 +2045,223 @@
     </message>
 </context>
 <context>
+    <name>InsightSummary</name>
+    <message>
+        <source>year</source>
+        <translation>سنة</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>يوم</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>أسبوع</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your mood averaged %1 over the %Ln days with a mood in this range.</source>
+        <translation>
+            <numerusform>بلغ متوسط مزاجك %1 في %Ln يوم سُجّل فيه مزاج ضمن هذه المدة.</numerusform>
+            <numerusform>بلغ متوسط مزاجك %1 في اليوم الوحيد الذي سُجّل فيه مزاج ضمن هذه المدة.</numerusform>
+            <numerusform>بلغ متوسط مزاجك %1 في اليومين اللذين سُجّل فيهما مزاج ضمن هذه المدة.</numerusform>
+            <numerusform>بلغ متوسط مزاجك %1 على مدى %Ln أيام سُجّل فيها مزاج ضمن هذه المدة.</numerusform>
+            <numerusform>بلغ متوسط مزاجك %1 على مدى %Ln يومًا سُجّل فيها مزاج ضمن هذه المدة.</numerusform>
+            <numerusform>بلغ متوسط مزاجك %1 على مدى %Ln يوم سُجّل فيها مزاج ضمن هذه المدة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>In the latest %1 your mood was higher than your average for this range: %2 over %Ln days, against %3.</source>
+        <translation>
+            <numerusform>في آخر %1 كان مزاجك أعلى من متوسطه في هذه المدة: %2 في %Ln يوم، مقابل %3.</numerusform>
+            <numerusform>في آخر %1 كان مزاجك أعلى من متوسطه في هذه المدة: %2 في يوم واحد، مقابل %3.</numerusform>
+            <numerusform>في آخر %1 كان مزاجك أعلى من متوسطه في هذه المدة: %2 في يومين، مقابل %3.</numerusform>
+            <numerusform>في آخر %1 كان مزاجك أعلى من متوسطه في هذه المدة: %2 على مدى %Ln أيام، مقابل %3.</numerusform>
+            <numerusform>في آخر %1 كان مزاجك أعلى من متوسطه في هذه المدة: %2 على مدى %Ln يومًا، مقابل %3.</numerusform>
+            <numerusform>في آخر %1 كان مزاجك أعلى من متوسطه في هذه المدة: %2 على مدى %Ln يوم، مقابل %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>In the latest %1 your mood was lower than your average for this range: %2 over %Ln days, against %3.</source>
+        <translation>
+            <numerusform>في آخر %1 كان مزاجك أدنى من متوسطه في هذه المدة: %2 في %Ln يوم، مقابل %3.</numerusform>
+            <numerusform>في آخر %1 كان مزاجك أدنى من متوسطه في هذه المدة: %2 في يوم واحد، مقابل %3.</numerusform>
+            <numerusform>في آخر %1 كان مزاجك أدنى من متوسطه في هذه المدة: %2 في يومين، مقابل %3.</numerusform>
+            <numerusform>في آخر %1 كان مزاجك أدنى من متوسطه في هذه المدة: %2 على مدى %Ln أيام، مقابل %3.</numerusform>
+            <numerusform>في آخر %1 كان مزاجك أدنى من متوسطه في هذه المدة: %2 على مدى %Ln يومًا، مقابل %3.</numerusform>
+            <numerusform>في آخر %1 كان مزاجك أدنى من متوسطه في هذه المدة: %2 على مدى %Ln يوم، مقابل %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>In the latest %1 your mood was about the same as your average for this range: %2 over %Ln days, against %3.</source>
+        <translation>
+            <numerusform>في آخر %1 كان مزاجك قريبًا من متوسطه في هذه المدة: %2 في %Ln يوم، مقابل %3.</numerusform>
+            <numerusform>في آخر %1 كان مزاجك قريبًا من متوسطه في هذه المدة: %2 في يوم واحد، مقابل %3.</numerusform>
+            <numerusform>في آخر %1 كان مزاجك قريبًا من متوسطه في هذه المدة: %2 في يومين، مقابل %3.</numerusform>
+            <numerusform>في آخر %1 كان مزاجك قريبًا من متوسطه في هذه المدة: %2 على مدى %Ln أيام، مقابل %3.</numerusform>
+            <numerusform>في آخر %1 كان مزاجك قريبًا من متوسطه في هذه المدة: %2 على مدى %Ln يومًا، مقابل %3.</numerusform>
+            <numerusform>في آخر %1 كان مزاجك قريبًا من متوسطه في هذه المدة: %2 على مدى %Ln يوم، مقابل %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Of %Ln days with a mood, every weekday had about the same average (%1 to %2).</source>
+        <translation>
+            <numerusform>من بين %Ln يوم سُجّل فيها مزاج، كان المتوسط متقاربًا في كل أيام الأسبوع (من %1 إلى %2).</numerusform>
+            <numerusform>من بين يوم واحد سُجّل فيه مزاج، كان المتوسط متقاربًا في كل أيام الأسبوع (من %1 إلى %2).</numerusform>
+            <numerusform>من بين يومين سُجّل فيهما مزاج، كان المتوسط متقاربًا في كل أيام الأسبوع (من %1 إلى %2).</numerusform>
+            <numerusform>من بين %Ln أيام سُجّل فيها مزاج، كان المتوسط متقاربًا في كل أيام الأسبوع (من %1 إلى %2).</numerusform>
+            <numerusform>من بين %Ln يومًا سُجّل فيها مزاج، كان المتوسط متقاربًا في كل أيام الأسبوع (من %1 إلى %2).</numerusform>
+            <numerusform>من بين %Ln يوم سُجّل فيها مزاج، كان المتوسط متقاربًا في كل أيام الأسبوع (من %1 إلى %2).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Of %Ln days with a mood, %1 had the highest average (%2) and %3 the lowest (%4).</source>
+        <translation>
+            <numerusform>من بين %Ln يوم سُجّل فيها مزاج، كان أعلى متوسط يوم %1 (%2) وأدناه يوم %3 (%4).</numerusform>
+            <numerusform>من بين يوم واحد سُجّل فيه مزاج، كان أعلى متوسط يوم %1 (%2) وأدناه يوم %3 (%4).</numerusform>
+            <numerusform>من بين يومين سُجّل فيهما مزاج، كان أعلى متوسط يوم %1 (%2) وأدناه يوم %3 (%4).</numerusform>
+            <numerusform>من بين %Ln أيام سُجّل فيها مزاج، كان أعلى متوسط يوم %1 (%2) وأدناه يوم %3 (%4).</numerusform>
+            <numerusform>من بين %Ln يومًا سُجّل فيها مزاج، كان أعلى متوسط يوم %1 (%2) وأدناه يوم %3 (%4).</numerusform>
+            <numerusform>من بين %Ln يوم سُجّل فيها مزاج، كان أعلى متوسط يوم %1 (%2) وأدناه يوم %3 (%4).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A mood was recorded on %Ln days of %1.</source>
+        <translation>
+            <numerusform>لم يُسجَّل مزاج في أي يوم من سنة %1.</numerusform>
+            <numerusform>سُجّل مزاج في يوم واحد من سنة %1.</numerusform>
+            <numerusform>سُجّل مزاج في يومين من سنة %1.</numerusform>
+            <numerusform>سُجّل مزاج في %Ln أيام من سنة %1.</numerusform>
+            <numerusform>سُجّل مزاج في %Ln يومًا من سنة %1.</numerusform>
+            <numerusform>سُجّل مزاج في %Ln يوم من سنة %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A mood was recorded on %Ln days of %1; the most frequent was %2 (%3 of them).</source>
+        <translation>
+            <numerusform>سُجّل مزاج في %Ln يوم من سنة %1، وكان %2 الأكثر تكرارًا (%3 منها).</numerusform>
+            <numerusform>سُجّل مزاج في يوم واحد من سنة %1، وكان %2 الأكثر تكرارًا (%3 منها).</numerusform>
+            <numerusform>سُجّل مزاج في يومين من سنة %1، وكان %2 الأكثر تكرارًا (%3 منها).</numerusform>
+            <numerusform>سُجّل مزاج في %Ln أيام من سنة %1، وكان %2 الأكثر تكرارًا (%3 منها).</numerusform>
+            <numerusform>سُجّل مزاج في %Ln يومًا من سنة %1، وكان %2 الأكثر تكرارًا (%3 منها).</numerusform>
+            <numerusform>سُجّل مزاج في %Ln يوم من سنة %1، وكان %2 الأكثر تكرارًا (%3 منها).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the %Ln items compared goes with a clear difference in mood.</source>
+        <translation>
+            <numerusform>لم يظهر فرق واضح في المزاج، فلا عناصر قورنت بعد.</numerusform>
+            <numerusform>لم يظهر فرق واضح في المزاج مع العنصر الوحيد الذي قورن.</numerusform>
+            <numerusform>لم يظهر فرق واضح في المزاج مع أيٍّ من العنصرين اللذين قورنا.</numerusform>
+            <numerusform>لم يظهر فرق واضح في المزاج مع أيٍّ من %Ln عناصر قورنت.</numerusform>
+            <numerusform>لم يظهر فرق واضح في المزاج مع أيٍّ من %Ln عنصرًا قورنت.</numerusform>
+            <numerusform>لم يظهر فرق واضح في المزاج مع أيٍّ من %Ln عنصر قورنت.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your mood was higher on days tagged %1: %2 over %Ln days, against %3 on the other %4.</source>
+        <translation>
+            <numerusform>كان مزاجك أعلى في الأيام الموسومة بـ%1: %2 في %Ln يوم، مقابل %3 في بقية الأيام (وعددها %4).</numerusform>
+            <numerusform>كان مزاجك أعلى في الأيام الموسومة بـ%1: %2 في يوم واحد، مقابل %3 في بقية الأيام (وعددها %4).</numerusform>
+            <numerusform>كان مزاجك أعلى في الأيام الموسومة بـ%1: %2 في يومين، مقابل %3 في بقية الأيام (وعددها %4).</numerusform>
+            <numerusform>كان مزاجك أعلى في الأيام الموسومة بـ%1: %2 على مدى %Ln أيام، مقابل %3 في بقية الأيام (وعددها %4).</numerusform>
+            <numerusform>كان مزاجك أعلى في الأيام الموسومة بـ%1: %2 على مدى %Ln يومًا، مقابل %3 في بقية الأيام (وعددها %4).</numerusform>
+            <numerusform>كان مزاجك أعلى في الأيام الموسومة بـ%1: %2 على مدى %Ln يوم، مقابل %3 في بقية الأيام (وعددها %4).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your mood was lower on days tagged %1: %2 over %Ln days, against %3 on the other %4.</source>
+        <translation>
+            <numerusform>كان مزاجك أدنى في الأيام الموسومة بـ%1: %2 في %Ln يوم، مقابل %3 في بقية الأيام (وعددها %4).</numerusform>
+            <numerusform>كان مزاجك أدنى في الأيام الموسومة بـ%1: %2 في يوم واحد، مقابل %3 في بقية الأيام (وعددها %4).</numerusform>
+            <numerusform>كان مزاجك أدنى في الأيام الموسومة بـ%1: %2 في يومين، مقابل %3 في بقية الأيام (وعددها %4).</numerusform>
+            <numerusform>كان مزاجك أدنى في الأيام الموسومة بـ%1: %2 على مدى %Ln أيام، مقابل %3 في بقية الأيام (وعددها %4).</numerusform>
+            <numerusform>كان مزاجك أدنى في الأيام الموسومة بـ%1: %2 على مدى %Ln يومًا، مقابل %3 في بقية الأيام (وعددها %4).</numerusform>
+            <numerusform>كان مزاجك أدنى في الأيام الموسومة بـ%1: %2 على مدى %Ln يوم، مقابل %3 في بقية الأيام (وعددها %4).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your mood was higher on days you noted %1: %2 over %Ln days, against %3 on the other %4.</source>
+        <translation>
+            <numerusform>كان مزاجك أعلى في الأيام التي ذُكر فيها %1: %2 في %Ln يوم، مقابل %3 في بقية الأيام (وعددها %4).</numerusform>
+            <numerusform>كان مزاجك أعلى في الأيام التي ذُكر فيها %1: %2 في يوم واحد، مقابل %3 في بقية الأيام (وعددها %4).</numerusform>
+            <numerusform>كان مزاجك أعلى في الأيام التي ذُكر فيها %1: %2 في يومين، مقابل %3 في بقية الأيام (وعددها %4).</numerusform>
+            <numerusform>كان مزاجك أعلى في الأيام التي ذُكر فيها %1: %2 على مدى %Ln أيام، مقابل %3 في بقية الأيام (وعددها %4).</numerusform>
+            <numerusform>كان مزاجك أعلى في الأيام التي ذُكر فيها %1: %2 على مدى %Ln يومًا، مقابل %3 في بقية الأيام (وعددها %4).</numerusform>
+            <numerusform>كان مزاجك أعلى في الأيام التي ذُكر فيها %1: %2 على مدى %Ln يوم، مقابل %3 في بقية الأيام (وعددها %4).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your mood was lower on days you noted %1: %2 over %Ln days, against %3 on the other %4.</source>
+        <translation>
+            <numerusform>كان مزاجك أدنى في الأيام التي ذُكر فيها %1: %2 في %Ln يوم، مقابل %3 في بقية الأيام (وعددها %4).</numerusform>
+            <numerusform>كان مزاجك أدنى في الأيام التي ذُكر فيها %1: %2 في يوم واحد، مقابل %3 في بقية الأيام (وعددها %4).</numerusform>
+            <numerusform>كان مزاجك أدنى في الأيام التي ذُكر فيها %1: %2 في يومين، مقابل %3 في بقية الأيام (وعددها %4).</numerusform>
+            <numerusform>كان مزاجك أدنى في الأيام التي ذُكر فيها %1: %2 على مدى %Ln أيام، مقابل %3 في بقية الأيام (وعددها %4).</numerusform>
+            <numerusform>كان مزاجك أدنى في الأيام التي ذُكر فيها %1: %2 على مدى %Ln يومًا، مقابل %3 في بقية الأيام (وعددها %4).</numerusform>
+            <numerusform>كان مزاجك أدنى في الأيام التي ذُكر فيها %1: %2 على مدى %Ln يوم، مقابل %3 في بقية الأيام (وعددها %4).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was the technique used most often: %Ln times in this range.</source>
+        <translation>
+            <numerusform>التقنية الأكثر استخدامًا هي %1: %Ln مرة في هذه المدة.</numerusform>
+            <numerusform>التقنية الأكثر استخدامًا هي %1: مرة واحدة في هذه المدة.</numerusform>
+            <numerusform>التقنية الأكثر استخدامًا هي %1: مرتين في هذه المدة.</numerusform>
+            <numerusform>التقنية الأكثر استخدامًا هي %1: %Ln مرات في هذه المدة.</numerusform>
+            <numerusform>التقنية الأكثر استخدامًا هي %1: %Ln مرةً في هذه المدة.</numerusform>
+            <numerusform>التقنية الأكثر استخدامًا هي %1: %Ln مرة في هذه المدة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The largest average drop in distress came with %1: %2 over %Ln rated uses.</source>
+        <translation>
+            <numerusform>أكبر متوسط لانخفاض الضيق كان مع %1: %2 في %Ln استخدام مُقيَّم.</numerusform>
+            <numerusform>أكبر متوسط لانخفاض الضيق كان مع %1: %2 في استخدام واحد مُقيَّم.</numerusform>
+            <numerusform>أكبر متوسط لانخفاض الضيق كان مع %1: %2 في استخدامين مُقيَّمين.</numerusform>
+            <numerusform>أكبر متوسط لانخفاض الضيق كان مع %1: %2 على مدى %Ln استخدامات مُقيَّمة.</numerusform>
+            <numerusform>أكبر متوسط لانخفاض الضيق كان مع %1: %2 على مدى %Ln استخدامًا مُقيَّمًا.</numerusform>
+            <numerusform>أكبر متوسط لانخفاض الضيق كان مع %1: %2 على مدى %Ln استخدام مُقيَّم.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This range has a mood on %Ln days; patterns need %1. Earlier days are under «All time».</source>
+        <translation>
+            <numerusform>لا مزاج مسجّل في هذه المدة، والأنماط تحتاج إلى %1 أيام. الأيام الأقدم في «كل الفترات».</numerusform>
+            <numerusform>في هذه المدة مزاج مسجّل في يوم واحد، والأنماط تحتاج إلى %1 أيام. الأيام الأقدم في «كل الفترات».</numerusform>
+            <numerusform>في هذه المدة مزاج مسجّل في يومين، والأنماط تحتاج إلى %1 أيام. الأيام الأقدم في «كل الفترات».</numerusform>
+            <numerusform>في هذه المدة مزاج مسجّل في %Ln أيام، والأنماط تحتاج إلى %1 أيام. الأيام الأقدم في «كل الفترات».</numerusform>
+            <numerusform>في هذه المدة مزاج مسجّل في %Ln يومًا، والأنماط تحتاج إلى %1 أيام. الأيام الأقدم في «كل الفترات».</numerusform>
+            <numerusform>في هذه المدة مزاج مسجّل في %Ln يوم، والأنماط تحتاج إلى %1 أيام. الأيام الأقدم في «كل الفترات».</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add a mood on %1 days to see patterns — %Ln days have one so far.</source>
+        <translation>
+            <numerusform>تظهر الأنماط بعد تسجيل المزاج في %1 أيام، ولم يُسجَّل في أي يوم بعد.</numerusform>
+            <numerusform>تظهر الأنماط بعد تسجيل المزاج في %1 أيام، وهو مسجّل حتى الآن في يوم واحد.</numerusform>
+            <numerusform>تظهر الأنماط بعد تسجيل المزاج في %1 أيام، وهو مسجّل حتى الآن في يومين.</numerusform>
+            <numerusform>تظهر الأنماط بعد تسجيل المزاج في %1 أيام، وهو مسجّل حتى الآن في %Ln أيام.</numerusform>
+            <numerusform>تظهر الأنماط بعد تسجيل المزاج في %1 أيام، وهو مسجّل حتى الآن في %Ln يومًا.</numerusform>
+            <numerusform>تظهر الأنماط بعد تسجيل المزاج في %1 أيام، وهو مسجّل حتى الآن في %Ln يوم.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Write on %1 days to see patterns — you have written on %Ln days so far.</source>
+        <translation>
+            <numerusform>تظهر الأنماط بعد الكتابة في %1 أيام، ولا كتابة بعد.</numerusform>
+            <numerusform>تظهر الأنماط بعد الكتابة في %1 أيام، وقد كتبت حتى الآن في يوم واحد.</numerusform>
+            <numerusform>تظهر الأنماط بعد الكتابة في %1 أيام، وقد كتبت حتى الآن في يومين.</numerusform>
+            <numerusform>تظهر الأنماط بعد الكتابة في %1 أيام، وقد كتبت حتى الآن في %Ln أيام.</numerusform>
+            <numerusform>تظهر الأنماط بعد الكتابة في %1 أيام، وقد كتبت حتى الآن في %Ln يومًا.</numerusform>
+            <numerusform>تظهر الأنماط بعد الكتابة في %1 أيام، وقد كتبت حتى الآن في %Ln يوم.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InsightsPage</name>
     <message>
         <source>Each day of %1 coloured by its mean mood. Days with a mood: %2.</source>
@@ -1899,10 +2274,6 @@
     <message>
         <source>Emotion</source>
         <translation>شعور</translation>
-    </message>
-    <message>
-        <source>%1 (from %2 ratings)</source>
-        <translation>%1 (عدد التقييمات: %2)</translation>
     </message>
     <message>
         <source>%1 / %2</source>
@@ -1981,6 +2352,47 @@
         <translation>لا يوجد ما يكفي للعرض بعد. تظهر الإحصاءات عندما تسجّل مزاجك في بضعة أيام ضمن هذه المدة. تُحسب كلها على هذا الحاسوب ولا تغادره أبدًا.</translation>
     </message>
     <message>
+        <source>Show all time</source>
+        <translation>عرض كل الفترات</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>تسجيل المزاج</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 (%3) · %Ln entries</source>
+        <translation>
+            <numerusform>%1 · %2 (%3) · لا تدوينات</numerusform>
+            <numerusform>%1 · %2 (%3) · تدوينة واحدة</numerusform>
+            <numerusform>%1 · %2 (%3) · تدوينتان</numerusform>
+            <numerusform>%1 · %2 (%3) · %Ln تدوينات</numerusform>
+            <numerusform>%1 · %2 (%3) · %Ln تدوينةً</numerusform>
+            <numerusform>%1 · %2 (%3) · %Ln تدوينة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 (%3) · %Ln days</source>
+        <translation>
+            <numerusform>%1 · %2 (%3) · لا أيام</numerusform>
+            <numerusform>%1 · %2 (%3) · يوم واحد</numerusform>
+            <numerusform>%1 · %2 (%3) · يومان</numerusform>
+            <numerusform>%1 · %2 (%3) · %Ln أيام</numerusform>
+            <numerusform>%1 · %2 (%3) · %Ln يومًا</numerusform>
+            <numerusform>%1 · %2 (%3) · %Ln يوم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 · from %Ln ratings</source>
+        <translation>
+            <numerusform>%1 · %2 · بلا تقييمات</numerusform>
+            <numerusform>%1 · %2 · من تقييم واحد</numerusform>
+            <numerusform>%1 · %2 · من تقييمين</numerusform>
+            <numerusform>%1 · %2 · من %Ln تقييمات</numerusform>
+            <numerusform>%1 · %2 · من %Ln تقييمًا</numerusform>
+            <numerusform>%1 · %2 · من %Ln تقييم</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Mood over time</source>
         <translation>المزاج عبر الزمن</translation>
     </message>
@@ -2003,6 +2415,10 @@
     <message>
         <source>What helps</source>
         <translation>ما الذي يساعد</translation>
+    </message>
+    <message>
+        <source>Everything is worked out on this computer and never leaves it.</source>
+        <translation>تُحسب كلها على هذا الحاسوب ولا تغادره أبدًا.</translation>
     </message>
     <message>
         <source>Mean daily mood on days with each tag or emotion and on days without it. Shown when each side has at least 3 days. This shows what goes together, not what causes what.</source>
@@ -2150,6 +2566,25 @@
     <message>
         <source>The image could not be saved there.</source>
         <translation>تعذّر حفظ الصورة في ذلك المكان.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemRow</name>
+    <message>
+        <source>Press Enter to edit, Delete to remove, Alt+Up or Alt+Down to move.</source>
+        <translation>اضغط Enter للتعديل، وDelete للحذف، وAlt مع السهم للأعلى أو للأسفل للنقل.</translation>
+    </message>
+    <message>
+        <source>Edit item of: %1</source>
+        <translation>تعديل بند من: %1</translation>
+    </message>
+    <message>
+        <source>Remove: %1</source>
+        <translation>حذف: %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>حذف</translation>
     </message>
 </context>
 <context>
@@ -2427,6 +2862,17 @@
         <source>Sources</source>
         <translation>المصادر</translation>
     </message>
+    <message numerus="yes">
+        <source>%n min read</source>
+        <translation>
+            <numerusform>%n دقيقة للقراءة</numerusform>
+            <numerusform>دقيقة واحدة للقراءة</numerusform>
+            <numerusform>دقيقتان للقراءة</numerusform>
+            <numerusform>%n دقائق للقراءة</numerusform>
+            <numerusform>%n دقيقة للقراءة</numerusform>
+            <numerusform>%n دقيقة للقراءة</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LocaleFormat</name>
@@ -2568,6 +3014,18 @@
         <translation>الإ&amp;عدادات</translation>
     </message>
     <message>
+        <source>&amp;Check in</source>
+        <translation>&amp;تسجيل المزاج</translation>
+    </message>
+    <message>
+        <source>How are you right now? A mood and feelings in two clicks</source>
+        <translation>كيف حالك الآن؟ المزاج والمشاعر بنقرتين</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>شريط الأدوات</translation>
+    </message>
+    <message>
         <source>Change &amp;passphrase…</source>
         <translation>تغيير عبارة ال&amp;مرور…</translation>
     </message>
@@ -2686,7 +3144,7 @@ A private mood and coping journal. Everything you write is encrypted on this com
         <translation>إ&amp;نشاء المجموعة</translation>
     </message>
     <message>
-        <source>The server stores only encrypted posts; it never learns the group&apos;s name or who you are. Nothing is sent to it until the group is created.</source>
+        <source>The server stores only encrypted posts; it never learns the group's name or who you are. Nothing is sent to it until the group is created.</source>
         <translation>لا يحفظ الخادم إلا منشورات مشفّرة، ولا يعرف أبدًا اسم المجموعة ولا من أنت. لا يُرسل إليه شيء قبل إنشاء المجموعة.</translation>
     </message>
 </context>
@@ -2850,6 +3308,14 @@ A private mood and coping journal. Everything you write is encrypted on this com
         <source>Post by %1</source>
         <translation>منشور من %1</translation>
     </message>
+    <message>
+        <source>Words of a reply by %1</source>
+        <translation>نصّ ردّ كتبه %1</translation>
+    </message>
+    <message>
+        <source>Words of a post by %1</source>
+        <translation>نصّ منشور كتبه %1</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -2880,6 +3346,26 @@ A private mood and coping journal. Everything you write is encrypted on this com
     <message>
         <source>Also show the &amp;Hijri date</source>
         <translation>إظهار التاريخ ال&amp;هجري أيضًا</translation>
+    </message>
+    <message>
+        <source>&amp;Colours:</source>
+        <translation>الأ&amp;لوان:</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>كما في النظام</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>فاتحة</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>داكنة</translation>
+    </message>
+    <message>
+        <source>&amp;Reduce motion (no fades or slides)</source>
+        <translation>تقليل ال&amp;حركة (بلا تلاشٍ ولا انزلاق)</translation>
     </message>
     <message numerus="yes">
         <source> minutes</source>
@@ -2950,6 +3436,20 @@ A private mood and coping journal. Everything you write is encrypted on this com
     <message>
         <source>&amp;Remove</source>
         <translation>&amp;إزالة</translation>
+    </message>
+</context>
+<context>
+    <name>ProtectionsStep</name>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n دقيقة</numerusform>
+            <numerusform>دقيقة واحدة</numerusform>
+            <numerusform>دقيقتان</numerusform>
+            <numerusform>%n دقائق</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+            <numerusform>%n دقيقة</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3238,6 +3738,10 @@ A private mood and coping journal. Everything you write is encrypted on this com
         <source>Entries</source>
         <translation>التدوينات</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
 </context>
 <context>
     <name>ReportDialog</name>
@@ -3309,7 +3813,7 @@ A private mood and coping journal. Everything you write is encrypted on this com
         <translation>الإبلاغ عن منشور</translation>
     </message>
     <message>
-        <source>Tell the group&apos;s admin what is wrong with this post. Only the admin can read your report.</source>
+        <source>Tell the group's admin what is wrong with this post. Only the admin can read your report.</source>
         <translation>أخبر مشرف المجموعة بما يقلقك في هذا المنشور. لا يقرأ بلاغك إلا المشرف.</translation>
     </message>
     <message>
@@ -3463,10 +3967,6 @@ Post: %2</source>
         <translation>&amp;طباعة…</translation>
     </message>
     <message>
-        <source>E&amp;xport…</source>
-        <translation>ت&amp;صدير…</translation>
-    </message>
-    <message>
         <source>Print the safety plan</source>
         <translation>طباعة خطة الأمان</translation>
     </message>
@@ -3477,6 +3977,26 @@ Post: %2</source>
     <message>
         <source>Saved in your encrypted journal.</source>
         <translation>حُفظت في يومياتك المشفّرة.</translation>
+    </message>
+    <message>
+        <source>S&amp;hare or print</source>
+        <translation>&amp;مشاركة أو طباعة</translation>
+    </message>
+    <message>
+        <source>Share or print the safety plan</source>
+        <translation>مشاركة خطة الأمان أو طباعتها</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as text</source>
+        <translation>&amp;نسخ كنص</translation>
+    </message>
+    <message>
+        <source>&amp;Save as file…</source>
+        <translation>&amp;حفظ في ملف…</translation>
+    </message>
+    <message>
+        <source>Copied as text. Other apps can read the clipboard; quick exit empties it.</source>
+        <translation>نُسخت الخطة كنص. يمكن للتطبيقات الأخرى قراءة الحافظة، والخروج السريع يفرغها.</translation>
     </message>
     <message>
         <source>The exported file is not encrypted. Anyone who can open the folder you save it in can read it. Continue?</source>
@@ -3510,16 +4030,40 @@ Post: %2</source>
         <translation>أنشئ يومياتك الخاصة</translation>
     </message>
     <message>
-        <source>Language:</source>
-        <translation>اللغة:</translation>
+        <source>&amp;Back</source>
+        <translation>&amp;رجوع</translation>
     </message>
     <message>
-        <source>English</source>
-        <translation>English</translation>
+        <source>&amp;Next</source>
+        <translation>ال&amp;تالي</translation>
     </message>
     <message>
-        <source>العربية</source>
-        <translation>العربية</translation>
+        <source>&amp;Create my journal</source>
+        <translation>&amp;أنشئ يومياتي</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>الخطوة %1 من %2</translation>
+    </message>
+    <message>
+        <source>Choose your language</source>
+        <translation>اختر لغتك</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase</source>
+        <translation>اختر عبارة مرور</translation>
+    </message>
+    <message>
+        <source>Optional protections</source>
+        <translation>حماية اختيارية</translation>
+    </message>
+    <message>
+        <source>Which language would you like to use? You can switch at any time from the Settings menu.</source>
+        <translation>بأي لغة تودّ استخدام التطبيق؟ يمكنك تغييرها في أي وقت من قائمة «الإعدادات».</translation>
+    </message>
+    <message>
+        <source>Everything you write stays on this computer, encrypted. Nobody else can read it.</source>
+        <translation>كل ما تكتبه يبقى على هذا الحاسوب مشفّرًا، ولا يستطيع أحد غيرك قراءته.</translation>
     </message>
     <message>
         <source>Everything you write stays on this computer, encrypted with a passphrase that only you know. Choose one you can remember and others cannot guess.</source>
@@ -3534,12 +4078,36 @@ Post: %2</source>
         <translation>أنشئ أيضًا مفتاح استرداد</translation>
     </message>
     <message>
-        <source>It is shown once, for you to keep somewhere safe.</source>
-        <translation>يظهر مرة واحدة فقط، فالأفضل حفظه في مكان آمن.</translation>
+        <source>A recovery key is a long code that opens your journal if you forget your passphrase. It is shown only once, right after your journal is made: write it down and keep it somewhere private, because anyone who has it can read your journal.</source>
+        <translation>مفتاح الاسترداد رمز طويل يفتح يومياتك إن نسيت عبارة المرور. يُعرض مرة واحدة فقط، بعد إنشاء يومياتك مباشرة: دوّنه واحفظه في مكان خاص، فكل من يحصل عليه يستطيع قراءة يومياتك.</translation>
     </message>
     <message>
-        <source>&amp;Create journal</source>
-        <translation>إ&amp;نشاء اليوميات</translation>
+        <source>Two optional protections. The suggested settings suit most people.</source>
+        <translation>وسيلتان اختياريتان للحماية، والإعدادات المقترحة تناسب معظم الناس.</translation>
+    </message>
+    <message>
+        <source>&amp;Discreet mode</source>
+        <translation>الوضع الم&amp;تحفّظ</translation>
+    </message>
+    <message>
+        <source>While the journal is locked, the window and taskbar show a plain “%1” name and icon, so a glance at the screen does not tell what this app is for.</source>
+        <translation>ما دامت اليوميات مقفلة، تُظهر النافذة وشريط المهام اسمًا وأيقونة عاديين باسم «%1»، فلا تكشف نظرة عابرة إلى الشاشة الغرض من هذا التطبيق.</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the journal when unused for:</source>
+        <translation>أ&amp;قفل اليوميات إذا لم تُستخدم مدة:</translation>
+    </message>
+    <message>
+        <source>Never lock by itself</source>
+        <translation>لا تُقفل من تلقاء نفسها</translation>
+    </message>
+    <message>
+        <source>Your passphrase opens it again; an entry you were writing is kept as a draft.</source>
+        <translation>تفتحها عبارة المرور من جديد، وتُحفظ التدوينة التي كنت تكتبها مسودةً.</translation>
+    </message>
+    <message>
+        <source>You can change these later in the Settings menu.</source>
+        <translation>يمكنك تغيير هذه الإعدادات لاحقًا من قائمة «الإعدادات».</translation>
     </message>
 </context>
 <context>
@@ -3565,6 +4133,10 @@ Post: %2</source>
         <translation>يفتح Alt مع الحرف المسطَّر قائمةً أو يضغط زرًا.</translation>
     </message>
     <message>
+        <source>In the check-in, 1 to 5 choose a mood; among the feelings, the arrow keys move between them.</source>
+        <translation>في تسجيل المزاج تختار الأرقام من 1 إلى 5 المزاج، وتنقل مفاتيح الأسهم بين المشاعر.</translation>
+    </message>
+    <message>
         <source>A screen reader is running, so pressing Esc twice does not quick-exit.</source>
         <translation>قارئ الشاشة يعمل، لذا لا يؤدي الضغط على Esc مرتين إلى الخروج السريع.</translation>
     </message>
@@ -3580,32 +4152,12 @@ Post: %2</source>
 <context>
     <name>StepSection</name>
     <message>
-        <source>Write something and press Enter…</source>
-        <translation>عنصر جديد… (Enter للإضافة)</translation>
+        <source>Add…</source>
+        <translation>أضِف…</translation>
     </message>
     <message>
         <source>New item for: %1</source>
         <translation>عنصر جديد في: %1</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>إضافة</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>تعديل</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>إزالة</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>نقل إلى الأعلى</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>نقل إلى الأسفل</translation>
     </message>
 </context>
 <context>
@@ -3646,7 +4198,7 @@ Post: %2</source>
         <translation>تجري المزامنة…</translation>
     </message>
     <message numerus="yes">
-        <source>Can&apos;t reach the server — will retry in %n minutes</source>
+        <source>Can't reach the server — will retry in %n minutes</source>
         <translation>
             <numerusform>تعذّر الوصول إلى الخادم — سنحاول مجددًا بعد أقل من دقيقة</numerusform>
             <numerusform>تعذّر الوصول إلى الخادم — سنحاول مجددًا بعد دقيقة</numerusform>
@@ -3753,7 +4305,7 @@ Post: %2</source>
         <translation>3. الأفكار ال&amp;تلقائية</translation>
     </message>
     <message>
-        <source>What went through your mind? Write the thoughts as they came, then mark the &quot;hot&quot; thought: the one that carries the most feeling.</source>
+        <source>What went through your mind? Write the thoughts as they came, then mark the "hot" thought: the one that carries the most feeling.</source>
         <translation>ما الذي خطر في بالك؟ كتابة الأفكار كما جاءت، ثم تمييز الفكرة «الساخنة»: الفكرة الأكثر شحنًا بالمشاعر.</translation>
     </message>
     <message>
@@ -3785,7 +4337,7 @@ Post: %2</source>
         <translation>7. إعادة التقييم</translation>
     </message>
     <message>
-        <source>How strong is each emotion now, from 0 to 100? Leave it at &quot;not rated&quot; to skip.</source>
+        <source>How strong is each emotion now, from 0 to 100? Leave it at "not rated" to skip.</source>
         <translation>ما شدة كل شعور الآن، من 0 إلى 100؟ ترك القيمة على «بلا تقييم» يعني تخطيها.</translation>
     </message>
     <message>
@@ -3819,6 +4371,10 @@ Post: %2</source>
 </context>
 <context>
     <name>Timeline</name>
+    <message>
+        <source>the day's mood: %1</source>
+        <translation>مزاج اليوم: %1</translation>
+    </message>
     <message>
         <source>%1 at %2</source>
         <translation>%1 الساعة %2</translation>
@@ -3893,6 +4449,49 @@ Post: %2</source>
     <message>
         <source>&amp;Close without saving</source>
         <translation>إ&amp;غلاق دون حفظ</translation>
+    </message>
+</context>
+<context>
+    <name>TourDialog</name>
+    <message>
+        <source>Write here whenever you like, a word or a page. A mood is enough on a busy day, and only you can read what you write.</source>
+        <translation>اكتب هنا متى شئت، كلمةً أو صفحة. في اليوم المزدحم يكفي أن تختار مزاجك، ولا يقرأ ما تكتبه أحد سواك.</translation>
+    </message>
+    <message>
+        <source>Short articles and exercises for hard moments, all on this computer, so they work without the internet.</source>
+        <translation>مقالات قصيرة وتمارين للّحظات الصعبة، كلها على هذا الحاسوب، فتعمل دون إنترنت.</translation>
+    </message>
+    <message>
+        <source>After a few days of writing, gentle patterns in your moods appear here. They are worked out on this computer, for you alone.</source>
+        <translation>بعد أيام قليلة من الكتابة تظهر هنا أنماط مزاجك بهدوء. تُحسب على هذا الحاسوب، ولك وحدك.</translation>
+    </message>
+    <message>
+        <source>Your plan for very hard moments: the signs, the steps and the people that help, ready before you need them.</source>
+        <translation>خطتك للّحظات الصعبة جدًا: العلامات والخطوات والأشخاص الذين يساعدون، جاهزة قبل أن تحتاج إليها.</translation>
+    </message>
+    <message>
+        <source>Talk with people who understand, under a name you choose. Nothing leaves this computer until you join a group.</source>
+        <translation>تحدّث مع أناس يفهمونك، باسم تختاره أنت. لا يغادر هذا الحاسوبَ شيءٌ حتى تنضم إلى مجموعة.</translation>
+    </message>
+    <message>
+        <source>A short tour</source>
+        <translation>جولة قصيرة</translation>
+    </message>
+    <message>
+        <source>&amp;Skip the tour</source>
+        <translation>&amp;تخطَّ الجولة</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>الخطوة %1 من %2</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;تم</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>ال&amp;تالي</translation>
     </message>
 </context>
 <context>
@@ -4174,6 +4773,38 @@ Post: %2</source>
     <message>
         <source>unsafe</source>
         <translation>شعور بعدم الأمان</translation>
+    </message>
+    <message>
+        <source>Unpleasant, high energy</source>
+        <translation>غير مريحة، بطاقة عالية</translation>
+    </message>
+    <message>
+        <source>Unpleasant, low energy</source>
+        <translation>غير مريحة، بطاقة منخفضة</translation>
+    </message>
+    <message>
+        <source>Pleasant, low energy</source>
+        <translation>مريحة، بطاقة منخفضة</translation>
+    </message>
+    <message>
+        <source>Pleasant, high energy</source>
+        <translation>مريحة، بطاقة عالية</translation>
+    </message>
+    <message>
+        <source>Stirred up and uneasy, like worry, anger or fear.</source>
+        <translation>اضطراب وانزعاج، مثل القلق أو الغضب أو الخوف.</translation>
+    </message>
+    <message>
+        <source>Heavy and drained, like sadness, tiredness or feeling alone.</source>
+        <translation>ثِقل واستنزاف، مثل الحزن أو التعب أو الشعور بالوحدة.</translation>
+    </message>
+    <message>
+        <source>Settled and at ease, like calm, safety or feeling cared for.</source>
+        <translation>سكينة وارتياح، مثل الهدوء أو الأمان أو الشعور بالاهتمام.</translation>
+    </message>
+    <message>
+        <source>Lifted and lively, like joy, pride or hope.</source>
+        <translation>انتعاش وحيوية، مثل السعادة أو الفخر أو الأمل.</translation>
     </message>
 </context>
 <context>
