@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
-
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,86 +19,14 @@ from PySide6.QtWidgets import (
 
 from ...core.journal import Entry, EntryFilter, JournalRepository
 from ...core.session import Session
-from .. import design
 from ..common import Retranslatable
 from ..widgets.announce import announce
-from .editor import EntryEditor, draft_slot
+from .drafts import draft_to_resume
+from .editor import EntryEditor
+from .empty_timeline import EmptyTimeline, empty_kind
 from .entry_view import EntryView
 from .filters import FilterBar
 from .timeline import ENTRY_ROLE, TimelineDelegate, TimelineModel
-
-EMPTY_FACE = design.SPACE["xxl"] + design.SPACE["l"]  # the empty timeline's face, larger than a card's
-
-
-class EmptyTimeline(Retranslatable, QWidget):
-    """What the timeline shows when it has nothing: one kind line and the one action that helps.
-
-    `kind` is "journal" (no entry yet: check in, or write the first entry), "search" (nothing matches:
-    clear the search and filters) or "trash" (back to the journal).
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.kind = "journal"
-        self.check_in = False  # the window has a quick check-in to offer instead of the editor
-        self.face = QLabel()
-        self.face.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.line = QLabel()
-        self.line.setWordWrap(True)
-        self.line.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.line.setFont(design.font("subtitle"))
-        self.action = QPushButton()
-        self.action.setProperty("role", "primary")  # the app style sheet's accent button (gui/theme.py)
-        layout = QVBoxLayout(self)
-        side = design.SPACE["xl"]
-        layout.setContentsMargins(side, side, side, side)
-        layout.setSpacing(design.SPACE["l"])
-        layout.addStretch(1)
-        layout.addWidget(self.face)
-        layout.addWidget(self.line)
-        layout.addWidget(self.action, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
-        self.retranslate_ui()
-
-    def show_kind(self, kind: str, check_in: bool) -> None:
-        if (kind, check_in) != (self.kind, self.check_in):
-            self.kind, self.check_in = kind, check_in
-            self.retranslate_ui()
-
-    def retranslate_ui(self) -> None:
-        if self.kind == "search":
-            self.line.setText(self.tr("Nothing here matches this search. Other words may find it."))
-            self.action.setText(self.tr("Clear the search"))
-        elif self.kind == "trash":
-            self.line.setText(self.tr("The trash is empty."))
-            self.action.setText(self.tr("Back to the journal"))
-        elif self.check_in:
-            self.line.setText(self.tr("Your journal is waiting. Starting is easy: one tap for today's mood."))
-            self.action.setText(self.tr("Check in"))
-        else:
-            self.line.setText(self.tr("Your journal is waiting. A few words about today are a good start."))
-            self.action.setText(self.tr("Write your first entry"))
-        if self.isVisible():
-            self._show_face()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        # Drawn when first shown, not when the page is built: faces need QtSvg, which start-up avoids.
-        self._show_face()
-        super().showEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        super().changeEvent(event)
-        if (
-            event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
-            and self.isVisible()
-        ):
-            self._show_face()
-
-    def _show_face(self) -> None:
-        """The face in the design's colours for the palette shown now."""
-        dark = design.is_dark()
-        level = {"journal": 4, "search": 3, "trash": 3}[self.kind]
-        self.face.setPixmap(design.mood_glyph(level, EMPTY_FACE, dark, self.devicePixelRatioF()))
 
 
 class JournalPage(Retranslatable, QWidget):
@@ -291,12 +217,7 @@ class JournalPage(Retranslatable, QWidget):
     def _update_empty(self) -> None:
         empty = self.repo is not None and self.model.rowCount() == 0
         if empty:
-            blank = dataclasses.replace(self.model.filter, query=self.model.filter.query.strip(), trash=False)
-            if self.model.filter.trash:
-                kind = "trash"
-            else:
-                kind = "journal" if blank == EntryFilter() else "search"
-            self.empty.show_kind(kind, self._check_in_offered())
+            self.empty.show_kind(empty_kind(self.model.filter), self._check_in_offered())
         self.list.setVisible(not empty)
         self.empty.setVisible(empty)
 
@@ -453,23 +374,11 @@ class JournalPage(Retranslatable, QWidget):
     def resume_draft(self) -> None:
         if self.repo is None:
             return
-        slots = self.repo.drafts()
-        if not slots:
-            self.draft_banner.hide()
-            return
-        data = self.repo.load_draft(slots[0]) or {}
-        entry_id = data.get("entry_id")
-        entry = None
-        if isinstance(entry_id, int):
-            try:
-                entry = self.repo.get(entry_id)
-            except Exception:  # noqa: BLE001 - the entry was erased; resume as a new one
-                entry = None
-        if entry is None and slots[0] != draft_slot(None):
-            self.repo.delete_draft(slots[0])
-            data["entry_id"] = None
+        found = draft_to_resume(self.repo)
         self.draft_banner.hide()
-        self._open_editor(entry, draft=data)
+        if found is not None:
+            entry, data = found
+            self._open_editor(entry, draft=data)
 
     def discard_draft(self) -> None:
         if self.repo is None:
