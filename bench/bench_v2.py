@@ -118,7 +118,7 @@ def main() -> None:
     args = parser.parse_args()
     text = run(args.posts, args.backend)
     print(text)
-    write_section("Group v2: cold pull", text)
+    write_section("Group v2: cold pull", "## Group v2: cold pull (bench/bench_v2.py)\n\n" + text)
 
 
 if __name__ == "__main__":
