@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,57 +18,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import insight_summaries as says
 from ...core.errors import PeerappError
-from ...core.insight_summaries import EmptyFact, Summaries, Words
-from ...core.insights import (
-    Association,
-    DateRange,
-    MoodPoint,
-    Overview,
-    Period,
-    Report,
-    TechniqueStats,
-    WeekdayMood,
-)
+from ...core.insight_summaries import Words
+from ...core.insights import DateRange, MoodPoint, Period, Report
 from ...core.journal import JournalRepository
 from ...core.session import Session
-from ...core.vocab import mood_label
 from .. import design
 from ..common import Retranslatable
 from ..widgets import locale_format
+from . import figure_texts
 from .chart_box import Card, ChartBox
-from .charts import (
-    Bar,
-    BarChart,
-    Chart,
-    YearPixels,
-    count_text,
-    format_number,
-    format_year,
-    mood_colour,
-    mood_level,
-)
+from .charts import BarChart, Chart, YearPixels, format_year
 from .controls import RANGES, InsightsControls
+from .empty_insights import EmptyInsights
 from .loader import Figures, InsightsLoader
 from .mood_chart import MoodLineChart
+from .shown import ShownFigures
 from .tables import AssociationTable, HelpsTable, TableBox, technique_titles
-
-
-@dataclass
-class _Shown:
-    """Everything computed for the current choices (dropped on lock)."""
-
-    overview: Overview | None = None
-    period: Period = Period.WEEK  # the grouping `points` were made with
-    points: list[MoodPoint] = field(default_factory=list)
-    weekdays: list[WeekdayMood] = field(default_factory=list)
-    year: int = 0
-    pixels: dict[date, float] = field(default_factory=dict)
-    pixel_entries: dict[date, int] = field(default_factory=dict)
-    associations: list[Association] = field(default_factory=list)
-    helps: list[TechniqueStats] = field(default_factory=list)
-    summaries: Summaries = field(default_factory=Summaries)
 
 
 class InsightsPage(Retranslatable, QWidget):
@@ -88,7 +53,7 @@ class InsightsPage(Retranslatable, QWidget):
         self._titles: dict[str, str] = {}
         self.repo: JournalRepository | None = None
         self._stale = True
-        self.shown = _Shown()
+        self.shown = ShownFigures()
         self.error: PeerappError | None = None
         self.loader = InsightsLoader(self)
         self.loader.loaded.connect(self._loaded)
@@ -100,24 +65,11 @@ class InsightsPage(Retranslatable, QWidget):
         self.period_combo = self.controls.period_combo
         self.range_combo = self.controls.range_combo
 
-        self.empty_label = QLabel()
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setFont(design.font("subtitle"))
-        self.empty_note = QLabel()
-        self.empty_note.setWordWrap(True)
-        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_action = QPushButton()
-        self.empty_action.setProperty("role", "primary")  # the accent button of theme.style_sheet
+        self.empty_box = EmptyInsights()
+        # The page's own names for the empty state's parts, as tests know them.
+        self.empty_label, self.empty_note = self.empty_box.label, self.empty_box.note
+        self.empty_action = self.empty_box.action
         self.empty_action.clicked.connect(self._empty_action_clicked)
-        self.empty_box = QWidget()
-        empty = QVBoxLayout(self.empty_box)
-        empty.setSpacing(design.SPACE["m"])
-        empty.addStretch(1)
-        empty.addWidget(self.empty_label)
-        empty.addWidget(self.empty_note)
-        empty.addWidget(self.empty_action, 0, Qt.AlignmentFlag.AlignHCenter)
-        empty.addStretch(2)
 
         self.mood_chart = MoodLineChart()
         self.weekday_chart = BarChart()
@@ -215,7 +167,7 @@ class InsightsPage(Retranslatable, QWidget):
         """Forget the vault and every number shown (on lock); a computation under way is dropped."""
         self.loader.attach(None)
         self.repo = None
-        self.shown = _Shown()
+        self.shown = ShownFigures()
         self.error = None
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
@@ -245,18 +197,7 @@ class InsightsPage(Retranslatable, QWidget):
         self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(report.year)))
         self.year_combo.blockSignals(False)
         self.error = None
-        self.shown = _Shown(
-            overview=report.overview,
-            period=report.period,
-            points=report.points,
-            weekdays=report.weekdays,
-            year=int(self.year_combo.currentData()),
-            pixels=report.pixels,
-            pixel_entries=report.pixel_entries,
-            associations=report.associations,
-            helps=report.helps,
-            summaries=found.summaries,
-        )
+        self.shown = ShownFigures.of(found, int(self.year_combo.currentData()))
         self._show()
 
     def _failed(self, error: PeerappError) -> None:
@@ -275,22 +216,9 @@ class InsightsPage(Retranslatable, QWidget):
         empty = self.shown.summaries.empty
         enough = overview is not None and empty is None and self.error is None
         waiting = overview is None and self.error is None and self.loader.busy
-        if self.error is not None:
-            self.empty_label.setText(self.error.user_message())
-        elif empty is not None:
-            self.empty_label.setText(says.empty_text(empty, self.words()))
-        else:
-            self.empty_label.setText(self._not_enough_text())
-        self.empty_note.setVisible(self.error is None)
-        self.empty_action.setVisible(self.error is None and empty is not None)
-        self.empty_action.setText(self._action_text(empty))
+        self.empty_box.show_state(self.error, empty, self.words())
         self.empty_box.setVisible(not enough and not waiting)
         self.scroll_area.setVisible(enough)
-
-    def _action_text(self, empty: EmptyFact | None) -> str:
-        if empty is not None and empty.kind == "range":
-            return self.tr("Show all time")
-        return self.tr("Check in")  # a quick check-in is the shortest way to a day with a mood
 
     def _empty_action_clicked(self) -> None:
         empty = self.shown.summaries.empty
@@ -312,66 +240,29 @@ class InsightsPage(Retranslatable, QWidget):
 
     def words(self) -> Words:
         """Numbers, weekdays and technique names as this page writes them, for the summaries."""
-        locale, titles = QLocale(), self._titles
-        return Words(
-            number=format_number,
-            count=count_text,
-            year=format_year,
-            weekday=lambda w: locale.dayName(w + 1, QLocale.FormatType.LongFormat),
-            technique=lambda key: titles.get(key, key),
-        )
+        return figure_texts.words(self._titles)
 
     def summary_texts(self) -> dict[str, str]:
         """Each card's sentence ("" when there is too little to say), in the interface language."""
-        found, words = self.shown.summaries, self.words()
-        return {
-            "mood": "" if found.mood is None else says.trend_text(found.mood, words),
-            "weekday": "" if found.weekday is None else says.weekday_text(found.weekday, words),
-            "year": "" if found.year is None else says.year_text(found.year, words),
-            "associations": ""
-            if found.associations is None
-            else says.association_text(found.associations, words),
-            "helps": "" if found.helps is None else says.helps_text(found.helps, words),
-            "drop": "" if found.drop is None else says.drop_text(found.drop, words),
-        }
+        return figure_texts.summary_texts(self.shown.summaries, self.words())
 
     def _show_summaries(self) -> None:
         for key, text in self.summary_texts().items():
             self.cards[key].set_summary(text)
 
-    def _mood_text(self, mean: float) -> str:
-        return mood_label(mood_level(mean))
-
     def _point_text(self, point: MoodPoint, label: str) -> str:
-        return (
-            self.tr("%1 · %2 (%3) · %Ln entries", "", point.entries)
-            .replace("%2", self._mood_text(point.mean))
-            .replace("%3", format_number(point.mean))
-            .replace("%1", label)
+        return figure_texts.mood_tip(
+            self.tr("%1 · %2 (%3) · %Ln entries", "", point.entries), label, point.mean
         )
 
     def _cell_text(self, day: date, mean: float, entries: int) -> str:
-        return (
-            self.tr("%1 · %2 (%3) · %Ln entries", "", entries)
-            .replace("%2", self._mood_text(mean))
-            .replace("%3", format_number(mean))
-            .replace("%1", locale_format.long_date(day))
-        )
+        template = self.tr("%1 · %2 (%3) · %Ln entries", "", entries)
+        return figure_texts.mood_tip(template, locale_format.long_date(day), mean)
 
     def _show_weekdays(self) -> None:
-        locale = QLocale()
-        bars = []
-        for w in self.shown.weekdays:
-            name = locale.dayName(w.weekday + 1, QLocale.FormatType.LongFormat)
-            tip = ""
-            if w.mean is not None:
-                tip = (
-                    self.tr("%1 · %2 (%3) · %Ln days", "", w.days)
-                    .replace("%2", self._mood_text(w.mean))
-                    .replace("%3", format_number(w.mean))
-                    .replace("%1", name)
-                )
-            bars.append(Bar(name, w.mean, None if w.mean is None else mood_colour(w.mean), tooltip=tip))
+        bars = figure_texts.weekday_bars(
+            self.shown.weekdays, lambda n: self.tr("%1 · %2 (%3) · %Ln days", "", n)
+        )
         self.weekday_chart.set_bars(bars, minimum=0.0, maximum=5.0)
 
     def _show_year(self) -> None:
@@ -379,61 +270,30 @@ class InsightsPage(Retranslatable, QWidget):
             self.shown.year or QDate.currentDate().year(), self.shown.pixels, self.shown.pixel_entries
         )
         self.year_chart.setAccessibleDescription(
-            self.tr("Each day of %1 coloured by its mean mood. Days with a mood: %2.")
-            .replace("%1", self.year_combo.currentText())
-            .replace("%2", count_text(len(self.shown.pixels)))
+            figure_texts.year_description(self.year_combo.currentText(), len(self.shown.pixels))
         )
 
     def _show_associations(self) -> None:
         self.assoc_table.show_rows(self.shown.associations)
 
     def _show_helps(self) -> None:
-        titles = self._titles
-        rows = self.shown.helps
-        self.helps_table.show_rows(rows, titles)
-        bars = []
-        for s in rows:
-            if s.mean_drop is None:
-                continue
-            name = titles.get(s.technique, s.technique)
-            tip = (
-                self.tr("%1 · %2 · from %Ln ratings", "", s.rated_uses)
-                .replace("%2", format_number(s.mean_drop))
-                .replace("%1", name)
-            )
-            bars.append(Bar(name, s.mean_drop, tooltip=tip))
+        self.helps_table.show_rows(self.shown.helps, self._titles)
+        bars = figure_texts.drop_bars(
+            self.shown.helps, self._titles, lambda n: self.tr("%1 · %2 · from %Ln ratings", "", n)
+        )
         self.drop_chart.set_bars(bars)
 
     def _describe(self) -> None:
         """What a screen reader says of each chart: its sentence first, then its figures."""
         summaries = self.summary_texts()
-        points = self.shown.points
-        if points:
-            last = points[-1]
-            mood = (
-                self.tr("Mean mood for each period, with a dashed moving average. Latest: %1, mean %2.")
-                .replace("%1", locale_format.long_date(last.start))
-                .replace("%2", format_number(last.mean))
-            )
-        else:
-            mood = self.tr("No mood recorded in this range.")
-        weekdays = "; ".join(
-            QLocale().dayName(w.weekday + 1) + ": " + format_number(w.mean)
-            for w in self.shown.weekdays
-            if w.mean is not None
-        )
-        titles = self._titles
-        drops = "; ".join(
-            titles.get(s.technique, s.technique) + ": " + format_number(s.mean_drop)
-            for s in self.shown.helps
-            if s.mean_drop is not None
-        )
-        for chart, key, figures in (
-            (self.mood_chart, "mood", mood),
-            (self.weekday_chart, "weekday", weekdays),
-            (self.drop_chart, "drop", drops),
+        shown = self.shown
+        figures = figure_texts.chart_figures(shown.points, shown.weekdays, shown.helps, self._titles)
+        for chart, key in (
+            (self.mood_chart, "mood"),
+            (self.weekday_chart, "weekday"),
+            (self.drop_chart, "drop"),
         ):
-            chart.setAccessibleDescription(" ".join(t for t in (summaries[key], figures) if t))
+            chart.setAccessibleDescription(" ".join(t for t in (summaries[key], figures[key]) if t))
         year = self.year_chart.accessibleDescription()
         if summaries["year"]:
             self.year_chart.setAccessibleDescription(summaries["year"] + " " + year)
@@ -456,12 +316,6 @@ class InsightsPage(Retranslatable, QWidget):
             )
 
     # -- language ----------------------------------------------------------------------
-
-    def _not_enough_text(self) -> str:
-        return self.tr(
-            "Not enough to show yet. Insights appear once you have recorded your mood on a few days "
-            "in this range. Everything is worked out on this computer and never leaves it."
-        )
 
     def tab_title(self) -> str:
         return QCoreApplication.translate("MainWindow", "Insights")
@@ -496,7 +350,7 @@ class InsightsPage(Retranslatable, QWidget):
         self.year_chart.none_label = self.tr("No entry")
         self.mood_chart.point_text = self._point_text
         self.year_chart.cell_text = self._cell_text
-        self.empty_note.setText(self.tr("Everything is worked out on this computer and never leaves it."))
+        self.empty_box.retranslate_ui()
         self.year_combo.setAccessibleName(self.tr("Year"))
         self.scroll_area.setAccessibleName(self.tab_title())  # the page's figures, scrolled as one
         # Labels that come from data (weekday, mood, technique names, digits) follow the language too.
