@@ -4,7 +4,8 @@
 and runs on the job host with the figures; `*_text()` words a choice in the interface language when
 it is shown, so a language change needs no new computation. Every sentence gives its counts, says what
 went together and never what caused what, and is left out when the chart has too little to go on: the
-"enough data" rule of core.insights (MIN_DAYS days on each side of a comparison).
+"enough data" rule of core.insights (MIN_DAYS days on each side of a comparison). The facts themselves
+are defined in core.insight_facts and named here too (imported `as` themselves), beside their words.
 """
 
 from __future__ import annotations
@@ -16,12 +17,17 @@ from dataclasses import dataclass, field
 
 from . import numerals
 from .i18n import translate
+from .insight_facts import NOTABLE as NOTABLE
+from .insight_facts import AssociationFact as AssociationFact
+from .insight_facts import DropFact as DropFact
+from .insight_facts import EmptyFact as EmptyFact
+from .insight_facts import HelpsFact as HelpsFact
+from .insight_facts import Summaries as Summaries
+from .insight_facts import TrendFact as TrendFact
+from .insight_facts import WeekdayFact as WeekdayFact
+from .insight_facts import YearFact as YearFact
 from .insights import MIN_DAYS, DateRange, Period, Report
 from .vocab import emotion_label, mood_label
-
-# A difference in mean mood (on the 1-5 scale) smaller than this is worded "about the same": the charts
-# show one decimal, and a tenth or two either way is what one unusual day moves a mean of a few days.
-NOTABLE = 0.25
 
 
 class InsightSummary:
@@ -30,100 +36,6 @@ class InsightSummary:
     @staticmethod
     def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
         return translate("InsightSummary", text, disambiguation or None, n)
-
-
-# -- what each sentence says ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TrendFact:
-    """Mood over time: the range's mean over its days, and the latest period's when it has enough days."""
-
-    period: Period
-    mean: float
-    days: int
-    latest_mean: float | None = None  # None: the latest period has fewer than MIN_DAYS days
-    latest_days: int = 0
-
-
-@dataclass(frozen=True)
-class WeekdayFact:
-    """The weekdays with the highest and lowest mean among those with MIN_DAYS days or more."""
-
-    best: int  # 0 = Monday
-    best_mean: float
-    worst: int
-    worst_mean: float
-    days: int  # days with a mood behind the chart
-
-    @property
-    def alike(self) -> bool:
-        return self.best_mean - self.worst_mean < NOTABLE
-
-
-@dataclass(frozen=True)
-class YearFact:
-    """The days of a year with a mood, and the mood level most of them rounded to (None on a tie)."""
-
-    year: int
-    days: int
-    common: int | None
-    common_days: int
-
-
-@dataclass(frozen=True)
-class AssociationFact:
-    """The tag or emotion whose days differ most in mood from the others; None when none differs notably."""
-
-    compared: int  # tags and emotions in the table
-    item: str | None = None
-    kind: str = "tag"
-    mean_with: float = 0.0
-    mean_without: float = 0.0
-    days_with: int = 0
-    days_without: int = 0
-
-
-@dataclass(frozen=True)
-class HelpsFact:
-    """The technique used most often (only when it is the only one with that many uses)."""
-
-    technique: str
-    uses: int
-
-
-@dataclass(frozen=True)
-class DropFact:
-    """The technique with the largest mean drop in distress among those with MIN_DAYS rated uses."""
-
-    technique: str
-    mean_drop: float
-    rated_uses: int
-
-
-@dataclass(frozen=True)
-class EmptyFact:
-    """Why there is nothing to show yet, and what would help.
-
-    kind "write": fewer than MIN_DAYS days with an entry; "mood": entries on enough days, but fewer
-    than MIN_DAYS with a mood; "range": the range chosen is short of days, and there are earlier ones.
-    """
-
-    kind: str
-    days: int
-
-
-@dataclass(frozen=True)
-class Summaries:
-    """Each chart's sentence (None: too little to say), or, with too little for any chart, `empty`."""
-
-    mood: TrendFact | None = None
-    weekday: WeekdayFact | None = None
-    year: YearFact | None = None
-    associations: AssociationFact | None = None
-    helps: HelpsFact | None = None
-    drop: DropFact | None = None
-    empty: EmptyFact | None = None
 
 
 def enough(report: Report) -> bool:
