@@ -22,18 +22,15 @@ from ...core.session import Session
 from ...core.vault import Vault
 from ...sync.models import Group, SyncAllResult
 from ...sync.service import GroupService
-from .. import design
 from ..common import Retranslatable
-from ..shell.setup_steps import PrimaryButton
 from ..widgets.ask import ask
 from ..widgets.bidi_text import PlainTextEdit, fit_direction, follow_text, isolate
 from .dialogs import InviteDialog, JoinGroupDialog, NewGroupDialog, PseudonymDialog
 from .feed import FeedView
+from .intro import GroupsIntro
 from .settings import GroupSettingsDialog, ReportsDialog
 from .status import SyncStatusBar
 from .sync import GroupSync
-
-READING_MEASURE = 90  # characters: the empty page's sentences wrap at a comfortable line length
 
 
 class GroupsPage(Retranslatable, QWidget):
@@ -57,37 +54,17 @@ class GroupsPage(Retranslatable, QWidget):
         self.settings_action.triggered.connect(lambda _c=False: self.open_settings())
 
         # No groups yet: what groups are, that nothing is sent until one exists, and joining by invite first.
-        self.intro = QWidget()
-        self.intro_heading, self.intro_text = QLabel(), QLabel()
-        self.intro_heading.setObjectName("heading")
-        self.intro_heading.setWordWrap(True)
-        self.intro_text.setWordWrap(True)
-        self.intro_join, self.intro_new, self.intro_settings = PrimaryButton(), QPushButton(), QPushButton()
+        self.intro = GroupsIntro()
+        # The page's own names for the panel's parts, as tests know them.
+        self.intro_heading, self.intro_text = self.intro.heading, self.intro.text
+        self.intro_join, self.intro_new, self.intro_settings = (
+            self.intro.join,
+            self.intro.new,
+            self.intro.settings,
+        )
         self.intro_new.clicked.connect(self.new_group)
         self.intro_join.clicked.connect(self.join_group)
-        # Someone may want Tor set up before joining: a quieter way, after the two that start a group.
-        self.intro_settings.setFlat(True)
         self.intro_settings.clicked.connect(self.open_settings)
-        intro_buttons = QHBoxLayout()
-        for button in (self.intro_join, self.intro_new):
-            intro_buttons.addWidget(button)
-        intro_buttons.addStretch()
-        block = QWidget()
-        block.setMaximumWidth(self.fontMetrics().averageCharWidth() * READING_MEASURE)
-        block_layout = QVBoxLayout(block)
-        for label in (self.intro_heading, self.intro_text):
-            block_layout.addWidget(label)
-        block_layout.addLayout(intro_buttons)
-        block_layout.addWidget(self.intro_settings, 0, Qt.AlignmentFlag.AlignLeading)
-        centred = QHBoxLayout()
-        centred.addStretch()
-        centred.addWidget(block, 100)
-        centred.addStretch()
-        intro_layout = QVBoxLayout(self.intro)
-        intro_layout.setContentsMargins(*(design.SPACE["xl"],) * 4)
-        intro_layout.addStretch(1)
-        intro_layout.addLayout(centred)
-        intro_layout.addStretch(2)  # a little above the middle, where the eye lands
 
         # One group shown.
         self.main = QWidget()
@@ -165,17 +142,7 @@ class GroupsPage(Retranslatable, QWidget):
         self.join_action.setText(self.tr("&Join group…"))
         self.sync_action.setText(self.tr("&Sync now"))
         self.settings_action.setText(self.tr("Group &settings…"))
-        self.intro_heading.setText(self.tr("You don't have to go through this alone"))
-        self.intro_text.setText(
-            self.tr(
-                "A group is a few people who understand, each under a name they choose, so nobody there "
-                "learns who you are. Posts are encrypted end to end on this computer. Nothing leaves it, and "
-                "no server is contacted, until you join or start a group."
-            )
-        )
-        self.intro_join.setText(self.tr("&Join with an invite…"))
-        self.intro_new.setText(self.tr("Start a &new group…"))
-        self.intro_settings.setText(self.tr("Connection settings (proxy, Tor)…"))
+        self.intro.retranslate_ui()
         self.group_label.setText(self.tr("&Group:"))
         self.invite_button.setText(self.tr("&Invite…"))
         self.pseudonym_button.setText(self.tr("&Pseudonym…"))
