@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .errors import ImportFileInvalid, ImportPartTooLarge, ImportTooDeep
 from .limits import MAX_DEPTH, MAX_PART_CHARS
 from .strict_json import DECODER
 
-_WS = re.compile(r"[ \t\n\r]*")
+# json's scanner (C), with the strict decoder's checks: (value, end) of the value at an index,
+# StopIteration if none starts there. JSONDecoder sets it in __init__, so typeshed does not list it.
+_SCAN: Callable[[str, int], tuple[object, int]] = DECODER.scan_once  # type: ignore[attr-defined]
+_SPACES = " \t\n\r"  # JSON's whitespace
+_WS = re.compile(f"[{_SPACES}]*")
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 # A run of anything but brackets and unfinished strings (possessive: no backtracking).
 _NOT_BRACKET = re.compile(r'(?:[^][{}"]++|"[^"\\]*+(?:\\.[^"\\]*+)*+")*+', re.S)
 # What a number or a literal is made of (anything else there is for json to refuse).
 _SCALAR = re.compile(r"[^][{}\",: \t\n\r]*")
+_SCALAR_ENDS = '][{}",: \t\n\r'  # what _SCALAR stops at
 
 
 class _StreamedArray:
@@ -40,9 +45,16 @@ class JsonStream:
 
     Only one value is held at a time: each item of the streamed array, each other
     member. Every value is capped at `max_part` characters and `max_depth` levels
-    (counted from the top) before json parses it, so neither memory nor recursion
-    follows the file. Errors: ImportFileInvalid (with a line), ImportPartTooLarge,
-    ImportTooDeep, and what `text_chunks` raises.
+    (counted from the top), so neither memory nor recursion follows the file. Errors:
+    ImportFileInvalid (with a line), ImportPartTooLarge, ImportTooDeep, and what
+    `text_chunks` raises.
+
+    A value is read in one pass where it can be: json's scanner reads it where it stands in
+    the buffer, and the result is kept only if it ended inside the buffer, within `max_part`,
+    and holds no more brackets than the depth left (so it cannot nest deeper). Anything else
+    (a value cut by the end of the buffer, damage, a bomb) is read the careful way: its end
+    found bracket by bracket with both caps checked on the way, then parsed, so the error is
+    always the one that way gives.
     """
 
     def __init__(
@@ -91,6 +103,9 @@ class JsonStream:
 
     def _next_char(self) -> str:
         """The next character after whitespace, or "" at the end of the file."""
+        buf, pos = self._buf, self._pos
+        if pos < len(buf) and buf[pos] not in _SPACES:  # most often no whitespace comes first
+            return buf[pos]
         while True:
             m = _WS.match(self._buf, self._pos)
             assert m is not None  # the pattern matches the empty string
@@ -154,6 +169,33 @@ class JsonStream:
         first = self._next_char()
         if not first:
             raise self._invalid()
+        buf = self._buf
+        start = self._pos
+        try:
+            # json's scanner stops at the value's end, so a value read whole is read once. Its
+            # recursion is bounded by Python's own limit (RecursionError), and a bomb fails there.
+            value, end = _SCAN(buf, start)
+        except (StopIteration, ValueError, RecursionError):
+            pass  # incomplete, damaged or hostile: the careful way says which
+        else:
+            # Ending before the buffer does, a number or a literal cannot go on in the next chunk;
+            # one must end where the careful way ends it too ("1x" is refused whole, never read as 1).
+            # Counting opening brackets (those in strings too) bounds a container's nesting from above.
+            if (
+                end < len(buf)
+                and end - start <= self._max_part
+                and (
+                    buf.count("[", start, end) + buf.count("{", start, end) <= self._max_depth - depth
+                    if first in "[{"
+                    else first == '"' or buf[end] in _SCALAR_ENDS
+                )
+            ):
+                self._pos = end
+                return value
+        return self._careful_value(first, depth)
+
+    def _careful_value(self, first: str, depth: int) -> object:
+        """The value at the current position, its end found and both caps checked before it is parsed."""
         end = self._value_end(first, depth)
         if end - self._pos > self._max_part:  # reading goes a chunk at a time, so check the value too
             raise ImportPartTooLarge(f"line {self.line()}")
