@@ -1209,6 +1209,14 @@
         <source>&amp;Discard changes</source>
         <translation>ت&amp;جاهل التغييرات</translation>
     </message>
+    <message>
+        <source>Draft kept safely in your journal at %1</source>
+        <translation>حُفظت المسودة بأمان داخل يومياتك في %1</translation>
+    </message>
+    <message>
+        <source>Your unfinished entry was kept as a draft.</source>
+        <translation>حُفظت تدوينتك غير المكتملة مسودةً داخل يومياتك.</translation>
+    </message>
 </context>
 <context>
     <name>EntryView</name>

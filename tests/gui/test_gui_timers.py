@@ -17,8 +17,8 @@ from peerapp.core.journal import Entry, JournalRepository, local_now
 from peerapp.core.keyslot import FAST_KDF
 from peerapp.core.settings import Settings
 from peerapp.core.vault import Vault
-from peerapp.gui.journal import editor as entry_editor
-from peerapp.gui.journal.editor import NEW_DRAFT
+from peerapp.gui.journal import drafted_dialog
+from peerapp.gui.journal.drafted_dialog import NEW_DRAFT
 from peerapp.gui.shell.app import build_window
 from peerapp.gui.shell.main_window import MainWindow
 from support.gui import GUI_PASSPHRASE, unlock
@@ -123,7 +123,7 @@ def test_typing_and_clicking_restart_the_idle_timer(
 def test_the_draft_is_saved_by_its_own_timer(
     qtbot: QtBot, make_vault: MakeVault, open_window: OpenWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(entry_editor, "AUTOSAVE_MS", 100)  # read when an editor opens
+    monkeypatch.setattr(drafted_dialog, "AUTOSAVE_MS", 100)  # read when an editor opens
     make_vault()
     settings = Settings()
     settings.autolock_minutes = 0

@@ -15,7 +15,7 @@ from .. import design
 from ..common import WINDOW_FRAME
 from ..widgets.announce import announce
 from ..widgets.chips import EmotionChips
-from .editor import CHECKIN_PREFIX, DraftedDialog
+from .drafted_dialog import CHECKIN_PREFIX, DraftedDialog
 from .editor_parts import MoodRow
 
 # The check-in's faces: large enough to hit without aiming (design has no face sizes of its own).

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...core.journal import Entry, JournalRepository
-from .editor import draft_slot
+from .drafted_dialog import draft_slot
 
 
 def draft_to_resume(repo: JournalRepository) -> tuple[Entry | None, dict[str, object]] | None:

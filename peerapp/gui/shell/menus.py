@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QToolBar, QWidget
 
 from .. import design
 from ..common import Page
-from ..widgets.chips import PillButton
+from ..widgets.pills import PillButton
 from . import pages
 
 if TYPE_CHECKING:

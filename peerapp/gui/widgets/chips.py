@@ -1,5 +1,5 @@
-"""Chips and pills: a wrapping flow layout, checkable emotion chips grouped by pleasantness and energy with
-a search field, and the pill-shaped primary button of the toolbar."""
+"""Checkable emotion chips grouped by pleasantness and energy, with a search field (the flow layout and
+the pill shapes are in flow_layout.py and pills.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QObject,
     QPoint,
     QPointF,
-    QRect,
     QRectF,
     QSize,
     Qt,
@@ -23,16 +22,11 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
-    QLayout,
-    QLayoutItem,
     QLineEdit,
     QScrollArea,
     QSizePolicy,
-    QStyle,
-    QToolButton,
     QVBoxLayout,
     QWidget,
-    QWidgetItem,
 )
 
 from ...core.vocab import (
@@ -44,9 +38,11 @@ from ...core.vocab import (
     group_description,
     group_title,
 )
-from .. import design, theme
+from .. import design
 from ..common import Retranslatable
 from .bidi_text import follow_text
+from .flow_layout import FlowLayout
+from .pills import RING, leading, pill, ring
 
 # Keys that came in with an import and belong to no group: shown in their own row, kept when saved.
 OTHER = "other"
@@ -54,103 +50,10 @@ OTHER = "other"
 CHIP_PAD = design.SPACE["m"]  # inside a chip, before and after its text
 CHIP_GAP = design.SPACE["s"]  # between chips, both ways
 CHIP_MARK = design.SPACE["s"] + design.SPACE["xxs"]  # the dot or tick before the label
-RING = theme.FOCUS_WIDTH
 
 
 def _translate(text: str) -> str:
     return QCoreApplication.translate("EmotionChips", text)
-
-
-class FlowLayout(QLayout):
-    """Lays its widgets out in rows that wrap, from the leading edge (right to left in Arabic)."""
-
-    def __init__(self, parent: QWidget | None = None, spacing: int = CHIP_GAP) -> None:
-        super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self._spacing = spacing
-        self.setContentsMargins(0, 0, 0, 0)
-
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
-        self._items.append(item)
-
-    def addWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt override
-        self.addChildWidget(widget)
-        self.addItem(QWidgetItem(widget))
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt override
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        return self._arrange(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        # Wide enough for a few chips a row; the real height comes from heightForWidth.
-        shown = [item.sizeHint() for item in self._items if not item.isEmpty()]
-        width = sum(s.width() for s in shown[:4]) + self._spacing * max(0, min(len(shown), 4) - 1)
-        return QSize(width, self.heightForWidth(width))
-
-    def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
-        # One chip a row at the least: the widest chip decides.
-        size = QSize()
-        for item in self._items:
-            if not item.isEmpty():
-                size = size.expandedTo(item.minimumSize())
-        margins = self.contentsMargins()
-        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
-
-    def _arrange(self, rect: QRect, move: bool) -> int:
-        margins = self.contentsMargins()
-        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        parent = self.parentWidget()
-        mirrored = parent is not None and parent.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        x, y, row_height = area.x(), area.y(), 0
-        for item in self._items:
-            if item.isEmpty():  # hidden by the search: takes no room
-                continue
-            hint = item.sizeHint()
-            if x > area.x() and x + hint.width() > area.right() + 1:
-                x, y, row_height = area.x(), y + row_height + self._spacing, 0
-            if move:
-                left = area.right() + 1 - (x - area.x()) - hint.width() if mirrored else x
-                item.setGeometry(QRect(QPoint(left, y), hint))
-            x += hint.width() + self._spacing
-            row_height = max(row_height, hint.height())
-        return y + row_height - rect.y() + margins.bottom()
-
-
-def _pill(rect: QRectF) -> QPainterPath:
-    path = QPainterPath()
-    radius = rect.height() / 2
-    path.addRoundedRect(rect, radius, radius)
-    return path
-
-
-def _leading(widget: QWidget) -> Qt.AlignmentFlag:
-    """The side a line of text starts from in `widget`, as a side a painter understands."""
-    return Qt.AlignmentFlag.AlignRight if widget.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
-
-
-def _ring(painter: QPainter, rect: QRectF, dark: bool) -> None:
-    """The app's focus ring (theme.FOCUS), in the pill's own shape."""
-    painter.setPen(QPen(QColor(theme.FOCUS[dark]), RING))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawPath(_pill(rect.adjusted(RING / 2, RING / 2, -RING / 2, -RING / 2)))
 
 
 class Chip(QCheckBox):
@@ -213,7 +116,7 @@ class Chip(QCheckBox):
             painter.setPen(QPen(colour, 1.5))
             painter.setBrush(fill)
             ink = design.surface("text", dark)
-        painter.drawPath(_pill(body))
+        painter.drawPath(pill(body))
         mirrored = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
         mark_left = body.right() - CHIP_PAD - CHIP_MARK if mirrored else body.left() + CHIP_PAD
         mark = QRectF(mark_left, body.center().y() - CHIP_MARK / 2, CHIP_MARK, CHIP_MARK)
@@ -233,9 +136,9 @@ class Chip(QCheckBox):
             text_rect = body.adjusted(CHIP_PAD, 0, -(CHIP_PAD + CHIP_MARK + design.SPACE["s"]), 0)
         painter.setPen(ink)
         painter.setFont(self.font())
-        painter.drawText(text_rect, int(_leading(self) | Qt.AlignmentFlag.AlignVCenter), self.text())
+        painter.drawText(text_rect, int(leading(self) | Qt.AlignmentFlag.AlignVCenter), self.text())
         if self.hasFocus():
-            _ring(painter, outer, dark)
+            ring(painter, outer, dark)
         painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
@@ -460,58 +363,3 @@ class EmotionChips(Retranslatable, QWidget):
         self._settle_tab_stops(target)
         if target is not chip:
             target.setFocus(Qt.FocusReason.TabFocusReason)
-
-
-class PillButton(QToolButton):
-    """The window's one primary action (Check in): a pill in the accent colour, with an optional icon."""
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        metrics = self.fontMetrics()
-        icon = self.iconSize().width() + design.SPACE["s"] if not self.icon().isNull() else 0
-        width = 2 * design.SPACE["l"] + icon + metrics.horizontalAdvance(self.text())
-        height = max(metrics.height(), self.iconSize().height()) + 2 * design.SPACE["xs"]
-        return QSize(width + 2 * RING, height + 2 * RING)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return self.sizeHint()
-
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        dark = design.is_dark()
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        outer = QRectF(self.rect())
-        body = outer.adjusted(RING + 0.5, RING + 0.5, -RING - 0.5, -RING - 0.5)
-        fill = design.surface("accent", dark)
-        if not self.isEnabled():
-            fill = design.surface("outline", dark)
-        elif self.isDown():
-            fill = fill.darker(115)
-        elif self.underMouse():
-            fill = fill.lighter(110) if not dark else fill.darker(108)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(fill)
-        painter.drawPath(_pill(body))
-        content = body.adjusted(design.SPACE["l"], 0, -design.SPACE["l"], 0).toRect()
-        if not self.icon().isNull():
-            size = self.iconSize()
-            icon_rect = QStyle.alignedRect(
-                self.layoutDirection(),
-                Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter,
-                size,
-                content,
-            )
-            self.icon().paint(painter, icon_rect)
-            shift = size.width() + design.SPACE["s"]
-            content = (
-                content.adjusted(0, 0, -shift, 0)
-                if self.isRightToLeft()
-                else content.adjusted(shift, 0, 0, 0)
-            )
-        painter.setPen(
-            design.surface("accent_ink", dark) if self.isEnabled() else design.surface("muted", dark)
-        )
-        painter.setFont(self.font())
-        painter.drawText(content, int(_leading(self) | Qt.AlignmentFlag.AlignVCenter), self.text())
-        if self.hasFocus():
-            _ring(painter, outer, dark)
-        painter.end()
