@@ -110,5 +110,6 @@ def validate(entry: Entry) -> None:
                 raise InvalidInput("distress")
         if use.helpfulness is not None and not 1 <= use.helpfulness <= 5:
             raise InvalidInput("helpfulness")
-    entry.tags = list(dict.fromkeys(t.strip() for t in entry.tags if t.strip()))
+    # Each tag stripped once (a bulk import validates every entry); always new lists, as before.
+    entry.tags = list(dict.fromkeys(filter(None, [t.strip() for t in entry.tags])))
     entry.emotions = list(dict.fromkeys(entry.emotions))

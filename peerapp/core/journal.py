@@ -15,7 +15,7 @@ from .entries import EntryFilter as EntryFilter
 from .entries import local_now as local_now
 from .entries import utc_stamp, validate
 from .errors import EntryNotFound
-from .journal_rows import ENTRY_COLUMNS, ChildRows, Transaction, hydrate, tag_id, write_rows
+from .journal_rows import ENTRY_COLUMNS, ChildRows, Transaction, hydrate, write_rows
 
 INDEX_VERSION_KEY = "search_index_version"
 # The default filter (every entry outside the trash); frozen, so one shared instance is safe.
@@ -59,13 +59,14 @@ class JournalRepository:
                 entry.created_at = entry.created_at or now
                 entry.updated_at = entry.updated_at or now
                 at = entry.at
+                stamp = at.isoformat()
                 values.append(
                     (
                         entry_id,
                         entry.uid,
-                        at.isoformat(),
+                        stamp,
                         int(at.timestamp()),
-                        entry.day,
+                        stamp[:10],  # Entry.day: isoformat writes the date first, the year in 4 digits
                         entry.mood,
                         entry.title,
                         entry.text,
@@ -79,9 +80,9 @@ class JournalRepository:
                 " deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 values,
             )
+            # The tags are made after the entries, in entry order, as they always were (their ids).
             rows = ChildRows()
-            for entry in batch:
-                rows.collect(entry, lambda name: tag_id(self.conn, name, known_tags))
+            rows.collect(batch, self.conn, known_tags)
             write_rows(self.conn, rows)
         return len(batch)
 
@@ -115,8 +116,7 @@ class JournalRepository:
 
     def _write_children(self, entry: Entry) -> None:
         rows = ChildRows()
-        known: dict[str, int] = {}
-        rows.collect(entry, lambda name: tag_id(self.conn, name, known))
+        rows.collect([entry], self.conn, {})
         write_rows(self.conn, rows)
 
     def _mark_index_version(self) -> None:
