@@ -260,18 +260,24 @@ def test_preferences_with_the_look_rows_fit_and_are_named(
 
 
 def test_fade_in_does_nothing_when_motion_is_reduced(qtbot: Any, app: QApplication) -> None:
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    widget.show()
+    window = QWidget()
+    qtbot.addWidget(window)
+    widget = QWidget(window)  # a part of a window fades through an opacity effect
+    window.show()
     design.set_reduce_motion(True)
     design.fade_in(widget)
-    assert widget.graphicsEffect() is None
+    design.fade_in(window)
+    assert widget.graphicsEffect() is None and window.windowOpacity() == 1.0
     design.set_reduce_motion(False)
     if not design.motion_enabled():
         pytest.skip("this desktop asks for no animations")
     design.fade_in(widget, 60)
     assert widget.graphicsEffect() is not None  # fading
     qtbot.waitUntil(lambda: widget.graphicsEffect() is None, timeout=3000)  # and gone once faded in
+    # A window fades as a whole (an effect on a window would paint over black), and ends opaque.
+    design.fade_in(window, 60)
+    assert window.graphicsEffect() is None
+    qtbot.waitUntil(lambda: window.windowOpacity() == 1.0, timeout=3000)
 
 
 # -- the app's mark -------------------------------------------------------------------------------------

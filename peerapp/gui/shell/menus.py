@@ -168,6 +168,7 @@ class MainMenus:
         dialog.finished.connect(lambda _result, d=dialog: self._check_in_closed(d))
         self.checkin_dialog = dialog
         dialog.show()
+        design.fade_in(dialog)  # it comes in softly over the window it belongs to (none with reduced motion)
         dialog.faces.buttons[1].setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def _continue_check_in(self: MainWindow, draft: dict[str, object]) -> bool:  # type: ignore[misc]

@@ -117,7 +117,10 @@ class TourDialog(Retranslatable, QDialog):
         self.sentence.setText(_sentences().get(make, ""))
         self.next_button.setText(self.tr("&Done") if last else self.tr("&Next"))
         self.setAccessibleDescription(self.sentence.text())
-        self.main_window.show_tab(cast(QWidget, page))
+        shown = cast(QWidget, page)
+        self.main_window.show_tab(shown)
+        # A short fade shows which part of the window this stop is about (none with reduced motion).
+        design.fade_in(shown)
 
     def next(self) -> None:
         if self.index == len(self.stops) - 1:
