@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import threading
 from collections.abc import Mapping
 from pathlib import Path
@@ -278,7 +279,7 @@ class Vault(SlotEditing, DuressSlots):
             pass
 
     def lock(self) -> None:
-        """Forget the key and close every connection."""
+        """Forget the key, close every connection and empty the search's word caches."""
         with self._lock:
             connections, self._connections = self._connections, []
         for conn in connections:
@@ -293,3 +294,8 @@ class Vault(SlotEditing, DuressSlots):
         self._opened_slot = None
         self._db_name = DB_NAME
         self.damaged = False
+        # The search caches hold journal words too. Looked up, not imported: textnorm loads the
+        # stemmer, which the lock screen never needs, and if it was never loaded it holds nothing.
+        textnorm = sys.modules.get(f"{__package__}.textnorm")
+        if textnorm is not None:
+            textnorm.forget_words()
