@@ -148,7 +148,7 @@ class IndexWords(dict[str, str]):
     costs far less than normalising, tokenising and stemming it again (bench/RESULTS.md, "Transfer").
     The result equals index_text's: no whitespace character normalises to a word character or
     combines with its neighbours under NFKC (each is a starter no composition uses), so the tokens
-    of a text are the tokens of its words in order (tests/core/test_index_words.py checks this over
+    of a text are the tokens of its words in order (tests/core/test_import_bulk.py checks this over
     every character). Bounded: past `limit` words the cache starts again. Make one per bulk job and
     drop it after, so the journal's words do not stay in memory with it.
     """
