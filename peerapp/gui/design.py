@@ -304,4 +304,8 @@ def app_icon() -> QIcon:
 
 
 # Motion (motion_enabled, fade_in) lives in gui/motion.py; its names are re-exported here.
-from .motion import MOTION, _desktop_reduces_motion, fade_in, motion_enabled, set_reduce_motion  # noqa: E402, F401
+from .motion import MOTION as MOTION  # noqa: E402
+from .motion import _desktop_reduces_motion as _desktop_reduces_motion  # noqa: E402
+from .motion import fade_in as fade_in  # noqa: E402
+from .motion import motion_enabled as motion_enabled  # noqa: E402
+from .motion import set_reduce_motion as set_reduce_motion  # noqa: E402

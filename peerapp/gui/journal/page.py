@@ -169,7 +169,7 @@ class JournalPage(Retranslatable, QWidget):
         self.model.filter = self.current_filter()
         self.model.attach(repo)
         self._update_count()  # counted once per filter, not on every page the view fetches
-        self._check_drafts()
+        self.check_drafts()
 
     def clear(self) -> None:
         """Called on lock: close the editor (keeping its draft) and forget everything shown."""
@@ -308,16 +308,23 @@ class JournalPage(Retranslatable, QWidget):
         if self.editor is not None:
             self.editor.deleteLater()
         self.editor = None
-        self._check_drafts()
+        self.check_drafts()
 
     def new_entry(self) -> None:
         if not self.trash_mode:
             self._open_editor(None)
 
+    def new_entry_from_draft(self, draft: dict[str, object]) -> bool:
+        """Open the editor on `draft` (a check-in continued); False when another editor is open."""
+        free = self.editor is None
+        if free:
+            self.set_trash_mode(False)
+        self._open_editor(None, draft=draft)  # an editor already open is raised instead, untouched
+        return free and self.editor is not None
+
     def new_entry_with_technique(self, technique: str) -> None:
         """Start an entry that records trying `technique` (the library's "I tried this")."""
-        self.set_trash_mode(False)
-        self._open_editor(None, draft={"coping": [{"technique": technique}]})
+        self.new_entry_from_draft({"coping": [{"technique": technique}]})
 
     def edit_selected(self) -> None:
         entry = self.selected_entry()
@@ -367,7 +374,8 @@ class JournalPage(Retranslatable, QWidget):
 
     # -- drafts --------------------------------------------------------------------
 
-    def _check_drafts(self) -> None:
+    def check_drafts(self) -> None:
+        """Show the banner when a draft waits (an editor or a check-in closed and kept one)."""
         has = self.repo is not None and bool(self.repo.drafts()) and self.editor is None
         self.draft_banner.setVisible(has)
 
