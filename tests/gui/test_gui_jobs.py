@@ -221,6 +221,9 @@ def test_quick_exit_during_the_first_run_leaves_a_locked_journal_behind_the_lock
     win = build_window(data_dir, "en", settings=Settings())
     qtbot.addWidget(win)
     win.show()
+    # On screen first, as a person sees it: the quick-exit keys are watched from the first paint on.
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.watching_input, timeout=WAIT_MS)
     try:
         page = win.setup_page
         assert win.stack.currentWidget() is page
