@@ -89,6 +89,7 @@ THEMES = (("", False), ("-dark", True))
 
 
 def shoot(widget: QWidget, name: str) -> None:
+    settle(0.4)  # the layouts a language or theme switch posts, done before the picture
     widget.grab().save(str(OUT / f"{name}.png"))
 
 
