@@ -21,6 +21,8 @@ _NOT_BRACKET = re.compile(r'(?:[^][{}"]++|"[^"\\]*+(?:\\.[^"\\]*+)*+")*+', re.S)
 # What a number or a literal is made of (anything else there is for json to refuse).
 _SCALAR = re.compile(r"[^][{}\",: \t\n\r]*")
 _SCALAR_ENDS = '][{}",: \t\n\r'  # what _SCALAR stops at
+_MIN_WINDOW = 64
+_MISSED = object()  # a container the one-pass reading left for the careful way
 
 
 class _StreamedArray:
@@ -49,12 +51,12 @@ class JsonStream:
     ImportFileInvalid (with a line), ImportPartTooLarge, ImportTooDeep, and what
     `text_chunks` raises.
 
-    A value is read in one pass where it can be: json's scanner reads it where it stands in
-    the buffer, and the result is kept only if it ended inside the buffer, within `max_part`,
-    and holds no more brackets than the depth left (so it cannot nest deeper). Anything else
-    (a value cut by the end of the buffer, damage, a bomb) is read the careful way: its end
-    found bracket by bracket with both caps checked on the way, then parsed, so the error is
-    always the one that way gives.
+    A value is read in one pass where it can be: json's scanner reads it where it stands, and
+    its result is kept only if the value ended inside the buffer and within `max_part`; a
+    container is scanned in a window too shallow to nest past `max_depth` (_whole_container),
+    so json never recurses deeper than the cap. Anything else (a value cut by the end of the
+    buffer, damage, a bomb) is read the careful way: its end found bracket by bracket with both
+    caps checked on the way, then parsed, so the error is always the one that way gives.
     """
 
     def __init__(
@@ -68,6 +70,7 @@ class JsonStream:
         self._eof = False
         self._line = 1  # line number at self._line_mark
         self._line_mark = 0
+        self._window = _MIN_WINDOW  # how much text json is first given for a container
 
     # -- the buffer ---------------------------------------------------------------------
 
@@ -169,30 +172,68 @@ class JsonStream:
         first = self._next_char()
         if not first:
             raise self._invalid()
-        buf = self._buf
-        start = self._pos
-        try:
-            # json's scanner stops at the value's end, so a value read whole is read once. Its
-            # recursion is bounded by Python's own limit (RecursionError), and a bomb fails there.
-            value, end = _SCAN(buf, start)
-        except (StopIteration, ValueError, RecursionError):
-            pass  # incomplete, damaged or hostile: the careful way says which
-        else:
-            # Ending before the buffer does, a number or a literal cannot go on in the next chunk;
-            # one must end where the careful way ends it too ("1x" is refused whole, never read as 1).
-            # Counting opening brackets (those in strings too) bounds a container's nesting from above.
-            if (
-                end < len(buf)
-                and end - start <= self._max_part
-                and (
-                    buf.count("[", start, end) + buf.count("{", start, end) <= self._max_depth - depth
-                    if first in "[{"
-                    else first == '"' or buf[end] in _SCALAR_ENDS
-                )
-            ):
-                self._pos = end
+        if first in "[{":
+            value = self._whole_container(depth)
+            if value is not _MISSED:
                 return value
+        else:
+            buf = self._buf
+            start = self._pos
+            try:
+                value, end = _SCAN(buf, start)  # a string or a scalar: json does not recurse
+            except (StopIteration, ValueError):
+                pass  # damaged, or cut by the end of the buffer: the careful way says which
+            else:
+                # Ending before the buffer does, a number or a literal cannot go on in the next
+                # chunk; it must end where the careful way ends it ("1x" is refused, never read as 1).
+                if (
+                    end < len(buf)
+                    and end - start <= self._max_part
+                    and (first == '"' or buf[end] in _SCALAR_ENDS)
+                ):
+                    self._pos = end
+                    return value
         return self._careful_value(first, depth)
+
+    def _whole_container(self, depth: int) -> object:
+        """The array or object at the current position read in one pass, or _MISSED.
+
+        json recurses once per level, so it only ever sees a window of the buffer holding no more
+        opening brackets (in strings too) than the depth left: however the text nests, neither its
+        recursion nor a value it returns can pass the cap. The window is cut from the buffer, which
+        costs per character, so it is made to fit: the rest of the line when it ends near (an export
+        writes one entry per line), else about the last container's length, and twice as long again
+        (to a line end past that, if any) while the value goes on past it. A value that is damaged, over `max_part`, cut by the
+        end of the buffer or with more brackets than that is _MISSED, and read the careful way,
+        which gives the error.
+        """
+        buf, start, budget = self._buf, self._pos, self._max_depth - depth
+        # First the rest of the line, if it ends within four times the guess; else the guess.
+        low, high = 0, 4 * self._window
+        line_end = buf.find("\n", start, start + high)
+        if line_end < 0:
+            high = self._window
+        openers = 0
+        counted = start  # the brackets before here are in `openers`
+        while True:
+            stop = min(line_end + 1 if line_end >= 0 else start + high, len(buf))
+            openers += buf.count("[", counted, stop) + buf.count("{", counted, stop)
+            counted = stop
+            if openers > budget:
+                return _MISSED
+            try:
+                value, length = _SCAN(buf[start:stop], 0)
+            except (StopIteration, ValueError):
+                if stop == len(buf) or stop - start > self._max_part:
+                    return _MISSED
+                low, high = stop - start, 2 * (stop - start)
+                line_end = buf.find("\n", start + low, start + high)
+                continue
+            if length > self._max_part:
+                return _MISSED
+            self._pos = start + length
+            self._window = max(_MIN_WINDOW, length + length // 2)
+            return value
 
     def _careful_value(self, first: str, depth: int) -> object:
         """The value at the current position, its end found and both caps checked before it is parsed."""

@@ -8,13 +8,18 @@ and raises the same error at the same line.
 from __future__ import annotations
 
 import json
+import os
 import random
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from peerapp.core import errors
 from peerapp.core.json_stream import STREAMED_ARRAY, JsonStream
+from support import ROOT
 
 
 class CarefulStream(JsonStream):
@@ -175,3 +180,31 @@ def test_any_chunking_reads_the_same(size: int) -> None:
     text = json.dumps({"version": 1, "entries": rows, "z": 9876543210})
     assert read(text, sizes=[size]) == read(text)
     assert read(text)[1] is None
+
+
+def test_json_never_recurses_past_the_cap(tmp_path: Path) -> None:
+    """A nesting bomb is refused in a thread with a small stack (macOS gives threads 512 KiB): json
+    is only given text too shallow to nest past the cap, so its recursion cannot crash the process."""
+    code = (
+        "import threading\n"
+        "from peerapp.core import errors\n"
+        "from peerapp.core.json_stream import JsonStream\n"
+        "threading.stack_size(128 * 1024)\n"
+        "refused = []\n"
+        "def read():\n"
+        "    for depth in (100, 1000, 100_000):\n"
+        "        text = '{\"entries\": [' + '[' * depth + ']' * depth + ']}'\n"
+        "        try:\n"
+        "            for _ in JsonStream(iter([text])).members('entries'):\n"
+        "                pass\n"
+        "        except errors.ImportTooDeep:\n"
+        "            refused.append(depth)\n"
+        "thread = threading.Thread(target=read)\n"
+        "thread.start()\n"
+        "thread.join()\n"
+        "print(refused)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert done.returncode == 0, f"exit {done.returncode}: {done.stderr}"
+    assert done.stdout.strip() == "[100, 1000, 100000]"
