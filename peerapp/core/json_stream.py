@@ -201,18 +201,19 @@ class JsonStream:
         json recurses once per level, so it only ever sees a window of the buffer holding no more
         opening brackets (in strings too) than the depth left: however the text nests, neither its
         recursion nor a value it returns can pass the cap. The window is cut from the buffer, which
-        costs per character, so it is made to fit: the rest of the line when it ends near (an export
-        writes one entry per line), else about the last container's length, and twice as long again
-        (to a line end past that, if any) while the value goes on past it. A value that is damaged, over `max_part`, cut by the
-        end of the buffer or with more brackets than that is _MISSED, and read the careful way,
-        which gives the error.
+        costs per character, so it is made to fit: first the rest of a long line when it ends near
+        (an export writes one entry per line), else about the last container's length; while the
+        value goes on past it, at least twice as long; each to the last line end in reach. A value that is
+        damaged, over `max_part`, cut by the end of the buffer or with more brackets than that is
+        _MISSED, and read the careful way, which gives the error.
         """
         buf, start, budget = self._buf, self._pos, self._max_depth - depth
-        # First the rest of the line, if it ends within four times the guess; else the guess.
-        low, high = 0, 4 * self._window
-        line_end = buf.find("\n", start, start + high)
-        if line_end < 0:
-            high = self._window
+        # First the rest of the line, if it is long and ends within four times the guess (an entry
+        # of an export); else the guess, to the last line end in it (indented JSON).
+        high = self._window
+        line_end = buf.find("\n", start, start + 4 * high)
+        if line_end - start < high // 4:
+            line_end = buf.rfind("\n", start, start + high)
         openers = 0
         counted = start  # the brackets before here are in `openers`
         while True:
@@ -226,8 +227,9 @@ class JsonStream:
             except (StopIteration, ValueError):
                 if stop == len(buf) or stop - start > self._max_part:
                     return _MISSED
-                low, high = stop - start, 2 * (stop - start)
-                line_end = buf.find("\n", start + low, start + high)
+                # Indented JSON ends a line after "{": the next window is the guess at least.
+                low, high = stop - start, max(2 * (stop - start), self._window)
+                line_end = buf.rfind("\n", start + low, start + high)
                 continue
             if length > self._max_part:
                 return _MISSED
