@@ -203,9 +203,9 @@ class JsonStream:
         recursion nor a value it returns can pass the cap. The window is cut from the buffer, which
         costs per character, so it is made to fit: first the rest of a long line when it ends near
         (an export writes one entry per line), else about the last container's length; while the
-        value goes on past it, at least twice as long; each to the last line end in reach. A value that is
-        damaged, over `max_part`, cut by the end of the buffer or with more brackets than that is
-        _MISSED, and read the careful way, which gives the error.
+        value goes on past it, at least twice as long; each to the last line end in reach. A value
+        that is damaged, over `max_part`, cut by the end of the buffer or with more brackets than
+        that is _MISSED, and read the careful way, which gives the error.
         """
         buf, start, budget = self._buf, self._pos, self._max_depth - depth
         # First the rest of the line, if it is long and ends within four times the guess (an entry
