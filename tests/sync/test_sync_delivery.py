@@ -247,7 +247,9 @@ def test_a_reply_that_arrives_before_its_parent_is_threaded_later(
 
 def test_a_thousand_queued_posts_drain_in_order_through_429(tmp_path: Path) -> None:
     # One PUT a post (a server without batch uploads); tests/sync/test_sync_batch.py takes batches through 429.
-    server = start_server(tmp_path, "sqlite", room_rate=100, room_burst=100, max_batch=0)
+    # 40 a second: a client would have to take over 25 ms a PUT never to meet a 429 (a busy machine
+    # took longer than the 10 ms that 100 a second allowed), and 1,000 posts still drain in about 25 s.
+    server = start_server(tmp_path, "sqlite", room_rate=40, room_burst=40, max_batch=0)
     try:
         alice, ga, bob, gb = _pair(tmp_path, server.url)
         ids = [alice.post(ga, f"n={i}").id for i in range(1000)]
