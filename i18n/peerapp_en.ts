@@ -5,11 +5,17 @@
     <name>AssociationTable</name>
     <message numerus="yes">
         <source>Mean mood %1 on %Ln days with it</source>
-        <translation><numerusform>Mean mood %1 on %Ln day with it</numerusform><numerusform>Mean mood %1 on %Ln days with it</numerusform></translation>
+        <translation>
+            <numerusform>Mean mood %1 on %Ln day with it</numerusform>
+            <numerusform>Mean mood %1 on %Ln days with it</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Mean mood %1 on %Ln days without it</source>
-        <translation><numerusform>Mean mood %1 on %Ln day without it</numerusform><numerusform>Mean mood %1 on %Ln days without it</numerusform></translation>
+        <translation>
+            <numerusform>Mean mood %1 on %Ln day without it</numerusform>
+            <numerusform>Mean mood %1 on %Ln days without it</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -110,19 +116,31 @@
     <name>HelpsTable</name>
     <message numerus="yes">
         <source>%1 (from %Ln ratings)</source>
-        <translation><numerusform>%1 (from %Ln rating)</numerusform><numerusform>%1 (from %Ln ratings)</numerusform></translation>
+        <translation>
+            <numerusform>%1 (from %Ln rating)</numerusform>
+            <numerusform>%1 (from %Ln ratings)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Used %Ln times</source>
-        <translation><numerusform>Used %Ln time</numerusform><numerusform>Used %Ln times</numerusform></translation>
+        <translation>
+            <numerusform>Used %Ln time</numerusform>
+            <numerusform>Used %Ln times</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Distress dropped by %1 on average, from %Ln ratings</source>
-        <translation><numerusform>Distress dropped by %1 on average, from %Ln rating</numerusform><numerusform>Distress dropped by %1 on average, from %Ln ratings</numerusform></translation>
+        <translation>
+            <numerusform>Distress dropped by %1 on average, from %Ln rating</numerusform>
+            <numerusform>Distress dropped by %1 on average, from %Ln ratings</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Helpfulness %1 of 5 on average, from %Ln ratings</source>
-        <translation><numerusform>Helpfulness %1 of 5 on average, from %Ln rating</numerusform><numerusform>Helpfulness %1 of 5 on average, from %Ln ratings</numerusform></translation>
+        <translation>
+            <numerusform>Helpfulness %1 of 5 on average, from %Ln rating</numerusform>
+            <numerusform>Helpfulness %1 of 5 on average, from %Ln ratings</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -153,90 +171,153 @@
     <name>InsightSummary</name>
     <message numerus="yes">
         <source>Your mood averaged %1 over the %Ln days with a mood in this range.</source>
-        <translation><numerusform>Your mood was %1 on the one day with a mood in this range.</numerusform><numerusform>Your mood averaged %1 over the %Ln days with a mood in this range.</numerusform></translation>
+        <translation>
+            <numerusform>Your mood was %1 on the one day with a mood in this range.</numerusform>
+            <numerusform>Your mood averaged %1 over the %Ln days with a mood in this range.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>In the latest %1 your mood was higher than your average for this range: %2 over %Ln days, against %3.</source>
-        <translation><numerusform>In the latest %1 your mood was higher than your average for this range: %2 over %Ln day, against %3.</numerusform><numerusform>In the latest %1 your mood was higher than your average for this range: %2 over %Ln days, against %3.</numerusform></translation>
+        <translation>
+            <numerusform>In the latest %1 your mood was higher than your average for this range: %2 over %Ln day, against %3.</numerusform>
+            <numerusform>In the latest %1 your mood was higher than your average for this range: %2 over %Ln days, against %3.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>In the latest %1 your mood was lower than your average for this range: %2 over %Ln days, against %3.</source>
-        <translation><numerusform>In the latest %1 your mood was lower than your average for this range: %2 over %Ln day, against %3.</numerusform><numerusform>In the latest %1 your mood was lower than your average for this range: %2 over %Ln days, against %3.</numerusform></translation>
+        <translation>
+            <numerusform>In the latest %1 your mood was lower than your average for this range: %2 over %Ln day, against %3.</numerusform>
+            <numerusform>In the latest %1 your mood was lower than your average for this range: %2 over %Ln days, against %3.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>In the latest %1 your mood was about the same as your average for this range: %2 over %Ln days, against %3.</source>
-        <translation><numerusform>In the latest %1 your mood was about the same as your average for this range: %2 over %Ln day, against %3.</numerusform><numerusform>In the latest %1 your mood was about the same as your average for this range: %2 over %Ln days, against %3.</numerusform></translation>
+        <translation>
+            <numerusform>In the latest %1 your mood was about the same as your average for this range: %2 over %Ln day, against %3.</numerusform>
+            <numerusform>In the latest %1 your mood was about the same as your average for this range: %2 over %Ln days, against %3.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Of %Ln days with a mood, every weekday had about the same average (%1 to %2).</source>
-        <translation><numerusform>Of %Ln day with a mood, every weekday had about the same average (%1 to %2).</numerusform><numerusform>Of %Ln days with a mood, every weekday had about the same average (%1 to %2).</numerusform></translation>
+        <translation>
+            <numerusform>Of %Ln day with a mood, every weekday had about the same average (%1 to %2).</numerusform>
+            <numerusform>Of %Ln days with a mood, every weekday had about the same average (%1 to %2).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Of %Ln days with a mood, %1 had the highest average (%2) and %3 the lowest (%4).</source>
-        <translation><numerusform>Of %Ln day with a mood, %1 had the highest average (%2) and %3 the lowest (%4).</numerusform><numerusform>Of %Ln days with a mood, %1 had the highest average (%2) and %3 the lowest (%4).</numerusform></translation>
+        <translation>
+            <numerusform>Of %Ln day with a mood, %1 had the highest average (%2) and %3 the lowest (%4).</numerusform>
+            <numerusform>Of %Ln days with a mood, %1 had the highest average (%2) and %3 the lowest (%4).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>A mood was recorded on %Ln days of %1.</source>
-        <translation><numerusform>A mood was recorded on %Ln day of %1.</numerusform><numerusform>A mood was recorded on %Ln days of %1.</numerusform></translation>
+        <translation>
+            <numerusform>A mood was recorded on %Ln day of %1.</numerusform>
+            <numerusform>A mood was recorded on %Ln days of %1.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>A mood was recorded on %Ln days of %1; the most frequent was %2 (%3 of them).</source>
-        <translation><numerusform>A mood was recorded on %Ln day of %1; the most frequent was %2 (%3 of them).</numerusform><numerusform>A mood was recorded on %Ln days of %1; the most frequent was %2 (%3 of them).</numerusform></translation>
+        <translation>
+            <numerusform>A mood was recorded on %Ln day of %1; the most frequent was %2 (%3 of them).</numerusform>
+            <numerusform>A mood was recorded on %Ln days of %1; the most frequent was %2 (%3 of them).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>None of the %Ln items compared goes with a clear difference in mood.</source>
-        <translation><numerusform>None of the %Ln item compared goes with a clear difference in mood.</numerusform><numerusform>None of the %Ln items compared goes with a clear difference in mood.</numerusform></translation>
+        <translation>
+            <numerusform>None of the %Ln item compared goes with a clear difference in mood.</numerusform>
+            <numerusform>None of the %Ln items compared goes with a clear difference in mood.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Your mood was higher on days tagged %1: %2 over %Ln days, against %3 on the other %4.</source>
-        <translation><numerusform>Your mood was higher on days tagged %1: %2 over %Ln day, against %3 on the other %4.</numerusform><numerusform>Your mood was higher on days tagged %1: %2 over %Ln days, against %3 on the other %4.</numerusform></translation>
+        <translation>
+            <numerusform>Your mood was higher on days tagged %1: %2 over %Ln day, against %3 on the other %4.</numerusform>
+            <numerusform>Your mood was higher on days tagged %1: %2 over %Ln days, against %3 on the other %4.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Your mood was lower on days tagged %1: %2 over %Ln days, against %3 on the other %4.</source>
-        <translation><numerusform>Your mood was lower on days tagged %1: %2 over %Ln day, against %3 on the other %4.</numerusform><numerusform>Your mood was lower on days tagged %1: %2 over %Ln days, against %3 on the other %4.</numerusform></translation>
+        <translation>
+            <numerusform>Your mood was lower on days tagged %1: %2 over %Ln day, against %3 on the other %4.</numerusform>
+            <numerusform>Your mood was lower on days tagged %1: %2 over %Ln days, against %3 on the other %4.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Your mood was higher on days you noted %1: %2 over %Ln days, against %3 on the other %4.</source>
-        <translation><numerusform>Your mood was higher on days you noted %1: %2 over %Ln day, against %3 on the other %4.</numerusform><numerusform>Your mood was higher on days you noted %1: %2 over %Ln days, against %3 on the other %4.</numerusform></translation>
+        <translation>
+            <numerusform>Your mood was higher on days you noted %1: %2 over %Ln day, against %3 on the other %4.</numerusform>
+            <numerusform>Your mood was higher on days you noted %1: %2 over %Ln days, against %3 on the other %4.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Your mood was lower on days you noted %1: %2 over %Ln days, against %3 on the other %4.</source>
-        <translation><numerusform>Your mood was lower on days you noted %1: %2 over %Ln day, against %3 on the other %4.</numerusform><numerusform>Your mood was lower on days you noted %1: %2 over %Ln days, against %3 on the other %4.</numerusform></translation>
+        <translation>
+            <numerusform>Your mood was lower on days you noted %1: %2 over %Ln day, against %3 on the other %4.</numerusform>
+            <numerusform>Your mood was lower on days you noted %1: %2 over %Ln days, against %3 on the other %4.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 was the technique used most often: %Ln times in this range.</source>
-        <translation><numerusform>%1 was the technique used most often: %Ln time in this range.</numerusform><numerusform>%1 was the technique used most often: %Ln times in this range.</numerusform></translation>
+        <translation>
+            <numerusform>%1 was the technique used most often: %Ln time in this range.</numerusform>
+            <numerusform>%1 was the technique used most often: %Ln times in this range.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>The largest average drop in distress came with %1: %2 over %Ln rated uses.</source>
-        <translation><numerusform>The largest average drop in distress came with %1: %2 over %Ln rated use.</numerusform><numerusform>The largest average drop in distress came with %1: %2 over %Ln rated uses.</numerusform></translation>
+        <translation>
+            <numerusform>The largest average drop in distress came with %1: %2 over %Ln rated use.</numerusform>
+            <numerusform>The largest average drop in distress came with %1: %2 over %Ln rated uses.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>This range has a mood on %Ln days; patterns need %1. Earlier days are under «All time».</source>
-        <translation><numerusform>This range has a mood on %Ln day; patterns need %1. Earlier days are under «All time».</numerusform><numerusform>This range has a mood on %Ln days; patterns need %1. Earlier days are under «All time».</numerusform></translation>
+        <translation>
+            <numerusform>This range has a mood on %Ln day; patterns need %1. Earlier days are under «All time».</numerusform>
+            <numerusform>This range has a mood on %Ln days; patterns need %1. Earlier days are under «All time».</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Add a mood on %1 days to see patterns — %Ln days have one so far.</source>
-        <translation><numerusform>Add a mood on %1 days to see patterns — %Ln day has one so far.</numerusform><numerusform>Add a mood on %1 days to see patterns — %Ln days have one so far.</numerusform></translation>
+        <translation>
+            <numerusform>Add a mood on %1 days to see patterns — %Ln day has one so far.</numerusform>
+            <numerusform>Add a mood on %1 days to see patterns — %Ln days have one so far.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Write on %1 days to see patterns — you have written on %Ln days so far.</source>
-        <translation><numerusform>Write on %1 days to see patterns — you have written on %Ln day so far.</numerusform><numerusform>Write on %1 days to see patterns — you have written on %Ln days so far.</numerusform></translation>
+        <translation>
+            <numerusform>Write on %1 days to see patterns — you have written on %Ln day so far.</numerusform>
+            <numerusform>Write on %1 days to see patterns — you have written on %Ln days so far.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>InsightsPage</name>
     <message numerus="yes">
         <source>%1 · %2 (%3) · %Ln entries</source>
-        <translation><numerusform>%1 · %2 (%3) · %Ln entry</numerusform><numerusform>%1 · %2 (%3) · %Ln entries</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %2 (%3) · %Ln entry</numerusform>
+            <numerusform>%1 · %2 (%3) · %Ln entries</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 · %2 (%3) · %Ln days</source>
-        <translation><numerusform>%1 · %2 (%3) · %Ln day</numerusform><numerusform>%1 · %2 (%3) · %Ln days</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %2 (%3) · %Ln day</numerusform>
+            <numerusform>%1 · %2 (%3) · %Ln days</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 · %2 · from %Ln ratings</source>
-        <translation><numerusform>%1 · %2 · from %Ln rating</numerusform><numerusform>%1 · %2 · from %Ln ratings</numerusform></translation>
+        <translation>
+            <numerusform>%1 · %2 · from %Ln rating</numerusform>
+            <numerusform>%1 · %2 · from %Ln ratings</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -267,7 +348,10 @@
     <name>LibraryPage</name>
     <message numerus="yes">
         <source>%n min read</source>
-        <translation><numerusform>%n min read</numerusform><numerusform>%n min read</numerusform></translation>
+        <translation>
+            <numerusform>%n min read</numerusform>
+            <numerusform>%n min read</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -319,7 +403,10 @@
     <name>ProtectionsStep</name>
     <message numerus="yes">
         <source>%n minutes</source>
-        <translation><numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
