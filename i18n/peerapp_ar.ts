@@ -1058,6 +1058,45 @@
     </message>
 </context>
 <context>
+    <name>EmotionChips</name>
+    <message>
+        <source>selected</source>
+        <translation>مختار</translation>
+    </message>
+    <message>
+        <source>not selected</source>
+        <translation>غير مختار</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1، %2</translation>
+    </message>
+    <message>
+        <source>Other feelings</source>
+        <translation>مشاعر أخرى</translation>
+    </message>
+    <message>
+        <source>Feelings that came with imported entries.</source>
+        <translation>مشاعر جاءت مع تدوينات مستوردة.</translation>
+    </message>
+    <message>
+        <source>Find a feeling (English or Arabic)</source>
+        <translation>ابحث عن شعور (بالعربية أو الإنجليزية)</translation>
+    </message>
+    <message>
+        <source>Find a feeling</source>
+        <translation>البحث عن شعور</translation>
+    </message>
+    <message>
+        <source>Feelings</source>
+        <translation>المشاعر</translation>
+    </message>
+    <message>
+        <source>No feeling matches “%1”.</source>
+        <translation>لا شعور يطابق «%1».</translation>
+    </message>
+</context>
+<context>
     <name>EmotionRow</name>
     <message>
         <source>Name the feeling</source>

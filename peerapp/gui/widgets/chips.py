@@ -52,10 +52,6 @@ CHIP_GAP = design.SPACE["s"]  # between chips, both ways
 CHIP_MARK = design.SPACE["s"] + design.SPACE["xxs"]  # the dot or tick before the label
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("EmotionChips", text)
-
-
 class Chip(QCheckBox):
     """One emotion: a pill with a dot in its group's colour; chosen, it fills with that colour and shows a
     tick. A check box underneath, so a screen reader hears a choice and Space toggles it."""
@@ -77,8 +73,16 @@ class Chip(QCheckBox):
 
     def _name(self) -> None:
         # Said with the state, since a chip does not look like a check box.
-        state = _translate("selected") if self.isChecked() else _translate("not selected")
-        self.setAccessibleName(_translate("%1, %2").replace("%1", self.text()).replace("%2", state))
+        state = (
+            QCoreApplication.translate("EmotionChips", "selected")
+            if self.isChecked()
+            else QCoreApplication.translate("EmotionChips", "not selected")
+        )
+        self.setAccessibleName(
+            QCoreApplication.translate("EmotionChips", "%1, %2")
+            .replace("%1", self.text())
+            .replace("%2", state)
+        )
 
     def colour(self) -> QColor:
         dark = design.is_dark()
@@ -193,8 +197,10 @@ class ChipGroup(QWidget):
 
     def retranslate_ui(self) -> None:
         if self.group_key == OTHER:
-            self.title.setText(_translate("Other feelings"))
-            self.description.setText(_translate("Feelings that came with imported entries."))
+            self.title.setText(QCoreApplication.translate("EmotionChips", "Other feelings"))
+            self.description.setText(
+                QCoreApplication.translate("EmotionChips", "Feelings that came with imported entries.")
+            )
         else:
             self.title.setText(group_title(self.group_key))
             self.description.setText(group_description(self.group_key))
@@ -279,9 +285,11 @@ class EmotionChips(Retranslatable, QWidget):
     # -- texts ---------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
-        self.search.setPlaceholderText(_translate("Find a feeling (English or Arabic)"))
-        self.search.setAccessibleName(_translate("Find a feeling"))
-        self.area.setAccessibleName(_translate("Feelings"))
+        self.search.setPlaceholderText(
+            QCoreApplication.translate("EmotionChips", "Find a feeling (English or Arabic)")
+        )
+        self.search.setAccessibleName(QCoreApplication.translate("EmotionChips", "Find a feeling"))
+        self.area.setAccessibleName(QCoreApplication.translate("EmotionChips", "Feelings"))
         for box in self.groups.values():
             box.retranslate_ui()
         for chip in self.chips.values():
@@ -317,7 +325,11 @@ class EmotionChips(Retranslatable, QWidget):
             shown = bool(box.shown_chips())
             box.setVisible(shown and (box is not self.other or bool(box.chips)))
             any_shown = any_shown or shown
-        self.no_match.setText(_translate("No feeling matches “%1”.").replace("%1", query.strip()))
+        self.no_match.setText(
+            QCoreApplication.translate("EmotionChips", "No feeling matches “%1”.").replace(
+                "%1", query.strip()
+            )
+        )
         self.no_match.setVisible(not any_shown)
         self._settle_tab_stops()
 
