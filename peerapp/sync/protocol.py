@@ -153,6 +153,54 @@ def new_admin_key() -> nacl.signing.SigningKey:
 # --- invites ----------------------------------------------------------------------------
 
 
+def armor(prefix: str, body: bytes) -> str:
+    """`prefix` + Base32 of `body` and a 4-byte SHA-256 check (QR alphanumeric mode, readable aloud)."""
+    return prefix + base64.b32encode(body + hashlib.sha256(body).digest()[:4]).decode("ascii").rstrip("=")
+
+
+def unarmor(prefix: str, text: str, min_body: int) -> bytes:
+    """The body of an armored code; whitespace and letter case are ignored. Raises InvalidInvite."""
+    code = "".join(text.split()).upper()
+    if not code.startswith(prefix):
+        raise InvalidInvite("prefix")
+    raw_b32 = code[len(prefix) :]
+    if len(raw_b32) > 2048:
+        raise InvalidInvite("too long")
+    try:
+        raw = base64.b32decode(raw_b32 + "=" * (-len(raw_b32) % 8))
+    except (binascii.Error, ValueError) as exc:
+        raise InvalidInvite("base32") from exc
+    body, check = raw[:-4], raw[-4:]
+    if len(body) < min_body or not hmac.compare_digest(hashlib.sha256(body).digest()[:4], check):
+        raise InvalidInvite("checksum")
+    return body
+
+
+def url_and_name(server_url: str, name: str) -> bytes:
+    """An invite's tail: url_len(2) | url | name_len(1) | name (cut to INVITE_MAX_NAME bytes)."""
+    url, cut = server_url.encode(), name.encode()[:INVITE_MAX_NAME]
+    if len(url) > INVITE_MAX_URL:
+        raise InvalidInvite("url too long")
+    return struct.pack(">H", len(url)) + url + bytes([len(cut)]) + cut
+
+
+def read_url_and_name(body: bytes, start: int) -> tuple[str, str]:
+    """The (url, name) tail of an invite body from `start`, which must end the body exactly."""
+    (url_len,) = struct.unpack(">H", body[start : start + 2])
+    url_end = start + 2 + url_len
+    if url_len > INVITE_MAX_URL or url_end + 1 > len(body):
+        raise InvalidInvite("url")
+    if url_end + 1 + body[url_end] != len(body):
+        raise InvalidInvite("name")
+    try:
+        url, name = body[start + 2 : url_end].decode(), body[url_end + 1 :].decode()
+    except UnicodeDecodeError as exc:
+        raise InvalidInvite("utf-8") from exc
+    if not url.startswith(("http://", "https://")):
+        raise InvalidInvite("scheme")
+    return url, name
+
+
 @dataclass(frozen=True)
 class Invite:
     server_url: str
@@ -161,56 +209,16 @@ class Invite:
     name: str
 
     def encode(self) -> str:
-        url = self.server_url.encode()
-        name = self.name.encode()[:INVITE_MAX_NAME]
-        if len(url) > INVITE_MAX_URL:
-            raise InvalidInvite("url too long")
-        body = (
-            bytes([VERSION])
-            + self.secret
-            + self.admin_pub
-            + struct.pack(">H", len(url))
-            + url
-            + bytes([len(name)])
-            + name
-        )
-        check = hashlib.sha256(body).digest()[:4]
-        # Base32 keeps the code in QR alphanumeric mode and readable aloud.
-        return INVITE_PREFIX + base64.b32encode(body + check).decode("ascii").rstrip("=")
+        body = bytes([VERSION]) + self.secret + self.admin_pub + url_and_name(self.server_url, self.name)
+        return armor(INVITE_PREFIX, body)
 
     @classmethod
     def decode(cls, text: str) -> Invite:
-        code = "".join(text.split()).upper()
-        if not code.startswith(INVITE_PREFIX):
-            raise InvalidInvite("prefix")
-        raw_b32 = code[len(INVITE_PREFIX) :]
-        if len(raw_b32) > 2048:
-            raise InvalidInvite("too long")
-        try:
-            raw = base64.b32decode(raw_b32 + "=" * (-len(raw_b32) % 8))
-        except (binascii.Error, ValueError) as exc:
-            raise InvalidInvite("base32") from exc
-        body, check = raw[:-4], raw[-4:]
-        if len(raw) < 1 + 64 + 2 + 1 + 4 or not hmac.compare_digest(hashlib.sha256(body).digest()[:4], check):
-            raise InvalidInvite("checksum")
+        body = unarmor(INVITE_PREFIX, text, 1 + 64 + 2 + 1)
         if body[0] != VERSION:
             raise InvalidInvite("version")
-        secret, admin_pub = body[1:33], body[33:65]
-        (url_len,) = struct.unpack(">H", body[65:67])
-        url_end = 67 + url_len
-        if url_len > INVITE_MAX_URL or url_end + 1 > len(body):
-            raise InvalidInvite("url")
-        name_len = body[url_end]
-        if url_end + 1 + name_len != len(body):
-            raise InvalidInvite("name")
-        try:
-            url = body[67:url_end].decode()
-            name = body[url_end + 1 :].decode()
-        except UnicodeDecodeError as exc:
-            raise InvalidInvite("utf-8") from exc
-        if not (url.startswith("http://") or url.startswith("https://")):
-            raise InvalidInvite("scheme")
-        return cls(server_url=url, secret=secret, admin_pub=admin_pub, name=name)
+        url, name = read_url_and_name(body, 65)
+        return cls(server_url=url, secret=body[1:33], admin_pub=body[33:65], name=name)
 
 
 # --- padding ----------------------------------------------------------------------------
