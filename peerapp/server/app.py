@@ -70,12 +70,6 @@ class Api:
                 wire.RATE_LIMITED, "Too many requests; try again later.", {"retry-after": str(wait)}
             )
 
-    async def _room_keys(self, room: bytes) -> tuple[bytes, bytes]:
-        found = await self.store.room(room)
-        if found is None:
-            raise ApiError(wire.NO_ROOM, "There is no such room.")
-        return found.write_pub, found.admin_pub
-
     async def health(self, request: Request) -> Response:
         try:
             await self.store.ping()
@@ -103,7 +97,8 @@ class Api:
             raise ApiError(wire.ROOM_EXISTS, "The room exists with other keys.")
         return reply(wire.RoomCreated(room=body.room), 201 if outcome == "created" else 200)
 
-    async def _room(self, room: bytes) -> Room:
+    async def room(self, room: bytes) -> Room:
+        """The room's keys, or the no_room answer."""
         found = await self.store.room(room)
         if found is None:
             raise ApiError(wire.NO_ROOM, "There is no such room.")
@@ -113,7 +108,7 @@ class Api:
         room, post_id = room_param(request), post_param(request)
         body = await read_body(request, self.config.max_body, wire.PutPost.from_json)
         # v1 rooms: the write key; v2 rooms: the current epoch's write key, or the door's (rooms_v2).
-        key = upload_key(await self._room(room), body.blob)
+        key = upload_key(await self.room(room), body.blob)
         message = protocol.put_message(room, post_id.hex(), body.blob, body.delete_hash)
         if not protocol.verify(key, message, body.sig):
             raise ApiError(wire.BAD_SIGNATURE, "The signature does not verify.")
@@ -131,7 +126,7 @@ class Api:
             raise ApiError(wire.TOO_LARGE, f"A batch holds at most {self.config.max_batch} posts here.")
         if len({post.id for post in body.posts}) != len(body.posts):
             raise bad_request("A batch names the same post id twice.")
-        found = await self._room(room)
+        found = await self.room(room)
         for index, post in enumerate(body.posts):
             message = protocol.put_message(room, post.id.hex(), post.blob, post.delete_hash)
             if not protocol.verify(upload_key(found, post.blob), message, post.sig):
@@ -155,7 +150,7 @@ class Api:
     async def delete_post(self, request: Request) -> Response:
         room, post_id = room_param(request), post_param(request)
         body = await read_body(request, self.config.max_body, wire.delete_request)
-        _, admin_pub = await self._room_keys(room)
+        admin_pub = (await self.room(room)).admin_pub
         state = await self.store.post_state(room, post_id)
         if state is None:
             raise ApiError(wire.NOT_FOUND, "There is no such post.")
@@ -178,7 +173,7 @@ class Api:
     async def add_report(self, request: Request) -> Response:
         room = room_param(request)
         body = await read_body(request, self.config.max_body, wire.Report.from_json)
-        write_pub, _ = await self._room_keys(room)
+        write_pub = (await self.room(room)).write_pub
         if not protocol.verify(write_pub, protocol.report_message(room, body.blob), body.sig):
             raise ApiError(wire.BAD_SIGNATURE, "The signature does not verify.")
         self.take(self.write_limit, room)

@@ -66,9 +66,7 @@ class V2Handlers:
         self.api = api
 
     async def _room(self, room: bytes, version: int | None = 2) -> Room:
-        found = await self.api.store.room(room)
-        if found is None:
-            raise ApiError(wire.NO_ROOM, "There is no such room.")
+        found = await self.api.room(room)
         if version is not None and found.version != version:
             raise _stale()
         return found

@@ -9,6 +9,7 @@ under the admin key that was current at its place in the sequence.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -306,8 +307,6 @@ class GroupState:
 
 
 def _json_object(data: bytes) -> dict[str, Any]:
-    import json
-
     value = json.loads(data.decode())
     if not isinstance(value, dict):
         raise ValueError("not an object")
