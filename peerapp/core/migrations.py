@@ -184,6 +184,49 @@ MIGRATIONS: list[str] = [
     # sums over all time, kept by triggers on the tables of 8: better and worse days over all time read
     # a few rows per item instead of joining about 100,000 (day, item) rows at 50k entries with their days.
     INSIGHT_MARK_TOTALS,
+    # 10: peer groups version 2 (issue 17). A v2 group keeps its member's view (own keys, epochs,
+    # roster, rules, admin key if any) as one serialised state in group_v2, rewritten in the same
+    # transaction as the events it applied. A post's `verified` says its signature matched the
+    # registered key of the pseudonym it is shown under (v1 posts cannot be checked: 0).
+    """
+    ALTER TABLE peer_group ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    CREATE TABLE group_v2 (
+        group_id  INTEGER PRIMARY KEY REFERENCES peer_group (id) ON DELETE CASCADE,
+        state     BLOB NOT NULL
+    );
+    ALTER TABLE group_post ADD COLUMN verified INTEGER NOT NULL DEFAULT 0;
+    """,
+    # 11: the writing prompt an entry was written to, if any (issue 19), kept with the entry.
+    """
+    ALTER TABLE entry ADD COLUMN prompt TEXT;
+    """,
+    # 12: entry templates (issue 19): the user's own and the shipped ones (builtin names the shipped
+    # template it came from, so a language switch can re-word an untouched one). Lists are JSON arrays.
+    """
+    CREATE TABLE entry_template (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL,
+        title       TEXT NOT NULL DEFAULT '',
+        tags        TEXT NOT NULL DEFAULT '[]',
+        emotions    TEXT NOT NULL DEFAULT '[]',
+        sections    TEXT NOT NULL DEFAULT '[]',
+        builtin     TEXT,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+    );
+    """,
+    # 13: periodic self-checks (issue 19): one row per completed check, the answers as a JSON array.
+    """
+    CREATE TABLE self_check (
+        id          INTEGER PRIMARY KEY,
+        at          TEXT NOT NULL,
+        day         TEXT NOT NULL,
+        instrument  TEXT NOT NULL,
+        answers     TEXT NOT NULL,
+        score       REAL
+    );
+    CREATE INDEX self_check_by_instrument ON self_check (instrument, day);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
