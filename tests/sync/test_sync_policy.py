@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from peerapp.core import db
 from peerapp.core.errors import PeerappError
 from peerapp.core.keyslot import FAST_KDF
 from peerapp.core.vault import Vault
@@ -122,7 +123,9 @@ def test_a_cancelled_sync_all_stops_before_the_next_group(
     assert outcome.cancelled and [g.name for g in outcome.groups] == ["One"]
 
 
-def test_old_translated_errors_become_codes(tmp_path: Path) -> None:
+def test_old_translated_errors_become_codes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A vault as a version before migration 7 (error codes) left it.
+    monkeypatch.setattr(db, "SCHEMA_VERSION", 6)
     vault = new_vault(tmp_path / "old")
     service = GroupService(vault.connect())
     old = {
@@ -132,14 +135,16 @@ def test_old_translated_errors_become_codes(tmp_path: Path) -> None:
         "refused:no_room": ServerRejected("no_room").args[0],
         "failed": "تعذّر الوصول إلى خادم المجموعة.",  # stored in Arabic by an older version
     }
-    for code, text in old.items():
-        group, _ = service.create_group(UNREACHABLE_URL, code, "Quiet Fox")
-        service.conn.execute("UPDATE peer_group SET last_error = ? WHERE id = ?", (text, group.id))
-    group, _ = service.create_group(UNREACHABLE_URL, "fine", "Quiet Fox")
-    # Back to the schema before migration 7 (error codes), as an older version left it; the later
-    # migrations run again, which each of them allows.
-    service.conn.execute("PRAGMA user_version = 6")
+    # Rows written by hand: today's service writes columns this old schema does not have yet.
+    for number, (name, text) in enumerate([*old.items(), ("fine", None)]):
+        service.conn.execute(
+            "INSERT INTO peer_group (name, server_url, secret, admin_pub, room, pseudonym, last_error, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, '2026-01-01T00:00:00Z')",
+            (name, UNREACHABLE_URL, bytes(32), bytes(32), f"room{number}", "Quiet Fox", text),
+        )
+    assert service.conn.execute("PRAGMA user_version").fetchone()[0] == 6
     vault.release(service.conn)
+    monkeypatch.undo()
     migrated = GroupService(vault.connect())
     assert {g.name: g.last_error for g in migrated.groups()} == {**{code: code for code in old}, "fine": None}
 
