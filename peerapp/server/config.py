@@ -23,3 +23,10 @@ class ServerConfig:
     max_batch_body: int = protocol.MAX_BATCH_BODY
     retention_interval: float = 3600.0  # seconds between retention runs
     skip_seqs: int = 0  # at start, move every room's last seq forward by this (after a restore)
+    # process plane
+    workers: int = 1  # server processes sharing the listening port; above 1 needs PostgreSQL
+    metrics: bool = False  # serve GET /metrics (Prometheus text format, counts only)
+    log_requests: bool = False  # one JSON log line per request: route template, status, duration
+    graceful_timeout: float = 30.0  # seconds in-flight requests may still take after SIGTERM
+    worker: int = 0  # this process's number among the workers; only worker 0 runs retention
+    metrics_dir: str = ""  # where the workers leave their counts for whichever one is scraped
