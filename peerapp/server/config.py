@@ -30,3 +30,9 @@ class ServerConfig:
     graceful_timeout: float = 30.0  # seconds in-flight requests may still take after SIGTERM
     worker: int = 0  # this process's number among the workers; only worker 0 runs retention
     metrics_dir: str = ""  # where the workers leave their counts for whichever one is scraped
+    # data plane
+    creation: str = ""  # open | token | pow; "" is token, or open when listening on loopback only
+    pow_bits: int = 20  # leading zero bits a room's proof of work needs (about 2**20 hashes)
+    room_quota_bytes: int = 512 * 1024 * 1024  # blob bytes one room may hold; 0: no limit
+    room_day_posts: int = 10_000  # posts one room may take in a day (UTC); 0: no limit
+    disk_budget: int = 0  # bytes the database may fill before writes are refused; 0: no budget
