@@ -7,6 +7,9 @@ from datetime import UTC, datetime
 
 from .errors import InvalidInput
 
+# A prompt is a sentence or two; an import's longer one is refused rather than stored.
+MAX_PROMPT_CHARS = 2000
+
 
 @dataclass
 class CopingUse:
@@ -42,13 +45,15 @@ class Entry:
     created_at: str = ""
     updated_at: str = ""
     deleted_at: str | None = None
+    # The writing prompt the entry answers (core.prompts), as it was shown: the text, not an id.
+    prompt: str | None = None
 
     @property
     def day(self) -> str:
         return self.at.date().isoformat()
 
     def to_json(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "id": self.id,
             "uid": self.uid,
             "at": self.at.isoformat(),
@@ -62,6 +67,10 @@ class Entry:
             "updated_at": self.updated_at,
             "deleted_at": self.deleted_at,
         }
+        # Only when there is one: an entry without a prompt keeps the shape the export has always had.
+        if self.prompt is not None:
+            data["prompt"] = self.prompt
+        return data
 
 
 @dataclass(frozen=True)
@@ -113,3 +122,7 @@ def validate(entry: Entry) -> None:
     # Each tag stripped once (a bulk import validates every entry); always new lists, as before.
     entry.tags = list(dict.fromkeys(filter(None, [t.strip() for t in entry.tags])))
     entry.emotions = list(dict.fromkeys(entry.emotions))
+    if entry.prompt is not None:
+        entry.prompt = entry.prompt.strip() or None
+        if entry.prompt is not None and len(entry.prompt) > MAX_PROMPT_CHARS:
+            raise InvalidInput("prompt")

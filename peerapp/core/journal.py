@@ -73,11 +73,12 @@ class JournalRepository:
                         entry.created_at,
                         entry.updated_at,
                         entry.deleted_at,
+                        entry.prompt,
                     )
                 )
             self.conn.executemany(
                 "INSERT INTO entry (id, uid, at, at_utc, day, mood, title, body, created_at, updated_at,"
-                " deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " deleted_at, prompt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 values,
             )
             # The tags are made after the entries, in entry order, as they always were (their ids).
@@ -94,7 +95,7 @@ class JournalRepository:
         with Transaction(self.conn):
             cur = self.conn.execute(
                 "UPDATE entry SET at = ?, at_utc = ?, day = ?, mood = ?, title = ?, body = ?,"
-                " updated_at = ? WHERE id = ?",
+                " updated_at = ?, prompt = ? WHERE id = ?",
                 (
                     entry.at.isoformat(),
                     int(entry.at.timestamp()),
@@ -103,6 +104,7 @@ class JournalRepository:
                     entry.title,
                     entry.text,
                     entry.updated_at,
+                    entry.prompt,
                     entry.id,
                 ),
             )

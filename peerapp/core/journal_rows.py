@@ -15,7 +15,7 @@ from .db import Transaction as Transaction  # the one write transaction; lives i
 from .entries import CopingUse, Entry
 from .vocab import EMOTIONS
 
-ENTRY_COLUMNS = "id, uid, at, mood, title, body, created_at, updated_at, deleted_at"
+ENTRY_COLUMNS = "id, uid, at, mood, title, body, created_at, updated_at, deleted_at, prompt"
 
 # What index rows are made with. A context variable, so a bulk import's cached normaliser (set with
 # cached_index_words) serves its own thread only, while other writes keep the plain one.
@@ -47,8 +47,8 @@ def hydrate(conn: Connection, rows: Sequence[Sequence[object]]) -> list[Entry]:
     fromisoformat = datetime.fromisoformat
     # Each value is what its column holds (integer ids and moods, text), so the row is taken as it is:
     # an export or a timeline page makes an entry per row, and conversions here cost per row.
-    for entry_id, uid, at, mood, title, body, created, updated, deleted in cast(
-        "Sequence[tuple[int, str, str, int | None, str, str, str, str, str | None]]", rows
+    for entry_id, uid, at, mood, title, body, created, updated, deleted, prompt in cast(
+        "Sequence[tuple[int, str, str, int | None, str, str, str, str, str | None, str | None]]", rows
     ):
         entries[entry_id] = Entry(
             id=entry_id,
@@ -60,6 +60,7 @@ def hydrate(conn: Connection, rows: Sequence[Sequence[object]]) -> list[Entry]:
             created_at=created,
             updated_at=updated,
             deleted_at=deleted,
+            prompt=prompt,
         )
     if not entries:
         return []
