@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from . import numerals, untrusted
+from . import numerals, reminders, untrusted
 from .disguise import PRESETS, exit_view_for
 from .errors import PeerappError
 from .paths import atomic_write, config_dir, ensure_private_dir
@@ -35,6 +35,14 @@ class Settings:
     # Look (gui/theme.py, gui/design.py): the colour scheme, and no transitions for people they bother.
     theme: str = "system"
     reduce_motion: bool = False
+    # Check-in reminders (core/reminders.py says what each of these reveals and why it is kept here,
+    # outside the vault: they are scheduled while the journal is locked). All empty while off.
+    reminders_on: bool = False
+    reminder_times: list[str] = field(
+        default_factory=lambda: [reminders.format_time(reminders.DEFAULT_TIMES[0])]
+    )
+    reminder_days: list[int] = field(default_factory=lambda: sorted(reminders.ALL_DAYS))
+    reminder_state: dict[str, object] = field(default_factory=dict)
     extra: dict[str, object] = field(default_factory=dict)
 
     @classmethod
@@ -72,7 +80,21 @@ class Settings:
             settings.digits = numerals.ARABIC_INDIC
         if settings.theme not in THEMES:
             settings.theme = "system"
+        schedule = settings.reminder_schedule()
+        settings.reminder_times = [reminders.format_time(m) for m in schedule.times]
+        settings.reminder_days = sorted(schedule.weekdays)
+        settings.set_reminder_state(settings.reminder_memory())
         return settings
+
+    def reminder_schedule(self) -> reminders.Schedule:
+        return reminders.schedule_from(self.reminders_on, self.reminder_times, self.reminder_days)
+
+    def reminder_memory(self) -> reminders.State:
+        return reminders.state_from_dict(self.reminder_state)
+
+    def set_reminder_state(self, state: reminders.State) -> None:
+        """Keep the reminders' state; nothing at all while they are off."""
+        self.reminder_state = reminders.state_to_dict(state) if self.reminders_on else {}
 
     def save(self, directory: Path | None = None) -> None:
         folder = ensure_private_dir(directory or config_dir())
