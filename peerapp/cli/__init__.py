@@ -21,9 +21,9 @@ _GLOBAL_OPTIONS = ("--data-dir", "--lang")
 
 def _areas() -> tuple[ModuleType, ...]:
     """Every command area, in the order of the commands in help and in argparse's messages."""
-    from . import checkin, group, journal, library, prompt, server, transfer
+    from . import checkin, group, journal, library, prompt, server, template, transfer
 
-    return (app, journal, library, prompt, transfer, server, group, checkin)
+    return (app, journal, library, prompt, transfer, server, group, checkin, template)
 
 
 def build_parser(areas: Sequence[ModuleType] | None = None) -> argparse.ArgumentParser:
