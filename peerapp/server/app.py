@@ -14,8 +14,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from peerapp.server import creation
 from peerapp.server.config import ServerConfig
 from peerapp.server.http import (
+    BAD_CREATION_TOKEN,
+    CREATION_TOKEN_REQUIRED,
+    DISK_FULL,
+    POW_REQUIRED,
+    ROOM_SUSPENDED,
     ApiError,
     Handler,
     bad_request,
@@ -30,16 +36,32 @@ from peerapp.server.http import (
     reply,
     room_param,
 )
-from peerapp.server.limits import RateLimiter, batch_cost
+from peerapp.server.limits import Bucket, batch_cost
 from peerapp.server.openapi import openapi_document
 from peerapp.server.rooms_v2 import V2Handlers, upload_key
-from peerapp.server.storage import DELETE, POST, Event, NewPost, Room, Store, open_store, today
+from peerapp.server.storage import (
+    DELETE,
+    POST,
+    SUSPENDED_HEAD,
+    Event,
+    NewPost,
+    Quota,
+    Room,
+    Store,
+    open_store,
+    today,
+)
+from peerapp.sync import creation as client_creation
 from peerapp.sync import protocol, wire, wire_v2
 
 log = logging.getLogger("peerapp.server")
 
 # A page stops growing past this many bytes so the client's 4 MiB bound always holds.
 PAGE_BYTES = 4 * 1024 * 1024 - 64 * 1024
+# How old the database's measured size may be when a write is checked against the disk budget: one
+# size query every few seconds per process, not one per write (the budget may be overrun by what
+# arrives in that time, so set it below the disk's real size).
+DISK_CHECK_SECONDS = 5.0
 
 
 # --- the API ------------------------------------------------------------------------------
@@ -59,16 +81,58 @@ class Api:
     def __init__(self, config: ServerConfig, store: Store) -> None:
         self.config = config
         self.store = store
-        self.write_limit = RateLimiter(config.room_rate, config.room_burst)
-        self.read_limit = RateLimiter(config.room_rate, config.room_burst)
-        self.create_limit = RateLimiter(config.create_rate, config.create_burst)
+        # The buckets live in the store: in this process for SQLite, in the database for PostgreSQL,
+        # so N processes on one database share one limit (limits.Bucket, Store.take_tokens).
+        self.write_limit = Bucket(b"w", config.room_rate, config.room_burst)
+        self.read_limit = Bucket(b"r", config.room_rate, config.room_burst)
+        self.create_limit = Bucket(b"c", config.create_rate, config.create_burst)
+        store.quota = Quota(config.room_quota_bytes, config.room_day_posts)
+        self.creation = creation.effective_mode(config.creation, config.host)
+        self._disk_checked = -DISK_CHECK_SECONDS
+        self._disk_full = False
 
-    def take(self, limiter: RateLimiter, key: bytes, cost: int = 1) -> None:
-        wait = limiter.take(key, cost)
+    async def take(self, bucket: Bucket, key: bytes, cost: int = 1) -> None:
+        wait = await self.store.take_tokens(bucket.prefix + key, bucket.rate, bucket.burst, cost)
         if wait:
             raise ApiError(
                 wire.RATE_LIMITED, "Too many requests; try again later.", {"retry-after": str(wait)}
             )
+
+    async def check_disk(self) -> None:
+        """Refuse a write once the database has filled the operator's disk budget."""
+        if not self.config.disk_budget:
+            return
+        now = asyncio.get_running_loop().time()
+        if now - self._disk_checked >= DISK_CHECK_SECONDS:
+            self._disk_checked = now
+            self._disk_full = await self.store.used_bytes() >= self.config.disk_budget
+        if self._disk_full:
+            raise ApiError(DISK_FULL, "The server is full; it takes no new posts for now.")
+
+    async def admit_creation(self, request: Request, room: bytes) -> None:
+        """The creation mode's check for a request that would create a new room, then the shared bucket.
+
+        Checked before the bucket, so requests without a token or proof cannot spend the bucket
+        that honest creators share.
+        """
+        if self.creation == creation.TOKEN:
+            token = creation.token_header(dict(request.headers))
+            if token is None:
+                raise ApiError(
+                    CREATION_TOKEN_REQUIRED, "This server creates rooms only with a creation token."
+                )
+            if not await self.store.token_known(creation.token_hash(token)):
+                raise ApiError(BAD_CREATION_TOKEN, "The creation token is unknown or was revoked.")
+        elif self.creation == creation.POW:
+            bits = self.config.pow_bits
+            if not creation.pow_ok(room, request.headers.get(client_creation.POW_HEADER), bits):
+                raise ApiError(
+                    POW_REQUIRED,
+                    "Room creation needs a proof of work.",
+                    {client_creation.POW_BITS_HEADER: str(bits)},
+                )
+        await self.check_disk()
+        await self.take(self.create_limit, b"")
 
     async def health(self, request: Request) -> Response:
         try:
@@ -88,7 +152,7 @@ class Api:
             raise ApiError(wire.BAD_SIGNATURE, "The signature does not verify.")
         found = await self.store.room(body.room)
         if found is None:
-            self.take(self.create_limit, b"")
+            await self.admit_creation(request, body.room)
             outcome = await self.store.create_room(body.room, body.write_pub, body.admin_pub, today())
         else:  # a member's retry: nothing new is stored, so no creation token is spent
             same = (found.write_pub, found.admin_pub) == (body.write_pub, body.admin_pub)
@@ -102,6 +166,8 @@ class Api:
         found = await self.store.room(room)
         if found is None:
             raise ApiError(wire.NO_ROOM, "There is no such room.")
+        if found.suspended:
+            raise _suspended()
         return found
 
     async def put_post(self, request: Request) -> Response:
@@ -112,7 +178,8 @@ class Api:
         message = protocol.put_message(room, post_id.hex(), body.blob, body.delete_hash)
         if not protocol.verify(key, message, body.sig):
             raise ApiError(wire.BAD_SIGNATURE, "The signature does not verify.")
-        self.take(self.write_limit, room)
+        await self.take(self.write_limit, room)
+        await self.check_disk()
         result = await self.store.put_post(room, post_id, body.blob, body.delete_hash, today())
         return self._put_reply(result.status, result.seq)
 
@@ -133,11 +200,14 @@ class Api:
                 raise ApiError(
                     wire.BAD_SIGNATURE, f"Post {index} of the batch: the signature does not verify."
                 )
-        self.take(self.write_limit, room, batch_cost(len(body.posts), size, self.config.max_body))
+        await self.take(self.write_limit, room, batch_cost(len(body.posts), size, self.config.max_body))
+        await self.check_disk()
         posts = [NewPost(post.id, post.blob, post.delete_hash) for post in body.posts]
         result = await self.store.put_posts(room, posts, today())
         if result.status == "no_room":  # deleted since the keys were read: no post to name
             raise refusal(result.status)
+        if result.status in ("quota_bytes", "quota_posts"):
+            raise refusal(result.status, after=" Nothing was stored.")
         if result.status != "created":
             raise refusal(result.status, f"Post {result.index} of the batch: ", " Nothing was stored.")
         return reply(wire.StoredBatch(seqs=list(result.seqs)))
@@ -165,7 +235,7 @@ class Api:
             ok = protocol.verify(admin_pub, protocol.admin_delete_message(room, post_id.hex()), proof)
         if not ok:
             raise ApiError(wire.BAD_SIGNATURE, "The deletion proof does not verify.")
-        self.take(self.write_limit, room)
+        await self.take(self.write_limit, room)
         by_admin = isinstance(body, wire.DeleteByAdmin)
         result = await self.store.delete_post(room, post_id, by_admin, proof, today())
         return self._put_reply(result.status, result.seq)
@@ -176,7 +246,8 @@ class Api:
         write_pub = (await self.room(room)).write_pub
         if not protocol.verify(write_pub, protocol.report_message(room, body.blob), body.sig):
             raise ApiError(wire.BAD_SIGNATURE, "The signature does not verify.")
-        self.take(self.write_limit, room)
+        await self.take(self.write_limit, room)
+        await self.check_disk()
         result = await self.store.add_report(room, body.blob, today())
         return self._put_reply(result.status, result.seq)
 
@@ -186,12 +257,14 @@ class Api:
             query = wire.EventsQuery.from_query(request.query_params.multi_items(), self.config.max_page)
         except wire.WireError as exc:
             raise bad_request(exc.reason) from exc
-        self.take(self.read_limit, room)
+        await self.take(self.read_limit, room)
         rows = await self.store.events(room, query.after, query.limit + 1)
         # Read after the events: the head only grows, so it is at least every seq on the page.
         head = await self.store.head(room)
         if head is None:
             raise ApiError(wire.NO_ROOM, "There is no such room.")
+        if head == SUSPENDED_HEAD:
+            raise _suspended()
         out: list[wire.Event | wire.Unreadable] = []
         size = 0
         for event in rows[: query.limit]:
@@ -205,6 +278,10 @@ class Api:
         # already handed out (a database restored from an old copy): then head < its cursor.
         last = out[-1].seq if out else query.after
         return reply(wire.EventsPage(events=out, next=last, more=more, head=head))
+
+
+def _suspended() -> ApiError:
+    return ApiError(ROOM_SUSPENDED, "The server's operator suspended this room.")
 
 
 def served(config: ServerConfig) -> tuple[wire.Operation, ...]:
@@ -240,9 +317,15 @@ async def _retention(api: Api) -> None:
     while True:
         try:
             await api.store.purge(today() - api.config.retention_days)
+            # Shared buckets untouched for this long are full again: forgetting them changes nothing.
+            await api.store.prune_limits(max(_full_after(api.write_limit), _full_after(api.create_limit)))
         except Exception as exc:  # noqa: BLE001 - keep serving; try again next round
             log.error("retention failed: %s", type(exc).__name__)
         await asyncio.sleep(api.config.retention_interval)
+
+
+def _full_after(bucket: Bucket) -> float:
+    return bucket.burst / bucket.rate if bucket.rate > 0 else 0.0
 
 
 def _by_method(handlers: dict[str, Handler]) -> Handler:

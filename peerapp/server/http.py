@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import time
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
@@ -19,13 +20,28 @@ _UINT = re.compile(r"[0-9]{1,18}")
 _HEADERS = {"cache-control": "no-store", "x-content-type-options": "nosniff"}
 T = TypeVar("T")
 
+# The data plane's refusals (issue 18). They belong in wire.ERRORS next to the others (the client
+# translates them by code); until that file takes them, the server knows them from here.
+CREATION_TOKEN_REQUIRED, BAD_CREATION_TOKEN = "creation_token_required", "bad_creation_token"
+POW_REQUIRED, ROOM_SUSPENDED = "pow_required", "room_suspended"
+QUOTA_BYTES, QUOTA_POSTS, DISK_FULL = "quota_bytes", "quota_posts", "disk_full"
+DATA_PLANE_ERRORS: dict[str, tuple[int, str]] = {
+    CREATION_TOKEN_REQUIRED: (403, "this server creates rooms only with an operator's creation token"),
+    BAD_CREATION_TOKEN: (403, "the creation token is unknown or was revoked"),
+    POW_REQUIRED: (403, "room creation needs a proof of work; Peerapp-Pow-Bits says how many bits"),
+    ROOM_SUSPENDED: (403, "the server's operator suspended this room"),
+    QUOTA_BYTES: (507, "the room holds as many bytes as this server allows"),
+    QUOTA_POSTS: (403, "the room took as many posts today as this server allows; Retry-After says when"),
+    DISK_FULL: (507, "the server's disk budget is used up"),
+}
+
 
 class ApiError(Exception):
     """An answer with one of wire.ERRORS' codes (its status comes from there) and English text."""
 
     def __init__(self, code: str, message: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(code)
-        self.status = wire.ERRORS[code][0]
+        self.status = (wire.ERRORS.get(code) or DATA_PLANE_ERRORS[code])[0]
         self.code, self.message, self.headers = code, message, headers or {}
 
 
@@ -75,13 +91,21 @@ _REFUSALS = {
     "conflict": (wire.CONFLICT, "This post id holds other bytes."),
     "gone": (wire.GONE, "This post was deleted."),
     "not_found": (wire.NOT_FOUND, "There is no such post."),
+    "quota_bytes": (QUOTA_BYTES, "The room is full: it holds as many bytes as this server allows."),
+    "quota_posts": (QUOTA_POSTS, "The room took as many posts today as this server allows."),
 }
 
 
 def refusal(status: str, before: str = "", after: str = "") -> ApiError:
     """The error answer for a store's refusal ("no_room", "conflict", "gone" or "not_found")."""
     code, message = _REFUSALS[status]
-    return ApiError(code, before + message + after)
+    headers = {"retry-after": str(seconds_to_midnight())} if code == QUOTA_POSTS else None
+    return ApiError(code, before + message + after, headers)
+
+
+def seconds_to_midnight() -> int:
+    """Until the next UTC day, when a room's count of posts starts again (storage.today)."""
+    return 86400 - int(time.time()) % 86400
 
 
 # --- input ------------------------------------------------------------------------------

@@ -1,15 +1,29 @@
-"""In-memory token buckets: one per room and one shared by room creation. Never keyed by address."""
+"""Token buckets: one per room and one shared by room creation. Never keyed by address.
+
+RateLimiter keeps them in this process (SQLite: one process). On PostgreSQL the same rule runs in
+the database (pg_store.TAKE), so every process on it spends from the same buckets.
+"""
 
 from __future__ import annotations
 
 import math
 import time
+from dataclasses import dataclass
 
 # Posts of a batch that cost one token. A single PUT pays one token for a request, a signature check
 # and a committed transaction; inside a batch a post shares the request and the commit, and the
 # server stores about 8 to 10 of them for the work of one single PUT (bench/bench_sync.py, "Group
 # outbox"). So a room's tokens buy about the same server work either way.
 POSTS_PER_TOKEN = 10
+
+
+@dataclass(frozen=True)
+class Bucket:
+    """A family of buckets: its key prefix (one byte per family) and its rate and burst."""
+
+    prefix: bytes
+    rate: float
+    burst: float
 
 
 class RateLimiter:

@@ -80,7 +80,7 @@ class V2Handlers:
             raise _bad_signature()
         store = self.api.store
         if await store.room(body.room) is None:
-            self.api.take(self.api.create_limit, b"")
+            await self.api.admit_creation(request, body.room)
         outcome = await store.create_room_v2(
             body.room, body.write_pub, body.admin_pub, body.door_pub, body.door_expires, today()
         )
@@ -90,13 +90,13 @@ class V2Handlers:
 
     async def room_keys(self, request: Request) -> Response:
         room = room_param(request)
-        self.api.take(self.api.read_limit, room)
+        await self.api.take(self.api.read_limit, room)
         return keys_reply(await self._room(room, version=None))
 
     async def _change(
         self, room: bytes, found: Room, change: str, expect: int, values: dict[str, object]
     ) -> Response:
-        self.api.take(self.api.write_limit, room)
+        await self.api.take(self.api.write_limit, room)
         outcome = await self.api.store.change_room(room, change, expect, values)
         if outcome == "no_room":
             raise ApiError(wire.NO_ROOM, "There is no such room.")

@@ -3,23 +3,31 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import aiosqlite
 
+from peerapp.server.limits import RateLimiter
 from peerapp.server.storage import (
     CHANGES,
     DELETE,
+    EXPORT_COLUMNS,
+    EXPORT_TABLES,
+    NO_QUOTA,
     POST,
     REPORT,
     ROOM_COLUMNS,
+    SUSPENDED_HEAD,
     BatchResult,
     Event,
     NewPost,
     PostState,
     PutResult,
+    Quota,
     Room,
     existing,
     plan_batch,
@@ -69,14 +77,49 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE rooms ADD COLUMN door_gen INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE rooms ADD COLUMN door_expires INTEGER NOT NULL DEFAULT 0",
     ],
+    [
+        # 4: suspension by the operator, and the counters of the per-room quotas (blob bytes held,
+        # posts on the room's last day), moved by triggers on every insert, blob removal and purge.
+        "ALTER TABLE rooms ADD COLUMN suspended INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE rooms ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE rooms ADD COLUMN posts_day INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE rooms ADD COLUMN day_posts INTEGER NOT NULL DEFAULT 0",
+        "UPDATE rooms SET bytes = COALESCE((SELECT SUM(length(e.blob)) FROM events e WHERE e.room = rooms.id), 0)",
+        """CREATE TABLE creation_tokens (
+            id TEXT PRIMARY KEY,
+            hash BLOB NOT NULL UNIQUE,
+            created_day INTEGER NOT NULL
+        )""",
+        "DROP TRIGGER events_last_seq",
+        # Every SET expression reads the row as it was, so day_posts compares the old posts_day.
+        f"""CREATE TRIGGER events_last_seq AFTER INSERT ON events BEGIN
+            UPDATE rooms SET last_seq = NEW.seq, bytes = bytes + COALESCE(length(NEW.blob), 0),
+                day_posts = CASE WHEN NEW.kind <> {POST} THEN day_posts
+                    WHEN posts_day = NEW.day THEN day_posts + 1 ELSE 1 END,
+                posts_day = CASE WHEN NEW.kind = {POST} THEN NEW.day ELSE posts_day END
+            WHERE id = NEW.room;
+        END""",
+        """CREATE TRIGGER events_blob AFTER UPDATE OF blob ON events BEGIN
+            UPDATE rooms SET bytes = bytes - COALESCE(length(OLD.blob), 0) + COALESCE(length(NEW.blob), 0)
+            WHERE id = NEW.room;
+        END""",
+        """CREATE TRIGGER events_gone AFTER DELETE ON events BEGIN
+            UPDATE rooms SET bytes = bytes - COALESCE(length(OLD.blob), 0) WHERE id = OLD.room;
+        END""",
+    ],
 ]
 
 LISTED = f"(blob IS NOT NULL OR kind = {DELETE})"  # a deleted post's own event drops out
 
 
 class SQLiteStore:
+    # One process owns a SQLite database: its rate limits stay in memory (limits.RateLimiter).
+    shared_limits = False
+
     def __init__(self, path: str) -> None:
         self.path = path
+        self.quota: Quota = NO_QUOTA
+        self._limiters: dict[tuple[float, float], RateLimiter] = {}
         self._writer: aiosqlite.Connection | None = None
         self._reader: aiosqlite.Connection | None = None
         # One connection cannot hold two transactions: writes take turns.
@@ -201,7 +244,12 @@ class SQLiteStore:
             return "stale" if rows else "no_room"
 
     async def head(self, room: bytes) -> int | None:
-        rows = list(await self._read.execute_fetchall("SELECT last_seq FROM rooms WHERE id = ?", (room,)))
+        rows = list(
+            await self._read.execute_fetchall(
+                f"SELECT CASE WHEN suspended THEN {SUSPENDED_HEAD} ELSE last_seq END FROM rooms WHERE id = ?",
+                (room,),
+            )
+        )
         return int(rows[0][0]) if rows else None
 
     async def skip_seqs(self, count: int) -> int:
@@ -230,18 +278,40 @@ class SQLiteStore:
         async with self._write() as db:
             # The seq comes from the room row inside the write transaction (the trigger moves
             # last_seq on); nothing is inserted when the room is unknown or the id is taken.
+            # The quotas are two more conditions on the room row; why nothing was inserted is
+            # looked up only then.
+            q = self.quota
+            quota = (q.room_bytes, len(blob), q.room_bytes, q.day_posts, day, q.day_posts)
             rows = list(
                 await db.execute_fetchall(
                     "INSERT INTO events (room, seq, kind, post_id, blob, delete_hash, day)"
                     " SELECT id, last_seq + 1, ?, ?, ?, ?, ? FROM rooms WHERE id = ?"
-                    " AND NOT EXISTS (SELECT 1 FROM events WHERE room = ? AND post_id = ?) RETURNING seq",
-                    (POST, post_id, blob, delete_hash, day, room, room, post_id),
+                    " AND NOT EXISTS (SELECT 1 FROM events WHERE room = ? AND post_id = ?)"
+                    " AND (? = 0 OR bytes + ? <= ?)"
+                    " AND (? = 0 OR CASE WHEN posts_day = ? THEN day_posts ELSE 0 END < ?) RETURNING seq",
+                    (POST, post_id, blob, delete_hash, day, room, room, post_id, *quota),
                 )
             )
             if rows:
                 return PutResult("created", int(rows[0][0]))
             state = await self._post_rows(db, room, post_id)
-            return existing(state, blob, delete_hash) if state is not None else PutResult("no_room")
+            if state is not None:
+                return existing(state, blob, delete_hash)
+            held = await self._held(db, room, day)
+            if held is None:
+                return PutResult("no_room")
+            return PutResult(q.refusal(held[0], len(blob), held[1], 1) or "no_room")
+
+    @staticmethod
+    async def _held(db: aiosqlite.Connection, room: bytes, day: int) -> tuple[int, int] | None:
+        """The room's blob bytes and its posts on `day`, or None without the room."""
+        rows = list(
+            await db.execute_fetchall(
+                "SELECT bytes, CASE WHEN posts_day = ? THEN day_posts ELSE 0 END FROM rooms WHERE id = ?",
+                (day, room),
+            )
+        )
+        return (int(rows[0][0]), int(rows[0][1])) if rows else None
 
     async def put_posts(self, room: bytes, posts: Sequence[NewPost], day: int) -> BatchResult:
         async with self._write() as db:
@@ -259,6 +329,12 @@ class SQLiteStore:
             plan = plan_batch(posts, post_states(rows))
             if isinstance(plan, BatchResult):
                 return plan  # nothing was written
+            fresh = [post for post, known in zip(posts, plan, strict=True) if known is None]
+            held = await self._held(db, room, day)
+            assert held is not None  # the room row was read above, under the same write lock
+            refused = self.quota.refusal(held[0], sum(len(p.blob) for p in fresh), held[1], len(fresh))
+            if fresh and refused:
+                return BatchResult(refused, index=posts.index(fresh[0]))
             seqs, new = [], []
             for post, known in zip(posts, plan, strict=True):
                 if known is None:
@@ -298,11 +374,14 @@ class SQLiteStore:
             rows = list(
                 await db.execute_fetchall(
                     "INSERT INTO events (room, seq, kind, blob, day)"
-                    " SELECT id, last_seq + 1, ?, ?, ? FROM rooms WHERE id = ? RETURNING seq",
-                    (REPORT, blob, day, room),
+                    " SELECT id, last_seq + 1, ?, ?, ? FROM rooms WHERE id = ? AND (? = 0 OR bytes + ? <= ?)"
+                    " RETURNING seq",
+                    (REPORT, blob, day, room, self.quota.room_bytes, len(blob), self.quota.room_bytes),
                 )
             )
-            return PutResult("created", int(rows[0][0])) if rows else PutResult("no_room")
+            if rows:
+                return PutResult("created", int(rows[0][0]))
+            return PutResult("quota_bytes" if await self._held(db, room, day) else "no_room")
 
     async def events(self, room: bytes, after: int, limit: int) -> list[Event]:
         rows = await self._read.execute_fetchall(
@@ -327,3 +406,79 @@ class SQLiteStore:
         # Room rows stay (ids, public keys, last seq): were a room dropped and registered again,
         # its seqs would restart at 1 and members' cursors would skip every new post.
         return removed
+
+    # --- the data plane: limits in this process, the disk budget, the operator's commands --------
+
+    async def take_tokens(self, key: bytes, rate: float, burst: float, cost: float) -> int:
+        limiter = self._limiters.get((rate, burst))
+        if limiter is None:
+            limiter = self._limiters[(rate, burst)] = RateLimiter(rate, burst)
+        return limiter.take(key, cost)
+
+    async def prune_limits(self, idle_seconds: float) -> int:
+        return 0  # RateLimiter prunes itself when it grows
+
+    async def used_bytes(self) -> int:
+        return sum(os.path.getsize(p) for p in (self.path, self.path + "-wal") if os.path.exists(p))
+
+    async def stats(self) -> dict[str, int]:
+        db = self._read
+        rooms = next(
+            iter(
+                await db.execute_fetchall(
+                    "SELECT COUNT(*), COALESCE(SUM(suspended), 0), COALESCE(SUM(bytes), 0) FROM rooms"
+                )
+            )
+        )
+        events = next(iter(await db.execute_fetchall("SELECT COUNT(*) FROM events")))[0]
+        tokens = next(iter(await db.execute_fetchall("SELECT COUNT(*) FROM creation_tokens")))[0]
+        return {
+            "rooms": int(rooms[0]),
+            "suspended": int(rooms[1]),
+            "events": int(events),
+            "bytes": int(rooms[2]),
+            "tokens": int(tokens),
+        }
+
+    async def suspend(self, room: bytes, suspended: bool) -> bool:
+        async with self._write() as db:
+            cur = await db.execute("UPDATE rooms SET suspended = ? WHERE id = ?", (int(suspended), room))
+            return cur.rowcount > 0
+
+    async def add_token(self, token_id: str, token_hash: bytes, day: int) -> None:
+        async with self._write() as db:
+            await db.execute(
+                "INSERT INTO creation_tokens (id, hash, created_day) VALUES (?, ?, ?)",
+                (token_id, token_hash, day),
+            )
+
+    async def revoke_token(self, token_id: str) -> bool:
+        async with self._write() as db:
+            cur = await db.execute("DELETE FROM creation_tokens WHERE id = ?", (token_id,))
+            return cur.rowcount > 0
+
+    async def token_known(self, token_hash: bytes) -> bool:
+        rows = await self._read.execute_fetchall(
+            "SELECT 1 FROM creation_tokens WHERE hash = ?", (token_hash,)
+        )
+        return bool(list(rows))
+
+    async def export_rows(self, table: str) -> AsyncIterator[list[Any]]:
+        if table not in EXPORT_TABLES:
+            raise ValueError(table)
+        async with self._read.execute(f"SELECT {EXPORT_COLUMNS[table]} FROM {table}") as cur:
+            async for row in cur:
+                yield list(row)
+
+    async def import_rows(self, table: str, rows: Sequence[Sequence[Any]]) -> None:
+        if table not in EXPORT_TABLES:
+            raise ValueError(table)
+        columns = EXPORT_COLUMNS[table]
+        marks = ", ".join("?" * (columns.count(",") + 1))
+        async with self._write() as db:
+            await db.executemany(
+                f"INSERT INTO {table} ({columns}) VALUES ({marks})", [tuple(r) for r in rows]
+            )
+
+    async def is_empty(self) -> bool:
+        return not list(await self._read.execute_fetchall("SELECT 1 FROM rooms LIMIT 1"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -30,9 +30,10 @@ class Room:
     door_pub: bytes | None = None
     door_gen: int = 0
     door_expires: int = 0
+    suspended: bool = False  # by the operator (peerapp server admin suspend): every request refused
 
 
-ROOM_COLUMNS = "write_pub, admin_pub, version, epoch, admin_gen, door_pub, door_gen, door_expires"
+ROOM_COLUMNS = "write_pub, admin_pub, version, epoch, admin_gen, door_pub, door_gen, door_expires, suspended"
 # The columns a key change may set, and the generation column it must move on by exactly one.
 CHANGES = {
     "epoch": ("epoch", "write_pub"),
@@ -61,7 +62,34 @@ def room_from_row(row: Sequence[Any]) -> Room:
         bytes(row[5]) if row[5] is not None else None,
         int(row[6]),
         int(row[7]),
+        bool(row[8]),
     )
+
+
+@dataclass(frozen=True)
+class Quota:
+    """What one room may hold: blob bytes in all, and posts received on one day. 0 is no limit."""
+
+    room_bytes: int = 0
+    day_posts: int = 0
+
+    def refusal(self, held: int, adding: int, posts_today: int, new_posts: int) -> str | None:
+        """ "quota_bytes" or "quota_posts" when `new_posts` posts of `adding` bytes would break it."""
+        if self.room_bytes and held + adding > self.room_bytes:
+            return "quota_bytes"
+        if self.day_posts and posts_today + new_posts > self.day_posts:
+            return "quota_posts"
+        return None
+
+
+NO_QUOTA = Quota()
+# head() of a suspended room: reads stop with the room's other requests (a room abused as a file drop
+# must stop handing its files out), without a second query on every page.
+SUSPENDED_HEAD = -1
+# Data-plane tables an export carries, in the order an import must write them: events before rooms,
+# so SQLite's triggers (which move a room's last_seq and bytes on every insert) find no room row yet
+# and the room rows arrive with their exported counters.
+EXPORT_TABLES = ("events", "rooms", "creation_tokens")
 
 
 @dataclass(frozen=True)
@@ -86,7 +114,7 @@ class Event:
 
 @dataclass(frozen=True)
 class PutResult:
-    status: str  # "created", "same", "conflict", "gone", "no_room"
+    status: str  # "created", "same", "conflict", "gone", "no_room", "quota_bytes", "quota_posts"
     seq: int = 0
 
 
@@ -153,7 +181,15 @@ def plan_batch(posts: Sequence[NewPost], states: dict[bytes, PostState]) -> list
 
 
 class Store(Protocol):
-    """The storage backends. Every method that adds an event assigns its seq under the room row lock."""
+    """The storage backends. Every method that adds an event assigns its seq under the room row lock.
+
+    `quota` (set by the app from its config) bounds each room; put_post and put_posts check it under
+    the room's lock and answer "quota_bytes" or "quota_posts". `shared_limits` is True when several
+    processes share the database (PostgreSQL): then the rate limits live in it (take_tokens).
+    """
+
+    quota: Quota
+    shared_limits: bool
 
     async def open(self) -> None: ...
 
@@ -209,6 +245,52 @@ class Store(Protocol):
     async def purge(self, before_day: int) -> int:
         """Delete events received before `before_day` and rooms left empty since then; return the count."""
         ...
+
+    async def take_tokens(self, key: bytes, rate: float, burst: float, cost: float) -> int:
+        """The shared token bucket `key` (limits.RateLimiter's rule): 0, or the seconds to wait."""
+        ...
+
+    async def prune_limits(self, idle_seconds: float) -> int:
+        """Forget buckets untouched for `idle_seconds` (full again by then); return how many."""
+        ...
+
+    async def used_bytes(self) -> int:
+        """The database's size on disk, for the global disk budget."""
+        ...
+
+    async def stats(self) -> dict[str, int]:
+        """Counts only: rooms, suspended rooms, events, blob bytes, creation tokens."""
+        ...
+
+    async def suspend(self, room: bytes, suspended: bool) -> bool:
+        """Suspend (or lift) a room without reading it; False when there is no such room."""
+        ...
+
+    async def add_token(self, token_id: str, token_hash: bytes, day: int) -> None: ...
+
+    async def revoke_token(self, token_id: str) -> bool: ...
+
+    async def token_known(self, token_hash: bytes) -> bool: ...
+
+    def export_rows(self, table: str) -> AsyncIterator[list[Any]]:
+        """Every row of one of EXPORT_TABLES, in its EXPORT_COLUMNS order."""
+        ...
+
+    async def import_rows(self, table: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Insert rows of one of EXPORT_TABLES (an export's); an existing key is an error."""
+        ...
+
+    async def is_empty(self) -> bool: ...
+
+
+EXPORT_COLUMNS = {
+    "rooms": (
+        "id, write_pub, admin_pub, last_seq, created_day, version, epoch, admin_gen, door_pub, door_gen,"
+        " door_expires, suspended, bytes, posts_day, day_posts"
+    ),
+    "events": "room, seq, kind, post_id, blob, delete_hash, by_admin, proof, day",
+    "creation_tokens": "id, hash, created_day",
+}
 
 
 def open_store(url: str) -> Store:
