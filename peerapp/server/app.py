@@ -10,12 +10,14 @@ from collections.abc import AsyncIterator
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from peerapp.server import creation
 from peerapp.server.config import ServerConfig
+from peerapp.server.health import METRICS, SERVER_OPERATIONS, PlaneHandlers, ProcessState, running
 from peerapp.server.http import (
     BAD_CREATION_TOKEN,
     CREATION_TOKEN_REQUIRED,
@@ -37,6 +39,7 @@ from peerapp.server.http import (
     room_param,
 )
 from peerapp.server.limits import Bucket, batch_cost
+from peerapp.server.metrics import MetricsMiddleware
 from peerapp.server.openapi import openapi_document
 from peerapp.server.rooms_v2 import V2Handlers, upload_key
 from peerapp.server.storage import (
@@ -52,7 +55,7 @@ from peerapp.server.storage import (
     today,
 )
 from peerapp.sync import creation as client_creation
-from peerapp.sync import protocol, wire, wire_v2
+from peerapp.sync import protocol, wire
 
 log = logging.getLogger("peerapp.server")
 
@@ -286,8 +289,13 @@ def _suspended() -> ApiError:
 
 def served(config: ServerConfig) -> tuple[wire.Operation, ...]:
     """The operations this server serves: all of wire_v2.ALL_OPERATIONS, but no batch upload with
-    --max-batch 0, so it answers that path as an older server does (404 no_route)."""
-    return tuple(op for op in wire_v2.ALL_OPERATIONS if op is not wire.PUT_POSTS or config.max_batch > 0)
+    --max-batch 0, so it answers that path as an older server does (404 no_route); then liveness,
+    readiness and, with --metrics only, the metrics (health.SERVER_OPERATIONS)."""
+    return tuple(
+        op
+        for op in SERVER_OPERATIONS
+        if (op is not wire.PUT_POSTS or config.max_batch > 0) and (op is not METRICS or config.metrics)
+    )
 
 
 def wire_event(event: Event) -> wire.Event:
@@ -339,14 +347,18 @@ def _by_method(handlers: dict[str, Handler]) -> Handler:
 def create_app(config: ServerConfig, store: Store | None = None, *, store_opened: bool = False) -> Starlette:
     """The ASGI app; its lifespan opens the store (unless the caller already did) and runs retention."""
     api = Api(config, store or open_store(config.db))
+    process = ProcessState(config)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         if not store_opened:
             await api.store.open()
-        task = asyncio.create_task(_retention(api)) if config.retention_days > 0 else None
+        # One retention loop per server, not per worker: the others would only repeat its deletes.
+        retain = config.retention_days > 0 and config.worker == 0
+        task = asyncio.create_task(_retention(api)) if retain else None
         try:
-            yield
+            async with running(config, process):
+                yield
         finally:
             if task is not None:
                 task.cancel()
@@ -364,6 +376,7 @@ def create_app(config: ServerConfig, store: Store | None = None, *, store_opened
         "addReport": api.add_report,
         "listEvents": api.events,
     }
+    handlers.update(PlaneHandlers(process, api.store).handlers())  # liveness, readiness, metrics
     v2 = V2Handlers(api)
     handlers.update(
         createRoomV2=v2.create_room,
@@ -381,8 +394,19 @@ def create_app(config: ServerConfig, store: Store | None = None, *, store_opened
     routes = [
         Route(path, endpoint(_by_method(methods)), methods=list(methods)) for path, methods in by_path.items()
     ]
-    return Starlette(
+    # Counting costs a little on every request, so only when someone asked for the counts or the lines.
+    counting = config.metrics or config.log_requests
+    app = Starlette(
         routes=routes,
         lifespan=lifespan,
         exception_handlers={404: not_found, 405: not_found},
+        middleware=[
+            Middleware(
+                MetricsMiddleware, counts=process.counts, routes=routes, log_requests=config.log_requests
+            )
+        ]
+        if counting
+        else None,
     )
+    app.state.process = process  # run.py marks it draining on SIGTERM, so readiness answers 503
+    return app

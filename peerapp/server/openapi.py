@@ -6,7 +6,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from peerapp.sync import protocol, wire, wire_v2
+from peerapp.server.health import DEFAULT_OPERATIONS, PLAIN_TEXT
+from peerapp.sync import protocol, wire
 from peerapp.sync.wire_model import Model, ref
 
 
@@ -50,6 +51,8 @@ def _operation(op: wire.Operation) -> dict[str, Any]:
             "description": meaning,
             **_content(ref(model) if model else {"type": "object"}),
         }
+        if op.name in PLAIN_TEXT:  # the metrics: Prometheus text, not JSON
+            responses[str(status)]["content"] = {"text/plain": {"schema": {"type": "string"}}}
     out["responses"] = {**responses, **_errors(op.errors)}
     return out
 
@@ -68,8 +71,8 @@ def _models(operations: Sequence[wire.Operation]) -> list[type[Model]]:
     return found
 
 
-def openapi_document(operations: Sequence[wire.Operation] = wire_v2.ALL_OPERATIONS) -> dict[str, Any]:
-    """The document of `operations` (a server may serve fewer than wire_v2.ALL_OPERATIONS)."""
+def openapi_document(operations: Sequence[wire.Operation] = DEFAULT_OPERATIONS) -> dict[str, Any]:
+    """The document of `operations` (by default what a server serves without --metrics)."""
     paths: dict[str, Any] = {}
     for op in operations:
         item = paths.setdefault(op.path, {})
