@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
+import signal
 import socket
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from types import FrameType
 
 from peerapp.core import paths
 from peerapp.core.errors import PeerappError
@@ -17,14 +21,24 @@ from peerapp.sync import protocol
 # Seqs must stay below 2**53 (clients refuse larger ones); a billion per restore leaves room for
 # millions of restores.
 MAX_SKIP = 10**9
+MAX_WORKERS = 64
+# Every option can also come from PEERAPP_<OPTION> (PEERAPP_DB, PEERAPP_PORT, PEERAPP_WORKERS...), so
+# a container or a systemd unit configures the server without a command line; the command line wins.
+# Not --skip-seqs: it is a one-time step after a restore, and an environment would repeat it at every
+# start.
+ENV_PREFIX = "PEERAPP_"
+NOT_FROM_ENV = frozenset({"help", "skip_seqs", "retention_interval"})
+TRUE, FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
 
 __all__ = [
     "BadServerConfig",
+    "OneProcessOnly",
     "ServerConfig",
     "ServerStartFailed",
     "add_arguments",
     "config_from_args",
     "serve",
+    "serve_socket",
 ]
 
 
@@ -33,6 +47,14 @@ class BadServerConfig(PeerappError):
         "Errors",
         "The server settings are not valid. The database must be sqlite:///PATH or postgresql://…, "
         "and the numbers must not be negative.",
+    )
+
+
+class OneProcessOnly(PeerappError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "An SQLite database serves one server process only. For --workers above 1, use PostgreSQL "
+        "(--db postgresql://…).",
     )
 
 
@@ -91,6 +113,48 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     # For tests and operators who want retention to run more often than hourly.
     parser.add_argument("--retention-interval", type=float, default=3600.0, help=argparse.SUPPRESS)
+    # process plane
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help=f"server processes on this port (1-{MAX_WORKERS}; above 1 needs a PostgreSQL --db)",
+    )
+    parser.add_argument(
+        "--metrics",
+        action="store_true",
+        help="serve GET /metrics in the Prometheus text format (counts only: no room ids, no addresses)",
+    )
+    parser.add_argument(
+        "--log-requests",
+        action="store_true",
+        help="log one JSON line per request: route template, status and time (no address, no room id)",
+    )
+    parser.add_argument(
+        "--graceful-timeout",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="after SIGTERM, how long requests in flight may still take (default 30)",
+    )
+    environment_defaults(parser, os.environ)
+    parser.epilog = (
+        "Every option can also be set in the environment as PEERAPP_ and its name in capitals "
+        "(PEERAPP_DB, PEERAPP_PORT, PEERAPP_WORKERS, PEERAPP_METRICS=1 ...), except --skip-seqs; "
+        "the command line wins."
+    )
+
+
+def environment_defaults(parser: argparse.ArgumentParser, environ: Mapping[str, str]) -> None:
+    """Take each option's default from PEERAPP_<DEST> when set; argparse converts it like typed text."""
+    for action in parser._actions:  # argparse has no public list of its options
+        if action.dest in NOT_FROM_ENV or not action.option_strings:
+            continue
+        value = environ.get(ENV_PREFIX + action.dest.upper())
+        if value is not None:
+            # A flag's text is read in config_from_args, so a wrong value is one clear line there.
+            action.default = value
 
 
 def config_from_args(ns: argparse.Namespace) -> ServerConfig:
@@ -106,6 +170,12 @@ def config_from_args(ns: argparse.Namespace) -> ServerConfig:
         raise BadServerConfig("--retention-interval")
     if not 0 <= ns.skip_seqs <= MAX_SKIP:
         raise BadServerConfig("--skip-seqs")
+    if not 1 <= ns.workers <= MAX_WORKERS:
+        raise BadServerConfig("--workers")
+    if ns.workers > 1 and db.startswith("sqlite:"):
+        raise OneProcessOnly()
+    if not ns.graceful_timeout > 0:
+        raise BadServerConfig("--graceful-timeout")
     return ServerConfig(
         db=db,
         host=ns.host,
@@ -119,75 +189,110 @@ def config_from_args(ns: argparse.Namespace) -> ServerConfig:
         max_batch=ns.max_batch,
         retention_interval=ns.retention_interval,
         skip_seqs=ns.skip_seqs,
+        workers=ns.workers,
+        metrics=_flag(ns.metrics, "PEERAPP_METRICS"),
+        log_requests=_flag(ns.log_requests, "PEERAPP_LOG_REQUESTS"),
+        graceful_timeout=ns.graceful_timeout,
     )
 
 
-def _bind(host: str, port: int) -> socket.socket:
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY on accepted sockets only when proto says TCP,
-    # and without it every response (headers, then body) waits out the client's delayed ACK (~40 ms).
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        sock.bind((host, port))
-    except OSError as exc:
-        sock.close()
-        raise ServerStartFailed(f"{host}:{port}: {exc.strerror}") from exc
-    sock.set_inheritable(True)
-    return sock
+def _flag(value: bool | str, name: str) -> bool:
+    """A flag from the command line (a bool) or from the environment (1/0, true/false, yes/no, on/off)."""
+    if isinstance(value, bool):
+        return value
+    if value.strip().lower() in TRUE:
+        return True
+    if value.strip().lower() in FALSE:
+        return False
+    raise BadServerConfig(name)
 
 
 def serve(config: ServerConfig) -> None:
-    """Open the database, listen, print "listening on http://HOST:PORT", and block until stopped.
+    """Open the database, listen, print "listening on http://HOST:PORT", and block until SIGTERM or
+    SIGINT, then let the requests in flight finish (up to config.graceful_timeout) and return.
 
-    Raises BadServerConfig or ServerStartFailed (translatable), or ImportError without the server extra.
+    With config.workers above 1, a supervisor runs that many processes (peerapp.server.workers).
+    Raises BadServerConfig, ServerStartFailed or WorkersFailed (translatable), or ImportError
+    without the server extra.
     """
     import uvicorn  # noqa: F401 - an ImportError here tells the caller the server extra is missing
 
-    asyncio.run(_serve(config))
+    if config.workers > 1:
+        from peerapp.server.workers import supervise
+
+        supervise(config)
+        return
+    from peerapp.server.workers import bind
+
+    serve_socket(config, bind(config.host, config.port, reuse_port=False))
 
 
-async def _serve(config: ServerConfig) -> None:
+def serve_socket(config: ServerConfig, sock: socket.socket) -> None:
+    """Serve on a socket that is already bound and listening (closed on return)."""
+    from peerapp.server import logs
+
+    logs.setup(config.worker)
+    stopping: list[int] = []
+
+    # uvicorn catches SIGTERM while it serves; this handler covers the start before it and is the one
+    # uvicorn hands the signal back to once everything is finished, so a clean stop exits 0.
+    def on_term(sig: int, _frame: object) -> None:
+        stopping.append(sig)
+
+    previous = signal.signal(signal.SIGTERM, on_term)
+    try:
+        asyncio.run(_serve(config, sock, stopping))
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        sock.close()
+
+
+async def _serve(config: ServerConfig, sock: socket.socket, stopping: list[int]) -> None:
     import uvicorn
 
     from peerapp.server.app import create_app
     from peerapp.server.storage import open_store
 
-    sock = _bind(config.host, config.port)
     store = open_store(config.db)
     try:
         await store.open()
         skipped = await store.skip_seqs(config.skip_seqs) if config.skip_seqs else None
     except Exception as exc:  # every driver has its own errors; all mean "cannot start"
-        sock.close()
         await store.close()  # a driver thread left open would keep the process alive
         raise ServerStartFailed(type(exc).__name__) from exc
     if skipped is not None:
         print(f"skipped {config.skip_seqs} seqs in {skipped} rooms", flush=True)
     port = sock.getsockname()[1]
     host = f"[{config.host}]" if ":" in config.host else config.host
+    app = create_app(config, store, store_opened=True)
 
     class Server(uvicorn.Server):
         async def startup(self, sockets: list[socket.socket] | None = None) -> None:
             await super().startup(sockets=sockets)
+            if stopping:  # SIGTERM came while the database opened: stop before serving anyone
+                self.should_exit = True
             if not self.should_exit:
                 print(f"listening on http://{host}:{port}", flush=True)
 
+        def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+            # Readiness answers 503 from now on, so a load balancer stops sending while we drain.
+            app.state.process.draining = True
+            super().handle_exit(sig, frame)
+
     uv_config = uvicorn.Config(
-        create_app(config, store, store_opened=True),
+        app,
         http="httptools",
         lifespan="on",
-        access_log=False,  # no request is ever logged: no addresses, no paths
+        access_log=False,  # no request is ever logged by uvicorn: no addresses, no paths
+        log_config=None,  # logs.setup made every record a JSON line
         log_level="warning",
         server_header=False,
         date_header=False,
         proxy_headers=False,  # forwarded addresses are not wanted either
         timeout_keep_alive=30,
+        timeout_graceful_shutdown=max(1, round(config.graceful_timeout)),
     )
-    try:
-        await Server(uv_config).serve(sockets=[sock])
-    finally:
-        sock.close()
+    await Server(uv_config).serve(sockets=[sock])
 
 
 def main(argv: list[str] | None = None) -> int:
