@@ -51,6 +51,7 @@ class AccountDialogs:
 
         if PreferencesDialog(self.settings, self).exec():
             self._restart_idle_timer()
+            self.reminders.schedule_changed()
 
     def show_shortcuts(self: MainWindow) -> None:  # type: ignore[misc]
         from .shortcuts_dialog import ShortcutsDialog

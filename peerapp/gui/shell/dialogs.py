@@ -118,7 +118,7 @@ class ChangePassphraseDialog(BusyDialog):
 
 class PreferencesDialog(Retranslatable, QDialog):
     """Auto-lock delay (0 turns it off), the digits of the Arabic interface, the Hijri date, the colour
-    scheme and reduced motion."""
+    scheme, reduced motion and check-in reminders."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -146,6 +146,9 @@ class PreferencesDialog(Retranslatable, QDialog):
         self.theme_label.setBuddy(self.theme)
         self.reduce_motion = QCheckBox()
         self.reduce_motion.setChecked(settings.reduce_motion)
+        from .reminder_settings import ReminderSection
+
+        self.reminders = ReminderSection(settings)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -157,6 +160,7 @@ class PreferencesDialog(Retranslatable, QDialog):
         form.addRow(self.hijri)
         form.addRow(self.theme_label, self.theme)
         form.addRow(self.reduce_motion)
+        form.addRow(self.reminders)
         form.addRow(self.buttons)
         self.retranslate_ui()
 
@@ -193,6 +197,7 @@ class PreferencesDialog(Retranslatable, QDialog):
         self.settings.digits, self.settings.show_hijri = digits, hijri
         self.settings.theme = str(self.theme.currentData())
         self.settings.reduce_motion = self.reduce_motion.isChecked()
+        self.reminders.save_to(self.settings)
         self.settings.save()
         from .. import theme
 

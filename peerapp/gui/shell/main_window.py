@@ -23,6 +23,7 @@ from .data_actions import DataActions
 from .language import LanguageManager
 from .menus import QUICK_EXIT_KEYS, MainMenus
 from .pages import NamedPages, PageFactory
+from .tray import Reminders
 from .unlock_page import UnlockPage
 
 # Only what the lock screen shows is imported with this module: the pages, their menus' dialogs and the
@@ -95,6 +96,8 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, AccountDial
         # Settings > Protection: duress passphrase, wipe now, wipe after wrong passphrases.
         self.protection_menu = ProtectionMenu(self)
         self.settings_menu.addMenu(self.protection_menu)
+        # Check-in reminders: scheduled while locked too, shown in the tray or the window (shell/tray.py).
+        self.reminders = Reminders(self)
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self.lock)
@@ -147,12 +150,16 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, AccountDial
             library.tried.connect(self._tried_technique)
             library.open_tool.connect(self.open_tool)
         if make is pages.insights:  # the empty state's one action: the quick check-in
-            cast("InsightsPage", page).write_requested.connect(self.check_in)
+            insights = cast("InsightsPage", page)
+            insights.write_requested.connect(self.check_in)
+            insights.article_requested.connect(self._open_article)
+            insights.safety_plan_requested.connect(lambda: self.show_tab(self.safety_plan_page))
         self._show_journal([page])  # built while unlocked (after the first tab): its data at once
         self._update_actions()
 
     def retranslate_ui(self) -> None:
         self.discreet.retranslate_ui()  # the window title: the app's name or a neutral one
+        self.reminders.retranslate_ui()
         self._retranslate_menus()
         self.tabs.setAccessibleName(self.tr("Pages"))
         for index, page in enumerate(self._builder.pages):
@@ -241,6 +248,7 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, AccountDial
         """Close every dialog, lock, hide and clear the app's clipboard text at once (Ctrl+Shift+Q, or Esc
         twice unless a screen reader runs, from any screen or dialog); then end the app or show the
         calculator, as chosen."""
+        self.reminders.forget()  # no tray icon beside the calculator, no check-in waiting for an unlock
         self.discreet.close_other_windows()
         self.hide()  # first: locking waits for running tasks to stop (an unlock under way, up to a second)
         self.lock()
@@ -291,6 +299,7 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, AccountDial
         return False
 
     def _entries_changed(self) -> None:
+        self.reminders.journal_changed()  # an entry dated today: no reminder today
         for page in self._builder.pages:
             changed = getattr(page, "journal_changed", None)
             if changed is not None:
@@ -342,6 +351,11 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, AccountDial
     def _forget_tool(self, dialog: ToolDialog) -> None:
         if dialog in self.tool_dialogs:
             self.tool_dialogs.remove(dialog)
+
+    def _open_article(self, article_id: str) -> None:
+        library = self.library_page
+        library.select(article_id)
+        self.show_tab(library)
 
     def _tried_technique(self, article_id: str) -> None:
         self.tabs.setCurrentWidget(self.journal_page)
