@@ -181,7 +181,7 @@ def test_a_process_killed_mid_write_loses_nothing_acknowledged(tmp_path: Path) -
         assert {p: held.get(p) for p in acked} == acked
         assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
         # And the room goes on from there.
-        post_id, seq, _ = room.post("after the crash")
+        _, seq, _ = room.post("after the crash")
         assert seq == len(events) + 1
         room.close()
     finally:
