@@ -12,6 +12,7 @@ from .outbox import OutboxSender
 from .protocol import ProtocolError
 from .store import GroupRecord, GroupStore
 from .transport import Cancelled, Transport
+from .v2 import upgrade
 from .wire import MAX_SEQ
 
 Progress = Callable[[str, int, int], None]
@@ -57,7 +58,13 @@ class SyncEngine:
         self.transport.cancel = self.cancel
         self.transport.deadline = time.monotonic() + self.deadline
         try:
-            self.push()
+            try:
+                self.push()
+            except ServerRejected as exc:
+                if exc.code != wire.UPGRADED:
+                    raise
+                # The room is v2 now: the admin's upgrade event waits in the room, so pull it.
+                self.result.errors.append(wire.UPGRADED)
             self.pull()
         except Cancelled:
             self.result.cancelled = True
@@ -116,11 +123,15 @@ class SyncEngine:
             if not page.events:
                 return
             # The page's events and the new cursor commit together or not at all.
+            upgraded = False
             with self.store.transaction():
                 self._first_new_seq = None
-                for event in page.events:
-                    self.apply(event)
                 cursor = page.events[-1].seq
+                for event in page.events:
+                    if self.apply(event):
+                        # The admin upgraded the group to v2 here: what follows is for V2Engine.
+                        upgraded, cursor = True, event.seq
+                        break
                 self.store.set_cursor(gid, cursor)
                 if rewound and self._first_new_seq is not None:
                     # New posts may reuse seqs we had already read past: keep them unread.
@@ -130,7 +141,7 @@ class SyncEngine:
                     )
             received += len(page.events)
             self.progress(STAGE_RECEIVE, received, 0)
-            if not page.more:
+            if not page.more or upgraded:
                 return
 
     def _rewind(self, head: int | None) -> int:
@@ -151,11 +162,12 @@ class SyncEngine:
         self.result.errors.append(REWOUND)
         return 0
 
-    def apply(self, event: wire.Event | wire.Unreadable) -> None:
-        """Apply one event idempotently; anything that fails validation is counted and dropped."""
+    def apply(self, event: wire.Event | wire.Unreadable) -> bool:
+        """Apply one event idempotently; anything that fails validation is counted and dropped.
+        True: it was the admin's upgrade to version 2, and the group is now v2 on this device."""
         try:
             if isinstance(event, wire.PostEvent):
-                self._apply_post(event)
+                return self._apply_post(event)
             elif isinstance(event, (wire.AuthorDelete, wire.AdminDelete)):
                 self._apply_delete(event)
             elif isinstance(event, wire.ReportEvent):
@@ -164,11 +176,18 @@ class SyncEngine:
                 raise ProtocolError("event")
         except ProtocolError:
             self.result.discarded += 1
+        return False
 
-    def _apply_post(self, event: wire.PostEvent) -> None:
+    def _apply_post(self, event: wire.PostEvent) -> bool:
         gid = self.record.id
         post_id = event.id.hex()
-        value = protocol.open_post(self.keys, post_id, event.blob)
+        try:
+            value = protocol.open_post(self.keys, post_id, event.blob)
+        except ProtocolError:
+            found = upgrade.read(self.keys, self.record.admin_pub, post_id, event.blob)
+            if found is None:
+                raise
+            return upgrade.follow(self.store.conn, gid, self.keys, self.record.pseudonym, *found)
         known = self.store.post(gid, post_id)
         if known is not None:
             if known.mine and known.status == models.PENDING and known.blob == event.blob:
@@ -176,16 +195,17 @@ class SyncEngine:
                 op = self.store.put_op(gid, post_id)
                 if op is not None:
                     self.store.mark_sent(op, gid, post_id, event.seq)
-            return
+            return False
         tomb = self.store.tombstone(gid, post_id)
         if tomb is not None:
             method, proof = tomb
             if method == "admin" or protocol.delete_hash(bytes.fromhex(proof)).hex() == value["d"]:
-                return  # deleted before we saw it: never shown
+                return False  # deleted before we saw it: never shown
         self.store.insert_post(gid, post_id, value, status=models.RECEIVED, mine=False, seq=event.seq)
         if self._first_new_seq is None:
             self._first_new_seq = event.seq
         self.result.received += 1
+        return False
 
     def _apply_delete(self, event: wire.AuthorDelete | wire.AdminDelete) -> None:
         gid = self.record.id

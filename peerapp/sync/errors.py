@@ -68,6 +68,62 @@ class NotAdmin(PeerappError):
     message = QT_TRANSLATE_NOOP("Errors", "Only the group's admin can read reports.")
 
 
+class AdminsOnly(NotAdmin):
+    message = QT_TRANSLATE_NOOP("Errors", "Only an admin of this group can do that.")
+
+
+class MemberNotFound(PeerappError):
+    message = QT_TRANSLATE_NOOP("Errors", "There is no member with that pseudonym in this group.")
+
+
+class NeedsVersion2(PeerappError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "This group still uses the first version of groups. Its admin can upgrade it first."
+    )
+
+
+class AlreadyVersion2(PeerappError):
+    message = QT_TRANSLATE_NOOP("Errors", "This group already uses the newer version of groups.")
+
+
+class WaitingForApproval(PeerappError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "An admin of this group has not approved you yet. You can read and write once they do."
+    )
+
+
+class RemovedFromGroup(PeerappError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "You are no longer a member of this group: you cannot read its new posts or write to it.",
+    )
+
+
+class NotYourself(PeerappError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "You cannot do that to yourself. To leave the group, use leave instead."
+    )
+
+
+class PseudonymFixed(PeerappError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "In this group your pseudonym is tied to your keys, so it cannot change."
+    )
+
+
+class InvalidRules(PeerappError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors",
+        "Rules can hold at most 4,000 characters and 12 contacts, each with a name and a way to reach them.",
+    )
+
+
+class GroupMoved(PeerappError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "This group moved to a newer version of peerapp. Update peerapp to keep using it."
+    )
+
+
 class SyncPaused(PeerappError):
     message = QT_TRANSLATE_NOOP(
         "Errors", "Group sync is paused in the settings. Nothing was sent or received."

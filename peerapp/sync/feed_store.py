@@ -13,7 +13,7 @@ from .errors import PostNotFound
 
 # The columns a GroupPost needs, with its counts of reactions and replies.
 _VIEW = """
-    SELECT p.id, p.author, p.body, p.at, p.reply_to, p.cw, p.mine, p.status, p.seq,
+    SELECT p.id, p.author, p.body, p.at, p.reply_to, p.cw, p.mine, p.status, p.seq, p.verified,
         (SELECT count(*) FROM group_post r WHERE r.group_id = p.group_id AND r.reply_to = p.id
             AND r.kind = 'reaction' AND r.status != 'deleted'),
         (SELECT count(*) FROM group_post r WHERE r.group_id = p.group_id AND r.reply_to = p.id
@@ -38,10 +38,11 @@ def _group_post(row: Sequence[Any]) -> models.GroupPost:
         content_warning=row[5],
         mine=bool(row[6]),
         status=row[7],
-        me_too=row[9],
-        me_too_mine=bool(row[10]),
-        replies=row[11],
+        me_too=row[10],
+        me_too_mine=bool(row[11]),
+        replies=row[12],
         seq=row[8],
+        verified=bool(row[9]),
     )
 
 

@@ -25,6 +25,9 @@ class Group:
     unread: int
     last_sync_at: str | None  # ISO-8601, local clock
     last_error: str | None  # the code of the last failed sync (sync.errors.error_code), if any
+    version: int = 1  # the group's protocol version (new groups are 2)
+    role: str = "member"  # "admin", "member", or "pending" (waiting for an admin's approval)
+    removed: bool = False  # an admin removed me (v2): new posts can be neither read nor written
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,9 @@ class GroupPost:
     me_too_mine: bool = False
     replies: int = 0
     seq: int | None = None  # the server's order; None while pending (feed paging uses it)
+    # v2: the author's registered key signed it. An unverified post has no pseudonym ("") and is
+    # never shown under the name it claims; v1 posts cannot be checked and are never verified.
+    verified: bool = False
 
     def to_json(self) -> dict[str, object]:
         """The shape of design section 7 (`group feed --json`)."""
@@ -54,7 +60,46 @@ class GroupPost:
             "mine": self.mine,
             "status": self.status,
             "me_too": self.me_too,
+            "verified": self.verified,
         }
+
+
+ADMIN, MEMBER, PENDING_APPROVAL = "admin", "member", "pending"  # a member's role
+
+
+@dataclass(frozen=True)
+class Member:
+    """A member of a version 2 group as this device knows them (`group members`)."""
+
+    pseudonym: str
+    role: str  # ADMIN, MEMBER or PENDING_APPROVAL (a join request only admins see)
+    safety_code: str  # six groups of five digits; compare it with the member in person
+    me: bool
+
+    def to_json(self) -> dict[str, object]:
+        """The shape of design section 7 (`group members --json`)."""
+        return {
+            "pseudonym": self.pseudonym,
+            "role": self.role,
+            "safety_code": self.safety_code,
+            "me": self.me,
+        }
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A vetted support contact an admin pinned with the group's rules."""
+
+    name: str
+    how: str  # a phone number, an address, a link: shown as written, never opened by itself
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The group's pinned rules and support contacts (the latest an admin set)."""
+
+    text: str
+    contacts: list[Contact] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,7 @@ class OutboxSender:
         cancel: threading.Event,
         progress: Callable[[int, int], None],
     ) -> None:
-        self.store, self.record, self.keys = store, record, record.keys
+        self.store, self.record, self.room = store, record, record.room
         self.transport, self.result = transport, result
         self.cancel, self.progress = cancel, progress
         self._room_created = False
@@ -140,7 +140,7 @@ class OutboxSender:
         items = [item for item, _post in run]
         request = wire.PutPosts(posts=[post for _item, post in run])
         try:
-            seqs = self._with_room(lambda: self.transport.put_posts(self.keys.room, request))
+            seqs = self._with_room(lambda: self.transport.put_posts(self.room, request))
         except ServerRejected as exc:
             if exc.code in (wire.NO_ROUTE, wire.METHOD_NOT_ALLOWED):
                 self._batch_limit = 0  # an older server: single PUTs for the rest of this run
@@ -205,7 +205,7 @@ class OutboxSender:
             return
         request = self._put_request(item)
         try:
-            seq = self.transport.put_post(self.keys.room, item.post_id, request)
+            seq = self.transport.put_post(self.room, item.post_id, request)
         except ServerRejected as exc:
             if exc.code not in FINAL_FOR_PUTS:
                 raise
@@ -218,10 +218,9 @@ class OutboxSender:
     def _put_request(self, item: OutboxItem) -> wire.PutPost:
         assert item.post_id is not None and item.blob is not None and item.dhash is not None
         dhash = bytes.fromhex(item.dhash)
-        message = protocol.put_message(self.keys.room_id, item.post_id, item.blob, dhash)
-        return wire.PutPost(
-            blob=item.blob, delete_hash=dhash, sig=protocol.sign(self.keys.write_key, message)
-        )
+        keys = self.record.keys
+        message = protocol.put_message(keys.room_id, item.post_id, item.blob, dhash)
+        return wire.PutPost(blob=item.blob, delete_hash=dhash, sig=protocol.sign(keys.write_key, message))
 
     def _send_action(self, item: OutboxItem) -> None:
         """A deletion or a report, as queued in the outbox."""
@@ -237,10 +236,10 @@ class OutboxSender:
             self.result.errors.append(wire.BAD_REQUEST)
         try:
             if isinstance(request, wire.Report):
-                self.transport.report(self.keys.room, request)
+                self.transport.report(self.room, request)
             elif request is not None:
                 assert item.post_id is not None
-                self.transport.delete_post(self.keys.room, item.post_id, request)
+                self.transport.delete_post(self.room, item.post_id, request)
         except ServerRejected as exc:
             # Nothing to delete, or a proof the server will never accept: retrying cannot help.
             if exc.code not in FINAL_FOR_ACTIONS:

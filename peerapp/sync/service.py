@@ -15,8 +15,8 @@ from peerapp.core.errors import OperationCancelled, PeerappError
 from . import models, protocol, wire
 from .engine import SYNC_DEADLINE, Progress, SyncEngine
 from .errors import (
+    GroupMoved,
     GroupNotFound,
-    InvalidGroupName,
     InvalidPost,
     InvalidProxy,
     InvalidPseudonym,
@@ -25,13 +25,16 @@ from .errors import (
     NotAllowed,
     PostNotFound,
     PostTooLong,
+    RemovedFromGroup,
     SyncPaused,
     error_code,
 )
-from .outbox import create_room_request
 from .protocol import InvalidInvite, Invite, ProtocolError
-from .store import OP_CREATE, OP_DELETE, OP_PUT, OP_REPORT, GroupStore
+from .store import OP_DELETE, OP_PUT, OP_REPORT, GroupStore
 from .transport import PROXY_SCHEMES, Transport
+from .v2 import store as v2store
+from .v2.engine import V2Engine
+from .v2.service import GroupsV2
 
 KV_SYNC_ENABLED = "groups.sync_enabled"
 KV_PROXY = "groups.proxy"
@@ -79,8 +82,9 @@ def check_proxy(url: str) -> str:
     return value
 
 
-class GroupService:
-    """Groups over one vault connection; use one instance per thread."""
+class GroupService(GroupsV2):
+    """Groups over one vault connection; use one instance per thread. Version 2 groups' own
+    methods are in GroupsV2 (peerapp/sync/v2/service.py); the shared ones dispatch on the version."""
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
@@ -88,31 +92,34 @@ class GroupService:
 
     # -- groups -------------------------------------------------------------------------
 
-    def create_group(self, server_url: str, name: str, pseudonym: str) -> tuple[models.Group, str]:
-        """Make the secrets, store the group and queue the room's creation; no network here."""
-        url = check_server_url(server_url)
-        name = name.strip()
-        if not name or len(name.encode()) > protocol.INVITE_MAX_NAME or "\n" in name:
-            raise InvalidGroupName()
-        pseudonym = check_pseudonym(pseudonym)
-        secret, admin = protocol.new_secret(), protocol.new_admin_key()
-        invite = Invite(server_url=url, secret=secret, admin_pub=bytes(admin.verify_key), name=name)
-        with self.store.transaction():
-            gid = self.store.add_group(
-                name=name,
-                server_url=url,
-                secret=secret,
-                admin_pub=invite.admin_pub,
-                admin_seed=bytes(admin),
-                pseudonym=pseudonym,
-            )
-            self.store.enqueue(gid, OP_CREATE, None, create_room_request(self.store.record(gid)).to_json())
-        return self.group(gid), invite.encode()
+    def create_group(
+        self,
+        server_url: str,
+        name: str,
+        pseudonym: str,
+        *,
+        approval: bool = False,
+        expires_days: int | None = None,
+    ) -> tuple[models.Group, str]:
+        """Make the secrets, store a version 2 group and queue the room's creation; no network here."""
+        gid, invite = self._create_v2(check_server_url(server_url), name.strip(), check_pseudonym(pseudonym),
+                                      approval, expires_days)  # fmt: skip
+        return self.group(gid), invite
 
     def join_group(self, invite: str, pseudonym: str) -> models.Group:
-        """Store the group from an invite; the first sync pulls its posts."""
-        parsed = Invite.decode(invite)
+        """Store the group from a v1 or v2 invite; the first sync pulls its posts (or, with approval,
+        asks the admins to let this member in: the group is "pending" until one does)."""
         pseudonym = check_pseudonym(pseudonym)
+        if self._is_v2_invite(invite):
+            from .v2.invite import InviteV2
+
+            parsed2 = InviteV2.decode(invite)
+            try:
+                url2 = check_server_url(parsed2.server_url)
+            except InvalidServerUrl as exc:
+                raise InvalidInvite("url") from exc
+            return self.group(self._join_v2(invite, pseudonym, url2, parsed2.name.strip() or "?"))
+        parsed = Invite.decode(invite)
         try:
             url = check_server_url(parsed.server_url)
         except InvalidServerUrl as exc:
@@ -130,17 +137,20 @@ class GroupService:
         return self.group(gid)
 
     def groups(self) -> list[models.Group]:
-        return self.store.groups()
+        return self._with_roles(self.store.groups())
 
     def group(self, ref: int | str) -> models.Group:
         """A group by local id or exact name."""
         gid = self.store.find_group(ref)
-        for group in self.store.groups():
+        for group in self.groups():
             if group.id == gid:
                 return group
         raise GroupNotFound(str(ref))
 
-    def invite(self, group_id: int) -> str:
+    def invite(self, group_id: int, *, expires_days: int | None = None) -> str:
+        """The group's invite; in a v2 group, `expires_days` makes a new one (see reset_invite)."""
+        if self._v2(group_id):
+            return self._invite_v2(group_id, expires_days)
         record = self.store.record(group_id)
         return Invite(
             server_url=record.server_url, secret=record.secret, admin_pub=record.admin_pub, name=record.name
@@ -148,10 +158,17 @@ class GroupService:
 
     def set_pseudonym(self, group_id: int, pseudonym: str) -> None:
         """Used for posts written from now on; earlier posts keep the name they were sent with."""
+        if self._v2(group_id):
+            from .errors import PseudonymFixed
+
+            raise PseudonymFixed()
         self.store.set_pseudonym(group_id, check_pseudonym(pseudonym))
 
     def leave_group(self, group_id: int) -> None:
-        """Forget the group and every row of it on this device (its posts stay on the server)."""
+        """Forget the group and every row of it on this device (its posts stay on the server).
+        v2: first hand on the admin role if I am the last admin, and tell the group (needs the server)."""
+        if self._v2(group_id):
+            return self._leave_v2(group_id)
         self.store.delete_group(group_id)
 
     # -- posting ------------------------------------------------------------------------
@@ -170,6 +187,8 @@ class GroupService:
         return self.store.thread(group_id, post_id)[0]
 
     def _queue_post(self, group_id: int, kind: str, body: str, cw: str, reply_to: str | None) -> str:
+        if self._v2(group_id):
+            return self._queue_post_v2(group_id, kind, body, cw, reply_to)
         record = self.store.record(group_id)
         post_id = protocol.new_post_id()
         secret = protocol.new_delete_secret()
@@ -221,8 +240,11 @@ class GroupService:
                     return
                 request: wire.DeletePost = wire.DeleteByAuthor(secret=post.delete_secret)
             elif record.admin_key is not None:
-                message = protocol.admin_delete_message(record.keys.room_id, post_id)
-                request = wire.DeleteByAdmin(admin_sig=protocol.sign(record.admin_key, message))
+                room_id, admin_key = self._admin_key(group_id, record)
+                if admin_key is None:
+                    raise NotAllowed()
+                message = protocol.admin_delete_message(room_id, post_id)
+                request = wire.DeleteByAdmin(admin_sig=protocol.sign(admin_key, message))
             else:
                 raise NotAllowed()
             self.store.mark_deleted(group_id, post_id)
@@ -233,6 +255,9 @@ class GroupService:
         record = self.store.record(group_id)
         if self.store.post(group_id, post_id) is None:
             raise PostNotFound(post_id)
+        if self._v2(group_id):
+            payload = self._report_payload(group_id, post_id, reason.strip()[:MAX_REASON])
+            return self.store.enqueue(group_id, OP_REPORT, post_id, payload)
         blob = protocol.seal_report(record.admin_pub, post_id, reason.strip()[:MAX_REASON])
         sig = protocol.sign(record.keys.write_key, protocol.report_message(record.keys.room_id, blob))
         self.store.enqueue(group_id, OP_REPORT, post_id, wire.Report(blob=blob, sig=sig).to_json())
@@ -284,9 +309,18 @@ class GroupService:
         # A fresh connection per group: a shared keep-alive connection would tie groups together.
         link = transport or Transport(record.server_url, proxy=self.proxy(), cancel=cancel)
         try:
-            result = SyncEngine(
+            engine = V2Engine if v2store.version(self.conn, group_id) == 2 else SyncEngine
+            result = engine(
                 self.store, record, link, cancel=cancel, progress=progress, deadline=deadline
             ).run()
+            if engine is SyncEngine and v2store.version(self.conn, group_id) == 2:
+                # The admin upgraded the group (this run read the upgrade): go on as v2 at once.
+                record = self.store.record(group_id)
+                result = V2Engine(self.store, record, link, cancel=cancel, progress=progress, deadline=deadline).run()  # fmt: skip
+            elif wire.UPGRADED in result.errors:
+                raise GroupMoved()  # the room is v2 but no upgrade signed by the admin was found
+            if engine is V2Engine and self._removed(group_id):
+                raise RemovedFromGroup()
         except PeerappError as exc:
             self.store.sync_failed(group_id, error_code(exc))
             raise

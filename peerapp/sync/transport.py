@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 
-from . import protocol, wire
+from . import protocol, wire, wire_v2
 from .deadline import Cancelled as Cancelled  # re-exported: the engine catches it from here
 from .deadline import Deadline, enforce
 from .errors import ServerRejected, ServerUnavailable
@@ -159,6 +159,24 @@ class Transport:
     def events(self, room: str, after: int, limit: int = protocol.MAX_PAGE) -> Page:
         query = wire.EventsQuery(after=after, limit=limit)
         return parse_page(self._call(wire.LIST_EVENTS, {"room": room}, query=query), after, limit)
+
+    # -- version 2: a room's keys (docs/PROTOCOL.md, "HTTP in version 2") ---------------------
+
+    def create_room_v2(self, request: wire_v2.CreateRoomV2) -> wire_v2.RoomKeys:
+        return wire_v2.RoomKeys.from_json(self._call(wire_v2.CREATE_ROOM_V2, {}, request))
+
+    def room_keys(self, room: str) -> wire_v2.RoomKeys:
+        return wire_v2.RoomKeys.from_json(self._call(wire_v2.ROOM_KEYS, {"room": room}))
+
+    def change_room(self, room: str, request: wire.Model) -> wire_v2.RoomKeys:
+        """A new epoch, admin key or door, or the upgrade, by the request's model."""
+        ops = {
+            wire_v2.SetEpoch: wire_v2.SET_EPOCH,
+            wire_v2.SetAdmin: wire_v2.SET_ADMIN,
+            wire_v2.SetDoor: wire_v2.SET_DOOR,
+            wire_v2.UpgradeRoom: wire_v2.UPGRADE_ROOM,
+        }
+        return wire_v2.RoomKeys.from_json(self._call(ops[type(request)], {"room": room}, request))
 
     @staticmethod
     def _seq(body: dict[str, Any]) -> int:

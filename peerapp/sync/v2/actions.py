@@ -131,10 +131,19 @@ def _door_event(state: GroupState, door: DoorKeys, fields: dict[str, Any], admin
     return Outgoing(event_id, seal_event(door.content_key, state.room_id, event_id, 0, fields), 0)
 
 
+def roster_rows(state: GroupState) -> list[list[str]]:
+    """Who is in the group, for a newcomer who cannot read the joins of earlier epochs."""
+    return [
+        [m.id, m.pseudonym, b64e(m.sig_pub), b64e(m.box_pub), m.role]
+        for m in sorted(state.active(), key=lambda m: m.joined_seq)
+    ]
+
+
 def grant(state: GroupState, door: DoorKeys) -> Outgoing:
     """Open groups: the current epoch secret for invite holders, so nobody waits for an admin."""
     keys = state.keys()
-    return _door_event(state, door, {"k": "grant", "epoch": keys.epoch, "secret": b64e(keys.secret)}, True)
+    fields = {"k": "grant", "epoch": keys.epoch, "secret": b64e(keys.secret), "members": roster_rows(state)}
+    return _door_event(state, door, fields, True)
 
 
 def welcome(state: GroupState, door: DoorKeys, member: Member) -> Outgoing:
@@ -146,6 +155,7 @@ def welcome(state: GroupState, door: DoorKeys, member: Member) -> Outgoing:
         "epoch": keys.epoch,
         "sealed": b64e(seal_to(member.box_pub, keys.secret)),
         "roster": roster_hash(state.active()),
+        "members": roster_rows(state),
     }
     return _door_event(state, door, fields, True)
 
@@ -157,3 +167,9 @@ def knock(room_id: bytes, admin_pub: bytes, door: DoorKeys, me: MemberKeys, pseu
     event_id = new_event_id()
     fields = {"v": VERSION, "k": "knock", "sealed": b64e(sealed)}
     return Outgoing(event_id, seal_event(door.content_key, room_id, event_id, 0, fields), 0)
+
+
+def door(state: GroupState, secret: bytes, expires: int) -> Outgoing:
+    """A new invite's door key for every member (so anyone in the group can hand out the invite)."""
+    fields = {"k": "door", "secret": b64e(secret), "expires": expires}
+    return _room_event(state, fields, admin=True, by_name=False)

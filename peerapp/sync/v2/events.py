@@ -37,7 +37,7 @@ HEADER = bytes([VERSION])
 EPOCH_BYTES = 4
 MAX_EPOCH = 2**32 - 1
 MEMBER_KINDS = ("join", "post", "reaction", "delete", "report", "leave")
-ADMIN_KINDS = ("rekey", "promote", "admin_rotate", "admin_delete", "rules")
+ADMIN_KINDS = ("rekey", "promote", "admin_rotate", "admin_delete", "rules", "door")
 DOOR_KINDS = ("knock", "welcome", "grant")
 KINDS = MEMBER_KINDS + ADMIN_KINDS + DOOR_KINDS
 SIGNATURES = ("sig", "sig_admin")
@@ -219,6 +219,21 @@ def _sealed_map(value: object) -> None:
         b64d(sealed, max_len=512)
 
 
+def _roster_rows(value: object) -> None:
+    """A grant's or welcome's roster: [member id, pseudonym, sig_pub, box_pub, role] each."""
+    if not isinstance(value, list) or len(value) > 1000:
+        raise ProtocolError("bad roster")
+    for row in value:
+        if not isinstance(row, list) or len(row) != 5:
+            raise ProtocolError("bad roster row")
+        hex_id(row[0], MEMBER_ID_BYTES)
+        _text(row[1], MAX_PSEUDONYM, empty=False)
+        key_field(row[2])
+        key_field(row[3])
+        if row[4] not in ("admin", "member"):
+            raise ProtocolError("bad role")
+
+
 def _check_kind(kind: str, value: dict[str, Any]) -> None:
     if kind == "join":
         _text(value.get("p"), MAX_PSEUDONYM, empty=False)
@@ -273,9 +288,13 @@ def _check_kind(kind: str, value: dict[str, Any]) -> None:
         _int(value.get("epoch"), MAX_EPOCH)
         b64d(value.get("sealed"), max_len=512)
         hex_id(value.get("roster"), 32)
+    elif kind == "door":  # a new invite's door key, so every member can hand out the invite
+        key_field(value.get("secret"))
+        _int(value.get("expires"), MAX_EPOCH)
     elif kind == "grant":
         _int(value.get("epoch"), MAX_EPOCH)
         key_field(value.get("secret"))
+        _roster_rows(value.get("members", []))
 
 
 def validate(value: object) -> dict[str, Any]:

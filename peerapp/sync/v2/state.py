@@ -79,6 +79,8 @@ class GroupState:
     roster_warning: bool = False  # the server showed the admin another group than it showed us
     dropped: int = 0  # events that failed a check (forged, replayed, unreadable)
     cursor: int = 0  # the last seq applied: a rekey names it, so a join after it is no fork
+    approval: bool = False  # from the invite: joiners knock and wait for an admin's welcome
+    door_expires: int = 0  # the current door's last Unix day (0: never), for the invite
 
     # --- where we are -------------------------------------------------------------------------
 
@@ -153,6 +155,11 @@ class GroupState:
             # Never under the claimed name: shown, if at all, as unverified.
             return [Accepted(seq, event_id, epoch, kind, fields, None, False)] if kind == "post" else []
         assert author is not None
+        if author.gone:
+            # Sequenced after the member left or was removed: a post the server checked against the
+            # old epoch's write key just before the rekey, and stored after it. Never shown.
+            self.dropped += 1
+            return []
         if kind == "leave":
             author.gone = True
         return [Accepted(seq, event_id, epoch, kind, fields, author, True)]
@@ -189,6 +196,11 @@ class GroupState:
             self._promote(fields)
         if kind == "admin_rotate":
             self._rotate(fields)
+        if kind == "door":
+            door = DoorKeys.from_secret(key_field(fields["secret"]))
+            if all(d.secret != door.secret for d in self.doors):
+                self.doors.append(door)
+            self.door_expires = int(fields["expires"])
         if kind == "rules":
             self.rules = {"text": fields["text"], "contacts": list(fields.get("contacts", []))}
         return [Accepted(seq, event_id, epoch, kind, fields, by, True)]
@@ -272,12 +284,14 @@ class GroupState:
         epoch = int(fields["epoch"])
         if kind == "grant" and epoch > self.current:
             self.enter(epoch, key_field(fields["secret"]))
+            self._seed(seq, epoch, fields.get("members", []))
         elif kind == "welcome" and fields["for"] == self.me.id and epoch > self.current:
             try:
                 self.enter(epoch, open_sealed(self.me.box, b64d(fields["sealed"], max_len=512)))
             except ProtocolError:
                 self.dropped += 1
                 return []
+            self._seed(seq, epoch, fields.get("members", []))
         elif kind == "welcome" and fields["for"] in self.members:
             welcomed = self.members[str(fields["for"])]
             welcomed.epoch = max(welcomed.epoch, epoch)  # an admin let a left-behind member in
@@ -285,6 +299,17 @@ class GroupState:
         else:
             return []
         return [Accepted(seq, event_id, 0, kind, fields, None, True), *self._retry_waiting()]
+
+    def _seed(self, seq: int, epoch: int, rows: list[list[str]]) -> None:
+        """A newcomer learns, from the admin-signed roster, the members whose joins are in epochs
+        it cannot read; a pseudonym already registered here keeps its first owner."""
+        for mid, pseudonym, sig_b64, box_b64, role in rows:
+            sig_pub = key_field(sig_b64)
+            folded = pseudonym.strip().casefold()
+            if mid in self.members or member_id(sig_pub) != mid or self.names.get(folded, mid) != mid:
+                continue
+            self.members[mid] = Member(mid, pseudonym, sig_pub, key_field(box_b64), seq, epoch, role)
+            self.names[folded] = mid
 
     def _knock(self, seq: int, event_id: str, fields: dict[str, Any]) -> list[Accepted]:
         if self.admin_key is None:

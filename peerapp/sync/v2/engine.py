@@ -1,0 +1,251 @@
+"""One sync run for one version 2 group: pull through the member's GroupState, carry out queued
+actions (peerapp.sync.v2.intents), then push the outbox; a post refused as stale_epoch is sealed
+again under the new epoch after pulling."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from typing import Any
+
+from .. import models, protocol, wire
+from ..engine import PAGE_SIZE, STAGE_RECEIVE, STAGE_SEND, SYNC_DEADLINE, Progress
+from ..errors import ServerRejected
+from ..outbox import OutboxSender
+from ..protocol import ProtocolError
+from ..store import OP_CREATE, OP_REPORT, GroupRecord, GroupStore, OutboxItem
+from ..transport import Cancelled, Transport
+from . import saved
+from . import store as v2store
+from .events import blob_epoch, seal_event, sign_member
+from .state import Accepted, GroupState
+
+STALE_ROUNDS = 3  # pull and re-seal at most this often in one run (each rekey needs one)
+
+
+def reseal(state: GroupState, post_id: str, fields: dict[str, Any]) -> bytes:
+    """A member event sealed and signed under the current epoch, keeping its id (the server never
+    stored the old one: it refused it)."""
+    keys = state.keys()
+    signed = sign_member(state.me, state.room_id, keys.epoch, post_id, {"v": 2, **fields})
+    return seal_event(keys.content_key, state.room_id, post_id, keys.epoch, signed)
+
+
+def put_request(state: GroupState, post_id: str, blob: bytes, dhash: bytes) -> wire.PutPost:
+    """Signed by the write key of the blob's epoch, or the current door's for door events."""
+    epoch = blob_epoch(blob)
+    key = state.doors[-1].write_key if epoch == 0 else state.epochs[epoch].write_key
+    message = protocol.put_message(state.room_id, post_id, blob, dhash)
+    return wire.PutPost(blob=blob, delete_hash=dhash, sig=protocol.sign(key, message))
+
+
+def upload(transport: Transport, state: GroupState, event_id: str, blob: bytes) -> int:
+    """One event nobody will delete by secret (its delete hash is of a secret thrown away)."""
+    dhash = protocol.delete_hash(os.urandom(32))
+    return transport.put_post(state.room_id.hex(), event_id, put_request(state, event_id, blob, dhash))
+
+
+class V2Sender(OutboxSender):
+    """The outbox of a v2 group: puts signed with their epoch's write key, reports signed at sending."""
+
+    state: GroupState
+
+    def _put_request(self, item: OutboxItem) -> wire.PutPost:
+        assert item.post_id is not None and item.blob is not None and item.dhash is not None
+        try:
+            return put_request(self.state, item.post_id, item.blob, bytes.fromhex(item.dhash))
+        except (KeyError, IndexError) as exc:
+            raise ProtocolError("epoch") from exc
+
+    def _with_room(self, send: Any) -> Any:
+        return send()  # a v2 room is registered by its creator's first sync (the "create" action)
+
+    def _send_once(self, item: OutboxItem) -> None:
+        if item.op == v2store.OP_V2:
+            return  # an action the engine carries out after pulling; not an upload
+        if item.op == OP_CREATE:
+            self.store.drop_op(item.id)  # a v1 room's creation queued before the group upgraded
+            return
+        if item.op == OP_REPORT and "blob" in item.payload and "sig" not in item.payload:
+            blob = protocol.b64d(item.payload["blob"], max_len=protocol.MAX_REPORT_BLOB)
+            message = protocol.report_message(self.state.room_id, blob)
+            payload = {"blob": item.payload["blob"], "sig": protocol.b64e(
+                protocol.sign(self.state.keys().write_key, message))}  # fmt: skip
+            item = OutboxItem(item.id, item.op, item.post_id, payload, None, None, item.attempted)
+        super()._send_once(item)
+
+
+class V2Engine:
+    """Runs pull, actions, push, pull for one v2 group over one transport; the server is hostile."""
+
+    def __init__(
+        self,
+        store: GroupStore,
+        record: GroupRecord,
+        transport: Transport,
+        *,
+        cancel: threading.Event | None = None,
+        progress: Progress | None = None,
+        deadline: float = SYNC_DEADLINE,
+    ) -> None:
+        self.store, self.record, self.transport = store, record, transport
+        self.conn = store.conn
+        self.state = saved.load(self.conn, record.id)
+        self.cancel = cancel or threading.Event()
+        self.progress = progress or (lambda _stage, _done, _total: None)
+        self.deadline = deadline
+        self.result = models.SyncResult()
+
+    @property
+    def room(self) -> str:
+        return self.state.room_id.hex()
+
+    def run(self) -> models.SyncResult:
+        from .intents import Intents  # the admin actions use the engine's pull and upload
+
+        previous = self.transport.cancel, self.transport.deadline
+        self.transport.cancel = self.cancel
+        self.transport.deadline = time.monotonic() + self.deadline
+        try:
+            self.pull()
+            if not self.state.removed_me:
+                Intents(self).run()
+                self.push()
+        except Cancelled:
+            self.result.cancelled = True
+        finally:
+            self.transport.cancel, self.transport.deadline = previous
+        return self.result
+
+    # -- push ---------------------------------------------------------------------------
+
+    def push(self) -> None:
+        for _round in range(STALE_ROUNDS):
+            if self.state.current == 0 or self.state.removed_me:
+                return  # nothing can be sealed yet (waiting for approval), or ever again
+            self._reseal()
+            sender = V2Sender(
+                self.store, self.record, self.transport, self.result, cancel=self.cancel,
+                progress=lambda done, total: self.progress(STAGE_SEND, done, total),
+            )  # fmt: skip
+            sender.state = self.state
+            try:
+                sender.push()
+                return
+            except ServerRejected as exc:
+                if exc.code != wire.STALE_EPOCH:
+                    raise
+            # The group moved to a new epoch (a rekey): pull it, then seal what waits again.
+            self.pull()
+
+    def _reseal(self) -> None:
+        """Queued posts sealed under an older epoch (or as v1 posts before an upgrade) are sealed
+        again from the plaintext the vault keeps, under the epoch this member is in now."""
+        current = self.state.current
+        stale = []
+        for post_id, fields, blob in v2store.queued_puts(self.conn, self.record.id):
+            try:
+                if blob is not None and blob_epoch(blob) == current:
+                    continue
+            except ProtocolError:
+                pass
+            stale.append((post_id, reseal(self.state, post_id, fields)))
+        if stale:
+            with self.store.transaction():
+                for post_id, blob in stale:
+                    v2store.set_blob(self.conn, self.record.id, post_id, blob)
+
+    # -- pull ---------------------------------------------------------------------------
+
+    def pull(self) -> None:
+        gid = self.record.id
+        cursor = self.store.record(gid).cursor
+        received = 0
+        self.progress(STAGE_RECEIVE, 0, 0)
+        while True:
+            if self.cancel.is_set():
+                raise Cancelled()
+            try:
+                page = self.transport.events(self.room, cursor, PAGE_SIZE)
+            except ServerRejected as exc:
+                if exc.code != wire.NO_ROOM:
+                    raise
+                return  # not registered yet: the creator's first sync does it
+            if page.head is not None and page.head < cursor:
+                raise ProtocolError("head")  # a v2 room is never pulled again from the start
+            if not page.events:
+                return
+            dropped = self.state.dropped
+            # The page's events, the state they built and the cursor commit together or not at all.
+            with self.store.transaction():
+                for event in page.events:
+                    self.apply(event)
+                cursor = page.events[-1].seq
+                self.store.set_cursor(gid, cursor)
+                saved.save(self.conn, gid, self.state)
+            self.result.discarded += self.state.dropped - dropped
+            received += len(page.events)
+            self.progress(STAGE_RECEIVE, received, 0)
+            if not page.more:
+                return
+
+    def apply(self, event: wire.Event | wire.Unreadable) -> None:
+        try:
+            if isinstance(event, wire.PostEvent):
+                for accepted in self.state.apply(event.seq, event.id.hex(), event.blob):
+                    self._accepted(accepted)
+            elif isinstance(event, (wire.AuthorDelete, wire.AdminDelete)):
+                self._delete(event)
+            elif isinstance(event, wire.ReportEvent):
+                if self.state.admin_key is not None:
+                    post_id, reason = protocol.open_report(self.state.admin_key, event.blob)
+                    self.store.add_report(self.record.id, event.seq, post_id, reason)
+            else:
+                raise ProtocolError("event")
+        except ProtocolError:
+            self.result.discarded += 1
+
+    def _accepted(self, a: Accepted) -> None:
+        if a.kind not in ("post", "reaction"):
+            return
+        gid = self.record.id
+        known = self.store.post(gid, a.event_id)
+        if known is not None:
+            if known.mine and known.status == models.PENDING:
+                op = self.store.put_op(gid, a.event_id)
+                if op is not None:  # our own post whose answer was lost: the server has it
+                    self.store.mark_sent(op, gid, a.event_id, a.seq)
+            return
+        tomb = self.store.tombstone(gid, a.event_id)
+        if tomb is not None:
+            method, proof = tomb
+            if method == "admin" or protocol.delete_hash(bytes.fromhex(proof)).hex() == a.fields["d"]:
+                return
+        mine = a.author is not None and a.author.id == self.state.me.id
+        v2store.insert_post(
+            self.conn, gid, a.event_id, a.fields,
+            author=a.author.pseudonym if a.verified and a.author is not None else "",
+            verified=a.verified, status=models.SENT if mine else models.RECEIVED, mine=mine, seq=a.seq,
+        )  # fmt: skip
+        self.result.received += 1
+
+    def _delete(self, event: wire.AuthorDelete | wire.AdminDelete) -> None:
+        gid = self.record.id
+        post_id = event.id.hex()
+        known = self.store.post(gid, post_id)
+        if isinstance(event, wire.AuthorDelete):
+            if known is None:
+                self.store.add_tombstone(gid, post_id, "author", event.secret.hex())
+                return
+            if protocol.delete_hash(event.secret).hex() != known.dhash:
+                raise ProtocolError("wrong delete secret")
+        else:
+            message = protocol.admin_delete_message(self.state.room_id, post_id)
+            if not protocol.verify(self.state.admin_pub, message, event.sig):
+                raise ProtocolError("forged admin delete")
+            if known is None:
+                self.store.add_tombstone(gid, post_id, "admin", "")
+                return
+        if known.status != models.DELETED:
+            self.store.mark_deleted(gid, post_id)
