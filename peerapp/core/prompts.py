@@ -11,9 +11,12 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from . import kv
+from .db import Connection
 from .errors import PeerappError
 from .i18n import QT_TRANSLATE_NOOP, translate
 from .paths import resources_dir
+from .settings import LANGUAGES
 
 # The packs are a few KB; a folder given by someone else is refused well before it costs anything.
 MAX_PACK_BYTES = 512 * 1024
@@ -21,6 +24,11 @@ MAX_PROMPT_CHARS = 400
 PACK_FORMAT = 1
 # Today's prompt is not one of the prompts of the last this many days (nor one just answered).
 RECENT_DAYS = 14
+
+# Whether the editor's prompt line is folded away (kept in the vault: it says something about the writer).
+HIDDEN_KEY = "prompts_hidden"
+# How many of the latest entries with a prompt count as "recent" for today's prompt.
+RECENT_ENTRIES = 30
 
 # The eight themes of issue 19, in the order the theme picker shows them.
 THEMES: dict[str, str] = {
@@ -179,3 +187,35 @@ def shuffle(
     pool = _pool(lang, theme, resources)
     others = [p for p in pool if p.id != current] or pool
     return (rng or random.Random()).choice(others)
+
+
+def recent_ids(conn: Connection, resources: Path | None = None) -> set[str]:
+    """Ids of the prompts the latest entries answered, in any language (entries keep the prompt's text)."""
+    texts = {
+        row[0]
+        for row in conn.execute(
+            "SELECT prompt FROM entry WHERE prompt IS NOT NULL AND deleted_at IS NULL"
+            " ORDER BY at_utc DESC LIMIT ?",
+            (RECENT_ENTRIES,),
+        )
+    }
+    if not texts:
+        return set()
+    found: set[str] = set()
+    for lang in LANGUAGES:
+        try:
+            found.update(p.id for p in load_prompts(lang, resources) if p.text in texts)
+        except PromptPackDamaged:
+            continue  # a missing pack only means fewer prompts are known as recent
+    return found
+
+
+def is_hidden(conn: Connection) -> bool:
+    return kv.get(conn, HIDDEN_KEY) == "1"
+
+
+def set_hidden(conn: Connection, hidden: bool) -> None:
+    if hidden:
+        kv.put(conn, HIDDEN_KEY, "1")
+    else:
+        kv.delete(conn, HIDDEN_KEY)

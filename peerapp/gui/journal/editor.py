@@ -33,6 +33,7 @@ from ..widgets.chips import EmotionChips
 from ..widgets.safe_browser import SafeBrowser
 from .drafted_dialog import DraftedDialog, _slot_for
 from .editor_parts import CopingTable, MoodRow, TagEdit
+from .prompt_panel import PromptPanel
 
 # The editor's mood faces and how many rows of emotion chips show before they scroll (the check-in has
 # room for larger faces and every chip). Made from design's scale: it has no face sizes of its own.
@@ -79,6 +80,7 @@ class EntryEditor(DraftedDialog):
         self.more_button.setAutoRaise(True)
         self.more_button.toggled.connect(self._fold)
         self.more = QWidget()
+        self.prompt = PromptPanel(repo.conn)
         # Each paragraph in its own direction, the cursor and alignment following it.
         self.body = PlainTextEdit()
         # Tab leaves the text for the next control (mood, tags, Save); a tab character is rarely wanted
@@ -111,8 +113,14 @@ class EntryEditor(DraftedDialog):
         self.labels["emotions"].setBuddy(self.emotions.search)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeading)
+        # The folded prompt's small button shares the disclosure's line, so it costs no height.
+        more_row = QHBoxLayout()
+        more_row.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeading)
+        more_row.addStretch(1)
+        more_row.addWidget(self.prompt.show_button)
+        layout.addLayout(more_row)
         layout.addWidget(self.more)
+        layout.addWidget(self.prompt)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
         bottom = QHBoxLayout()
@@ -135,6 +143,7 @@ class EntryEditor(DraftedDialog):
             self.body.textChanged,
             self.emotions.changed,
             self.coping.changed,
+            self.prompt.changed,
         ):
             signal.connect(self._mark_dirty)
         # Adding a technique (here or from the library) shows the table it went into.
@@ -217,6 +226,8 @@ class EntryEditor(DraftedDialog):
         self.when.setDateTime(qdatetime(at))
         if entry is None:
             return
+        # An entry written without a prompt opens with the line folded: it is about today, not then.
+        self.prompt.set_prompt(entry.prompt, fold_if_none=True)
         self.title.setText(entry.title)
         self.set_mood(entry.mood)
         self.emotions.set_checked(entry.emotions)
@@ -253,6 +264,7 @@ class EntryEditor(DraftedDialog):
             coping=self.coping.uses(),
             title=self.title.text().strip(),
             text=self.body.toPlainText(),
+            prompt=self.prompt.prompt_text(),
         )
 
     def state(self) -> dict[str, object]:
@@ -267,6 +279,7 @@ class EntryEditor(DraftedDialog):
             "title": self.title.text(),
             "text": entry.text,
             "coping": [c.to_json() for c in entry.coping],
+            "prompt": entry.prompt,
             "slot": self.slot,
         }
 
@@ -282,6 +295,9 @@ class EntryEditor(DraftedDialog):
         self.tags.setText(str(data.get("tags") or ""))
         self.title.setText(str(data.get("title") or ""))
         self.body.setPlainText(str(data.get("text") or ""))
+        prompt = data.get("prompt")
+        if isinstance(prompt, str):
+            self.prompt.set_prompt(prompt)
         coping = data.get("coping")
         uses = []
         if isinstance(coping, list):

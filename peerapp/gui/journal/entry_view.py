@@ -106,6 +106,13 @@ class EntryView(Retranslatable, SafeBrowser):
         for line in facts:
             # Each on its own line in the interface's direction (the label comes first).
             parts.append(f"<p style='margin-top:{design.SPACE['xs']}px'>{line}</p>")
+        if entry.prompt:
+            # The prompt the entry answers, quiet above the text it prompted.
+            label = escape(self.tr("Writing about:"))
+            parts.append(
+                f"<p style='margin-top:{design.SPACE['s']}px'><span style='color:{muted}'>"
+                f"{label}</span> <i>{escape(isolate(entry.prompt))}</i></p>"
+            )
         if entry.coping:
             titles = techniques(QLocale().name()[:2])
             items = []
