@@ -33,6 +33,7 @@ from .controls import RANGES, InsightsControls
 from .empty_insights import EmptyInsights
 from .loader import Figures, InsightsLoader
 from .mood_chart import MoodLineChart
+from .outcomes import OutcomesCard
 from .shown import ShownFigures
 from .tables import AssociationTable, HelpsTable, TableBox, technique_titles
 
@@ -47,6 +48,8 @@ class InsightsPage(Retranslatable, QWidget):
     """
 
     write_requested = Signal()
+    article_requested = Signal(str)  # the self-check card's kind pointer to a library article
+    safety_plan_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +82,10 @@ class InsightsPage(Retranslatable, QWidget):
         self.year_combo = QComboBox()
         self.year_label.setBuddy(self.year_combo)
 
+        self.outcomes = OutcomesCard()  # self-checks: in the figures, or under the empty state's line
+        self.outcomes.article_requested.connect(self.article_requested)
+        self.outcomes.safety_plan_requested.connect(self.safety_plan_requested)
+
         self.assoc_table = AssociationTable()
         self.helps_table = HelpsTable()
 
@@ -100,7 +107,7 @@ class InsightsPage(Retranslatable, QWidget):
         }
 
         self.content = QWidget()
-        content = QVBoxLayout(self.content)
+        content = self.content_layout = QVBoxLayout(self.content)
         gap = design.SPACE["l"]
         content.setSpacing(gap)
         content.addWidget(self.mood_box)
@@ -109,6 +116,7 @@ class InsightsPage(Retranslatable, QWidget):
         row.addWidget(self.weekday_box, 2)
         row.addWidget(self.year_box, 3)
         content.addLayout(row)
+        content.addWidget(self.outcomes)
         content.addWidget(self.assoc_box)
         row = QHBoxLayout()
         row.setSpacing(gap)
@@ -122,7 +130,7 @@ class InsightsPage(Retranslatable, QWidget):
 
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)  # the cards are the frames
 
-        layout = QVBoxLayout(self)
+        layout = self.page_layout = QVBoxLayout(self)
         layout.addWidget(self.controls)
         layout.addWidget(self.empty_box, 1)
         layout.addWidget(self.scroll_area, 1)
@@ -144,6 +152,7 @@ class InsightsPage(Retranslatable, QWidget):
         """On unlock: insights are computed when the page is looked at, not on every unlock or edit."""
         self.loader.attach(source)
         self.repo = self.loader.repo
+        self.outcomes.load(None if self.repo is None else self.repo.conn)
         self._stale = True
         if self.isVisible():
             self._refresh_if_stale()
@@ -157,6 +166,7 @@ class InsightsPage(Retranslatable, QWidget):
     def _refresh_if_stale(self) -> None:
         if self._stale and self.repo is not None:
             self._stale = False
+            self.outcomes.load(self.repo.conn)
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
@@ -167,6 +177,7 @@ class InsightsPage(Retranslatable, QWidget):
         """Forget the vault and every number shown (on lock); a computation under way is dropped."""
         self.loader.attach(None)
         self.repo = None
+        self.outcomes.load(None)
         self.shown = ShownFigures()
         self.error = None
         self.year_combo.blockSignals(True)
@@ -219,6 +230,19 @@ class InsightsPage(Retranslatable, QWidget):
         self.empty_box.show_state(self.error, empty, self.words())
         self.empty_box.setVisible(not enough and not waiting)
         self.scroll_area.setVisible(enough)
+        self._place_outcomes(enough)
+
+    def _place_outcomes(self, enough: bool) -> None:
+        """Self-checks need no moods: with the figures they sit below the mood chart, else below the
+        empty state's line, so they can be taken before there is anything else to show."""
+        inside = self.content_layout.indexOf(self.outcomes) >= 0
+        if enough == inside:
+            return
+        (self.page_layout if inside else self.content_layout).removeWidget(self.outcomes)
+        if enough:
+            self.content_layout.insertWidget(1, self.outcomes)
+        else:
+            self.page_layout.addWidget(self.outcomes)
 
     def _empty_action_clicked(self) -> None:
         empty = self.shown.summaries.empty
@@ -345,6 +369,7 @@ class InsightsPage(Retranslatable, QWidget):
         )
         self.assoc_table.retranslate_ui()
         self.helps_table.retranslate_ui()
+        self.outcomes.retranslate_ui()
         self.mood_chart.mean_label = self.tr("Mean mood")
         self.mood_chart.average_label = self.tr("Moving average")
         self.year_chart.none_label = self.tr("No entry")

@@ -150,7 +150,10 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, AccountDial
             library.tried.connect(self._tried_technique)
             library.open_tool.connect(self.open_tool)
         if make is pages.insights:  # the empty state's one action: the quick check-in
-            cast("InsightsPage", page).write_requested.connect(self.check_in)
+            insights = cast("InsightsPage", page)
+            insights.write_requested.connect(self.check_in)
+            insights.article_requested.connect(self._open_article)
+            insights.safety_plan_requested.connect(lambda: self.show_tab(self.safety_plan_page))
         self._show_journal([page])  # built while unlocked (after the first tab): its data at once
         self._update_actions()
 
@@ -348,6 +351,11 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, AccountDial
     def _forget_tool(self, dialog: ToolDialog) -> None:
         if dialog in self.tool_dialogs:
             self.tool_dialogs.remove(dialog)
+
+    def _open_article(self, article_id: str) -> None:
+        library = self.library_page
+        library.select(article_id)
+        self.show_tab(library)
 
     def _tried_technique(self, article_id: str) -> None:
         self.tabs.setCurrentWidget(self.journal_page)
