@@ -482,6 +482,50 @@
         <translation>تعذرت قراءة ملف أو الكتابة فيه:</translation>
     </message>
     <message>
+        <source>Unknown or incomplete admin command. Try: peerapp server admin --help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database must be sqlite:///PATH or postgresql://…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The retention must be at least one day.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Token id (to revoke it): %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server's database could not be opened. Check --db and that the database is running.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no room with that id on this server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A room id is 64 hexadecimal characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no creation token with that id.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file is not a whole peerapp server export. Nothing was imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The database to import into must be empty. Nothing was imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The export file could not be written. Nothing was left behind.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The group server is not installed. Install it with: pip install 'peerapp[server]'</source>
         <translation>خادم المجموعات غير مثبَّت. ثبِّته بالأمر: pip install 'peerapp[server]'</translation>
     </message>
@@ -580,6 +624,22 @@
     <message>
         <source>Group traffic connects directly (no proxy).</source>
         <translation>اتصالات المجموعات مباشرة (دون وسيط).</translation>
+    </message>
+    <message>
+        <source>There is no prompt theme %1. The themes are: %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished">، </translation>
+    </message>
+    <message>
+        <source>Deleted template %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--questions needs one of the checks, not history.</source>
+        <translation>يحتاج ‎--questions‎ إلى أحد الفحوص، لا إلى history.</translation>
     </message>
 </context>
 <context>
@@ -1284,6 +1344,10 @@
         <translation>ما جربته:</translation>
     </message>
     <message>
+        <source>Writing about:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>, </source>
         <translation>، </translation>
     </message>
@@ -1447,6 +1511,10 @@
         <translation>إعدادات الخادم غير صالحة. يجب أن تكون قاعدة البيانات ‎sqlite:///PATH‎ أو ‎postgresql://…‎، وألّا تكون الأرقام سالبة.</translation>
     </message>
     <message>
+        <source>An SQLite database serves one server process only. For --workers above 1, use PostgreSQL (--db postgresql://…).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The group server could not start. Check that the port is free and the database can be opened.</source>
         <translation>تعذّر تشغيل خادم المجموعات. يُرجى التأكّد من أن المنفذ غير مستخدم وأن قاعدة البيانات يمكن فتحها.</translation>
     </message>
@@ -1499,6 +1567,46 @@
         <translation>لا يقرأ البلاغات إلا مشرف المجموعة.</translation>
     </message>
     <message>
+        <source>Only an admin of this group can do that.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no member with that pseudonym in this group.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This group still uses the first version of groups. Its admin can upgrade it first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This group already uses the newer version of groups.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An admin of this group has not approved you yet. You can read and write once they do.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You are no longer a member of this group: you cannot read its new posts or write to it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You cannot do that to yourself. To leave the group, use leave instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In this group your pseudonym is tied to your keys, so it cannot change.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rules can hold at most 4,000 characters and 12 contacts, each with a name and a way to reach them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This group moved to a newer version of peerapp. Update peerapp to keep using it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Group sync is paused in the settings. Nothing was sent or received.</source>
         <translation>مزامنة المجموعات متوقفة مؤقتًا في الإعدادات. لم يُرسل شيء ولم يصل شيء.</translation>
     </message>
@@ -1525,6 +1633,65 @@
     <message>
         <source>The list of verified contacts is missing or damaged, so it cannot be shown.</source>
         <translation>قائمة الجهات التي تحققنا منها مفقودة أو تالفة، لذا يتعذر عرضها.</translation>
+    </message>
+    <message>
+        <source>A server process stopped with an error; the log above says which and why.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The writing prompts could not be read. The journal is not affected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A self-check needs one answer from 1 to 5 for each question, and a known check.</source>
+        <translation>يحتاج الفحص الذاتي إلى إجابة واحدة من 1 إلى 5 عن كل سؤال، وإلى فحص معروف.</translation>
+    </message>
+    <message>
+        <source>No template has that id.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A template needs a name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You already have a template with that name. Choose another name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Each section of a template needs a heading.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This template is too long to save: a name up to 80 characters, a title up to 200, up to 20 tags and 20 sections. Nothing was saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That feeling is not one the app knows. Nothing was saved.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ExpiryChoice</name>
+    <message>
+        <source>Never</source>
+        <translation>لا تنتهي</translation>
+    </message>
+    <message>
+        <source>After one day</source>
+        <translation>بعد يوم واحد</translation>
+    </message>
+    <message>
+        <source>After one week</source>
+        <translation>بعد أسبوع</translation>
+    </message>
+    <message numerus="yes">
+        <source>After %n days</source>
+        <translation><numerusform>بعد %n يوم</numerusform><numerusform>بعد يوم واحد</numerusform><numerusform>بعد يومين</numerusform><numerusform>بعد %n أيام</numerusform><numerusform>بعد %n يومًا</numerusform><numerusform>بعد %n يوم</numerusform></translation>
+    </message>
+    <message>
+        <source>Invite expires</source>
+        <translation>مدة صلاحية الدعوة</translation>
     </message>
 </context>
 <context>
@@ -1794,6 +1961,80 @@
     </message>
 </context>
 <context>
+    <name>GroupStrip</name>
+    <message>
+        <source>&amp;Members…</source>
+        <translation>الأ&amp;عضاء…</translation>
+    </message>
+    <message>
+        <source>Members and safety codes</source>
+        <translation>الأعضاء ورموز الأمان</translation>
+    </message>
+    <message>
+        <source>Rules and support &amp;contacts…</source>
+        <translation>القواعد و&amp;جهات الدعم…</translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade this group…</source>
+        <translation>&amp;ترقية هذه المجموعة…</translation>
+    </message>
+    <message>
+        <source>Waiting for an admin to let you in</source>
+        <translation>بانتظار أن يقبلك أحد المشرفين</translation>
+    </message>
+    <message>
+        <source>This group's admins approve each new member. Once one of them lets you in, the posts appear here and you can write. There is nothing more you need to do.</source>
+        <translation>يوافق مشرفو هذه المجموعة على كل عضو جديد. حين يقبلك أحدهم تظهر المنشورات هنا ويمكنك الكتابة. لا شيء آخر مطلوب منك.</translation>
+    </message>
+    <message>
+        <source>You are no longer in this group</source>
+        <translation>لم تعد في هذه المجموعة</translation>
+    </message>
+    <message>
+        <source>New posts no longer reach you, and you can't write here. Posts you already had stay readable on this computer until you leave the group.</source>
+        <translation>لم تعد المنشورات الجديدة تصلك، ولا يمكنك الكتابة هنا. تبقى المنشورات التي وصلتك مقروءة على هذا الحاسوب إلى أن تغادر المجموعة.</translation>
+    </message>
+    <message>
+        <source>This group uses the older way of working</source>
+        <translation>تعمل هذه المجموعة بالطريقة القديمة</translation>
+    </message>
+    <message>
+        <source>Upgrading lets you make sure every post comes from the member it names, remove members, let new members in only with your approval, and share the admin role.</source>
+        <translation>بالترقية يُضمن أن كل منشور صادر فعلًا عن العضو الذي يحمل اسمه، ويصبح بإمكانك إزالة الأعضاء، وقبول الأعضاء الجدد بموافقتك فقط، ومشاركة صفة المشرف.</translation>
+    </message>
+    <message>
+        <source>See members and their safety codes; remove, promote or let in</source>
+        <translation>عرض الأعضاء ورموز أمانهم، وإزالتهم أو منحهم صفة المشرف أو قبولهم</translation>
+    </message>
+    <message>
+        <source>See members and their safety codes</source>
+        <translation>عرض الأعضاء ورموز أمانهم</translation>
+    </message>
+</context>
+<context>
+    <name>GroupV2Actions</name>
+    <message>
+        <source>Upgrade this group</source>
+        <translation>ترقية هذه المجموعة</translation>
+    </message>
+    <message>
+        <source>Upgrade “%1”? Every member gets a key of their own, so nobody can post under someone else's name. You can then remove members, let new ones in only with your approval, and share the admin role. Members move over on their next sync and keep every post. The old invite stops working: you get a new one to share.</source>
+        <translation>ترقية «%1»؟ سيحصل كل عضو على مفتاح خاص به، فلا يستطيع أحد النشر باسم غيره. وبعدها يمكنك إزالة الأعضاء، وقبول الجدد بموافقتك فقط، ومشاركة صفة المشرف. ينتقل الأعضاء عند مزامنتهم التالية وتبقى لهم كل المنشورات. ستتوقف الدعوة القديمة عن العمل، وستحصل على دعوة جديدة لمشاركتها.</translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade</source>
+        <translation>&amp;ترقية</translation>
+    </message>
+    <message>
+        <source>Leave “%1”? Every post of this group is wiped from this computer, including posts not sent yet. To come back you need the invite again.</source>
+        <translation>أتغادر «%1»؟ ستُمحى كل منشورات هذه المجموعة من هذا الحاسوب، ومنها ما لم يُرسل بعد. للعودة ستحتاج إلى الدعوة من جديد.</translation>
+    </message>
+    <message>
+        <source>You are the group's only admin: when you leave, another member becomes admin and the group goes on.</source>
+        <translation>لا مشرف في المجموعة غيرك: حين تغادر تنتقل صفة المشرف إلى عضو آخر وتستمر المجموعة.</translation>
+    </message>
+</context>
+<context>
     <name>GroupsPage</name>
     <message>
         <source>&amp;New group…</source>
@@ -1920,10 +2161,6 @@
     <message>
         <source>Leave group</source>
         <translation>مغادرة المجموعة</translation>
-    </message>
-    <message>
-        <source>Leave “%1”? Every post of this group is wiped from this computer, including posts not sent yet. To come back you need the invite again.</source>
-        <translation>أتغادر «%1»؟ ستُمحى كل منشورات هذه المجموعة من هذا الحاسوب، ومنها ما لم يُرسل بعد. للعودة ستحتاج إلى الدعوة من جديد.</translation>
     </message>
     <message>
         <source>&amp;Leave the group</source>
@@ -2565,6 +2802,33 @@
     </message>
 </context>
 <context>
+    <name>InviteAdminPanel</name>
+    <message>
+        <source>New invite &amp;expires:</source>
+        <translation>تنتهي صلاحية الدعوة ال&amp;جديدة:</translation>
+    </message>
+    <message>
+        <source>Make a &amp;new invite…</source>
+        <translation>إنشاء دعوة &amp;جديدة…</translation>
+    </message>
+    <message>
+        <source>A new invite replaces this one: whoever has the old one can no longer join with it. Members stay in the group and notice nothing.</source>
+        <translation>الدعوة الجديدة تحلّ محلّ هذه: من لديه الدعوة القديمة لن يستطيع الانضمام بها. يبقى الأعضاء في المجموعة ولا يتغيّر لهم شيء.</translation>
+    </message>
+    <message>
+        <source>Make a new invite</source>
+        <translation>إنشاء دعوة جديدة</translation>
+    </message>
+    <message>
+        <source>The current invite to “%1” stops working. Anyone who has it but has not joined yet needs the new one. Members stay in the group.</source>
+        <translation>ستتوقف الدعوة الحالية إلى «%1» عن العمل، ومن لديه هذه الدعوة ولم ينضم بعد سيحتاج إلى الجديدة. يبقى الأعضاء في المجموعة.</translation>
+    </message>
+    <message>
+        <source>Make a &amp;new invite</source>
+        <translation>إنشاء دعوة &amp;جديدة</translation>
+    </message>
+</context>
+<context>
     <name>InviteDialog</name>
     <message>
         <source>Invite to “%1”</source>
@@ -2945,6 +3209,14 @@
         <translation>تدوينة &amp;جديدة</translation>
     </message>
     <message>
+        <source>New entry from te&amp;mplate…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mana&amp;ge templates…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;Search</source>
         <translation>&amp;بحث</translation>
     </message>
@@ -3154,6 +3426,132 @@ A private mood and coping journal. Everything you write is encrypted on this com
     </message>
 </context>
 <context>
+    <name>MemberRow</name>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1 (أنت)</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>مشرف</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>عضو</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>بانتظار القبول</translation>
+    </message>
+    <message>
+        <source>Safety code:</source>
+        <translation>رمز الأمان:</translation>
+    </message>
+    <message>
+        <source>Safety code of %1: %2</source>
+        <translation>رمز أمان %1: %2</translation>
+    </message>
+    <message>
+        <source>Let in…</source>
+        <translation>قبول…</translation>
+    </message>
+    <message>
+        <source>Let %1 in</source>
+        <translation>قبول %1</translation>
+    </message>
+    <message>
+        <source>Remove admin role…</source>
+        <translation>سحب صفة المشرف…</translation>
+    </message>
+    <message>
+        <source>Take the admin role from %1</source>
+        <translation>سحب صفة المشرف من %1</translation>
+    </message>
+    <message>
+        <source>Make admin…</source>
+        <translation>منح صفة المشرف…</translation>
+    </message>
+    <message>
+        <source>Make %1 an admin</source>
+        <translation>منح %1 صفة المشرف</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>إزالة…</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the group</source>
+        <translation>إزالة %1 من المجموعة</translation>
+    </message>
+</context>
+<context>
+    <name>MembersDialog</name>
+    <message>
+        <source>Members of “%1”</source>
+        <translation>أعضاء «%1»</translation>
+    </message>
+    <message>
+        <source>Each member has a safety code in this group. To be sure someone is who they say, ask them to read you the code their app shows for themselves, face to face or over another app you both trust, and compare it with the one here. If the codes match, nobody is posing as them. If they differ, share nothing personal and tell an admin.</source>
+        <translation>لكل عضو في هذه المجموعة رمز أمان. للتأكد من أن أحدًا هو فعلًا من يقول، يمكن أن يقرأ لك الرمز الذي يعرضه تطبيقه له، وجهًا لوجه أو عبر تطبيق آخر تثقان به، ثم تقارنه بالرمز الظاهر هنا. تطابق الرمزين يعني أن لا أحد ينتحل شخصيته. وإن اختلفا، فالأسلم ألّا تشارك شيئًا شخصيًا وأن تُخبر أحد المشرفين.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>الأعضاء</translation>
+    </message>
+    <message>
+        <source>Remove %1 from “%2”? %1 will no longer read new posts, and the group gets new keys. Posts %1 already has stay on their device.</source>
+        <translation>إزالة %1 من «%2»؟ لن تصل المنشورات الجديدة إلى %1 بعد الآن، وستحصل المجموعة على مفاتيح جديدة. أما ما وصل من قبل فيبقى على جهاز %1.</translation>
+    </message>
+    <message>
+        <source>Remove a member</source>
+        <translation>إزالة عضو</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>إ&amp;زالة</translation>
+    </message>
+    <message>
+        <source>Remove admin role</source>
+        <translation>سحب صفة المشرف</translation>
+    </message>
+    <message>
+        <source>Remove admin &amp;role</source>
+        <translation>&amp;سحب صفة المشرف</translation>
+    </message>
+    <message>
+        <source>Take the admin role from %1? %1 stays in the group as a member.</source>
+        <translation>سحب صفة المشرف من %1؟ تبقى عضوية %1 في المجموعة كما هي.</translation>
+    </message>
+    <message>
+        <source>Make admin</source>
+        <translation>منح صفة المشرف</translation>
+    </message>
+    <message>
+        <source>Make &amp;admin</source>
+        <translation>&amp;منح صفة المشرف</translation>
+    </message>
+    <message>
+        <source>Make %1 an admin? Admins can remove members, let new ones in, reset the invite and edit the rules.</source>
+        <translation>منح %1 صفة المشرف؟ يستطيع المشرفون إزالة الأعضاء، وقبول الأعضاء الجدد، وتجديد الدعوة، وتعديل القواعد.</translation>
+    </message>
+    <message>
+        <source>Let %1 into “%2”? From now on %1 can read the group's posts and write. If you can, compare safety codes first.</source>
+        <translation>قبول %1 في «%2»؟ من الآن فصاعدًا يمكن لـ%1 قراءة منشورات المجموعة والكتابة فيها. وإن أمكن، فالأفضل مقارنة رموز الأمان أولًا.</translation>
+    </message>
+    <message>
+        <source>Let a member in</source>
+        <translation>قبول عضو</translation>
+    </message>
+    <message>
+        <source>&amp;Let in</source>
+        <translation>&amp;قبول</translation>
+    </message>
+</context>
+<context>
     <name>MoodMapDialog</name>
     <message>
         <source>Mood labels</source>
@@ -3189,6 +3587,18 @@ A private mood and coping journal. Everything you write is encrypted on this com
     <message>
         <source>&amp;Create group</source>
         <translation>إ&amp;نشاء المجموعة</translation>
+    </message>
+    <message>
+        <source>A&amp;dmins approve new members</source>
+        <translation>يوافق المشرفون على الأعضاء ال&amp;جدد</translation>
+    </message>
+    <message>
+        <source>The invite then only lets someone ask to join; an admin lets them in.</source>
+        <translation>عندها لا تتيح الدعوة إلا طلب الانضمام، ويقبل أحد المشرفين الطلب.</translation>
+    </message>
+    <message>
+        <source>Invite &amp;expires:</source>
+        <translation>تنتهي صلاحية ال&amp;دعوة:</translation>
     </message>
     <message>
         <source>The server stores only encrypted posts; it never learns the group's name or who you are. Nothing is sent to it until the group is created.</source>
@@ -3234,6 +3644,69 @@ A private mood and coping journal. Everything you write is encrypted on this com
     </message>
 </context>
 <context>
+    <name>OutcomesCard</name>
+    <message numerus="yes">
+        <source>%1 of 5 · %n check(s)</source>
+        <translation><numerusform>%1 من 5 · لا فحوص</numerusform><numerusform>%1 من 5 · فحص واحد</numerusform><numerusform>%1 من 5 · فحصان</numerusform><numerusform>%1 من 5 · %n فحوص</numerusform><numerusform>%1 من 5 · %n فحصًا</numerusform><numerusform>%1 من 5 · %n فحص</numerusform></translation>
+    </message>
+    <message>
+        <source>No check yet</source>
+        <translation>لا فحص بعد</translation>
+    </message>
+    <message>
+        <source>A self-check is due. It takes about a minute.</source>
+        <translation>حان وقت فحص ذاتي. يستغرق نحو دقيقة.</translation>
+    </message>
+    <message>
+        <source>Short check-ins on how you cope, how connected you feel and how you bounce back. Take one whenever you like; your results stay in your journal.</source>
+        <translation>وقفات قصيرة مع نفسك: كيف تتأقلم، وكم تشعر بالقرب من الآخرين، وكيف تستعيد توازنك. خذ واحدة متى شئت، وتبقى نتائجك في يومياتك.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n self-check(s) so far. Higher means more of each; 3 is the middle.</source>
+        <translation><numerusform>لا فحوص ذاتية حتى الآن. الأعلى يعني قدرًا أكبر من كلٍّ منها، و3 هو المنتصف.</numerusform><numerusform>فحص ذاتي واحد حتى الآن. الأعلى يعني قدرًا أكبر من كلٍّ منها، و3 هو المنتصف.</numerusform><numerusform>فحصان ذاتيان حتى الآن. الأعلى يعني قدرًا أكبر من كلٍّ منها، و3 هو المنتصف.</numerusform><numerusform>%n فحوص ذاتية حتى الآن. الأعلى يعني قدرًا أكبر من كلٍّ منها، و3 هو المنتصف.</numerusform><numerusform>%n فحصًا ذاتيًا حتى الآن. الأعلى يعني قدرًا أكبر من كلٍّ منها، و3 هو المنتصف.</numerusform><numerusform>%n فحص ذاتي حتى الآن. الأعلى يعني قدرًا أكبر من كلٍّ منها، و3 هو المنتصف.</numerusform></translation>
+    </message>
+    <message>
+        <source>posting in a group</source>
+        <translation>النشر في مجموعة</translation>
+    </message>
+    <message>
+        <source>After periods with %1, your next result changed by %2 on average (%3 times); without it, by %4 (%5 times). This shows what went together, not what caused what.</source>
+        <translation>بعد فترات فيها %1، تغيّرت نتيجتك التالية بمقدار %2 في المتوسط (%3 مرات)؛ ومن دونه بمقدار %4 (%5 مرات). هذا يبيّن ما اجتمع معًا، لا ما سبّب ماذا.</translation>
+    </message>
+    <message>
+        <source>Your last two results for “%1” were on the low side. That happens, and it is worth being gentle with yourself. These might help, and your safety plan is here whenever you need it.</source>
+        <translation>كانت نتيجتاك الأخيرتان في «%1» منخفضتين. يحدث هذا، ومن المهم أن تترفّق بنفسك. قد تساعدك هذه المقالات، وخطة الأمان هنا متى احتجت إليها.</translation>
+    </message>
+    <message>
+        <source>Open my safety plan</source>
+        <translation>افتح خطة الأمان</translation>
+    </message>
+    <message>
+        <source>Coping, belonging and resilience</source>
+        <translation>التأقلم والانتماء والمرونة النفسية</translation>
+    </message>
+    <message>
+        <source>Take a self-check</source>
+        <translation>خذ فحصًا ذاتيًا</translation>
+    </message>
+    <message>
+        <source>Offer a self-check:</source>
+        <translation>اقترح فحصًا ذاتيًا:</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>أبدًا</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>كل أسبوع</translation>
+    </message>
+    <message>
+        <source>Every month</source>
+        <translation>كل شهر</translation>
+    </message>
+</context>
+<context>
     <name>Passphrase</name>
     <message>
         <source>Too short</source>
@@ -3258,6 +3731,14 @@ A private mood and coping journal. Everything you write is encrypted on this com
 </context>
 <context>
     <name>PostCard</name>
+    <message>
+        <source>Unverified</source>
+        <translation>غير موثّق</translation>
+    </message>
+    <message>
+        <source>No member's key signed this post, so nobody can say who wrote it.</source>
+        <translation>لم يوقّع هذا المنشورَ مفتاحُ أي عضو، فلا يمكن معرفة كاتبه.</translation>
+    </message>
     <message>
         <source>Waiting to send</source>
         <translation>بانتظار الإرسال</translation>
@@ -3433,6 +3914,96 @@ A private mood and coping journal. Everything you write is encrypted on this com
     <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>PromptPanel</name>
+    <message>
+        <source>Any theme</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shuffle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show another prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a theme for the prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use this prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The prompt is saved with the entry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hide the prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prompt for today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the prompt for today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Writing about:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prompt for today:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Prompts</name>
+    <message>
+        <source>Minority stress and everyday discrimination</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Coming out and family</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Belonging and chosen family</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Strengths and resilience</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gratitude</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reframing a thought</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>After a group conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hard days</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3740,6 +4311,87 @@ A private mood and coping journal. Everything you write is encrypted on this com
     </message>
 </context>
 <context>
+    <name>ReminderNotice</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;فتح</translation>
+    </message>
+    <message>
+        <source>&amp;Check in</source>
+        <translation>&amp;تسجيل المزاج</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>&amp;ليس الآن</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderSection</name>
+    <message>
+        <source>Reminders</source>
+        <translation>التذكيرات</translation>
+    </message>
+    <message>
+        <source>&amp;Remind me to check in</source>
+        <translation>&amp;ذكّرني بتسجيل المزاج</translation>
+    </message>
+    <message>
+        <source>&amp;Times of day:</source>
+        <translation>أ&amp;وقات التذكير في اليوم:</translation>
+    </message>
+    <message>
+        <source>Times of day</source>
+        <translation>أوقات التذكير في اليوم</translation>
+    </message>
+    <message>
+        <source>&amp;New time:</source>
+        <translation>وقت &amp;جديد:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>إ&amp;ضافة</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;حذف</translation>
+    </message>
+    <message>
+        <source>On these days:</source>
+        <translation>في هذه الأيام:</translation>
+    </message>
+    <message>
+        <source>Reminders come only on days with no entry yet, while the app is running, even locked or minimised. They never show anything you wrote, and come less often when left unanswered.</source>
+        <translation>لا تصل التذكيرات إلا في الأيام التي لم تُكتب فيها تدوينة بعد، وما دام التطبيق يعمل، حتى وهو مقفل أو مصغَّر. ولا تعرض أبدًا شيئًا مما كتبته، وتقلّ تدريجيًا إذا بقيت دون استجابة.</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray, so reminders can only appear inside the app's window, while it is open.</source>
+        <translation>لا توجد في سطح المكتب هذا منطقة إشعارات للنظام، لذا لا تظهر التذكيرات إلا داخل نافذة التطبيق ما دامت مفتوحة.</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;فتح</translation>
+    </message>
+    <message>
+        <source>Check &amp;in</source>
+        <translation>&amp;تسجيل المزاج</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>إ&amp;نهاء</translation>
+    </message>
+    <message>
+        <source>A reminder</source>
+        <translation>تذكير</translation>
+    </message>
+    <message>
+        <source>A gentle reminder to check in, if you would like to.</source>
+        <translation>تذكير لطيف بتسجيل المزاج، إن رغبت في ذلك.</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>Journal summary</source>
@@ -3910,6 +4562,115 @@ Post: %2</source>
     </message>
 </context>
 <context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Welcome to “%1”</source>
+        <translation>أهلًا وسهلًا في «%1»</translation>
+    </message>
+    <message>
+        <source>Rules and support contacts of “%1”</source>
+        <translation>قواعد «%1» وجهات الدعم فيها</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;تعديل…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+</context>
+<context>
+    <name>RulesEditDialog</name>
+    <message>
+        <source>Edit rules and contacts</source>
+        <translation>تعديل القواعد وجهات الدعم</translation>
+    </message>
+    <message>
+        <source>Group &amp;rules:</source>
+        <translation>&amp;قواعد المجموعة:</translation>
+    </message>
+    <message>
+        <source>Group rules</source>
+        <translation>قواعد المجموعة</translation>
+    </message>
+    <message>
+        <source>For example: What is said here stays here. Be kind. No real names.</source>
+        <translation>مثلًا: ما يُقال هنا يبقى هنا. اللطف أولًا. لا أسماء حقيقية.</translation>
+    </message>
+    <message>
+        <source>Support &amp;contacts:</source>
+        <translation>&amp;جهات الدعم:</translation>
+    </message>
+    <message>
+        <source>Add only people or services you have checked yourself, and say how to reach them. Every member sees this list beside “I need help now”.</source>
+        <translation>لا تُضاف هنا إلا جهات سبق التحقق منها بنفسك، مع طريقة التواصل معها. يرى كل عضو هذه القائمة بجانب «أحتاج إلى مساعدة الآن».</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>How to reach them</source>
+        <translation>طريقة التواصل</translation>
+    </message>
+    <message>
+        <source>Support contacts</source>
+        <translation>جهات الدعم</translation>
+    </message>
+    <message>
+        <source>&amp;Add contact</source>
+        <translation>إ&amp;ضافة جهة</translation>
+    </message>
+    <message>
+        <source>Remove c&amp;ontact</source>
+        <translation>إزالة ال&amp;جهة</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;حفظ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message numerus="yes">
+        <source>The rules are too long: keep them under %n characters.</source>
+        <translation><numerusform>القواعد أطول من اللازم: الحد الأقصى %n حرف.</numerusform><numerusform>القواعد أطول من اللازم: الحد الأقصى حرف واحد.</numerusform><numerusform>القواعد أطول من اللازم: الحد الأقصى حرفان.</numerusform><numerusform>القواعد أطول من اللازم: الحد الأقصى %n أحرف.</numerusform><numerusform>القواعد أطول من اللازم: الحد الأقصى %n حرفًا.</numerusform><numerusform>القواعد أطول من اللازم: الحد الأقصى %n حرف.</numerusform></translation>
+    </message>
+    <message>
+        <source>Each contact needs a name and a way to reach them.</source>
+        <translation>تحتاج كل جهة إلى اسم وطريقة للتواصل.</translation>
+    </message>
+</context>
+<context>
+    <name>RulesView</name>
+    <message>
+        <source>Group rules</source>
+        <translation>قواعد المجموعة</translation>
+    </message>
+    <message>
+        <source>Support contacts</source>
+        <translation>جهات الدعم</translation>
+    </message>
+    <message>
+        <source>The admins have not written any rules yet.</source>
+        <translation>لم يكتب المشرفون أي قواعد بعد.</translation>
+    </message>
+    <message>
+        <source>People and services this group's admins checked and trust. peerapp never contacts anyone for you: you choose whether and when to reach out.</source>
+        <translation>أشخاص وجهات تحقّق منها مشرفو هذه المجموعة ويثقون بها. لا يتصل peerapp بأحد نيابةً عنك: القرار لك في التواصل ووقته.</translation>
+    </message>
+    <message>
+        <source>The admins have not added any contacts yet.</source>
+        <translation>لم يُضف المشرفون أي جهة دعم بعد.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>SafeBrowser</name>
     <message>
         <source>Open link?</source>
@@ -4068,6 +4829,175 @@ Post: %2</source>
     <message>
         <source>Exported to %1</source>
         <translation>تمّ التصدير إلى %1</translation>
+    </message>
+</context>
+<context>
+    <name>SectionsTable</name>
+    <message>
+        <source>Heading</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hint (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Each row is a heading of the entry's text, with a hint of what to write under it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Add section</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re&amp;move section</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SelfCheck</name>
+    <message>
+        <source>These statements are our own translation of an English scale. A validated translation exists but is not in the app yet, so use your results to compare yourself with yourself over time.</source>
+        <translation>هذه العبارات ترجمتُنا نحن لمقياس إنجليزي. توجد ترجمة عربية محكَّمة لكنها ليست في التطبيق بعد، لذا استخدم نتائجك لتقارن نفسك بنفسك مع مرور الوقت.</translation>
+    </message>
+    <message>
+        <source>This is a check-in with yourself, not a diagnosis. Your answers stay in your journal.</source>
+        <translation>هذه وقفة مع نفسك، وليست تشخيصًا. تبقى إجاباتك في يومياتك.</translation>
+    </message>
+    <message>
+        <source>Strongly disagree</source>
+        <translation>لا أوافق إطلاقًا</translation>
+    </message>
+    <message>
+        <source>Disagree</source>
+        <translation>لا أوافق</translation>
+    </message>
+    <message>
+        <source>Neither agree nor disagree</source>
+        <translation>لا أوافق ولا أعارض</translation>
+    </message>
+    <message>
+        <source>Agree</source>
+        <translation>أوافق</translation>
+    </message>
+    <message>
+        <source>Strongly agree</source>
+        <translation>أوافق تمامًا</translation>
+    </message>
+    <message>
+        <source>Bouncing back</source>
+        <translation>استعادة التوازن</translation>
+    </message>
+    <message>
+        <source>Six statements about how you recover from hard times. Answer for how things usually are for you.</source>
+        <translation>ست عبارات عن طريقتك في التعافي بعد الأوقات الصعبة. أجب بحسب ما يحدث معك عادةً.</translation>
+    </message>
+    <message>
+        <source>I tend to bounce back quickly after hard times</source>
+        <translation>أستعيد توازني بسرعة بعد الأوقات الصعبة</translation>
+    </message>
+    <message>
+        <source>I have a hard time making it through stressful events</source>
+        <translation>يصعب عليّ اجتياز الأحداث المُجهِدة</translation>
+    </message>
+    <message>
+        <source>It does not take me long to recover from a stressful event</source>
+        <translation>لا أحتاج وقتًا طويلًا لأتعافى من حدث مُجهِد</translation>
+    </message>
+    <message>
+        <source>It is hard for me to snap back when something bad happens</source>
+        <translation>يصعب عليّ أن أستعيد نفسي حين يحدث أمر سيّئ</translation>
+    </message>
+    <message>
+        <source>I usually come through difficult times with little trouble</source>
+        <translation>أجتاز الأوقات الصعبة عادةً دون عناء كبير</translation>
+    </message>
+    <message>
+        <source>I tend to take a long time to get over set-backs in my life</source>
+        <translation>أحتاج عادةً وقتًا طويلًا لأتجاوز النكسات في حياتي</translation>
+    </message>
+    <message>
+        <source>The Brief Resilience Scale: Smith and colleagues, International Journal of Behavioral Medicine, 2008. Publicly available.</source>
+        <translation>مقياس المرونة النفسية المختصر (Brief Resilience Scale): سميث وزملاؤه، المجلة الدولية للطب السلوكي، 2008. متاح للعموم.</translation>
+    </message>
+    <message>
+        <source>Belonging</source>
+        <translation>الانتماء</translation>
+    </message>
+    <message>
+        <source>Four questions about feeling accepted and connected lately. There are no right answers.</source>
+        <translation>أربعة أسئلة عن شعورك مؤخرًا بالقبول والتواصل مع الآخرين. لا توجد إجابات صحيحة وأخرى خاطئة.</translation>
+    </message>
+    <message>
+        <source>Lately, I have felt that some people accept me as I am.</source>
+        <translation>شعرتُ مؤخرًا أن هناك من يتقبّلني كما أنا.</translation>
+    </message>
+    <message>
+        <source>I had someone I could be myself with, even for a little while.</source>
+        <translation>كان معي من أستطيع أن أكون على طبيعتي أمامه، ولو لوقت قصير.</translation>
+    </message>
+    <message>
+        <source>I felt part of a community, online or in person.</source>
+        <translation>شعرتُ أنني جزء من مجتمع، على الإنترنت أو وجهًا لوجه.</translation>
+    </message>
+    <message>
+        <source>I felt alone with who I really am.</source>
+        <translation>شعرتُ بالوحدة مع حقيقة من أكون.</translation>
+    </message>
+    <message>
+        <source>Reflection questions written for peerapp. They are not a measurement or a test.</source>
+        <translation>أسئلة للتأمّل كُتبت لتطبيق peerapp، وليست قياسًا ولا اختبارًا.</translation>
+    </message>
+    <message>
+        <source>Coping confidence</source>
+        <translation>الثقة في التأقلم</translation>
+    </message>
+    <message>
+        <source>Four questions about how able you have felt to get through hard moments lately.</source>
+        <translation>أربعة أسئلة عن مدى قدرتك مؤخرًا على اجتياز اللحظات الصعبة.</translation>
+    </message>
+    <message>
+        <source>When things got hard lately, I knew something I could do to feel a little steadier.</source>
+        <translation>حين صعبت الأمور مؤخرًا، عرفتُ شيئًا أستطيع فعله لأشعر بثبات أكثر قليلًا.</translation>
+    </message>
+    <message>
+        <source>I used at least one thing that usually helps me.</source>
+        <translation>لجأتُ إلى شيء واحد على الأقل يساعدني عادةً.</translation>
+    </message>
+    <message>
+        <source>I felt able to ask for support if I needed it.</source>
+        <translation>شعرتُ أنني أستطيع طلب الدعم لو احتجتُ إليه.</translation>
+    </message>
+    <message>
+        <source>Hard moments felt completely out of my hands.</source>
+        <translation>بدت لي اللحظات الصعبة خارجة تمامًا عن يدي.</translation>
+    </message>
+</context>
+<context>
+    <name>SelfCheckDialog</name>
+    <message>
+        <source>Questions</source>
+        <translation>الأسئلة</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
     </message>
 </context>
 <context>
@@ -4288,6 +5218,160 @@ Post: %2</source>
     <message>
         <source>Last synced %1</source>
         <translation>آخر مزامنة: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePicker</name>
+    <message>
+        <source>New entry from a template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose what your entry starts with. You can change all of it while you write.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What the entry starts with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You have no templates. Make one with Manage templates.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Start writing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Manage templates…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">إلغاء</translation>
+    </message>
+    <message>
+        <source>Title: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished">، </translation>
+    </message>
+    <message>
+        <source>Feelings: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No sections: the text starts empty.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your templates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;New template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished">&amp;حذف</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation type="unfinished">ال&amp;عنوان:</translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation type="unfinished">ال&amp;وسوم:</translation>
+    </message>
+    <message>
+        <source>&amp;Emotions:</source>
+        <translation type="unfinished">ال&amp;مشاعر:</translation>
+    </message>
+    <message>
+        <source>Se&amp;ctions:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How the template is listed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The title a new entry starts with (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Separate tags with commas</source>
+        <translation type="unfinished">افصل بين الوسوم بفواصل</translation>
+    </message>
+    <message>
+        <source>&amp;Save template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">إغلاق</translation>
+    </message>
+    <message>
+        <source>A new template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Editing “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation type="unfinished">تجاهل التغييرات؟</translation>
+    </message>
+    <message>
+        <source>This template has changes that are not saved. Discard them?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation type="unfinished">ت&amp;جاهل التغييرات</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete template?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete the template “%1”? Entries you wrote from it stay as they are.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Delete template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Template deleted.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -4890,6 +5974,13 @@ Post: %2</source>
     <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>picker</name>
+    <message>
+        <source>Finish or close the entry you are writing first; it is still open.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

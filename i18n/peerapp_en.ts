@@ -86,6 +86,16 @@
     </message>
 </context>
 <context>
+    <name>ExpiryChoice</name>
+    <message numerus="yes">
+        <source>After %n days</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <source>Exported %Ln entries.</source>
@@ -365,6 +375,17 @@
     </message>
 </context>
 <context>
+    <name>OutcomesCard</name>
+    <message numerus="yes">
+        <source>%1 of 5 · %n check(s)</source>
+        <translation><numerusform>%1 of 5 · %n check</numerusform><numerusform>%1 of 5 · %n checks</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n self-check(s) so far. Higher means more of each; 3 is the middle.</source>
+        <translation><numerusform>%n self-check so far. Higher means more of each; 3 is the middle.</numerusform><numerusform>%n self-checks so far. Higher means more of each; 3 is the middle.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>PostCard</name>
     <message numerus="yes">
         <source>Me too (%n)</source>
@@ -406,6 +427,16 @@
         <translation>
             <numerusform>%n minute</numerusform>
             <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RulesEditDialog</name>
+    <message numerus="yes">
+        <source>The rules are too long: keep them under %n characters.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
         </translation>
     </message>
 </context>
