@@ -24,6 +24,15 @@ if TYPE_CHECKING:
 QUICK_EXIT_KEYS = "Ctrl+Shift+Q"
 # The quick check-in, from any window of the app while the journal is open (K: keep track of a mood).
 CHECKIN_KEYS = "Ctrl+Shift+K"
+# A new entry (Ctrl+N) from a template.
+TEMPLATE_KEYS = "Ctrl+Shift+N"
+
+
+def _templates(name: str, window: MainWindow) -> None:
+    """Run journal/template_picker's `name` (loaded on first use: the lock screen does not need it)."""
+    from ..journal import template_picker
+
+    getattr(template_picker, name)(window)
 
 
 # The menus were always MainWindow's: their texts keep that translation context.
@@ -58,6 +67,8 @@ class MainMenus:
         self.checkin_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self._build_toolbar()
         self.new_action = self._action(self._new_entry, QKeySequence.StandardKey.New)
+        self.template_action = self._action(partial(_templates, "start_from_template", self), TEMPLATE_KEYS)
+        self.manage_templates_action = self._action(partial(_templates, "manage_templates", self))
         self.search_action = self._action(self._focus_search, QKeySequence.StandardKey.Find)
         self.trash_action = self._action(
             lambda: self.journal_page.set_trash_mode(self.trash_action.isChecked()), checkable=True
@@ -76,6 +87,8 @@ class MainMenus:
         for action in (
             self.checkin_action,
             self.new_action,
+            self.template_action,
+            self.manage_templates_action,
             self.search_action,
             self.trash_action,
             None,
@@ -233,6 +246,8 @@ class MainMenus:
         )
         self.toolbar.setWindowTitle(QCoreApplication.translate("MainWindow", "Toolbar"))
         self.new_action.setText(QCoreApplication.translate("MainWindow", "&New entry"))
+        self.template_action.setText(QCoreApplication.translate("MainWindow", "New entry from te&mplate…"))
+        self.manage_templates_action.setText(QCoreApplication.translate("MainWindow", "Mana&ge templates…"))
         self.search_action.setText(QCoreApplication.translate("MainWindow", "&Search"))
         self.trash_action.setText(QCoreApplication.translate("MainWindow", "Show &trash"))
         self.lock_action.setText(QCoreApplication.translate("MainWindow", "&Lock"))
@@ -291,6 +306,8 @@ class MainMenus:
         for action in (
             self.checkin_action,
             self.new_action,
+            self.template_action,
+            self.manage_templates_action,
             self.search_action,
             self.trash_action,
             self.lock_action,

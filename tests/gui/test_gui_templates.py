@@ -1,0 +1,281 @@
+"""Templates through the real window and vault: pick one, the editor opens filled in, Save makes the entry;
+Manage templates creates, edits and deletes with real clicks; a lock closes both; layouts in en, ar and
+pseudo at 1024×600 and large, light and dark."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QWidget
+
+from peerapp.core.journal import EntryFilter
+from peerapp.core.templates import Section, TemplateRepository
+from peerapp.gui import theme
+from peerapp.gui.journal.template_picker import TemplatePicker
+from peerapp.gui.journal.templates_dialog import TemplatesDialog
+from peerapp.gui.shell.main_window import MainWindow
+from peerapp.gui.shell.pseudo import PSEUDO
+from support.gui import MakeWindow, answer_next_box, create_vault, type_text
+from support.layout_checks import SMALL_SCREEN, Problem, check_window
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def opened(qtbot: Any, make_window: MakeWindow, lang: str = "en") -> MainWindow:
+    win: MainWindow = make_window(lang=lang)
+    create_vault(qtbot, win)
+    win.languages.set_language(lang, remember=False)
+    return win
+
+
+def vault_templates(win: MainWindow) -> TemplateRepository:
+    assert win.repo is not None
+    return TemplateRepository(win.repo.conn)
+
+
+def shown(win: MainWindow, kind: type[QWidget]) -> Any:
+    found = [d for d in win.findChildren(kind) if d.isVisible()]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def click_item(qtbot: Any, view: QListWidget, text: str) -> None:
+    item = next(view.item(i) for i in range(view.count()) if view.item(i).text() == text)
+    view.scrollToItem(item)
+    qtbot.mouseClick(view.viewport(), LEFT, pos=view.visualItemRect(item).center())
+    assert view.currentItem() is item
+
+
+def click(qtbot: Any, widget: QWidget) -> None:
+    qtbot.mouseClick(widget, LEFT, pos=QPoint(widget.width() // 2, widget.height() // 2))
+
+
+def cell_editor(dialog: TemplatesDialog) -> QLineEdit:
+    """The heading cell's editor that Add section opened, where typing goes."""
+    editors = [e for e in dialog.sections.table.viewport().findChildren(QLineEdit) if e.isVisible()]
+    assert len(editors) == 1
+    return editors[0]
+
+
+def _shot(widget: QWidget, name: str) -> None:
+    """With PEERAPP_TEMPLATE_SHOTS=<folder>, a picture to look at by eye."""
+    folder = os.environ.get("PEERAPP_TEMPLATE_SHOTS")
+    if folder:
+        os.makedirs(folder, exist_ok=True)
+        widget.grab().save(os.path.join(folder, f"{name}.png"))
+
+
+def test_a_template_fills_the_editor_and_save_makes_the_entry(qtbot: Any, make_window: MakeWindow) -> None:
+    win = opened(qtbot, make_window)
+    assert win.template_action in win.journal_menu.actions()
+    assert win.manage_templates_action in win.journal_menu.actions()
+    assert win.template_action.shortcut() == QKeySequence("Ctrl+Shift+N")
+    win.template_action.trigger()
+    picker = shown(win, TemplatePicker)
+    assert [picker.list.item(i).text() for i in range(picker.list.count())] == [
+        "After a hard conversation",
+        "Evening reflection",
+        "Thought record",
+    ]
+    click_item(qtbot, picker.list, "Thought record")
+    assert "Evidence against the thought" in picker.preview.toPlainText()
+    click(qtbot, picker.start_button)
+    assert not picker.isVisible()
+
+    editor = win.journal_page.editor
+    assert editor is not None and editor.isVisible()
+    assert editor.title.text() == "Thought record"
+    assert editor.tags.tags() == ["thought record"]
+    body = editor.body.toPlainText()
+    assert body.startswith("## Situation\n\n*Where were you, who was there, what was happening?*\n\n")
+    # The cursor waits under the first hint: typing answers the first question.
+    type_text(editor.body, "On the bus home")
+    editor.mood_buttons[2].click()
+    chip = editor.emotions.chips["anxious"]
+    qtbot.mouseClick(chip, LEFT, pos=QPoint(chip.width() // 2, chip.height() // 2))
+    qtbot.mouseClick(editor.buttons.button(editor.buttons.StandardButton.Save), LEFT)
+    assert win.journal_page.editor is None
+
+    assert win.repo is not None
+    [entry] = win.repo.page(EntryFilter(), limit=10)
+    assert (entry.title, entry.tags, entry.mood, entry.emotions) == (
+        "Thought record",
+        ["thought record"],
+        2,
+        ["anxious"],
+    )
+    assert "*Where were you, who was there, what was happening?*\n\nOn the bus home\n## Thought" in entry.text
+    assert not win.repo.drafts()
+
+
+def test_an_entry_being_written_is_not_replaced(qtbot: Any, make_window: MakeWindow) -> None:
+    win = opened(qtbot, make_window)
+    win.journal_page.new_entry()
+    editor = win.journal_page.editor
+    assert editor is not None
+    type_text(editor.body, "my own words")
+    win.template_action.trigger()
+    picker = shown(win, TemplatePicker)
+    click(qtbot, picker.start_button)
+    assert picker.isVisible() and picker.notice.isVisible()
+    assert win.journal_page.editor is editor and editor.body.toPlainText() == "my own words"
+    picker.reject()
+
+
+def test_manage_templates_create_edit_delete_with_clicks(qtbot: Any, make_window: MakeWindow) -> None:
+    win = opened(qtbot, make_window)
+    win.manage_templates_action.trigger()
+    dialog = shown(win, TemplatesDialog)
+    assert dialog.list.count() == 3 and dialog.name.text() == "After a hard conversation"
+
+    # Create.
+    click(qtbot, dialog.new_button)
+    assert dialog.name.text() == "" and dialog.list.currentItem() is None
+    type_text(dialog.name, "Before therapy")
+    type_text(dialog.title, "Session notes")
+    type_text(dialog.tags, "therapy, علاج")
+    chip = dialog.emotions.chips["hopeful"]
+    qtbot.mouseClick(chip, LEFT, pos=QPoint(chip.width() // 2, chip.height() // 2))
+    click(qtbot, dialog.sections.add_button)
+    editing = cell_editor(dialog)
+    type_text(editing, "What I want to bring up")
+    qtbot.keyClick(editing, Qt.Key.Key_Return)
+    QApplication.processEvents()  # the view commits a cell's edit in a queued call
+    assert dialog.sections.sections() == [Section("What I want to bring up", "")]
+    click(qtbot, dialog.save_button)
+    assert dialog.status.text() == "Saved." and not dialog.error.isVisible()
+    made = {t.name: t for t in vault_templates(win).all("en")}["Before therapy"]
+    assert (made.title, made.tags, made.emotions) == ("Session notes", ["therapy", "علاج"], ["hopeful"])
+    assert made.sections == [Section("What I want to bring up", "")]
+    assert dialog.list.currentItem().text() == "Before therapy"
+
+    # Refused: one translated line, nothing stored, the form as typed.
+    dialog.name.selectAll()
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Delete)
+    click(qtbot, dialog.save_button)
+    assert dialog.error.isVisible() and dialog.error.text() == "A template needs a name."
+    assert vault_templates(win).get(made.id).name == "Before therapy"  # type: ignore[arg-type]
+
+    # Edit: a new name and a second section, below the first.
+    type_text(dialog.name, "Before a session")
+    click(qtbot, dialog.sections.add_button)
+    editing = cell_editor(dialog)
+    type_text(editing, "Questions")
+    qtbot.keyClick(editing, Qt.Key.Key_Return)
+    QApplication.processEvents()  # the view commits a cell's edit in a queued call
+    click(qtbot, dialog.save_button)
+    edited = vault_templates(win).get(made.id)  # type: ignore[arg-type]
+    assert edited.name == "Before a session"
+    assert [s.heading for s in edited.sections] == ["What I want to bring up", "Questions"]
+    # Move the second up.
+    table = dialog.sections.table
+    qtbot.mouseClick(table.viewport(), LEFT, pos=table.visualItemRect(table.item(1, 0)).center())
+    assert table.currentRow() == 1
+    click(qtbot, dialog.sections.up_button)
+    click(qtbot, dialog.save_button)
+    assert [s.heading for s in vault_templates(win).get(made.id).sections] == [
+        "Questions",
+        "What I want to bring up",
+    ]  # type: ignore[arg-type]
+
+    # Delete, confirmed in the question box.
+    seen: list[str] = []
+    answer_next_box(True, seen)
+    click(qtbot, dialog.delete_button)
+    assert "&Delete template" in seen
+    assert "Before a session" not in {t.name for t in vault_templates(win).all("en")}
+    assert dialog.list.count() == 3
+
+    # A shipped template is the person's to change: edited, it stays English in Arabic.
+    click_item(qtbot, dialog.list, "Evening reflection")
+    table = dialog.sections.table
+    qtbot.mouseClick(table.viewport(), LEFT, pos=table.visualItemRect(table.item(3, 0)).center())
+    click(qtbot, dialog.sections.remove_button)
+    click(qtbot, dialog.save_button)
+    win.languages.set_language("ar", remember=False)
+    QApplication.processEvents()
+    names = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert "Evening reflection" in names and "سجلّ الأفكار" in names
+    dialog.reject()
+
+
+def test_switching_away_from_unsaved_changes_asks_first(qtbot: Any, make_window: MakeWindow) -> None:
+    win = opened(qtbot, make_window)
+    win.manage_templates_action.trigger()
+    dialog = shown(win, TemplatesDialog)
+    type_text(dialog.name, " (mine)")
+    answer_next_box(False)  # keep editing
+    click_item_no_assert = dialog.list.item(2)
+    qtbot.mouseClick(
+        dialog.list.viewport(), LEFT, pos=dialog.list.visualItemRect(click_item_no_assert).center()
+    )
+    assert dialog.name.text() == "After a hard conversation (mine)"
+    assert dialog.list.currentItem().text() == "After a hard conversation"
+    answer_next_box(True)  # discard
+    click_item(qtbot, dialog.list, "Thought record")
+    assert dialog.name.text() == "Thought record"
+    assert "After a hard conversation (mine)" not in {t.name for t in vault_templates(win).all("en")}
+    dialog.reject()
+
+
+def test_a_lock_closes_the_picker_and_the_manager_and_forgets_them(
+    qtbot: Any, make_window: MakeWindow
+) -> None:
+    win = opened(qtbot, make_window)
+    win.template_action.trigger()
+    picker = shown(win, TemplatePicker)
+    click(qtbot, picker.manage_button)
+    manager = picker.findChildren(TemplatesDialog)[0]
+    assert manager.isVisible()
+    type_text(manager.name, "unsaved")
+    win.lock()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the closed dialogs are deleted
+    assert not [d for d in win.findChildren(TemplatePicker) if d.isVisible()]
+    assert not win.findChildren(TemplatesDialog)
+    assert not win.findChildren(TemplatePicker)
+    assert not win.template_action.isEnabled() and not win.manage_templates_action.isEnabled()
+
+
+def _both_themes(widget: QWidget, where: str, name: str, dark_too: bool) -> list[Problem]:
+    problems = check_window(widget, where)
+    _shot(widget, f"{name}_light")
+    if dark_too:
+        theme.set_dark(True)
+        try:
+            QApplication.processEvents()
+            problems += check_window(widget, f"{where} dark")
+            _shot(widget, f"{name}_dark")
+        finally:
+            theme.set_dark(False)
+    return problems
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", PSEUDO])
+def test_picker_and_manager_fit_small_and_large_screens(
+    qtbot: Any, make_window: MakeWindow, lang: str
+) -> None:
+    win = opened(qtbot, make_window, lang)
+    win.resize(*SMALL_SCREEN)
+    win.template_action.trigger()
+    picker = shown(win, TemplatePicker)
+    picker.list.setCurrentRow(2)
+    problems = _both_themes(picker, f"{lang} template picker", f"picker_{lang}", lang != PSEUDO)
+    picker.resize(1600, 1000)
+    problems += check_window(picker, f"{lang} template picker large", size_limit=(1920, 1080))
+    picker.reject()
+
+    win.manage_templates_action.trigger()
+    manager = shown(win, TemplatesDialog)
+    manager.list.setCurrentRow(2)
+    problems += _both_themes(manager, f"{lang} templates manager", f"manager_{lang}", lang != PSEUDO)
+    manager.resize(1600, 1000)
+    problems += check_window(manager, f"{lang} templates manager large", size_limit=(1920, 1080))
+    assert [str(p) for p in problems] == []
+    if lang == "ar":
+        assert manager.isRightToLeft()
+        assert manager.list.item(0).text() == "بعد محادثة صعبة"
+    manager.reject()
