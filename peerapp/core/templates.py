@@ -175,7 +175,8 @@ def body_for(template: Template) -> str:
         if section.hint:
             part += _emphasis(section.hint) + "\n\n"
         parts.append(part)
-    return "\n".join(parts)
+    # Two blank lines between sections: what is written under one stays a paragraph of its own.
+    return "\n\n".join(parts)
 
 
 def first_writing_place(template: Template) -> int:

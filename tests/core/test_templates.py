@@ -212,10 +212,10 @@ def test_the_draft_fills_title_tags_emotions_and_a_body_of_sections() -> None:
     assert draft["tags"] == "work, عمل"
     assert draft["emotions"] == ["anxious"]
     body = str(draft["text"])
-    assert body == "## What happened\n\n*Just \\*the\\* facts\\_first*\n\n\n## Now\n\n"
+    assert body == "## What happened\n\n*Just \\*the\\* facts\\_first*\n\n\n\n## Now\n\n"
     # The cursor goes under the first hint, before the next heading.
     place = first_writing_place(t)
-    assert body[:place].endswith("facts\\_first*\n\n") and body[place:].startswith("\n## Now")
+    assert body[:place].endswith("facts\\_first*\n\n") and body[place:].startswith("\n\n## Now")
     assert first_writing_place(Template("empty")) == 0 and body_for(Template("empty")) == ""
 
 

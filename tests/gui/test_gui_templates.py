@@ -94,6 +94,7 @@ def test_a_template_fills_the_editor_and_save_makes_the_entry(qtbot: Any, make_w
     assert body.startswith("## Situation\n\n*Where were you, who was there, what was happening?*\n\n")
     # The cursor waits under the first hint: typing answers the first question.
     type_text(editor.body, "On the bus home")
+    _shot(editor, "editor_from_template_en")
     editor.mood_buttons[2].click()
     chip = editor.emotions.chips["anxious"]
     qtbot.mouseClick(chip, LEFT, pos=QPoint(chip.width() // 2, chip.height() // 2))
@@ -108,7 +109,7 @@ def test_a_template_fills_the_editor_and_save_makes_the_entry(qtbot: Any, make_w
         2,
         ["anxious"],
     )
-    assert "*Where were you, who was there, what was happening?*\n\nOn the bus home\n## Thought" in entry.text
+    assert "*Where were you, who was there, what was happening?*\n\nOn the bus home\n\n## Thought" in entry.text
     assert not win.repo.drafts()
 
 
