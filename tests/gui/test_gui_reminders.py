@@ -71,11 +71,11 @@ def test_off_by_default_no_tray_no_timer(window: MainWindow) -> None:
     assert not window.reminders.timer.timer.isActive()
 
 
-def test_real_timer_shows_a_neutral_notice_on_the_lock_screen(qtbot: Any, make_window: MakeWindow) -> None:
+def test_real_timer_shows_a_neutral_notice_with_the_journal_open(qtbot: Any, make_window: MakeWindow) -> None:
     win = make_window(settings=reminding_settings())
     create_vault(qtbot, win)
     write_entry(qtbot, win, "Private title about my sister", "Words nobody else may read")
-    win.lock()
+    assert win.journal_page.selected_entry() is not None  # on screen, one attribute away
     # The entry above is today's: move the clock to tomorrow, where nobody has written yet.
     use_clock(win, clock_before(NOON, date.today() + timedelta(days=1)))
     assert win.reminders.timer.timer.isActive()
