@@ -126,12 +126,12 @@ def test_editing_shows_the_prompt_in_use_and_letting_it_go_saves_none(
     chosen = line_text(editor)
     editor.save()
     win.journal_page.edit_selected()
-    editor = win.journal_page.editor
-    assert editor is not None and editor.prompt.isVisible() and editor.prompt.use_button.isChecked()
-    assert line_text(editor) == chosen and not editor.dirty
-    qtbot.mouseClick(editor.prompt.use_button, LEFT)
-    assert editor.dirty and editor.prompt.shuffle_button.isEnabled()
-    editor.save()
+    again = win.journal_page.editor
+    assert again is not None and again.prompt.isVisible() and again.prompt.use_button.isChecked()
+    assert line_text(again) == chosen and not again.dirty
+    qtbot.mouseClick(again.prompt.use_button, LEFT)
+    assert again.dirty and again.prompt.shuffle_button.isEnabled()
+    again.save()
     assert win.repo is not None
     assert [e.prompt for e in win.repo.page(EntryFilter(), limit=5)] == [None]
 
@@ -145,11 +145,11 @@ def test_an_entry_without_a_prompt_opens_with_the_line_folded(qtbot: Any, make_w
     [entry] = win.repo.page(EntryFilter(), limit=5)
     assert entry.prompt is None
     win.journal_page.edit_selected()
-    editor = win.journal_page.editor
-    assert editor is not None
-    assert not editor.prompt.isVisible() and editor.prompt.show_button.isVisible()
-    assert not editor.dirty
-    editor.discard()
+    again = win.journal_page.editor
+    assert again is not None
+    assert not again.prompt.isVisible() and again.prompt.show_button.isVisible()
+    assert not again.dirty
+    again.discard()
     assert not prompts.is_hidden(win.repo.conn)  # that fold was not a choice, so it is not remembered
 
 
