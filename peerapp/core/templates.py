@@ -8,12 +8,13 @@ two-step duplicate-then-hide dance, and would keep a template someone never want
 Seeding happens once per vault (a kv record), so a deleted one does not come back. `builtin` keeps which
 shipped template a row came from: while its content is still exactly a shipped wording, listing in the
 other language re-words it; once edited, it is left alone.
+
+The shipped texts are in core/template_texts.py; the JSON export and import in core/template_transfer.py.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from . import kv
@@ -21,6 +22,7 @@ from .db import Connection, Transaction
 from .entries import utc_stamp
 from .errors import PeerappError
 from .i18n import QT_TRANSLATE_NOOP
+from .template_texts import TEXTS, ShippedText
 from .vocab import EMOTIONS
 
 SEEDED_KEY = "templates_seeded"
@@ -34,7 +36,6 @@ MAX_TAG = 64
 MAX_SECTIONS = 20
 MAX_HEADING = 120
 MAX_HINT = 500
-MAX_IMPORT_ROWS = 1000
 # In a section typed on one line (the CLI): "Heading | hint".
 SECTION_SEPARATOR = " | "
 
@@ -196,117 +197,25 @@ def draft_for(template: Template) -> dict[str, object]:
     }
 
 
-# -- the shipped templates -------------------------------------------------------------------------
+# -- the shipped templates (their texts: core/template_texts.py) ----------------------------------
 
-_S = Section
-# Written for this app, in both languages; the Arabic speaks in the first person, which needs no gender.
+
+def _from_text(key: str, text: ShippedText) -> Template:
+    sections = [Section(heading, hint) for heading, hint in text.sections]
+    return Template(text.name, text.title, list(text.tags), list(text.emotions), sections, builtin=key)
+
+
 SHIPPED: dict[str, dict[str, Template]] = {
-    "evening_reflection": {
-        "en": Template(
-            "Evening reflection",
-            "Evening reflection",
-            ["evening"],
-            [],
-            [
-                _S("How today went", "A few lines are enough: what happened, and how it felt."),
-                _S("Something that went well", "However small: a kind word, a task done, a moment of rest."),
-                _S("Something that was hard", "What made it hard? It does not need solving tonight."),
-                _S("What I need tomorrow", "One thing that would make tomorrow a little easier."),
-            ],
-        ),
-        "ar": Template(
-            "تأمّل المساء",
-            "تأمّل المساء",
-            ["مساء"],
-            [],
-            [
-                _S("كيف مضى يومي", "بضعة أسطر تكفي: ماذا حدث، وكيف شعرت به."),
-                _S("شيء جرى على ما يُرام", "مهما كان صغيرًا: كلمة طيبة، مهمّة أنجزتها، لحظة راحة."),
-                _S("شيء كان صعبًا", "ما الذي جعله صعبًا؟ لا حاجة إلى حلّه الليلة."),
-                _S("ما أحتاجه غدًا", "أمر واحد قد يجعل الغد أسهل قليلًا."),
-            ],
-        ),
-    },
-    "thought_record": {
-        "en": Template(
-            "Thought record",
-            "Thought record",
-            ["thought record"],
-            [],
-            [
-                _S("Situation", "Where were you, who was there, what was happening?"),
-                _S("Thought", "What went through your mind? Write it down as it came."),
-                _S("Feeling", "What did you feel, and how strong was it, from 0 to 100?"),
-                _S("Evidence for the thought", "What makes this thought seem true?"),
-                _S(
-                    "Evidence against the thought",
-                    "What does not fit it? What would you tell a friend who thought this?",
-                ),
-                _S("A kinder thought", "A more balanced way to see it. How strong is the feeling now?"),
-            ],
-        ),
-        "ar": Template(
-            "سجلّ الأفكار",
-            "سجلّ الأفكار",
-            ["سجل الأفكار"],
-            [],
-            [
-                _S("الموقف", "أين كنت، ومن كان هناك، وماذا كان يحدث؟"),
-                _S("الفكرة", "ما الذي خطر في بالي؟ أكتبها كما جاءت."),
-                _S("الشعور", "بماذا شعرت، وما شدّة الشعور من صفر إلى مئة؟"),
-                _S("ما يؤيّد الفكرة", "ما الذي يجعل هذه الفكرة تبدو صحيحة؟"),
-                _S("ما لا يؤيّدها", "ما الذي لا يتّفق معها؟ ماذا سأقول لصديق عزيز تراوده الفكرة نفسها؟"),
-                _S("فكرة ألطف", "نظرة أكثر توازنًا إلى ما حدث. ما شدّة الشعور الآن؟"),
-            ],
-        ),
-    },
-    "hard_conversation": {
-        "en": Template(
-            "After a hard conversation",
-            "After a hard conversation",
-            ["conversation"],
-            [],
-            [
-                _S("What happened", "Who was it with, and what was said? Just the facts first."),
-                _S("How I feel now", "In your body and in your mind. All of it is allowed."),
-                _S(
-                    "What I am glad I said or did", "Staying calm, setting a limit or walking away all count."
-                ),
-                _S("What still hurts", "What do you wish the other person had understood?"),
-                _S("What I need now", "Rest, a friend, a walk, time alone? Who could you talk to?"),
-            ],
-        ),
-        "ar": Template(
-            "بعد محادثة صعبة",
-            "بعد محادثة صعبة",
-            ["محادثة"],
-            [],
-            [
-                _S("ما الذي حدث", "مع من كانت المحادثة، وماذا قيل؟ الوقائع أولًا."),
-                _S("كيف أشعر الآن", "في جسدي وفي ذهني. كل ما أشعر به مقبول."),
-                _S("ما يسرّني أنني قلته أو فعلته", "الحفاظ على الهدوء، أو وضع حدّ، أو الانسحاب: كلّها تُحسب."),
-                _S("ما زال يؤلمني", "ما الذي تمنّيت أن يفهمه الطرف الآخر؟"),
-                _S("ما أحتاجه الآن", "راحة، صديق، نزهة، وقت وحدي؟ مع من يمكنني الحديث؟"),
-            ],
-        ),
-    },
+    key: {lang: _from_text(key, text) for lang, text in versions.items()} for key, versions in TEXTS.items()
 }
 
 
 def shipped(key: str, lang: str) -> Template:
     """A copy of the shipped template `key` in `lang` (English for a language it is not written in)."""
-    source = SHIPPED[key].get(lang, SHIPPED[key]["en"])
-    return Template(
-        source.name,
-        source.title,
-        list(source.tags),
-        list(source.emotions),
-        list(source.sections),
-        builtin=key,
-    )
+    return _from_text(key, TEXTS[key].get(lang, TEXTS[key]["en"]))
 
 
-def _shipped_wording(template: Template) -> str | None:
+def shipped_wording(template: Template) -> str | None:
     """The language whose shipped wording `template` still has, untouched; None once edited."""
     if template.builtin not in SHIPPED:
         return None
@@ -321,11 +230,12 @@ def _shipped_wording(template: Template) -> str | None:
 _COLUMNS = "id, name, title, tags, emotions, sections, builtin, created_at, updated_at"
 
 
-def _strings(value: object) -> list[str]:
+def strings(value: object) -> list[str]:
+    """The strings of a JSON list (anything else in it, or a value that is no list, left out)."""
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
-def _sections(value: object) -> list[Section]:
+def sections_from(value: object) -> list[Section]:
     if not isinstance(value, list):
         return []
     return [
@@ -342,9 +252,9 @@ def _from_row(row: tuple[object, ...]) -> Template:
     return Template(
         str(name),
         str(title),
-        _strings(json.loads(str(tags))),
-        _strings(json.loads(str(emotions))),
-        _sections(json.loads(str(sections))),
+        strings(json.loads(str(tags))),
+        strings(json.loads(str(emotions))),
+        sections_from(json.loads(str(sections))),
         int(str(id_)),
         None if builtin is None else str(builtin),
         str(created),
@@ -365,22 +275,22 @@ class TemplateRepository:
     def all(self, lang: str) -> list[Template]:
         """Every template by name; the first call seeds the shipped ones in `lang`, and untouched shipped
         ones follow `lang` from then on. Only those two cases write (a plain look is a read)."""
-        templates = self._rows()
+        templates = self.rows()
         if kv.get(self.conn, SEEDED_KEY) is None or any(self._stale(t, lang) for t in templates):
             with Transaction(self.conn):
                 if kv.get(self.conn, SEEDED_KEY) is None:
                     for key in SHIPPED:
-                        self._insert(shipped(key, lang))
+                        self.insert(shipped(key, lang))
                     kv.put(self.conn, SEEDED_KEY, "1")
                 templates = [
-                    self._write(self._reworded(t, lang)) if self._stale(t, lang) else t for t in self._rows()
+                    self._write(self._reworded(t, lang)) if self._stale(t, lang) else t for t in self.rows()
                 ]
         return sorted(templates, key=lambda t: (t.name.casefold(), t.id or 0))
 
     @staticmethod
     def _stale(template: Template, lang: str) -> bool:
         """A shipped template, untouched, in another language than `lang` (which it is written in)."""
-        wording = _shipped_wording(template)
+        wording = shipped_wording(template)
         return wording is not None and wording != lang and lang in SHIPPED[str(template.builtin)]
 
     def _reworded(self, template: Template, lang: str) -> Template:
@@ -388,7 +298,7 @@ class TemplateRepository:
         new.id, new.created_at, new.updated_at = template.id, template.created_at, template.updated_at
         return new
 
-    def _rows(self) -> list[Template]:
+    def rows(self) -> list[Template]:
         return [_from_row(r) for r in self.conn.execute(f"SELECT {_COLUMNS} FROM entry_template ORDER BY id")]
 
     def get(self, template_id: int) -> Template:
@@ -411,9 +321,9 @@ class TemplateRepository:
         stored.id = None
         with Transaction(self.conn):
             self._check_name(stored.name, None)
-            return self._insert(stored)
+            return self.insert(stored)
 
-    def _insert(self, template: Template) -> Template:
+    def insert(self, template: Template) -> Template:
         template.created_at = template.created_at or utc_stamp()
         template.updated_at = template.updated_at or template.created_at
         cursor = self.conn.execute(
@@ -467,104 +377,3 @@ class TemplateRepository:
         with Transaction(self.conn):
             if self.conn.execute("DELETE FROM entry_template WHERE id = ?", (template_id,)).rowcount == 0:
                 raise TemplateNotFound()
-
-
-# -- JSON export and import (the lead wires these into core/transfer) ------------------------------
-
-
-def rows_for_export(conn: Connection) -> list[dict[str, object]]:
-    """Every template as plain JSON values, oldest first; seeding is not triggered (exported as stored)."""
-    return [
-        {
-            "name": t.name,
-            "title": t.title,
-            "tags": list(t.tags),
-            "emotions": list(t.emotions),
-            "sections": [s.to_json() for s in t.sections],
-            "builtin": t.builtin,
-            "created_at": t.created_at,
-            "updated_at": t.updated_at,
-        }
-        for t in TemplateRepository(conn)._rows()
-    ]
-
-
-def _from_export(row: object) -> Template | None:
-    """A template from an export row, validated; None for a row that is not one (skipped, not fatal)."""
-    if not isinstance(row, dict):
-        return None
-    name, title, builtin = row.get("name"), row.get("title", ""), row.get("builtin")
-    created, updated = row.get("created_at", ""), row.get("updated_at", "")
-    texts = (name, title, created, updated)
-    if not all(isinstance(v, str) for v in texts) or not (builtin is None or isinstance(builtin, str)):
-        return None
-    tags, emotions, sections = row.get("tags", []), row.get("emotions", []), row.get("sections", [])
-    if not all(isinstance(v, list) for v in (tags, emotions, sections)):
-        return None
-    assert (
-        isinstance(name, str)
-        and isinstance(title, str)
-        and isinstance(created, str)
-        and isinstance(updated, str)
-    )
-    template = Template(
-        name,
-        title,
-        _strings(tags),
-        # A feeling a newer version knows is dropped, not the whole template.
-        [e for e in _strings(emotions) if e in EMOTIONS],
-        _sections(sections),
-        builtin=builtin if builtin in SHIPPED else None,
-        created_at=created[:40],
-        updated_at=updated[:40],
-    )
-    try:
-        return clean(template)
-    except PeerappError:
-        return None
-
-
-def _free_name(name: str, taken: set[str]) -> str:
-    """`name`, or "name (2)", "name (3)"... when a different template already has it."""
-    candidate, n = name, 2
-    while candidate.casefold() in taken:
-        candidate, n = f"{name} ({n})", n + 1
-    return candidate
-
-
-def import_rows(conn: Connection, rows: Iterable[object]) -> int:
-    """Add the templates of an export in one transaction; returns how many were added.
-
-    Importing the same file twice adds nothing the second time: a template equal to one already here
-    (or a shipped one still untouched on both sides, in whatever language) is skipped. A different
-    template under a name already used is kept under "name (2)". Rows that are not templates are
-    skipped; more than MAX_IMPORT_ROWS rows is not an export of ours, and nothing is added.
-    """
-    candidates = []
-    for i, row in enumerate(rows):
-        if i >= MAX_IMPORT_ROWS:
-            raise TemplateTooLong()
-        template = _from_export(row)
-        if template is not None:
-            candidates.append(template)
-    repo = TemplateRepository(conn)
-    added = 0
-    with Transaction(conn):
-        existing = repo._rows()
-        contents = {t.content() for t in existing}
-        untouched = {t.builtin for t in existing if _shipped_wording(t) is not None}
-        taken = {t.name.casefold() for t in existing}
-        for template in candidates:
-            if template.content() in contents or (
-                _shipped_wording(template) is not None and template.builtin in untouched
-            ):
-                continue
-            template.name = _free_name(template.name, taken)
-            repo._insert(template)
-            contents.add(template.content())
-            taken.add(template.name.casefold())
-            added += 1
-        # The export is what its owner kept: shipped ones they deleted must not be seeded back here.
-        if candidates and kv.get(conn, SEEDED_KEY) is None:
-            kv.put(conn, SEEDED_KEY, "1")
-    return added

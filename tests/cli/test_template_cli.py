@@ -45,7 +45,7 @@ def stored(data_dir: Path) -> dict[str, list[Section]]:
     v = Vault(data_dir)
     v.unlock(PASSPHRASE)
     try:
-        return {t.name: t.sections for t in TemplateRepository(v.connect())._rows()}
+        return {t.name: t.sections for t in TemplateRepository(v.connect()).rows()}
     finally:
         v.lock()
 

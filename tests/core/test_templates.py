@@ -13,6 +13,7 @@ from peerapp.core import db
 from peerapp.core.errors import PeerappError
 from peerapp.core.journal import JournalRepository
 from peerapp.core.keyslot import FAST_KDF
+from peerapp.core.template_transfer import import_rows, rows_for_export
 from peerapp.core.templates import (
     SHIPPED,
     Section,
@@ -27,8 +28,6 @@ from peerapp.core.templates import (
     body_for,
     draft_for,
     first_writing_place,
-    import_rows,
-    rows_for_export,
 )
 from peerapp.core.vault import Vault
 
@@ -235,8 +234,8 @@ def test_export_rows_round_trip_into_another_vault(templates: TemplateRepository
         conn = other.connect()
         assert import_rows(conn, rows) == 4
         there = TemplateRepository(conn)
-        assert [t.content() for t in there._rows()] == [t.content() for t in templates._rows()]
-        assert [t.builtin for t in there._rows()] == [t.builtin for t in templates._rows()]
+        assert [t.content() for t in there.rows()] == [t.content() for t in templates.rows()]
+        assert [t.builtin for t in there.rows()] == [t.builtin for t in templates.rows()]
         # Importing the same file again adds nothing; listing does not seed a second set.
         assert import_rows(conn, rows) == 0
         assert len(there.all("en")) == 4
@@ -281,14 +280,14 @@ def test_import_skips_rows_that_are_not_templates_and_adds_nothing_on_a_flood(
         {"name": "fine", "sections": [{"heading": "A", "hint": "b"}, "junk"], "builtin": "not_shipped"},
     ]
     assert import_rows(templates.conn, hostile) == 2
-    stored = {t.name: t for t in templates._rows()}
+    stored = {t.name: t for t in templates.rows()}
     assert set(stored) == {"bad feeling", "fine"}
     assert stored["bad feeling"].emotions == ["calm"] and stored["bad feeling"].sections == []
     assert stored["fine"].builtin is None and stored["fine"].sections == [Section("A", "b")]
-    before = len(templates._rows())
+    before = len(templates.rows())
     with pytest.raises(TemplateTooLong):
         import_rows(templates.conn, [{"name": f"t{i}"} for i in range(5000)])
-    assert len(templates._rows()) == before
+    assert len(templates.rows()) == before
 
 
 def test_templates_are_inside_the_encryption(vault: Vault, templates: TemplateRepository) -> None:
