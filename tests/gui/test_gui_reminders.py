@@ -268,3 +268,42 @@ def test_preferences_with_reminders_fit_small_and_large_screens(
     assert dialog.height() <= SMALL_SCREEN[1] or dialog.minimumSizeHint().height() <= SMALL_SCREEN[1]
     assert [str(p) for p in problems] == []
     dialog.reject()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", PSEUDO])
+def test_in_window_notice_fits_and_names_its_buttons(qtbot: Any, make_window: MakeWindow, lang: str) -> None:
+    win = make_window(settings=reminding_settings(), lang=lang)
+    win.languages.set_language(lang, remember=False)
+    win.resize(*SMALL_SCREEN)
+    use_clock(win, clock_before(NOON))
+    qtbot.waitUntil(
+        lambda: win.reminders.notice is not None and win.reminders.notice.isVisible(), timeout=5000
+    )
+    notice = win.reminders.notice
+    assert notice is not None
+    problems = check_window(notice, f"{lang} reminder notice")
+    _shot(notice, f"notice_{lang}")
+    assert [str(p) for p in problems] == []
+    qtbot.mouseClick(notice.later_button, LEFT)
+    qtbot.waitUntil(lambda: win.reminders.notice is None)
+
+
+def test_tray_follows_a_new_look_and_hides_beside_the_calculator(qtbot: Any, make_window: MakeWindow) -> None:
+    win = make_window(settings=reminding_settings())
+    create_vault(qtbot, win)
+    use_clock(win, clock_before(NOON, date.today() + timedelta(days=1)), tray=True)
+    tray = win.reminders.tray
+    assert tray is not None and tray.isVisible() and tray.toolTip() == "peerapp"
+    assert win.reminders.checkin_action.isVisible()
+    win.discreet.choose("notes", "calculator")
+    qtbot.waitUntil(lambda: tray.toolTip() == "Notes")
+    assert not win.reminders.checkin_action.isVisible()
+    win.quick_exit()  # the calculator stays on screen: no icon of the app beside it
+    cover = win.discreet.cover
+    assert cover is not None and cover.isVisible()
+    qtbot.wait(50)
+    assert not tray.isVisible()
+    win.reminders.remind()
+    assert win.reminders.last_message == ("", "") and win.reminders.notice is None
+    win.discreet.leave_exit_view()  # back to the (neutral) lock screen: the icon comes back
+    qtbot.waitUntil(tray.isVisible)

@@ -19,6 +19,8 @@ class ReminderNotice(Retranslatable, QDialog):
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setFont(design.font("subtitle"))
+        # Room for the sentence on one or two lines rather than a narrow column of words.
+        self.text.setMinimumWidth(self.text.fontMetrics().averageCharWidth() * 36)
         self.go_button = QPushButton()
         self.go_button.setDefault(True)
         self.go_button.clicked.connect(self.accept)

@@ -53,6 +53,11 @@ class Reminders(QObject):
         # A wipe shows the first run with the settings back to their defaults (reminders off).
         window.stack.currentChanged.connect(lambda _index: self.sync())
         window.installEventFilter(self)  # shown again after the calculator screen: the tray comes back
+        app = QApplication.instance()
+        if isinstance(app, QGuiApplication):
+            # Discreet mode chosen or left, the calculator shown or left: each sets the display name.
+            # Looked at once that change is complete (the calculator on screen, the new icon set).
+            app.applicationDisplayNameChanged.connect(lambda: QTimer.singleShot(0, self.sync))
         self.sync()
 
     # -- state ---------------------------------------------------------------------
