@@ -157,6 +157,8 @@ class Api:
         if found is None:
             await self.admit_creation(request, body.room)
             outcome = await self.store.create_room(body.room, body.write_pub, body.admin_pub, today())
+        elif found.suspended:
+            raise _suspended()
         else:  # a member's retry: nothing new is stored, so no creation token is spent
             same = (found.write_pub, found.admin_pub) == (body.write_pub, body.admin_pub)
             outcome = "exists" if same else "conflict"
