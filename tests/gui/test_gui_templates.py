@@ -109,7 +109,9 @@ def test_a_template_fills_the_editor_and_save_makes_the_entry(qtbot: Any, make_w
         2,
         ["anxious"],
     )
-    assert "*Where were you, who was there, what was happening?*\n\nOn the bus home\n\n## Thought" in entry.text
+    assert (
+        "*Where were you, who was there, what was happening?*\n\nOn the bus home\n\n## Thought" in entry.text
+    )
     assert not win.repo.drafts()
 
 
@@ -239,6 +241,20 @@ def test_a_lock_closes_the_picker_and_the_manager_and_forgets_them(
     assert not win.findChildren(TemplatesDialog)
     assert not win.findChildren(TemplatePicker)
     assert not win.template_action.isEnabled() and not win.manage_templates_action.isEnabled()
+
+
+def test_a_lock_closes_the_manager_with_unsaved_changes_without_asking(
+    qtbot: Any, make_window: MakeWindow
+) -> None:
+    win = opened(qtbot, make_window)
+    win.manage_templates_action.trigger()
+    manager = shown(win, TemplatesDialog)
+    type_text(manager.name, " (unsaved)")
+    assert manager.dirty
+    win.lock()  # a question box here would wait for an answer: the lock would not return
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not win.findChildren(TemplatesDialog)
+    assert QApplication.activeModalWidget() is None
 
 
 def _both_themes(widget: QWidget, where: str, name: str, dark_too: bool) -> list[Problem]:

@@ -162,7 +162,7 @@ class TemplatePicker(Retranslatable, QDialog):
             lines.append(self.tr("Tags: %1").replace("%1", self.tr(", ").join(template.tags)))
         if template.emotions:
             feelings = self.tr(", ").join(emotion_label(key) for key in template.emotions)
-            lines.append(self.tr("Feelings: %1").replace("%1", feelings))
+            lines.append(self.tr("Emotions: %1").replace("%1", feelings))
         if not template.sections:
             lines.append(self.tr("No sections: the text starts empty."))
         self.summary.setText("\n".join(lines))
