@@ -36,7 +36,7 @@ class Settings:
     theme: str = "system"
     reduce_motion: bool = False
     # Check-in reminders (core/reminders.py says what each of these reveals and why it is kept here,
-    # outside the vault: they are scheduled while the journal is locked). All empty while off.
+    # outside the vault: they are scheduled while the journal is locked). The state is empty while off.
     reminders_on: bool = False
     reminder_times: list[str] = field(
         default_factory=lambda: [reminders.format_time(reminders.DEFAULT_TIMES[0])]

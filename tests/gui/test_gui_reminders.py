@@ -307,3 +307,20 @@ def test_tray_follows_a_new_look_and_hides_beside_the_calculator(qtbot: Any, mak
     assert win.reminders.last_message == ("", "") and win.reminders.notice is None
     win.discreet.leave_exit_view()  # back to the (neutral) lock screen: the icon comes back
     qtbot.waitUntil(tray.isVisible)
+
+
+def test_turning_reminders_on_after_todays_time_waits_for_tomorrow(
+    qtbot: Any, make_window: MakeWindow
+) -> None:
+    win = make_window()
+    create_vault(qtbot, win)
+    ten_past = clock_before(NOON + 10)  # 12:10 today: noon is within the late limit, but was never due
+    use_clock(win, ten_past)
+    win.reminders.timer.started = ten_past() - timedelta(hours=4)  # the app has been open since morning
+    win.settings.reminders_on = True
+    win.settings.reminder_times = [reminders.format_time(NOON)]
+    win.reminders.schedule_changed()  # what Preferences' OK does
+    slot = win.reminders.timer.next_slot
+    assert slot is not None and slot.date() == date.today() + timedelta(days=1)
+    qtbot.wait(int(LEAD.total_seconds() * 1000) + 100)
+    assert win.reminders.notice is None

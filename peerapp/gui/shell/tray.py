@@ -215,7 +215,9 @@ class Reminders(QObject):
             self.timer.checked_in(today)
 
     def schedule_changed(self) -> None:
-        """Preferences chose the schedule again: back-off starts afresh."""
+        """Preferences chose the schedule again: back-off starts afresh, and a time already past today
+        (within the late limit) does not pop up the moment OK is pressed."""
+        self.timer.started = self.timer.clock()
         settings = self.window.settings
         settings.set_reminder_state(reminders.schedule_chosen(settings.reminder_memory()))  # {} when off
         try:
