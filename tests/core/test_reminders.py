@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import time as time_module
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -247,3 +248,16 @@ def test_damaged_reminder_settings_fall_back(tmp_path: Path) -> None:
 def test_too_many_times_are_capped() -> None:
     texts = [f"{h:02d}:00" for h in range(24)]
     assert len(reminders.clean_times(texts)) == reminders.MAX_TIMES
+
+
+def test_wall_now_sees_a_new_time_zone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A move to another time zone shows in the wall clock at once (the system's zone is read again)."""
+    if not hasattr(time_module, "tzset"):
+        pytest.skip("no tzset on this system")
+    monkeypatch.setenv("TZ", "UTC0")
+    in_utc = reminders.wall_now()
+    monkeypatch.setenv("TZ", "XYZ-5")  # POSIX: five hours ahead of UTC
+    ahead = reminders.wall_now()
+    monkeypatch.undo()
+    time_module.tzset()
+    assert timedelta(hours=4, minutes=59) <= ahead - in_utc <= timedelta(hours=5, minutes=1)

@@ -324,3 +324,16 @@ def test_turning_reminders_on_after_todays_time_waits_for_tomorrow(
     assert slot is not None and slot.date() == date.today() + timedelta(days=1)
     qtbot.wait(int(LEAD.total_seconds() * 1000) + 100)
     assert win.reminders.notice is None
+
+
+def test_the_trays_check_in_on_the_lock_screen_unlocks_first(qtbot: Any, make_window: MakeWindow) -> None:
+    win = make_window(settings=reminding_settings())
+    create_vault(qtbot, win)
+    use_clock(win, clock_before(NOON, date.today() + timedelta(days=1)), tray=True)
+    win.lock()
+    win.showMinimized()
+    win.reminders.checkin_action.trigger()  # the tray menu's "Check in"
+    assert not win.isMinimized() and win.stack.currentWidget() is win.unlock_page
+    assert win.checkin_dialog is None
+    unlock(qtbot, win, GUI_PASSPHRASE)
+    qtbot.waitUntil(lambda: win.checkin_dialog is not None and win.checkin_dialog.isVisible(), timeout=5000)
