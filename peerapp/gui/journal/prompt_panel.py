@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSizePolicy, QToolButton, QWidget
 
 from ...core import prompts
 from ...core.db import Connection
@@ -41,10 +41,10 @@ class PromptPanel(Retranslatable, QWidget):
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.shuffle_button = self._tool(self.shuffle)
-        # A flat push button: the style sheet gives its menu arrow no width, so a ▾ in the text says it
-        # opens a list (a tool button's own arrow overlaps its text).
-        self.theme_button = QPushButton()
-        self.theme_button.setFlat(True)
+        # A ▾ in the text says it opens a list: the style's own small arrow overlaps a tool button's text.
+        self.theme_button = self._tool(None)
+        self.theme_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.theme_button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.theme_menu = QMenu(self.theme_button)
         self.theme_button.setMenu(self.theme_menu)
         self.theme_actions = QActionGroup(self)
@@ -131,15 +131,16 @@ class PromptPanel(Retranslatable, QWidget):
         self.use_button.blockSignals(True)
         self.use_button.setChecked(self.used is not None)
         self.use_button.blockSignals(False)
-        # While a prompt is in use it stays put: shuffling would leave the entry claiming another one.
-        self.shuffle_button.setEnabled(self.used is None)
-        self.theme_button.setEnabled(self.used is None)
+        # While a prompt is in use it stays put (shuffling would leave the entry claiming another one),
+        # so the buttons that change it step aside until it is let go.
+        self.shuffle_button.setVisible(self.used is None)
+        self.theme_button.setVisible(self.used is None)
 
     # -- actions -------------------------------------------------------------------
 
     def shuffle(self) -> None:
         if not self.available or self.used is not None:
-            return  # nothing to shuffle from, or a prompt in use (its button is disabled)
+            return  # nothing to shuffle from, or a prompt in use (its button is hidden)
         self.current = prompts.shuffle(self.lang, self.current.id if self.current else None, self.theme)
         self.daily = False
         self._show()
