@@ -33,24 +33,27 @@ def add_parsers(commands: Subparsers) -> None:
     group = commands.add_parser("group", help="anonymous, end-to-end encrypted peer-support groups")
     gcmd = group.add_subparsers(dest="group_command", metavar="ACTION", required=True)
 
-    def action(name: str, help_text: str) -> argparse.ArgumentParser:
+    def action(name: str, help_text: str, *positional: str, json: bool = False) -> argparse.ArgumentParser:
         p = gcmd.add_parser(name, help=help_text)
         passphrase_option(p)
+        for arg in positional:  # GROUP is the group's number or name; POST an id or its start
+            p.add_argument(arg, metavar=arg.upper())
+        if json:
+            json_option(p)
         return p
 
     create = action("create", "create a group and print its invite")
     create.add_argument("--server", required=True, metavar="URL", help="the group server, e.g. https://host")
     create.add_argument("--name", required=True, metavar="NAME")
     create.add_argument("--pseudonym", metavar="P", help="your name in this group (default: a suggested one)")
+    create.add_argument("--approval", action="store_true", help="an admin approves each new member")
 
-    join = action("join", "join a group from its invite")
-    join.add_argument("invite", metavar="INVITE")
-    join.add_argument("--pseudonym", required=True, metavar="P")
+    action("join", "join a group from its invite", "invite").add_argument(
+        "--pseudonym", required=True, metavar="P"
+    )
+    action("list", "your groups", json=True)
 
-    json_option(action("list", "your groups"))
-
-    post = action("post", "write a post (sent at the next sync)")
-    post.add_argument("group", metavar="GROUP", help="the group's number or name")
+    post = action("post", "write a post (sent at the next sync)", "group")
     post.add_argument("text", metavar="TEXT", help="the post; - reads it from standard input")
     post.add_argument("--cw", default="", metavar="WARNING", help="a content warning shown before the text")
     post.add_argument("--reply-to", metavar="POST", help="the id (or its first characters) of a post")
@@ -58,36 +61,32 @@ def add_parsers(commands: Subparsers) -> None:
     sync = action("sync", "send waiting posts and receive new ones")
     sync.add_argument("group", nargs="?", metavar="GROUP", help="one group (default: every group)")
 
-    feed = action("feed", "posts of a group, newest first, each followed by its replies")
-    feed.add_argument("group", metavar="GROUP")
+    feed = action("feed", "posts of a group, newest first, each followed by its replies", "group", json=True)
     feed.add_argument("--limit", type=int, default=50, metavar="N")
-    json_option(feed)
 
-    for name, help_text in (
-        ("delete-post", "delete your post (or, as admin, anyone's)"),
-        ("react", 'add or take back a "me too"'),
-    ):
-        p = action(name, help_text)
-        p.add_argument("group", metavar="GROUP")
-        p.add_argument("post", metavar="POST")
-
-    report = action("report", "report a post to the group's admin (only the admin can read it)")
-    report.add_argument("group", metavar="GROUP")
-    report.add_argument("post", metavar="POST")
-    report.add_argument("reason", metavar="REASON")
-
-    reports = action("reports", "reports sent to you as admin")
-    reports.add_argument("group", metavar="GROUP")
-    json_option(reports)
-
-    pseudonym = action("pseudonym", "change your name in a group (for new posts)")
-    pseudonym.add_argument("group", metavar="GROUP")
-    pseudonym.add_argument("pseudonym", metavar="P")
-
-    action("invite", "print a group's invite again").add_argument("group", metavar="GROUP")
-    action("leave", "leave a group and remove its posts from this device").add_argument(
-        "group", metavar="GROUP"
+    action("delete-post", "delete your post (or, as admin, anyone's)", "group", "post")
+    action("react", 'add or take back a "me too"', "group", "post")
+    action(
+        "report", "report a post to the group's admin (only the admin can read it)", "group", "post", "reason"
     )
+    action("reports", "reports sent to you as admin", "group", json=True)
+    action("pseudonym", "change your name in a group (for new posts)", "group", "pseudonym")
+
+    invite = action("invite", "print a group's invite again, or make a new one", "group")
+    invite.add_argument("--reset", action="store_true", help="a new invite; the old one stops working")
+    invite.add_argument("--expires", type=int, metavar="DAYS", help="the new invite works for DAYS days")
+
+    action("members", "the group's members, their roles and safety codes", "group", json=True)
+    action(
+        "remove", "remove a member: the group moves to a new key without them (admins)", "group", "pseudonym"
+    )
+    action("approve", "let someone who asked to join in (admins)", "group", "pseudonym")
+    promote = action("promote", "make a member an admin (admins)", "group", "pseudonym")
+    promote.add_argument("--demote", action="store_true", help="take the admin role away instead")
+    rules = action("rules", "show the group's rules and support contacts, or set the rules (admins)", "group")
+    rules.add_argument("--set", dest="text", metavar="TEXT", help="the new rules; - reads standard input")
+    action("upgrade", "move a version 1 group to version 2 and print its new invite (its admin)", "group")
+    action("leave", "leave a group and remove its posts from this device", "group")
 
     proxy = action("proxy", "show or set the SOCKS5 proxy for all group traffic (e.g. Tor)")
     proxy.add_argument("url", nargs="?", metavar="URL", help="socks5h://127.0.0.1:9050 for Tor")
@@ -109,7 +108,7 @@ def _group_id(service: GroupService, args: argparse.Namespace) -> int:
 
 
 def _post_id(service: GroupService, group_id: int, ref: str) -> str:
-    return service.find_post(group_id, ref)
+    return service.find_post(group_id, ref)  # an id or its first characters
 
 
 def _create(service: GroupService, args: argparse.Namespace) -> int:
@@ -120,7 +119,7 @@ def _create(service: GroupService, args: argparse.Namespace) -> int:
         from ..sync.pseudonym import suggest_pseudonym
 
         pseudonym = suggest_pseudonym(args.lang or Settings.load().language or "en")
-    group, invite = service.create_group(args.server, args.name, pseudonym)
+    group, invite = service.create_group(args.server, args.name, pseudonym, approval=args.approval)
     # The invite alone goes to stdout (design §7), so `INVITE=$(peerapp group create ...)` works;
     # everything meant for people goes to stderr.
     print(translate("CLI", "Created the group %1 (number %2). Share this invite only with people you trust:")
@@ -146,23 +145,15 @@ def _join(service: GroupService, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_LIST_KEYS = ("id", "name", "server_url", "pseudonym", "is_admin", "pending", "unread", "last_sync_at",
+              "last_error", "version", "role", "removed")  # fmt: skip
+
+
 def _list(service: GroupService, args: argparse.Namespace) -> int:
     groups = service.groups()
     if args.json:
-        items = [
-            {
-                "id": g.id,
-                "name": g.name,
-                "server_url": g.server_url,
-                "pseudonym": g.pseudonym,
-                "is_admin": g.is_admin,
-                "pending": g.pending,
-                "unread": g.unread,
-                "last_sync_at": g.last_sync_at,
-                "last_error": g.last_error,  # a code (sync.errors); the human list translates it
-            }
-            for g in groups
-        ]
+        # last_error is a code (sync.errors); the human list translates it.
+        items = [{key: getattr(g, key) for key in _LIST_KEYS} for g in groups]
         print(json.dumps(items, ensure_ascii=False, indent=1))
     elif not groups:
         print(translate("CLI", "You are not in any group yet."))
@@ -177,8 +168,7 @@ def _post(service: GroupService, args: argparse.Namespace) -> int:
     resolve_dashes(args, "text")
     gid = _group_id(service, args)
     reply_to = _post_id(service, gid, args.reply_to) if args.reply_to else None
-    post = service.post(gid, args.text, content_warning=args.cw, reply_to=reply_to)
-    print(post.id)
+    print(service.post(gid, args.text, content_warning=args.cw, reply_to=reply_to).id)
     return EXIT_OK
 
 
@@ -201,18 +191,12 @@ def _print_group(done: GroupSyncResult) -> None:
 def _print_sync(name: str, result: SyncResult) -> None:
     line = translate("CLI", "%1: sent %2, received %3.")
     print(line.replace("%1", name).replace("%2", number(result.sent)).replace("%3", number(result.received)))
-    if result.discarded:
-        print(
-            translate("CLI", "Items that failed the checks and were ignored: %1").replace(
-                "%1", number(result.discarded)
-            )
-        )
-    if result.conflicts:
-        print(
-            translate("CLI", "Posts the server would not take (kept on this device): %1").replace(
-                "%1", number(result.conflicts)
-            )
-        )
+    for count, text in (
+        (result.discarded, translate("CLI", "Items that failed the checks and were ignored: %1")),
+        (result.conflicts, translate("CLI", "Posts the server would not take (kept on this device): %1")),
+    ):
+        if count:
+            print(text.replace("%1", number(count)))
 
 
 def _feed(service: GroupService, args: argparse.Namespace) -> int:
@@ -228,7 +212,9 @@ def _feed(service: GroupService, args: argparse.Namespace) -> int:
     for p in posts:
         indent = "    " if p.reply_to else ""
         status = "" if p.status == RECEIVED else f"\t[{_status_label(p.status)}]"
-        print(f"{indent}{p.id[:8]}\t{p.pseudonym}\t{p.at}{status}")
+        # v2: a post whose signature did not match has no name, and is never shown under the one it claims.
+        name = p.pseudonym or translate("CLI", "(unverified: not shown under any name)")
+        print(f"{indent}{p.id[:8]}\t{name}\t{p.at}{status}")
         if p.content_warning:
             print(indent + translate("CLI", "Content warning:"), p.content_warning)
         for line in p.text.splitlines() or [""]:
@@ -249,8 +235,7 @@ def _status_label(status: str) -> str:
 
 def _delete_post(service: GroupService, args: argparse.Namespace) -> int:
     gid = _group_id(service, args)
-    post_id = _post_id(service, gid, args.post)
-    service.delete_post(gid, post_id)
+    service.delete_post(gid, _post_id(service, gid, args.post))
     print(translate("CLI", "Deleted the post here; the server is told at the next sync."))
     return EXIT_OK
 
@@ -293,7 +278,76 @@ def _pseudonym(service: GroupService, args: argparse.Namespace) -> int:
 
 
 def _invite(service: GroupService, args: argparse.Namespace) -> int:
-    print(service.invite(_group_id(service, args)))
+    gid = _group_id(service, args)
+    if args.expires is not None and args.expires <= 0:
+        raise UsageError(translate("CLI", "--expires needs a number of days above 0."))
+    if not args.reset and args.expires is None:
+        print(service.invite(gid))
+        return EXIT_OK
+    print(service.reset_invite(gid, expires_days=args.expires), flush=True)
+    return _sync_now(service, gid, "")
+
+
+def _sync_now(service: GroupService, gid: int, done: str) -> int:
+    """Carry a queued action out at once; if the server cannot be reached, it waits for a sync."""
+    try:
+        service.sync(gid)
+    except PeerappError as exc:
+        print(exc.user_message(), file=sys.stderr)
+        print(translate("CLI", "It is done at the next sync."), file=sys.stderr)
+    else:
+        if done:
+            print(done)
+    return EXIT_OK
+
+
+def _members(service: GroupService, args: argparse.Namespace) -> int:
+    members = service.members(_group_id(service, args))
+    roles = {"admin": translate("CLI", "admin"), "member": translate("CLI", "member"),
+             "pending": translate("CLI", "asks to join")}  # fmt: skip
+    if args.json:
+        print(json.dumps([m.to_json() for m in members], ensure_ascii=False, indent=1))
+    for m in [] if args.json else members:
+        me = "\t" + translate("CLI", "(you)") if m.me else ""
+        print(f"{m.pseudonym}\t{roles.get(m.role, m.role)}\t{m.safety_code}{me}")
+    return EXIT_OK
+
+
+def _member_action(service: GroupService, args: argparse.Namespace) -> int:
+    """remove, approve, promote and promote --demote: queued, then carried out by a sync at once."""
+    gid = _group_id(service, args)
+    if args.group_command == "remove":
+        service.remove_member(gid, args.pseudonym)
+        done = translate("CLI", "Removed %1. The group moved to a new key without them.")
+    elif args.group_command == "approve":
+        service.approve(gid, args.pseudonym)
+        done = translate("CLI", "Let %1 in: they can now read the group.")
+    else:
+        service.promote(gid, args.pseudonym, demote=args.demote)
+        done = translate("CLI", "%1 is a member again, no longer an admin.") if args.demote else translate(
+            "CLI", "%1 is now an admin of the group.")  # fmt: skip
+    return _sync_now(service, gid, done.replace("%1", args.pseudonym))
+
+
+def _rules(service: GroupService, args: argparse.Namespace) -> int:
+    gid = _group_id(service, args)
+    rules = service.rules(gid)
+    if args.text is not None:
+        resolve_dashes(args, "text")
+        # The contacts stay as an admin pinned them (the app edits them).
+        service.set_rules(gid, args.text, rules.contacts if rules else [])
+        return _sync_now(service, gid, translate("CLI", "The rules are pinned for every member."))
+    print(rules.text if rules else translate("CLI", "This group has no rules yet."))
+    for c in rules.contacts if rules else []:
+        print(f"{c.name}\t{c.how}")
+    return EXIT_OK
+
+
+def _upgrade(service: GroupService, args: argparse.Namespace) -> int:
+    invite = service.upgrade_group(_group_id(service, args))
+    print(translate("CLI", "The group now uses version 2. Members follow at their next sync; the new invite:"),
+          file=sys.stderr)  # fmt: skip
+    print(invite)
     return EXIT_OK
 
 
@@ -311,15 +365,11 @@ def _leave(service: GroupService, args: argparse.Namespace) -> int:
 def _proxy(service: GroupService, args: argparse.Namespace) -> int:
     if args.off and args.url:
         raise UsageError(translate("CLI", "Give a proxy address or --off, not both."))
-    if args.off:
-        service.set_proxy(None)
-    elif args.url:
-        service.set_proxy(args.url)
+    if args.off or args.url:
+        service.set_proxy(None if args.off else args.url)
     current = service.proxy()
-    if current:
-        print(translate("CLI", "Group traffic goes through the proxy %1.").replace("%1", current))
-    else:
-        print(translate("CLI", "Group traffic connects directly (no proxy)."))
+    through = translate("CLI", "Group traffic goes through the proxy %1.").replace("%1", current or "")
+    print(through if current else translate("CLI", "Group traffic connects directly (no proxy)."))
     return EXIT_OK
 
 
@@ -336,6 +386,12 @@ _HANDLERS: dict[str, Callable[[GroupService, argparse.Namespace], int]] = {
     "reports": _reports,
     "pseudonym": _pseudonym,
     "invite": _invite,
+    "members": _members,
+    "remove": _member_action,
+    "promote": _member_action,
+    "approve": _member_action,
+    "rules": _rules,
+    "upgrade": _upgrade,
     "leave": _leave,
     "proxy": _proxy,
 }

@@ -17,6 +17,8 @@ from peerapp.sync.errors import (
 )
 from peerapp.sync.v2 import actions, saved
 from peerapp.sync.v2.engine import put_request
+from peerapp.sync.v2.events import seal_event, sign_member
+from peerapp.sync.v2.state import GroupState
 from support import servers
 from support.servers import ServerProcess
 from support.sync_tools import new_service
@@ -43,7 +45,7 @@ class Person:
         posts = self.service.feed(self.gid, limit=500)
         return [(p.pseudonym, p.text, p.verified) for p in reversed(posts)]
 
-    def state(self) -> saved.GroupState:
+    def state(self) -> GroupState:
         return saved.load(self.service.conn, self.gid)
 
     def roles(self) -> dict[str, str]:
@@ -95,11 +97,11 @@ def test_impersonation_is_rejected(tmp_path: Path, sqlite_server: ServerProcess)
     ben_id = state.names["ben"]
     # A post carrying Ben's member id but signed with Cai's key.
     forged = actions.post(state, "I am Ben, trust me", 0, bytes(32))
-    fields = actions.sign_member(state.me, state.room_id, state.current, forged.event_id,
+    fields = sign_member(state.me, state.room_id, state.current, forged.event_id,
                                  {"v": 2, "k": "post", "b": "I am Ben, trust me", "cw": "", "r": None,
                                   "t": 0, "d": "00" * 32, "seen": []})  # fmt: skip
     fields["m"] = ben_id
-    blob = actions.seal_event(state.keys().content_key, state.room_id, forged.event_id, state.current, fields)
+    blob = seal_event(state.keys().content_key, state.room_id, forged.event_id, state.current, fields)
     # A second join claiming the pseudonym "ben" with fresh keys.
     impostor = saved.loads(saved.dumps(state))
     from peerapp.sync.v2.keys import MemberKeys

@@ -96,6 +96,7 @@ class V2Engine:
         self.progress = progress or (lambda _stage, _done, _total: None)
         self.deadline = deadline
         self.result = models.SyncResult()
+        self.rescanned = False
 
     @property
     def room(self) -> str:
@@ -108,6 +109,10 @@ class V2Engine:
         self.transport.cancel = self.cancel
         self.transport.deadline = time.monotonic() + self.deadline
         try:
+            if self.state.removed_me:
+                return self.result  # nothing to read or write any more (the service says so)
+            if self.state.waiting:
+                self.rescan()  # events of an epoch we lack: its rekey may have been withheld
             self.pull()
             if not self.state.removed_me:
                 Intents(self).run()
@@ -136,8 +141,13 @@ class V2Engine:
             except ServerRejected as exc:
                 if exc.code != wire.STALE_EPOCH:
                     raise
-            # The group moved to a new epoch (a rekey): pull it, then seal what waits again.
+            # The group moved to a new epoch (a rekey): pull it, then seal what waits again. If the
+            # pull brings no new epoch, the server withheld the rekey so far: look again from where
+            # this epoch began (once a run), in case it is served now.
+            current = self.state.current
             self.pull()
+            if self.state.current == current and not self.rescanned:
+                self.rescan()
 
     def _reseal(self) -> None:
         """Queued posts sealed under an older epoch (or as v1 posts before an upgrade) are sealed
@@ -158,9 +168,16 @@ class V2Engine:
 
     # -- pull ---------------------------------------------------------------------------
 
-    def pull(self) -> None:
+    def rescan(self) -> None:
+        """Pull again from the seq the current epoch began at. Every event applies idempotently
+        (posts by id, joins and rekeys by their checks); what fails again is not counted twice."""
+        self.rescanned = True
+        self.pull(self.state.entered.get(self.state.current, 0))
+
+    def pull(self, start: int | None = None) -> None:
         gid = self.record.id
-        cursor = self.store.record(gid).cursor
+        stored = self.store.record(gid).cursor
+        cursor = stored if start is None else min(start, stored)
         received = 0
         self.progress(STAGE_RECEIVE, 0, 0)
         while True:
@@ -182,9 +199,11 @@ class V2Engine:
                 for event in page.events:
                     self.apply(event)
                 cursor = page.events[-1].seq
-                self.store.set_cursor(gid, cursor)
+                stored = max(stored, cursor)
+                self.store.set_cursor(gid, stored)
                 saved.save(self.conn, gid, self.state)
-            self.result.discarded += self.state.dropped - dropped
+            if cursor >= stored:
+                self.result.discarded += self.state.dropped - dropped
             received += len(page.events)
             self.progress(STAGE_RECEIVE, received, 0)
             if not page.more:

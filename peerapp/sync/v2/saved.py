@@ -68,6 +68,7 @@ def dumps(state: GroupState) -> bytes:
         "cursor": state.cursor,
         "approval": state.approval,
         "door_expires": state.door_expires,
+        "entered": {str(n): seq for n, seq in state.entered.items()},
     }
     return json.dumps(value, separators=(",", ":")).encode()
 
@@ -97,6 +98,7 @@ def loads(data: bytes) -> GroupState:
         state.cursor = int(v["cursor"])
         state.approval = bool(v["approval"])
         state.door_expires = int(v["door_expires"])
+        state.entered = {int(n): int(seq) for n, seq in v.get("entered", {}).items()}
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
         raise ProtocolError("state") from exc
     return state

@@ -81,6 +81,8 @@ class GroupState:
     cursor: int = 0  # the last seq applied: a rekey names it, so a join after it is no fork
     approval: bool = False  # from the invite: joiners knock and wait for an admin's welcome
     door_expires: int = 0  # the current door's last Unix day (0: never), for the invite
+    entered: dict[int, int] = field(default_factory=dict)  # epoch -> the seq it was entered at
+    applying: int = 0  # the seq of the event being applied (not saved)
 
     # --- where we are -------------------------------------------------------------------------
 
@@ -93,6 +95,7 @@ class GroupState:
 
     def enter(self, epoch: int, secret: bytes) -> None:
         self.epochs[epoch] = EpochKeys.from_secret(epoch, secret)
+        self.entered[epoch] = self.applying
 
     def active(self) -> list[Member]:
         return [m for m in self.members.values() if not m.gone]
@@ -110,6 +113,7 @@ class GroupState:
     def apply(self, seq: int, event_id: str, blob: bytes) -> list[Accepted]:
         """Apply one event; events of an epoch not yet entered wait for its rekey."""
         self.cursor = max(self.cursor, seq)
+        self.applying = seq
         try:
             epoch = blob_epoch(blob)
         except ProtocolError:
