@@ -566,6 +566,10 @@
         <translation>لا توجد منشورات بعد.</translation>
     </message>
     <message>
+        <source>(unverified: not shown under any name)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Content warning:</source>
         <translation>تنبيه المحتوى:</translation>
     </message>
@@ -610,6 +614,58 @@
         <translation>ستظهر منشوراتك الجديدة في هذه المجموعة بهذا الاسم.</translation>
     </message>
     <message>
+        <source>--expires needs a number of days above 0.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It is done at the next sync.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>admin</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>member</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>asks to join</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(you)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Removed %1. The group moved to a new key without them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Let %1 in: they can now read the group.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is a member again, no longer an admin.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is now an admin of the group.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The rules are pinned for every member.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This group has no rules yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The group now uses version 2. Members follow at their next sync; the new invite:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Left the group %1 and removed its posts from this device.</source>
         <translation>غادرت المجموعة %1 وحُذفت منشوراتها من هذا الجهاز.</translation>
     </message>
@@ -627,11 +683,11 @@
     </message>
     <message>
         <source>There is no prompt theme %1. The themes are: %2.</source>
-        <translation type="unfinished" />
+        <translation>لا يوجد موضوع لأفكار الكتابة باسم %1. المواضيع المتاحة: %2.</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished">، </translation>
+        <translation>، </translation>
     </message>
     <message>
         <source>Deleted template %1.</source>
@@ -1345,7 +1401,7 @@
     </message>
     <message>
         <source>Writing about:</source>
-        <translation type="unfinished" />
+        <translation>فكرة الكتابة:</translation>
     </message>
     <message>
         <source>, </source>
@@ -1640,7 +1696,7 @@
     </message>
     <message>
         <source>The writing prompts could not be read. The journal is not affected.</source>
-        <translation type="unfinished" />
+        <translation>تعذّرت قراءة أفكار الكتابة. اليوميات لم تتأثر بذلك.</translation>
     </message>
     <message>
         <source>A self-check needs one answer from 1 to 5 for each question, and a known check.</source>
@@ -1687,7 +1743,14 @@
     </message>
     <message numerus="yes">
         <source>After %n days</source>
-        <translation><numerusform>بعد %n يوم</numerusform><numerusform>بعد يوم واحد</numerusform><numerusform>بعد يومين</numerusform><numerusform>بعد %n أيام</numerusform><numerusform>بعد %n يومًا</numerusform><numerusform>بعد %n يوم</numerusform></translation>
+        <translation>
+            <numerusform>بعد %n يوم</numerusform>
+            <numerusform>بعد يوم واحد</numerusform>
+            <numerusform>بعد يومين</numerusform>
+            <numerusform>بعد %n أيام</numerusform>
+            <numerusform>بعد %n يومًا</numerusform>
+            <numerusform>بعد %n يوم</numerusform>
+        </translation>
     </message>
     <message>
         <source>Invite expires</source>
@@ -3199,6 +3262,89 @@
     </message>
 </context>
 <context>
+    <name>LookBackCard</name>
+    <message>
+        <source>All of %1</source>
+        <translation>كل عام %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) ago</source>
+        <translation><numerusform>هذا العام</numerusform><numerusform>قبل عام</numerusform><numerusform>قبل عامين</numerusform><numerusform>قبل %n أعوام</numerusform><numerusform>قبل %n عامًا</numerusform><numerusform>قبل %n عام</numerusform></translation>
+    </message>
+    <message>
+        <source>(no text)</source>
+        <translation>(بلا نص)</translation>
+    </message>
+    <message>
+        <source>Nothing was written on this date in earlier years.</source>
+        <translation>لم تكتب شيئًا في هذا التاريخ في الأعوام السابقة.</translation>
+    </message>
+    <message>
+        <source>“On this day” is turned off.</source>
+        <translation>«في مثل هذا اليوم» متوقّف.</translation>
+    </message>
+    <message>
+        <source>Nothing to sum up yet.</source>
+        <translation>لا شيء يُلخَّص بعد.</translation>
+    </message>
+    <message>
+        <source>Nothing was written in this period.</source>
+        <translation>لم تكتب شيئًا في هذه الفترة.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mood %1: %n entries</source>
+        <translation><numerusform>المزاج %1: لا تدوينات</numerusform><numerusform>المزاج %1: تدوينة واحدة</numerusform><numerusform>المزاج %1: تدوينتان</numerusform><numerusform>المزاج %1: %n تدوينات</numerusform><numerusform>المزاج %1: %n تدوينة</numerusform><numerusform>المزاج %1: %n تدوينة</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation><numerusform>لا تدوينات</numerusform><numerusform>تدوينة واحدة</numerusform><numerusform>تدوينتان</numerusform><numerusform>%n تدوينات</numerusform><numerusform>%n تدوينة</numerusform><numerusform>%n تدوينة</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days with an entry</source>
+        <translation><numerusform>لا أيام فيها تدوينة</numerusform><numerusform>يوم واحد فيه تدوينة</numerusform><numerusform>يومان فيهما تدوينات</numerusform><numerusform>%n أيام فيها تدوينات</numerusform><numerusform>%n يومًا فيها تدوينات</numerusform><numerusform>%n يوم فيها تدوينات</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Average mood %1 of 5, from %n day(s) with a mood.</source>
+        <translation><numerusform>متوسط المزاج %1 من 5، من غير أيام سُجّل فيها مزاج.</numerusform><numerusform>متوسط المزاج %1 من 5، من يوم واحد سُجّل فيه مزاج.</numerusform><numerusform>متوسط المزاج %1 من 5، من يومين سُجّل فيهما مزاج.</numerusform><numerusform>متوسط المزاج %1 من 5، من %n أيام سُجّل فيها مزاج.</numerusform><numerusform>متوسط المزاج %1 من 5، من %n يومًا سُجّل فيها مزاج.</numerusform><numerusform>متوسط المزاج %1 من 5، من %n يوم سُجّل فيها مزاج.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Helped: %1, rated %2 of 5 on %n use(s).</source>
+        <translation><numerusform>ساعد: %1، بتقييم %2 من 5 في غير مرة.</numerusform><numerusform>ساعد: %1، بتقييم %2 من 5 في مرة واحدة.</numerusform><numerusform>ساعد: %1، بتقييم %2 من 5 في مرتين.</numerusform><numerusform>ساعد: %1، بتقييم %2 من 5 في %n مرات.</numerusform><numerusform>ساعد: %1، بتقييم %2 من 5 في %n مرة.</numerusform><numerusform>ساعد: %1، بتقييم %2 من 5 في %n مرة.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Tried: %1, %n time(s), not rated.</source>
+        <translation><numerusform>جرّبت: %1، ولا مرة، بلا تقييم.</numerusform><numerusform>جرّبت: %1، مرة واحدة، بلا تقييم.</numerusform><numerusform>جرّبت: %1، مرتين، بلا تقييم.</numerusform><numerusform>جرّبت: %1، %n مرات، بلا تقييم.</numerusform><numerusform>جرّبت: %1، %n مرة، بلا تقييم.</numerusform><numerusform>جرّبت: %1، %n مرة، بلا تقييم.</numerusform></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Words that came back (entries with each): %1</source>
+        <translation>كلمات تكرّرت (وعدد التدوينات التي فيها كلٌّ منها): %1</translation>
+    </message>
+    <message>
+        <source>Look back</source>
+        <translation>نظرة إلى الوراء</translation>
+    </message>
+    <message>
+        <source>On this day</source>
+        <translation>في مثل هذا اليوم</translation>
+    </message>
+    <message>
+        <source>Show “On this day”</source>
+        <translation>أظهر «في مثل هذا اليوم»</translation>
+    </message>
+    <message>
+        <source>Summary of:</source>
+        <translation>ملخّص:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Journal</source>
@@ -3647,7 +3793,14 @@ A private mood and coping journal. Everything you write is encrypted on this com
     <name>OutcomesCard</name>
     <message numerus="yes">
         <source>%1 of 5 · %n check(s)</source>
-        <translation><numerusform>%1 من 5 · لا فحوص</numerusform><numerusform>%1 من 5 · فحص واحد</numerusform><numerusform>%1 من 5 · فحصان</numerusform><numerusform>%1 من 5 · %n فحوص</numerusform><numerusform>%1 من 5 · %n فحصًا</numerusform><numerusform>%1 من 5 · %n فحص</numerusform></translation>
+        <translation>
+            <numerusform>%1 من 5 · لا فحوص</numerusform>
+            <numerusform>%1 من 5 · فحص واحد</numerusform>
+            <numerusform>%1 من 5 · فحصان</numerusform>
+            <numerusform>%1 من 5 · %n فحوص</numerusform>
+            <numerusform>%1 من 5 · %n فحصًا</numerusform>
+            <numerusform>%1 من 5 · %n فحص</numerusform>
+        </translation>
     </message>
     <message>
         <source>No check yet</source>
@@ -3663,7 +3816,14 @@ A private mood and coping journal. Everything you write is encrypted on this com
     </message>
     <message numerus="yes">
         <source>%n self-check(s) so far. Higher means more of each; 3 is the middle.</source>
-        <translation><numerusform>لا فحوص ذاتية حتى الآن. الأعلى يعني قدرًا أكبر من كلٍّ منها، و3 هو المنتصف.</numerusform><numerusform>فحص ذاتي واحد حتى الآن. الأعلى يعني قدرًا أكبر من كلٍّ منها، و3 هو المنتصف.</numerusform><numerusform>فحصان ذاتيان حتى الآن. الأعلى يعني قدرًا أكبر من كلٍّ منها، و3 هو المنتصف.</numerusform><numerusform>%n فحوص ذاتية حتى الآن. الأعلى يعني قدرًا أكبر من كلٍّ منها، و3 هو المنتصف.</numerusform><numerusform>%n فحصًا ذاتيًا حتى الآن. الأعلى يعني قدرًا أكبر من كلٍّ منها، و3 هو المنتصف.</numerusform><numerusform>%n فحص ذاتي حتى الآن. الأعلى يعني قدرًا أكبر من كلٍّ منها، و3 هو المنتصف.</numerusform></translation>
+        <translation>
+            <numerusform>لا فحوص ذاتية حتى الآن. الأعلى يعني قدرًا أكبر من كلٍّ منها، و3 هو المنتصف.</numerusform>
+            <numerusform>فحص ذاتي واحد حتى الآن. الأعلى يعني قدرًا أكبر من كلٍّ منها، و3 هو المنتصف.</numerusform>
+            <numerusform>فحصان ذاتيان حتى الآن. الأعلى يعني قدرًا أكبر من كلٍّ منها، و3 هو المنتصف.</numerusform>
+            <numerusform>%n فحوص ذاتية حتى الآن. الأعلى يعني قدرًا أكبر من كلٍّ منها، و3 هو المنتصف.</numerusform>
+            <numerusform>%n فحصًا ذاتيًا حتى الآن. الأعلى يعني قدرًا أكبر من كلٍّ منها، و3 هو المنتصف.</numerusform>
+            <numerusform>%n فحص ذاتي حتى الآن. الأعلى يعني قدرًا أكبر من كلٍّ منها، و3 هو المنتصف.</numerusform>
+        </translation>
     </message>
     <message>
         <source>posting in a group</source>
@@ -3920,90 +4080,90 @@ A private mood and coping journal. Everything you write is encrypted on this com
     <name>PromptPanel</name>
     <message>
         <source>Any theme</source>
-        <translation type="unfinished" />
+        <translation>أي موضوع</translation>
     </message>
     <message>
         <source>Shuffle</source>
-        <translation type="unfinished" />
+        <translation>فكرة أخرى</translation>
     </message>
     <message>
         <source>Show another prompt</source>
-        <translation type="unfinished" />
+        <translation>عرض فكرة أخرى للكتابة</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished" />
+        <translation>الموضوع</translation>
     </message>
     <message>
         <source>Choose a theme for the prompt</source>
-        <translation type="unfinished" />
+        <translation>اختيار موضوع لفكرة الكتابة</translation>
     </message>
     <message>
         <source>Use this prompt</source>
-        <translation type="unfinished" />
+        <translation>الكتابة عنها</translation>
     </message>
     <message>
         <source>The prompt is saved with the entry</source>
-        <translation type="unfinished" />
+        <translation>تُحفظ الفكرة مع التدوينة</translation>
     </message>
     <message>
         <source>Hide the prompt</source>
-        <translation type="unfinished" />
+        <translation>إخفاء فكرة الكتابة</translation>
     </message>
     <message>
         <source>Prompt for today</source>
-        <translation type="unfinished" />
+        <translation>فكرة اليوم للكتابة</translation>
     </message>
     <message>
         <source>Show the prompt for today</source>
-        <translation type="unfinished" />
+        <translation>إظهار فكرة اليوم للكتابة</translation>
     </message>
     <message>
         <source>Writing about:</source>
-        <translation type="unfinished" />
+        <translation>أكتب عن:</translation>
     </message>
     <message>
         <source>Prompt for today:</source>
-        <translation type="unfinished" />
+        <translation>فكرة اليوم:</translation>
     </message>
     <message>
         <source>Prompt:</source>
-        <translation type="unfinished" />
+        <translation>فكرة للكتابة:</translation>
     </message>
 </context>
 <context>
     <name>Prompts</name>
     <message>
         <source>Minority stress and everyday discrimination</source>
-        <translation type="unfinished" />
+        <translation>ضغوط الأقليات والتمييز اليومي</translation>
     </message>
     <message>
         <source>Coming out and family</source>
-        <translation type="unfinished" />
+        <translation>الإفصاح والعائلة</translation>
     </message>
     <message>
         <source>Belonging and chosen family</source>
-        <translation type="unfinished" />
+        <translation>الانتماء والعائلة المختارة</translation>
     </message>
     <message>
         <source>Strengths and resilience</source>
-        <translation type="unfinished" />
+        <translation>نقاط القوة والصمود</translation>
     </message>
     <message>
         <source>Gratitude</source>
-        <translation type="unfinished" />
+        <translation>الامتنان</translation>
     </message>
     <message>
         <source>Reframing a thought</source>
-        <translation type="unfinished" />
+        <translation>النظر إلى فكرة من زاوية أخرى</translation>
     </message>
     <message>
         <source>After a group conversation</source>
-        <translation type="unfinished" />
+        <translation>بعد حديث في المجموعة</translation>
     </message>
     <message>
         <source>Hard days</source>
-        <translation type="unfinished" />
+        <translation>الأيام الصعبة</translation>
     </message>
 </context>
 <context>
@@ -4636,7 +4796,14 @@ Post: %2</source>
     </message>
     <message numerus="yes">
         <source>The rules are too long: keep them under %n characters.</source>
-        <translation><numerusform>القواعد أطول من اللازم: الحد الأقصى %n حرف.</numerusform><numerusform>القواعد أطول من اللازم: الحد الأقصى حرف واحد.</numerusform><numerusform>القواعد أطول من اللازم: الحد الأقصى حرفان.</numerusform><numerusform>القواعد أطول من اللازم: الحد الأقصى %n أحرف.</numerusform><numerusform>القواعد أطول من اللازم: الحد الأقصى %n حرفًا.</numerusform><numerusform>القواعد أطول من اللازم: الحد الأقصى %n حرف.</numerusform></translation>
+        <translation>
+            <numerusform>القواعد أطول من اللازم: الحد الأقصى %n حرف.</numerusform>
+            <numerusform>القواعد أطول من اللازم: الحد الأقصى حرف واحد.</numerusform>
+            <numerusform>القواعد أطول من اللازم: الحد الأقصى حرفان.</numerusform>
+            <numerusform>القواعد أطول من اللازم: الحد الأقصى %n أحرف.</numerusform>
+            <numerusform>القواعد أطول من اللازم: الحد الأقصى %n حرفًا.</numerusform>
+            <numerusform>القواعد أطول من اللازم: الحد الأقصى %n حرف.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Each contact needs a name and a way to reach them.</source>

@@ -365,6 +365,37 @@
     </message>
 </context>
 <context>
+    <name>LookBackCard</name>
+    <message numerus="yes">
+        <source>%n year(s) ago</source>
+        <translation><numerusform>%n year ago</numerusform><numerusform>%n years ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Mood %1: %n entries</source>
+        <translation><numerusform>Mood %1: %n entry</numerusform><numerusform>Mood %1: %n entries</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation><numerusform>%n entry</numerusform><numerusform>%n entries</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days with an entry</source>
+        <translation><numerusform>%n day with an entry</numerusform><numerusform>%n days with an entry</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Average mood %1 of 5, from %n day(s) with a mood.</source>
+        <translation><numerusform>Average mood %1 of 5, from %n day with a mood.</numerusform><numerusform>Average mood %1 of 5, from %n days with a mood.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Helped: %1, rated %2 of 5 on %n use(s).</source>
+        <translation><numerusform>Helped: %1, rated %2 of 5 on %n use.</numerusform><numerusform>Helped: %1, rated %2 of 5 on %n uses.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Tried: %1, %n time(s), not rated.</source>
+        <translation><numerusform>Tried: %1, %n time, not rated.</numerusform><numerusform>Tried: %1, %n times, not rated.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>NewPassphraseForm</name>
     <message numerus="yes">
         <source>At least %Ln characters; a few unrelated words work well</source>
@@ -378,11 +409,17 @@
     <name>OutcomesCard</name>
     <message numerus="yes">
         <source>%1 of 5 · %n check(s)</source>
-        <translation><numerusform>%1 of 5 · %n check</numerusform><numerusform>%1 of 5 · %n checks</numerusform></translation>
+        <translation>
+            <numerusform>%1 of 5 · %n check</numerusform>
+            <numerusform>%1 of 5 · %n checks</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n self-check(s) so far. Higher means more of each; 3 is the middle.</source>
-        <translation><numerusform>%n self-check so far. Higher means more of each; 3 is the middle.</numerusform><numerusform>%n self-checks so far. Higher means more of each; 3 is the middle.</numerusform></translation>
+        <translation>
+            <numerusform>%n self-check so far. Higher means more of each; 3 is the middle.</numerusform>
+            <numerusform>%n self-checks so far. Higher means more of each; 3 is the middle.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

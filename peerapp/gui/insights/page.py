@@ -32,6 +32,7 @@ from .charts import BarChart, Chart, YearPixels, format_year
 from .controls import RANGES, InsightsControls
 from .empty_insights import EmptyInsights
 from .loader import Figures, InsightsLoader
+from .lookback_card import LookBackCard
 from .mood_chart import MoodLineChart
 from .outcomes import OutcomesCard
 from .shown import ShownFigures
@@ -50,6 +51,7 @@ class InsightsPage(Retranslatable, QWidget):
     write_requested = Signal()
     article_requested = Signal(str)  # the self-check card's kind pointer to a library article
     safety_plan_requested = Signal()
+    entry_requested = Signal(int)  # "on this day": open this entry in the journal
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +88,9 @@ class InsightsPage(Retranslatable, QWidget):
         self.outcomes.article_requested.connect(self.article_requested)
         self.outcomes.safety_plan_requested.connect(self.safety_plan_requested)
 
+        self.lookback = LookBackCard()
+        self.lookback.entry_requested.connect(self.entry_requested)
+
         self.assoc_table = AssociationTable()
         self.helps_table = HelpsTable()
 
@@ -111,6 +116,7 @@ class InsightsPage(Retranslatable, QWidget):
         gap = design.SPACE["l"]
         content.setSpacing(gap)
         content.addWidget(self.mood_box)
+        content.addWidget(self.lookback)
         row = QHBoxLayout()
         row.setSpacing(gap)
         row.addWidget(self.weekday_box, 2)
@@ -153,6 +159,7 @@ class InsightsPage(Retranslatable, QWidget):
         self.loader.attach(source)
         self.repo = self.loader.repo
         self.outcomes.load(None if self.repo is None else self.repo.conn)
+        self.lookback.attach(source)
         self._stale = True
         if self.isVisible():
             self._refresh_if_stale()
@@ -167,6 +174,7 @@ class InsightsPage(Retranslatable, QWidget):
         if self._stale and self.repo is not None:
             self._stale = False
             self.outcomes.load(self.repo.conn)
+            self.lookback.load()
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
@@ -178,6 +186,7 @@ class InsightsPage(Retranslatable, QWidget):
         self.loader.attach(None)
         self.repo = None
         self.outcomes.load(None)
+        self.lookback.attach(None)
         self.shown = ShownFigures()
         self.error = None
         self.year_combo.blockSignals(True)
@@ -240,7 +249,7 @@ class InsightsPage(Retranslatable, QWidget):
             return
         (self.page_layout if inside else self.content_layout).removeWidget(self.outcomes)
         if enough:
-            self.content_layout.insertWidget(1, self.outcomes)
+            self.content_layout.insertWidget(2, self.outcomes)  # after the mood chart and looking back
         else:
             self.page_layout.addWidget(self.outcomes)
 
@@ -370,6 +379,7 @@ class InsightsPage(Retranslatable, QWidget):
         self.assoc_table.retranslate_ui()
         self.helps_table.retranslate_ui()
         self.outcomes.retranslate_ui()
+        self.lookback.retranslate_ui()
         self.mood_chart.mean_label = self.tr("Mean mood")
         self.mood_chart.average_label = self.tr("Moving average")
         self.year_chart.none_label = self.tr("No entry")

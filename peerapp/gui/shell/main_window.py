@@ -154,6 +154,7 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, AccountDial
             insights.write_requested.connect(self.check_in)
             insights.article_requested.connect(self._open_article)
             insights.safety_plan_requested.connect(lambda: self.show_tab(self.safety_plan_page))
+            insights.entry_requested.connect(self._open_entry)
         self._show_journal([page])  # built while unlocked (after the first tab): its data at once
         self._update_actions()
 
@@ -351,6 +352,17 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, AccountDial
     def _forget_tool(self, dialog: ToolDialog) -> None:
         if dialog in self.tool_dialogs:
             self.tool_dialogs.remove(dialog)
+
+    def _open_entry(self, entry_id: int) -> None:
+        """Show one entry in the journal: selected if its page of the timeline is loaded, else read alone
+        (an entry from years ago is far down the paged timeline)."""
+        page = self.journal_page
+        self.show_tab(page)
+        page.select_entry(entry_id)
+        shown = page.selected_entry()
+        if (shown is None or shown.id != entry_id) and self.repo is not None:
+            page.list.clearSelection()
+            page.view.show_entry(self.repo.get(entry_id))
 
     def _open_article(self, article_id: str) -> None:
         library = self.library_page
