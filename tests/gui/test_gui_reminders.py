@@ -252,6 +252,9 @@ def test_preferences_with_reminders_fit_small_and_large_screens(
     dialog = open_preferences(qtbot, win)
     dialog.adjustSize()
     problems = check_window(dialog, f"{lang} preferences")
+    section = dialog.reminders
+    for label in (section.note, section.no_tray):  # wrapped text gets all its lines, not overlapping the days
+        assert label.height() >= label.heightForWidth(label.width()), (lang, label.text())
     _shot(dialog, f"preferences_{lang}_light")
     if lang == "ar":
         assert dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft

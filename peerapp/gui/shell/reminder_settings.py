@@ -132,6 +132,12 @@ class ReminderSection(Retranslatable, QGroupBox):
                 "while it is open."
             )
         )
+        # A dialog's layout sizes it from minimum heights, which know nothing of word wrap: each note
+        # gets a width of its own and the height its wrapped lines need there (long languages too).
+        for label in (self.note, self.no_tray):
+            width = label.fontMetrics().averageCharWidth() * 60
+            label.setMinimumWidth(width)
+            label.setMinimumHeight(label.heightForWidth(width))
         self._fill_times()
 
     def _fill_times(self) -> None:
