@@ -151,6 +151,8 @@ def markdown(rows: list[dict[str, Any]], clients: int, per_client: int, posts: i
         )
     lines += [
         "",
+        "The load average is that of the whole machine, other work included: compare the rows with each",
+        'other, measured minutes apart in one run, not with the "Group server" section\'s quiet-machine figures.',
         "On two cores more processes cannot add CPU: the table shows what the process model costs and",
         "that seqs, limits and quotas shared through PostgreSQL keep working as processes are added, not",
         "how far it scales on a larger machine, where each process brings its own core and the database",
