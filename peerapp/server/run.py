@@ -282,6 +282,7 @@ async def _serve(config: ServerConfig, sock: socket.socket, stopping: list[int])
     uv_config = uvicorn.Config(
         app,
         http="httptools",
+        ws="none",  # no WebSocket route exists; nothing should speak it (or import its library)
         lifespan="on",
         access_log=False,  # no request is ever logged by uvicorn: no addresses, no paths
         log_config=None,  # logs.setup made every record a JSON line

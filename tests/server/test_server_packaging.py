@@ -8,6 +8,7 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import tomllib
@@ -28,6 +29,22 @@ OFFICIAL = {"docker.io/library/postgres", "docker.io/library/caddy", "docker.io/
 PINNED = re.compile(r"[0-9]+(\.[0-9]+)*(-(slim-)?(bookworm|alpine))?")
 # PEERAPP_* names that are not server options: the data folder (core.paths) and Caddy's domain.
 OTHER_NAMES = {"PEERAPP_DATA_DIR", "PEERAPP_DOMAIN"}
+# Imports that uvicorn, starlette and the standard library try and go without when absent (the image
+# has none of them): reload watching, WSGI, form parsing, WebSockets, anyio's sniffio,
+# snowballstemmer's PyStemmer, Jython's copy module.
+OPTIONAL_PROBES = {
+    "watchfiles",
+    "a2wsgi",
+    "multipart",
+    "python_multipart",
+    "org",
+    "wsproto",
+    "websockets",
+    "sniffio",
+    "Stemmer",
+}
+# Core dependencies the image installs besides the server extra (see the Containerfile).
+IMAGE_CORE = ("platformdirs", "PyNaCl", "sqlcipher3", "snowballstemmer")
 
 
 def children(pid: int) -> set[int]:
@@ -122,9 +139,74 @@ def test_the_containerfile_installs_the_server_extra_on_a_pinned_official_image(
     installed = set(re.findall(r'"([A-Za-z0-9_-]+[<>=!~][^"]*)"', text.split("COPY", 1)[0]))
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     wanted = set(project["optional-dependencies"]["server"])
-    # The core packages the server imports (peerapp.core.paths, peerapp.sync.protocol).
-    wanted |= {dep for dep in project["dependencies"] if dep.split(">")[0] in ("platformdirs", "PyNaCl")}
+    # The core packages the server imports (peerapp.core.paths, peerapp.sync.protocol), and the two
+    # the command line adds (peerapp server admin runs in the container too).
+    wanted |= {dep for dep in project["dependencies"] if dep.split(">")[0] in IMAGE_CORE}
     assert installed == wanted
+
+
+def image_packages() -> set[str]:
+    text = containerfile().split("COPY", 1)[0]
+    return {re.split(r"[<>=!~]", spec)[0] for spec in re.findall(r'"([A-Za-z0-9_-]+[<>=!~][^"]*)"', text)}
+
+
+def modules_of(distributions: set[str]) -> set[str]:
+    """The top-level modules of these installed distributions and of everything they require."""
+    from importlib import metadata
+
+    todo, seen = [d.lower() for d in distributions], set()
+    while todo:
+        name = todo.pop().replace("_", "-")
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            requires = metadata.requires(name) or []
+        except metadata.PackageNotFoundError:
+            continue
+        for requirement in requires:
+            if "extra ==" not in requirement:
+                todo.append(re.split(r"[ ;<>=!~\[(]", requirement, maxsplit=1)[0].lower())
+    modules = {"_cffi_backend"}  # PyNaCl's compiled half, shipped by cffi
+    for module, owners in metadata.packages_distributions().items():
+        if any(owner.lower().replace("_", "-") in seen for owner in owners):
+            modules.add(module)
+    return modules
+
+
+def imported_by(command: list[str], *, serve: bool = False) -> set[str]:
+    """Top-level modules outside the standard library that a real run of `command` imports."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    proc = subprocess.Popen(
+        [sys.executable, "-X", "importtime", *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    if serve:  # wait until it serves, then stop it the normal way
+        assert proc.stdout is not None
+        assert proc.stdout.readline().startswith("listening on "), proc.stderr
+        proc.send_signal(signal.SIGTERM)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err[-2000:]
+    lines = [line.rsplit("|", 1)[1].strip() for line in err.splitlines() if line.startswith("import time:")]
+    # What the interpreter's start-up imported (site, this machine's sitecustomize) comes before peerapp.
+    lines = lines[next(i for i, name in enumerate(lines) if name.startswith("peerapp")) :]
+    names = {name.split(".")[0] for name in lines}
+    return {
+        n for n in names if n not in sys.stdlib_module_names and n != "peerapp" and not n.startswith("_")
+    } - OPTIONAL_PROBES
+
+
+def test_the_image_has_every_package_the_server_and_its_admin_commands_import(tmp_path: Path) -> None:
+    available = modules_of(image_packages())
+    db = "sqlite:///" + str(tmp_path / "server.db")
+    serving = imported_by(["-m", "peerapp.server", "--db", db, "--port", "0"], serve=True)
+    admin = imported_by(["-m", "peerapp", "server", "admin", "--db", db, "stats"])
+    assert {"uvicorn", "starlette", "aiosqlite"} <= serving and "sqlcipher3" in admin
+    assert serving <= available, serving - available
+    assert admin <= available, admin - available
 
 
 def test_the_commands_match_the_real_command_line() -> None:
