@@ -38,7 +38,7 @@ def one_line(result: CliResult, code: int) -> str:
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
-    return lines[0]
+    return str(lines[0])
 
 
 def stored(data_dir: Path) -> dict[str, list[Section]]:

@@ -154,6 +154,8 @@ def test_manage_templates_create_edit_delete_with_clicks(qtbot: Any, make_window
     made = {t.name: t for t in vault_templates(win).all("en")}["Before therapy"]
     assert (made.title, made.tags, made.emotions) == ("Session notes", ["therapy", "علاج"], ["hopeful"])
     assert made.sections == [Section("What I want to bring up", "")]
+    made_id = made.id
+    assert made_id is not None
     assert dialog.list.currentItem().text() == "Before therapy"
 
     # Refused: one translated line, nothing stored, the form as typed.
@@ -161,7 +163,7 @@ def test_manage_templates_create_edit_delete_with_clicks(qtbot: Any, make_window
     qtbot.keyClick(dialog.name, Qt.Key.Key_Delete)
     click(qtbot, dialog.save_button)
     assert dialog.error.isVisible() and dialog.error.text() == "A template needs a name."
-    assert vault_templates(win).get(made.id).name == "Before therapy"  # type: ignore[arg-type]
+    assert vault_templates(win).get(made_id).name == "Before therapy"
 
     # Edit: a new name and a second section, below the first.
     type_text(dialog.name, "Before a session")
@@ -171,7 +173,7 @@ def test_manage_templates_create_edit_delete_with_clicks(qtbot: Any, make_window
     qtbot.keyClick(editing, Qt.Key.Key_Return)
     QApplication.processEvents()  # the view commits a cell's edit in a queued call
     click(qtbot, dialog.save_button)
-    edited = vault_templates(win).get(made.id)  # type: ignore[arg-type]
+    edited = vault_templates(win).get(made_id)
     assert edited.name == "Before a session"
     assert [s.heading for s in edited.sections] == ["What I want to bring up", "Questions"]
     # Move the second up.
@@ -180,10 +182,10 @@ def test_manage_templates_create_edit_delete_with_clicks(qtbot: Any, make_window
     assert table.currentRow() == 1
     click(qtbot, dialog.sections.up_button)
     click(qtbot, dialog.save_button)
-    assert [s.heading for s in vault_templates(win).get(made.id).sections] == [
+    assert [s.heading for s in vault_templates(win).get(made_id).sections] == [
         "Questions",
         "What I want to bring up",
-    ]  # type: ignore[arg-type]
+    ]
 
     # Delete, confirmed in the question box.
     seen: list[str] = []
@@ -258,7 +260,7 @@ def test_a_lock_closes_the_manager_with_unsaved_changes_without_asking(
 
 
 def _both_themes(widget: QWidget, where: str, name: str, dark_too: bool) -> list[Problem]:
-    problems = check_window(widget, where)
+    problems: list[Problem] = check_window(widget, where)
     _shot(widget, f"{name}_light")
     if dark_too:
         theme.set_dark(True)
