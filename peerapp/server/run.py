@@ -16,6 +16,7 @@ from peerapp.core import paths
 from peerapp.core.errors import PeerappError
 from peerapp.core.i18n import QT_TRANSLATE_NOOP
 from peerapp.server.config import ServerConfig
+from peerapp.server.creation import MAX_POW_BITS
 from peerapp.sync import protocol
 
 # Seqs must stay below 2**53 (clients refuse larger ones); a billion per restore leaves room for
@@ -138,6 +139,39 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help="after SIGTERM, how long requests in flight may still take (default 30)",
     )
+    # data plane (issue 18): creation modes, quotas, the disk budget (peerapp.server.creation, storage)
+    parser.add_argument(
+        "--creation",
+        choices=("open", "token", "pow"),
+        default="",
+        help="who may create rooms: anyone, holders of an operator's token (peerapp server admin "
+        "token issue), or anyone who solves a small proof of work (default: token, or open when "
+        "listening on loopback only; set it explicitly behind a proxy or an onion service)",
+    )
+    parser.add_argument(
+        "--pow-bits", type=int, default=20, metavar="N", help="proof-of-work difficulty in bits (default 20)"
+    )
+    parser.add_argument(
+        "--room-quota-bytes",
+        type=int,
+        default=512 * 1024 * 1024,
+        metavar="N",
+        help="bytes of posts one room may hold (default 512 MiB; 0: no limit)",
+    )
+    parser.add_argument(
+        "--room-day-posts",
+        type=int,
+        default=10_000,
+        metavar="N",
+        help="posts one room may take in a day (default 10000; 0: no limit)",
+    )
+    parser.add_argument(
+        "--disk-budget",
+        type=int,
+        default=0,
+        metavar="BYTES",
+        help="refuse new posts once the database holds this many bytes (default 0: no budget)",
+    )
     environment_defaults(parser, os.environ)
     parser.epilog = (
         "Every option can also be set in the environment as PEERAPP_ and its name in capitals "
@@ -176,6 +210,13 @@ def config_from_args(ns: argparse.Namespace) -> ServerConfig:
         raise OneProcessOnly()
     if not ns.graceful_timeout > 0:
         raise BadServerConfig("--graceful-timeout")
+    if ns.creation not in ("", "open", "token", "pow"):  # from the environment, argparse does not check
+        raise BadServerConfig("--creation")
+    if (
+        not 1 <= ns.pow_bits <= MAX_POW_BITS
+        or min(ns.room_quota_bytes, ns.room_day_posts, ns.disk_budget) < 0
+    ):
+        raise BadServerConfig()
     return ServerConfig(
         db=db,
         host=ns.host,
@@ -193,6 +234,11 @@ def config_from_args(ns: argparse.Namespace) -> ServerConfig:
         metrics=_flag(ns.metrics, "PEERAPP_METRICS"),
         log_requests=_flag(ns.log_requests, "PEERAPP_LOG_REQUESTS"),
         graceful_timeout=ns.graceful_timeout,
+        creation=ns.creation,
+        pow_bits=ns.pow_bits,
+        room_quota_bytes=ns.room_quota_bytes,
+        room_day_posts=ns.room_day_posts,
+        disk_budget=ns.disk_budget,
     )
 
 

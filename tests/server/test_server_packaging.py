@@ -113,6 +113,10 @@ def test_compose_parses_and_names_pinned_official_images() -> None:
     assert {p.split(":")[0] for p in services["caddy"]["ports"]} == {"80", "443"}
     assert "./Caddyfile:/etc/caddy/Caddyfile:ro" in services["caddy"]["volumes"]
     assert services["server"]["depends_on"]["db"]["condition"] == "service_healthy"
+    # Room creation is said explicitly: token, whatever address the server listens on.
+    assert expand(services["server"]["environment"]["PEERAPP_CREATION"], {}) == "token"
+    unit = (PACKAGING / "peerapp-server.service").read_text(encoding="utf-8")
+    assert "Environment=PEERAPP_CREATION=token" in unit.splitlines()
     # The stop grace outlasts the server's own graceful timeout, so SIGTERM's drain can finish.
     grace = int(services["server"]["stop_grace_period"].removesuffix("s"))
     assert grace > float(services["server"]["environment"]["PEERAPP_GRACEFUL_TIMEOUT"])
