@@ -7,7 +7,7 @@ import json
 import random
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,8 +27,8 @@ RECENT_DAYS = 14
 
 # Whether the editor's prompt line is folded away (kept in the vault: it says something about the writer).
 HIDDEN_KEY = "prompts_hidden"
-# How many of the latest entries with a prompt count as "recent" for today's prompt.
-RECENT_ENTRIES = 30
+# At most this many of those days' prompts are read (more than anyone answers in RECENT_DAYS).
+RECENT_ENTRIES = 100
 
 # The eight themes of issue 19, in the order the theme picker shows them.
 THEMES: dict[str, str] = {
@@ -189,14 +189,17 @@ def shuffle(
     return (rng or random.Random()).choice(others)
 
 
-def recent_ids(conn: Connection, resources: Path | None = None) -> set[str]:
-    """Ids of the prompts the latest entries answered, in any language (entries keep the prompt's text)."""
+def recent_ids(conn: Connection, resources: Path | None = None, now: datetime | None = None) -> set[str]:
+    """Ids of the prompts that entries of the last RECENT_DAYS days answered, in any language (entries
+    keep the prompt's text). Only those days' rows are read: the timeline index starts there, so a
+    journal of years costs no more than a new one when the editor opens."""
+    since = int((now or datetime.now(UTC)).timestamp()) - RECENT_DAYS * 86400
     texts = {
         row[0]
         for row in conn.execute(
-            "SELECT prompt FROM entry WHERE prompt IS NOT NULL AND deleted_at IS NULL"
+            "SELECT prompt FROM entry WHERE deleted_at IS NULL AND at_utc >= ? AND prompt IS NOT NULL"
             " ORDER BY at_utc DESC LIMIT ?",
-            (RECENT_ENTRIES,),
+            (since, RECENT_ENTRIES),
         )
     }
     if not texts:

@@ -172,18 +172,24 @@ def test_the_vault_keeps_an_entrys_prompt(repo: JournalRepository) -> None:
 
 
 def test_recent_ids_come_from_the_latest_entries_in_either_language(repo: JournalRepository) -> None:
-    assert prompts.recent_ids(repo.conn, RESOURCES) == set()
-    en = prompts.by_id("en", "gratitude-03", RESOURCES)
-    ar = prompts.by_id("ar", "belonging-02", RESOURCES)
-    assert en is not None and ar is not None
     base = datetime(2026, 12, 1, 9, 0).astimezone()
-    repo.add(Entry(at=base, prompt=en.text))
-    repo.add(Entry(at=base + timedelta(hours=1), prompt=ar.text))
+    now = base + timedelta(days=1)
+    assert prompts.recent_ids(repo.conn, RESOURCES, now) == set()
+
+    def text(lang: str, pid: str) -> str:
+        found = prompts.by_id(lang, pid, RESOURCES)
+        assert found is not None
+        return found.text
+
+    repo.add(Entry(at=base, prompt=text("en", "gratitude-03")))
+    repo.add(Entry(at=base + timedelta(hours=1), prompt=text("ar", "belonging-02")))
     repo.add(Entry(at=base + timedelta(hours=2), prompt="A prompt of the user's own"))
-    trashed = repo.add(Entry(at=base + timedelta(hours=3), prompt=prompts.by_id("en", "hard-days-01").text))  # type: ignore[union-attr]
+    trashed = repo.add(Entry(at=base + timedelta(hours=3), prompt=text("en", "hard-days-01")))
     assert trashed.id is not None
     repo.delete(trashed.id)
-    assert prompts.recent_ids(repo.conn, RESOURCES) == {"gratitude-03", "belonging-02"}
+    # Answered longer ago than RECENT_DAYS: free to come back.
+    repo.add(Entry(at=base - timedelta(days=prompts.RECENT_DAYS + 1), prompt=text("en", "strengths-04")))
+    assert prompts.recent_ids(repo.conn, RESOURCES, now) == {"gratitude-03", "belonging-02"}
 
 
 def test_the_hidden_flag_lives_in_the_vault(repo: JournalRepository) -> None:
