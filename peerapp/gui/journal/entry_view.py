@@ -109,9 +109,12 @@ class EntryView(Retranslatable, SafeBrowser):
         if entry.prompt:
             # The prompt the entry answers, quiet above the text it prompted.
             label = escape(self.tr("Writing about:"))
+            # Slanted in Latin script only: Arabic has no italic, and a slanted Arabic line reads badly.
+            arabic = any("\u0600" <= c <= "\u06ff" for c in entry.prompt)
+            slant = "normal" if arabic else "italic"
             parts.append(
-                f"<p style='margin-top:{design.SPACE['s']}px'><span style='color:{muted}'>"
-                f"{label}</span> <i>{escape(isolate(entry.prompt))}</i></p>"
+                f"<p style='margin-top:{design.SPACE['s']}px'><span style='color:{muted}'>{label}</span>"
+                f" <span style='font-style:{slant}'>{escape(isolate(entry.prompt))}</span></p>"
             )
         if entry.coping:
             titles = techniques(QLocale().name()[:2])
