@@ -20,11 +20,18 @@ def pg_tool(*args: str) -> None:
     assert result.returncode == 0, result.stderr
 
 
+# UNLOGGED tables hold only passing state (the rate buckets: when each room was last active, to the
+# second); the guide's dump leaves their rows out, so no backup keeps those times.
+PASSING = "(SELECT relname FROM pg_class WHERE relpersistence = 'u' AND relkind = 'r')"
+
+
 def table_rows(dbname: str) -> str:
-    """Every row of the server's tables in a fixed order, as text: equal output, equal contents."""
+    """Every row of the server's lasting tables in a fixed order, as text: equal output, equal contents."""
     cluster = pg_cluster()
     tables = cluster.psql(
-        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename", dbname
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN "
+        f"{PASSING} ORDER BY tablename",
+        dbname,
     ).split()
     out = []
     for table in tables:
@@ -46,13 +53,28 @@ def test_pg_dump_of_a_running_server_restores_whole_and_serves_on(tmp_path: Path
         before = {room.room: room.all_events() for room in rooms}
         heads = {room.room: room.events().json()["head"] for room in rooms}
         # The guide's command: a custom-format dump, taken while the server runs.
-        pg_tool("pg_dump", "--format=custom", "--no-owner", "--file", str(dump), source_name)
+        pg_tool(
+            "pg_dump",
+            "--format=custom",
+            "--no-owner",
+            "--no-unlogged-table-data",
+            "--file",
+            str(dump),
+            source_name,
+        )
     assert dump.stat().st_size > 0
 
     target = database_url(tmp_path, "postgresql")  # an empty database, as on a new machine
     target_name = target.rsplit("/", 1)[1]
     pg_tool("pg_restore", "--no-owner", "--exit-on-error", "--dbname", target_name, str(dump))
     assert table_rows(target_name) == table_rows(source_name)
+    assert "events" in table_rows(target_name) and "rooms" in table_rows(target_name)
+    passing = (
+        pg_cluster().psql(f"SELECT relname FROM pg_class WHERE relname IN {PASSING}", target_name).split()
+    )
+    assert passing  # the rate buckets, at least
+    for table in passing:  # restored empty
+        assert pg_cluster().psql(f"SELECT count(*) FROM {table}", target_name).strip() == "0", table
 
     # Started once with --skip-seqs, as the guide says after any restore: same events, and new posts
     # take seqs no client has seen, even if the old server handed some out after the dump.
