@@ -111,6 +111,12 @@ class PseudonymFixed(PeerappError):
     )
 
 
+class PseudonymTaken(PeerappError):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "Someone in this group already uses that pseudonym. Choose another one for this group."
+    )
+
+
 class InvalidRules(PeerappError):
     message = QT_TRANSLATE_NOOP(
         "Errors",

@@ -159,9 +159,7 @@ class GroupService(GroupsV2):
     def set_pseudonym(self, group_id: int, pseudonym: str) -> None:
         """Used for posts written from now on; earlier posts keep the name they were sent with."""
         if self._v2(group_id):
-            from .errors import PseudonymFixed
-
-            raise PseudonymFixed()
+            return self._rename_v2(group_id, check_pseudonym(pseudonym))
         self.store.set_pseudonym(group_id, check_pseudonym(pseudonym))
 
     def leave_group(self, group_id: int) -> None:

@@ -182,7 +182,7 @@ class GroupStore(FeedQueries):
         """Every row of the group goes (foreign keys cascade; secure_delete overwrites them)."""
         self.record(group_id)
         with self.transaction():
-            for table in ("group_outbox", "group_tombstone", "group_report", "group_post"):
+            for table in ("group_outbox", "group_tombstone", "group_report", "group_post", "group_v2"):
                 self.conn.execute(f"DELETE FROM {table} WHERE group_id = ?", (group_id,))
             self.conn.execute("DELETE FROM peer_group WHERE id = ?", (group_id,))
 

@@ -11,6 +11,8 @@ from peerapp.sync import models, protocol
 from peerapp.sync.errors import (
     AdminsOnly,
     MemberNotFound,
+    PseudonymFixed,
+    PseudonymTaken,
     RemovedFromGroup,
     ServerRejected,
     WaitingForApproval,
@@ -130,7 +132,6 @@ def test_a_removed_member_can_neither_read_nor_write_and_the_rest_go_on(
     sync_all([ana, ben, cai])
     ana.service.remove_member(ana.gid, "Cai")
     ana.sync()
-    assert ana.state().current == 2
     ben.say("after the removal")
     sync_all([ana, ben])
     with pytest.raises(RemovedFromGroup):
@@ -139,6 +140,7 @@ def test_a_removed_member_can_neither_read_nor_write_and_the_rest_go_on(
     assert ("Ben", "after the removal", True) in ana.texts()
     assert "after the removal" not in [t for _n, t, _v in cai.texts()]
     assert cai.state().current == 1
+    assert ana.state().current == 2
     # Cai's upload under the old epoch's write key is refused by the server.
     state = cai.state()
     out = actions.post(state, "still here?", 0, bytes(32))
@@ -308,3 +310,26 @@ def test_a_v1_group_keeps_working_and_upgrades(tmp_path: Path, sqlite_server: Se
     ben.say("v2 now")
     sync_all([ana, ben])
     assert ("Ben", "v2 now", True) in ana.texts()
+
+
+def test_a_taken_pseudonym_is_refused_until_another_is_chosen(
+    tmp_path: Path, sqlite_server: ServerProcess
+) -> None:
+    ana, _ben = group_of(tmp_path, sqlite_server.url, ["Ana", "Ben"])
+    twin = Person(tmp_path, "twin")
+    twin.gid = twin.service.join_group(ana.service.invite(ana.gid), " ben ").id
+    with pytest.raises(PseudonymTaken):
+        twin.sync()
+    with pytest.raises(PseudonymTaken):
+        twin.sync()  # the join stays queued, unsent
+    twin.service.set_pseudonym(twin.gid, "Bea")
+    twin.sync()
+    with pytest.raises(PseudonymFixed):
+        twin.service.set_pseudonym(twin.gid, "Other")
+    twin.say("hi, I am Bea")
+    twin.sync()
+    ana.sync()
+    assert ana.roles() == {"Ana": "admin", "Ben": "member", "Bea": "member"}
+    assert ("Bea", "hi, I am Bea", True) in ana.texts()
+    ana.service.leave_group(ana.gid)
+    assert ana.service.conn.execute("SELECT count(*) FROM group_v2").fetchone()[0] == 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .. import protocol, wire, wire_v2
-from ..errors import ServerRejected
+from ..errors import PseudonymTaken, ServerRejected
 from ..protocol import b64d
 from . import actions, room_keys
 from . import store as v2store
@@ -83,7 +83,10 @@ class Intents:
             if s.current == 0:
                 return False  # not let in yet: an admin's welcome (or the door's grant) comes first
             if s.me.id not in s.members:
-                self.send(actions.join(s, str(action["p"])))
+                pseudonym = str(action["p"])
+                if s.names.get(pseudonym.strip().casefold(), s.me.id) != s.me.id:
+                    raise PseudonymTaken()  # the first claim wins; the join stays queued
+                self.send(actions.join(s, pseudonym))
             return True
         if s.admin_key is None or s.current == 0:
             return True  # no longer an admin (demoted meanwhile): nothing this device may do

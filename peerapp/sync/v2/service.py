@@ -7,6 +7,7 @@ leaving and upgrading need the server at once and say so with ServerUnavailable.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import time
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,7 @@ from ..errors import (
     NeedsVersion2,
     NotYourself,
     PostTooLong,
+    PseudonymFixed,
     RemovedFromGroup,
     WaitingForApproval,
 )
@@ -174,6 +176,19 @@ class GroupsV2:
             )  # fmt: skip
             self.store.enqueue(gid, OP_CREATE, None, create_room_request(self.store.record(gid)).to_json())
         return self.group(gid), invite.encode()
+
+    def _rename_v2(self, group_id: int, pseudonym: str) -> None:
+        """Before my join is registered (e.g. the name was taken): the queued join takes the new name.
+        After, the name is bound to my keys and cannot change."""
+        s = self._state(group_id)
+        if s.me.id in s.members:
+            raise PseudonymFixed()
+        with self.store.transaction():
+            self.store.set_pseudonym(group_id, pseudonym)
+            for row_id, action in v2store.intents(self.conn, group_id):
+                if action.get("do") in ("join", "knock"):
+                    payload = json.dumps({**action, "p": pseudonym})
+                    self.conn.execute("UPDATE group_outbox SET payload = ? WHERE id = ?", (payload, row_id))
 
     def _removed(self, group_id: int) -> bool:
         return self._v2(group_id) and saved.load(self.conn, group_id).removed_me
