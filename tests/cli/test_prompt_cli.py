@@ -1,16 +1,20 @@
 """`peerapp prompt [--theme THEME] [--json]` through the real `python -m peerapp`: today's prompt in the
-chosen language, the JSON shape, themes, an unknown theme as a usage error, and no vault needed."""
+chosen language, the JSON shape, themes, an unknown theme as a usage error, and no vault needed; and
+`journal show --json` carrying an entry's prompt."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from peerapp.core import prompts
+from peerapp.core.journal import Entry, JournalRepository
+from peerapp.core.keyslot import FAST_KDF
 from peerapp.core.settings import Settings
-from support import CliResult
+from peerapp.core.vault import Vault
+from support import PASSPHRASE, CliResult
 
 Cli = Callable[..., CliResult]
 
@@ -73,3 +77,21 @@ def test_help_lists_the_command(cli: Cli) -> None:
     assert result.code == 0 and "prompt" in result.stdout
     result = cli("prompt", "--help")
     assert result.code == 0 and "--theme" in result.stdout and "--json" in result.stdout
+
+
+def test_journal_show_json_carries_the_entrys_prompt(cli: Cli, data_dir: Path) -> None:
+    vault = Vault(data_dir, kdf=FAST_KDF)
+    vault.create(PASSPHRASE)
+    repo = JournalRepository(vault.connect())
+    asked = prompts.by_id("ar", "strengths-01")
+    assert asked is not None
+    with_prompt = repo.add(Entry(at=datetime(2026, 12, 3, 20).astimezone(), text="جواب", prompt=asked.text))
+    without = repo.add(Entry(at=datetime(2026, 12, 3, 21).astimezone(), text="plain"))
+    vault.lock()
+    shown = cli(
+        "journal", "show", str(with_prompt.id), "--json", "--passphrase-stdin", stdin=PASSPHRASE + "\n"
+    )
+    assert shown.code == 0, shown.stderr
+    assert json.loads(shown.stdout)["prompt"] == asked.text
+    plain = cli("journal", "show", str(without.id), "--json", "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+    assert "prompt" not in json.loads(plain.stdout)
