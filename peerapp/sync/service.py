@@ -254,8 +254,7 @@ class GroupService(GroupsV2):
         if self.store.post(group_id, post_id) is None:
             raise PostNotFound(post_id)
         if self._v2(group_id):
-            payload = self._report_payload(group_id, post_id, reason.strip()[:MAX_REASON])
-            return self.store.enqueue(group_id, OP_REPORT, post_id, payload)
+            return self._report_v2(group_id, post_id, reason.strip()[:MAX_REASON])
         blob = protocol.seal_report(record.admin_pub, post_id, reason.strip()[:MAX_REASON])
         sig = protocol.sign(record.keys.write_key, protocol.report_message(record.keys.room_id, blob))
         self.store.enqueue(group_id, OP_REPORT, post_id, wire.Report(blob=blob, sig=sig).to_json())

@@ -333,3 +333,20 @@ def test_a_taken_pseudonym_is_refused_until_another_is_chosen(
     assert ("Bea", "hi, I am Bea", True) in ana.texts()
     ana.service.leave_group(ana.gid)
     assert ana.service.conn.execute("SELECT count(*) FROM group_v2").fetchone()[0] == 0
+
+
+def test_a_report_reaches_every_admin_and_nobody_else(tmp_path: Path, sqlite_server: ServerProcess) -> None:
+    ana, ben, cai = group_of(tmp_path, sqlite_server.url, ["Ana", "Ben", "Cai"])
+    sync_all([ana, ben, cai])
+    ana.service.promote(ana.gid, "Ben")
+    post = ben.say("something unkind")
+    sync_all([ana, ben, cai])
+    cai.service.report_post(cai.gid, post, "this hurt")
+    sync_all([cai, ana, ben])
+    for admin in (ana, ben):
+        assert [(r.post_id, r.reason) for r in admin.service.reports(admin.gid)] == [(post, "this hurt")]
+    with pytest.raises(AdminsOnly.__mro__[1]):  # NotAdmin: a member cannot read reports
+        cai.service.reports(cai.gid)
+    ana.service.delete_post(ana.gid, post)  # as an admin
+    sync_all([ana, cai])
+    assert "something unkind" not in [t for _n, t, _v in cai.texts()]

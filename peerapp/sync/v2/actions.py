@@ -173,3 +173,8 @@ def door(state: GroupState, secret: bytes, expires: int) -> Outgoing:
     """A new invite's door key for every member (so anyone in the group can hand out the invite)."""
     fields = {"k": "door", "secret": b64e(secret), "expires": expires}
     return _room_event(state, fields, admin=True, by_name=False)
+
+
+def report(state: GroupState, sealed: str) -> Outgoing:
+    """A report of a post: signed by its member, its {post, reason} sealed to the admin role."""
+    return _room_event(state, {"k": "report", "sealed": sealed})

@@ -226,6 +226,8 @@ class V2Engine:
             self.result.discarded += 1
 
     def _accepted(self, a: Accepted) -> None:
+        if a.kind == "report" and self.state.admin_key is not None:
+            self._report(a)
         if a.kind not in ("post", "reaction"):
             return
         gid = self.record.id
@@ -248,6 +250,24 @@ class V2Engine:
             verified=a.verified, status=models.SENT if mine else models.RECEIVED, mine=mine, seq=a.seq,
         )  # fmt: skip
         self.result.received += 1
+
+    def _report(self, a: Accepted) -> None:
+        """Only admins can open a report; a damaged one is dropped like any bad event."""
+        import json
+
+        from .keys import open_as_admin
+
+        assert self.state.admin_key is not None
+        try:
+            inner = json.loads(
+                open_as_admin(self.state.admin_key, protocol.b64d(a.fields["sealed"], max_len=8192))
+            )
+            post_id = protocol.hex_id(inner["post"], protocol.POST_ID_BYTES).hex()
+            reason = str(inner["reason"])[:1000]
+        except (ProtocolError, ValueError, KeyError, TypeError):
+            self.result.discarded += 1
+            return
+        self.store.add_report(self.record.id, a.seq, post_id, reason)
 
     def _delete(self, event: wire.AuthorDelete | wire.AdminDelete) -> None:
         gid = self.record.id

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import nacl.signing
+
 from .. import protocol, wire, wire_v2
-from ..errors import PseudonymTaken, ServerRejected
+from ..errors import AdminsOnly, PseudonymTaken, ServerRejected
 from ..protocol import b64d
 from . import actions, room_keys
 from . import store as v2store
 from .keys import DoorKeys, new_secret
-from .state import ADMIN, Member
+from .state import ADMIN, GroupState, Member
 
 if TYPE_CHECKING:
     from .engine import V2Engine
@@ -30,8 +32,15 @@ class Intents:
         self.gid = engine.record.id
 
     @property
-    def state(self) -> Any:
+    def state(self) -> GroupState:
         return self.engine.state
+
+    @property
+    def admin(self) -> nacl.signing.SigningKey:
+        key = self.state.admin_key
+        if key is None:
+            raise AdminsOnly()  # demoted meanwhile
+        return key
 
     def run(self) -> None:
         for row_id, action in v2store.intents(self.conn, self.gid):
@@ -88,6 +97,10 @@ class Intents:
                     raise PseudonymTaken()  # the first claim wins; the join stays queued
                 self.send(actions.join(s, pseudonym))
             return True
+        if do == "report":
+            if s.current > 0 and s.me.id in s.members:
+                self.send(actions.report(s, str(action["sealed"])))
+            return s.current > 0
         if s.admin_key is None or s.current == 0:
             return True  # no longer an admin (demoted meanwhile): nothing this device may do
         member = s.members.get(str(action.get("member", ""))) or s.knocks.get(str(action.get("member", "")))
@@ -121,7 +134,7 @@ class Intents:
         assert s.admin_key is not None
         request = wire_v2.CreateRoomV2(
             room=s.room_id, write_pub=write_pub, admin_pub=s.admin_pub, door_pub=door.write_pub,
-            door_expires=s.door_expires, sig=protocol.sign(s.admin_key, message),
+            door_expires=s.door_expires, sig=protocol.sign(self.admin, message),
         )  # fmt: skip
         self.engine.transport.create_room_v2(request)
         return True
@@ -139,7 +152,7 @@ class Intents:
 
     def set_epoch(self, epoch: int, write_pub: bytes) -> None:
         s = self.state
-        sig = protocol.sign(s.admin_key, room_keys.epoch_message(s.room_id, epoch, write_pub))
+        sig = protocol.sign(self.admin, room_keys.epoch_message(s.room_id, epoch, write_pub))
         self.change(wire_v2.SetEpoch(epoch=epoch, write_pub=write_pub, sig=sig))
 
     def remove(self, member: Member) -> None:
@@ -163,7 +176,7 @@ class Intents:
 
         upload(self.engine.transport, s, out.event_id, out.blob)
         new_pub = bytes(new_key.verify_key)
-        sig = protocol.sign(s.admin_key, room_keys.admin_message(s.room_id, generation, new_pub))
+        sig = protocol.sign(self.admin, room_keys.admin_message(s.room_id, generation, new_pub))
         self.change(wire_v2.SetAdmin(generation=generation, admin_pub=new_pub, sig=sig))
         self.engine.pull()
 
@@ -176,7 +189,7 @@ class Intents:
             return  # already done by an earlier try of this action
         generation = self.keys().door_generation + 1
         message = room_keys.door_message(s.room_id, generation, door.write_pub, expires)
-        sig = protocol.sign(s.admin_key, message)
+        sig = protocol.sign(self.admin, message)
         self.change(
             wire_v2.SetDoor(generation=generation, door_pub=door.write_pub, door_expires=expires, sig=sig)
         )

@@ -33,7 +33,7 @@ from . import actions, saved
 from . import store as v2store
 from .events import MAX_CONTACTS, MAX_RULES
 from .invite import PREFIX, InviteV2
-from .keys import DoorKeys, MemberKeys, new_secret, safety_code
+from .keys import DoorKeys, MemberKeys, new_secret, safety_code, seal_to_admins
 from .room_keys import upgrade_message
 from .state import ADMIN, GroupState, Member
 
@@ -298,10 +298,16 @@ class GroupsV2:
             self.store.enqueue(group_id, "put", post_id, {})
         return post_id
 
-    def _report_payload(self, group_id: int, post_id: str, reason: str) -> dict[str, Any]:
-        """Sealed to the admin role now; signed with the write key when sent (it may change)."""
+    def _report_v2(self, group_id: int, post_id: str, reason: str) -> None:
+        """A `report` event: signed by my key inside the encryption, its content sealed to the admin
+        role, so only admins read it and they know it comes from a member (not who, unless they ask)."""
         s = self._state(group_id)
-        return {"blob": b64e(protocol.seal_report(s.admin_pub, post_id, reason))}
+        if s.current == 0 or s.removed_me:
+            raise RemovedFromGroup() if s.removed_me else WaitingForApproval()
+        inner = json.dumps({"post": post_id, "reason": reason}, ensure_ascii=False).encode()
+        v2store.enqueue(
+            self.conn, group_id, {"do": "report", "sealed": b64e(seal_to_admins(s.admin_pub, inner))}
+        )
 
     def _admin_key(self, group_id: int, record: GroupRecord) -> tuple[bytes, nacl.signing.SigningKey | None]:
         """(room id, admin key) for an admin's deletion, in either version."""
