@@ -57,7 +57,7 @@ class Reminders(QObject):
         if isinstance(app, QGuiApplication):
             # Discreet mode chosen or left, the calculator shown or left: each sets the display name.
             # Looked at once that change is complete (the calculator on screen, the new icon set).
-            app.applicationDisplayNameChanged.connect(lambda: QTimer.singleShot(0, self.sync))
+            app.applicationDisplayNameChanged.connect(self._look_changed)
         self.sync()
 
     # -- state ---------------------------------------------------------------------
@@ -88,6 +88,11 @@ class Reminders(QObject):
         elif self.tray is not None:
             self.tray.hide()
         self.timer.reschedule()
+
+    def _look_changed(self) -> None:
+        # A bound slot, so the application's signal lets go of it with this object; the timer's context
+        # drops the call if the window goes meanwhile.
+        QTimer.singleShot(0, self, self.sync)
 
     def _tray(self) -> QSystemTrayIcon:
         if self.tray is None:
