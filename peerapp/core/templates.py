@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from . import kv
 from .db import Connection, Transaction
 from .entries import utc_stamp
-from .errors import PeerappError
+from .errors import JournalBusy, PeerappError
 from .i18n import QT_TRANSLATE_NOOP
 from .template_texts import TEXTS, ShippedText
 from .vocab import EMOTIONS
@@ -277,14 +277,18 @@ class TemplateRepository:
         ones follow `lang` from then on. Only those two cases write (a plain look is a read)."""
         templates = self.rows()
         if kv.get(self.conn, SEEDED_KEY) is None or any(self._stale(t, lang) for t in templates):
-            with Transaction(self.conn):
-                if kv.get(self.conn, SEEDED_KEY) is None:
-                    for key in SHIPPED:
-                        self.insert(shipped(key, lang))
-                    kv.put(self.conn, SEEDED_KEY, "1")
-                templates = [
-                    self._write(self._reworded(t, lang)) if self._stale(t, lang) else t for t in self.rows()
-                ]
+            try:
+                with Transaction(self.conn):
+                    if kv.get(self.conn, SEEDED_KEY) is None:
+                        for key in SHIPPED:
+                            self.insert(shipped(key, lang))
+                        kv.put(self.conn, SEEDED_KEY, "1")
+                    templates = [
+                        self._write(self._reworded(t, lang)) if self._stale(t, lang) else t
+                        for t in self.rows()
+                    ]
+            except JournalBusy:
+                pass  # an import holds the journal: shown as stored now, seeded or re-worded on a later look
         return sorted(templates, key=lambda t: (t.name.casefold(), t.id or 0))
 
     @staticmethod

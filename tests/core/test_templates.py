@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -301,3 +302,27 @@ def test_a_template_and_the_journal_share_one_vault(repo: JournalRepository) -> 
     # The journal's connection serves templates too (the GUI's repo.conn).
     t = TemplateRepository(repo.conn).add(mine())
     assert t.id is not None
+
+
+def test_listing_while_an_import_holds_the_journal_reads_and_seeds_later(vault: Vault) -> None:
+    held, done = threading.Event(), threading.Event()
+
+    def hold_write_lock() -> None:
+        other = vault.connect()  # this thread's own connection
+        other.execute("BEGIN IMMEDIATE")
+        held.set()
+        done.wait()
+        other.execute("COMMIT")
+        vault.release(other)
+
+    worker = threading.Thread(target=hold_write_lock)
+    worker.start()
+    try:
+        held.wait()
+        templates = TemplateRepository(vault.connect())
+        with db.busy_timeout(templates.conn, 20):
+            assert templates.all("en") == []  # no error, nothing half-written
+    finally:
+        done.set()
+        worker.join()
+    assert len(templates.all("en")) == 3

@@ -5,6 +5,7 @@ pseudo at 1024×600 and large, light and dark."""
 from __future__ import annotations
 
 import os
+import threading
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QWidget
 
+from peerapp.core.errors import JournalBusy
 from peerapp.core.journal import EntryFilter
 from peerapp.core.templates import Section, TemplateRepository
 from peerapp.gui import theme
@@ -257,6 +259,42 @@ def test_a_lock_closes_the_manager_with_unsaved_changes_without_asking(
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not win.findChildren(TemplatesDialog)
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_busy_journal_refuses_delete_and_save_with_one_line_and_loses_nothing(
+    qtbot: Any, make_window: MakeWindow
+) -> None:
+    win = opened(qtbot, make_window)
+    win.manage_templates_action.trigger()
+    dialog = shown(win, TemplatesDialog)
+    held, done = threading.Event(), threading.Event()
+
+    def import_holding_the_journal() -> None:
+        other = win.vault.connect()  # this thread's own connection, as an import's worker has
+        other.execute("BEGIN IMMEDIATE")
+        held.set()
+        done.wait()
+        other.execute("COMMIT")
+        win.vault.release(other)
+
+    worker = threading.Thread(target=import_holding_the_journal)
+    worker.start()
+    try:
+        held.wait()
+        answer_next_box(True)
+        click(qtbot, dialog.delete_button)
+        busy = JournalBusy().user_message()
+        assert dialog.error.isVisible() and dialog.error.text() == busy
+        type_text(dialog.name, " (mine)")
+        click(qtbot, dialog.save_button)
+        assert dialog.error.text() == busy and dialog.name.text() == "After a hard conversation (mine)"
+    finally:
+        done.set()
+        worker.join()
+    assert len(vault_templates(win).all("en")) == 3
+    click(qtbot, dialog.save_button)  # the import is over: the same click saves
+    assert "After a hard conversation (mine)" in {t.name for t in vault_templates(win).all("en")}
+    dialog.reject()
 
 
 def _both_themes(widget: QWidget, where: str, name: str, dark_too: bool) -> list[Problem]:

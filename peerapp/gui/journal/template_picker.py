@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core import db
 from ...core.markdown_render import render
 from ...core.templates import Template, TemplateRepository, body_for, draft_for, first_writing_place
 from ...core.vocab import emotion_label
@@ -29,6 +30,7 @@ from .. import design
 from ..common import Retranslatable, fit_to_screen
 from ..widgets.bidi_text import show_html
 from ..widgets.safe_browser import SafeBrowser
+from .drafted_dialog import DRAFT_WAIT_MS
 from .templates_dialog import TemplatesDialog
 
 if TYPE_CHECKING:
@@ -130,7 +132,9 @@ class TemplatePicker(Retranslatable, QDialog):
         wanted = int(item.data(ID_ROLE)) if item is not None else None
         self.listed = {}
         self.list.clear()
-        for template in self.templates.all(self.language()):
+        with db.busy_timeout(self.templates.conn, DRAFT_WAIT_MS):  # seeding can wait for a later look
+            listed = self.templates.all(self.language())
+        for template in listed:
             assert template.id is not None
             self.listed[template.id] = template
             row = QListWidgetItem(template.name)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core import db
 from ...core.errors import PeerappError
 from ...core.templates import (
     Template,
@@ -33,6 +34,7 @@ from ..widgets.announce import announce
 from ..widgets.ask import ask
 from ..widgets.bidi_text import fit_direction, follow_text
 from ..widgets.chips import EmotionChips
+from .drafted_dialog import DRAFT_WAIT_MS, SAVE_WAIT_MS
 from .editor_parts import TagEdit
 from .template_sections import SectionsTable
 
@@ -57,6 +59,7 @@ class TemplatesDialog(Retranslatable, QDialog):
         self.templates = templates
         self.language = language
         self.current: Template | None = None  # None: a new template, not saved yet
+        self.listed: dict[int | None, Template] = {}  # as the list shows them, by id
         self.dirty = False
         self._loading = False
         self._ready = False  # the list is filled once the form is built
@@ -166,7 +169,9 @@ class TemplatesDialog(Retranslatable, QDialog):
     def reload(self, select: int | None = None) -> None:
         """List the templates again and show `select`, or the one shown, or the first (a new one if none)."""
         wanted = select if select is not None else (self.current.id if self.current else None)
-        listed = self.templates.all(self.language())
+        with db.busy_timeout(self.templates.conn, DRAFT_WAIT_MS):  # seeding can wait for a later look
+            listed = self.templates.all(self.language())
+        self.listed = {t.id: t for t in listed}
         self._loading = True
         self.list.clear()
         shown: tuple[QListWidgetItem, Template] | None = None
@@ -192,7 +197,7 @@ class TemplatesDialog(Retranslatable, QDialog):
                 self.list.setCurrentRow(-1)  # back to the new template being written
             self._loading = False
             return
-        self._show(self.templates.get(int(item.data(ID_ROLE))))
+        self._show(self.listed.get(int(item.data(ID_ROLE))))
 
     def _show(self, template: Template | None) -> None:
         self.current = template
@@ -251,11 +256,12 @@ class TemplatesDialog(Retranslatable, QDialog):
         """Store the form; a refused template shows why (translated) and keeps the form as typed."""
         template = self.form_template()
         try:
-            saved = self.templates.add(template) if template.id is None else self.templates.update(template)
+            with db.busy_timeout(self.templates.conn, SAVE_WAIT_MS):
+                saved = (
+                    self.templates.add(template) if template.id is None else self.templates.update(template)
+                )
         except PeerappError as exc:
-            self.error.setText(exc.user_message())
-            self.error.show()
-            announce(self, exc.user_message(), assertive=True)
+            self._refused(exc)
             if isinstance(exc, (TemplateNameMissing, TemplateNameTaken)):
                 self.name.setFocus()
             elif isinstance(exc, TemplateSectionEmpty):
@@ -267,6 +273,12 @@ class TemplatesDialog(Retranslatable, QDialog):
         self.status.setText(self.tr("Saved."))
         announce(self, self.status.text())
         return True
+
+    def _refused(self, exc: PeerappError) -> None:
+        """Why the template was not saved or deleted: one translated line, said aloud too."""
+        self.error.setText(exc.user_message())
+        self.error.show()
+        announce(self, exc.user_message(), assertive=True)
 
     def delete_current(self) -> None:
         current = self.current
@@ -282,7 +294,12 @@ class TemplatesDialog(Retranslatable, QDialog):
             destructive=True,
         ):
             return
-        self.templates.delete(current.id)
+        try:
+            with db.busy_timeout(self.templates.conn, SAVE_WAIT_MS):
+                self.templates.delete(current.id)
+        except PeerappError as exc:  # an import holds the journal, or it was deleted meanwhile
+            self._refused(exc)
+            return
         self.current, self.dirty = None, False
         self.reload()
         announce(self, self.tr("Template deleted."))
