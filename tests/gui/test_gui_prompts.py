@@ -170,6 +170,23 @@ def test_hiding_is_remembered_in_the_vault_and_undone_with_a_click(
     assert win.repo is not None and not prompts.is_hidden(win.repo.conn)
 
 
+def test_hiding_while_an_import_holds_the_journal_folds_without_freezing(
+    qtbot: Any, make_window: MakeWindow
+) -> None:
+    win = opened(qtbot, make_window)
+    editor = new_editor(win)
+    other = win.vault.connect()  # another task's connection holds the write lock, as an import does
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        qtbot.mouseClick(editor.prompt.hide_button, LEFT)  # no exception out of the slot, no 10 s wait
+        assert not editor.prompt.isVisible() and editor.prompt.show_button.isVisible()
+    finally:
+        other.execute("ROLLBACK")
+        win.vault.release(other)
+    assert win.repo is not None and not prompts.is_hidden(win.repo.conn)  # folded, not remembered
+    editor.discard()
+
+
 def test_a_draft_keeps_the_prompt_in_use(qtbot: Any, make_window: MakeWindow) -> None:
     win = opened(qtbot, make_window)
     editor = new_editor(win)

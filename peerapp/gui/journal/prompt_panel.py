@@ -8,12 +8,15 @@ from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSizePolicy, QToolButton, QWidget
 
-from ...core import prompts
+from ...core import db, prompts
 from ...core.db import Connection
 from ...core.markdown_render import escape
 from ...core.settings import LANGUAGES
 from .. import design
 from ..common import Retranslatable
+
+# How long a click on hide may wait for a journal an import is writing (the window must not freeze).
+REMEMBER_WAIT_MS = 100
 
 
 def _language() -> str:
@@ -161,7 +164,11 @@ class PromptPanel(Retranslatable, QWidget):
     def fold(self, folded: bool, remember: bool = True) -> None:
         """Fold the line away (the small show button stays) or open it; remembered in the vault if asked."""
         if remember:
-            prompts.set_hidden(self.conn, folded)
+            try:
+                with db.busy_timeout(self.conn, REMEMBER_WAIT_MS):
+                    prompts.set_hidden(self.conn, folded)
+            except db.OperationalError:
+                pass  # an import holds the journal (or it is read-only): folded now, not remembered
         offered = self.available or self.used is not None
         self.setVisible(offered and not folded)
         self.show_button.setVisible(offered and folded)
