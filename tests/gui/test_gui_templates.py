@@ -131,6 +131,34 @@ def test_an_entry_being_written_is_not_replaced(qtbot: Any, make_window: MakeWin
     picker.reject()
 
 
+def test_with_every_template_deleted_the_picker_says_how_to_make_one(
+    qtbot: Any, make_window: MakeWindow
+) -> None:
+    win = opened(qtbot, make_window)
+    templates = vault_templates(win)
+    for template in templates.all("en"):
+        assert template.id is not None
+        templates.delete(template.id)
+    win.template_action.trigger()
+    picker = shown(win, TemplatePicker)
+    assert picker.list.count() == 0 and picker.none_label.isVisible()
+    assert not picker.start_button.isEnabled()
+    assert check_window(picker, "picker with no templates") == []
+    # Manage templates from here: the form starts a new one, and the picker lists it when it closes.
+    click(qtbot, picker.manage_button)
+    manager = picker.findChildren(TemplatesDialog)[0]
+    assert manager.current is None and manager.heading.text() == "A new template"
+    type_text(manager.name, "Quick note")
+    click(qtbot, manager.save_button)
+    manager.reject()
+    assert [picker.list.item(i).text() for i in range(picker.list.count())] == ["Quick note"]
+    assert picker.start_button.isEnabled()
+    click(qtbot, picker.start_button)
+    editor = win.journal_page.editor
+    assert editor is not None and editor.body.toPlainText() == "" and editor.title.text() == ""
+    editor.discard()
+
+
 def test_manage_templates_create_edit_delete_with_clicks(qtbot: Any, make_window: MakeWindow) -> None:
     win = opened(qtbot, make_window)
     win.manage_templates_action.trigger()
