@@ -109,6 +109,14 @@ def test_sqlite_schema_has_no_time_or_address_columns(tmp_path: Path) -> None:
             "door_pub",
             "door_gen",
             "door_expires",
+            # The data plane (issue 18): the operator's suspension, the quota counters (bytes held,
+            # posts on the room's last day: a day, as events have).
+            "suspended",
+            "bytes",
+            "posts_day",
+            "day_posts",
         ],
         "events": ["room", "seq", "kind", "post_id", "blob", "delete_hash", "by_admin", "proof", "day"],
+        # A creation token's hash and the day it was issued; nothing links it to the rooms it created.
+        "creation_tokens": ["id", "hash", "created_day"],
     }
