@@ -88,6 +88,39 @@ def insert_post(
     )
 
 
+def known_posts(conn: Connection, group_id: int, ids: list[str]) -> dict[str, tuple[bool, str]]:
+    """Of these post ids, those already here: id -> (mine, status)."""
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        f"SELECT id, mine, status FROM group_post WHERE group_id = ? AND id IN ({marks})", (group_id, *ids)
+    )
+    return {str(r[0]): (bool(r[1]), str(r[2])) for r in rows}
+
+
+def tombstones(conn: Connection, group_id: int, ids: list[str]) -> dict[str, tuple[str, str]]:
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        f"SELECT post_id, method, proof FROM group_tombstone WHERE group_id = ? AND post_id IN ({marks})",
+        (group_id, *ids),
+    )
+    return {str(r[0]): (str(r[1]), str(r[2])) for r in rows}
+
+
+def insert_received(
+    conn: Connection, group_id: int, rows: list[tuple[str, dict[str, Any], str, bool, str, bool, int]]
+) -> None:
+    """Posts from the room, in one statement: (id, fields, author, verified, status, mine, seq) each."""
+    conn.executemany(
+        "INSERT INTO group_post (group_id, id, kind, author, body, cw, reply_to, at, dhash, seq,"
+        " status, mine, verified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (group_id, pid, f["k"], author, f["b"], f.get("cw", ""), f.get("r"), f["t"], f["d"], seq,
+             status, int(mine), int(verified))
+            for pid, f, author, verified, status, mine, seq in rows
+        ],
+    )  # fmt: skip
+
+
 def queued_puts(conn: Connection, group_id: int) -> list[tuple[str, dict[str, Any], bytes | None]]:
     """Posts waiting in the outbox: (id, their fields, the blob they were sealed in)."""
     rows = conn.execute(
