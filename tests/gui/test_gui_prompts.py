@@ -222,6 +222,26 @@ def test_a_damaged_pack_leaves_an_editor_without_the_line(
     json.dumps(prompts.THEMES)  # the module is still usable
 
 
+def test_an_unreadable_journal_still_gets_a_prompt_line(qtbot: Any, tmp_path: Path) -> None:
+    from peerapp.core import db
+    from peerapp.gui.journal.prompt_panel import PromptPanel
+
+    garbage = tmp_path / "damaged.db"
+    garbage.write_bytes(os.urandom(8192))  # what a damaged vault reads as: not a database
+    conn = db._driver().connect(str(garbage), isolation_level=None)
+    try:
+        panel = PromptPanel(conn)
+        qtbot.addWidget(panel)
+        panel.show()
+        assert panel.isVisible() and panel.current is not None
+        qtbot.mouseClick(panel.hide_button, LEFT)  # not remembered, and no exception out of the click
+        assert not panel.isVisible() and panel.show_button.isVisibleTo(
+            panel.show_button.parentWidget() or panel
+        )
+    finally:
+        conn.close()
+
+
 def test_arabic_reads_right_to_left_with_the_arabic_prompt(qtbot: Any, make_window: MakeWindow) -> None:
     win = opened(qtbot, make_window, "ar")
     win.resize(*SMALL_SCREEN)

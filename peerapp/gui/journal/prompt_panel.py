@@ -65,13 +65,24 @@ class PromptPanel(Retranslatable, QWidget):
             row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         try:
             self._fill_theme_menu()
-            self.current = prompts.prompt_for_today(self.lang, date.today(), recent=prompts.recent_ids(conn))
+            self.current = prompts.prompt_for_today(self.lang, date.today(), recent=self._recent())
             self.available = True
         except prompts.PromptPackDamaged:
             # No prompts to offer (a damaged install): the editor simply has no prompt line.
             self.available = False
-        self.fold(prompts.is_hidden(conn), remember=False)
+        try:
+            hidden = prompts.is_hidden(conn)
+        except db.DatabaseError:
+            hidden = False  # a damaged journal: the editor opens all the same, and says so when saving
+        self.fold(hidden, remember=False)
         self.retranslate_ui()
+
+    def _recent(self) -> set[str]:
+        """Prompts lately answered; none when the journal cannot be read (the prompt is only a nicety)."""
+        try:
+            return prompts.recent_ids(self.conn)
+        except db.DatabaseError:
+            return set()
 
     def _tool(self, slot: object) -> QToolButton:
         button = QToolButton()
@@ -150,9 +161,7 @@ class PromptPanel(Retranslatable, QWidget):
 
     def _theme_chosen(self, action: QAction) -> None:
         self.theme = str(action.data()) or None
-        self.current = prompts.prompt_for_today(
-            self.lang, date.today(), self.theme, recent=prompts.recent_ids(self.conn)
-        )
+        self.current = prompts.prompt_for_today(self.lang, date.today(), self.theme, recent=self._recent())
         self.daily = True
         self._show()
 
@@ -167,8 +176,8 @@ class PromptPanel(Retranslatable, QWidget):
             try:
                 with db.busy_timeout(self.conn, REMEMBER_WAIT_MS):
                     prompts.set_hidden(self.conn, folded)
-            except db.OperationalError:
-                pass  # an import holds the journal (or it is read-only): folded now, not remembered
+            except db.DatabaseError:
+                pass  # an import holds the journal, or it is damaged: folded now, not remembered
         offered = self.available or self.used is not None
         self.setVisible(offered and not folded)
         self.show_button.setVisible(offered and folded)
