@@ -31,6 +31,7 @@ from ..common import Retranslatable, fit_to_screen
 from ..widgets.bidi_text import show_html
 from ..widgets.safe_browser import SafeBrowser
 from .drafted_dialog import DRAFT_WAIT_MS
+from .template_sections import OwnDirection
 from .templates_dialog import TemplatesDialog
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ class TemplatePicker(Retranslatable, QDialog):
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.list = QListWidget()
+        self.list.setItemDelegate(OwnDirection(self.list))
         self.list.currentItemChanged.connect(lambda *_a: self._preview())
         self.list.itemActivated.connect(lambda _item: self.start())
         self.none_label = QLabel()

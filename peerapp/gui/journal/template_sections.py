@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -17,11 +21,31 @@ from PySide6.QtWidgets import (
 from ...core.templates import MAX_SECTIONS, Section
 from .. import design
 from ..common import Retranslatable
+from ..widgets.bidi_text import follow_text, paragraph_direction
 
 HEADING, HINT = 0, 1
 # Rows shown before the table scrolls: a shipped thought record has six; fewer leave the form room on
 # a 1024×600 screen.
 VISIBLE_ROWS = 4
+
+
+class OwnDirection(QStyledItemDelegate):
+    """Each name, heading or hint shown (and typed) in its own direction: an English heading in the
+    Arabic interface keeps its question mark at its end, as the entry's text does."""
+
+    def initStyleOption(  # noqa: N802 - Qt override
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.direction = paragraph_direction(option.text, QApplication.layoutDirection())
+
+    def createEditor(  # noqa: N802 - Qt override
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            follow_text(editor)
+        return editor
 
 
 class SectionsTable(Retranslatable, QWidget):
@@ -44,6 +68,7 @@ class SectionsTable(Retranslatable, QWidget):
         # Tab moves on to the buttons and the rest of the form, not from cell to cell for ever.
         self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(False)
+        self.table.setItemDelegate(OwnDirection(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(HEADING, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(HINT, QHeaderView.ResizeMode.Stretch)

@@ -36,7 +36,7 @@ from ..widgets.bidi_text import fit_direction, follow_text
 from ..widgets.chips import EmotionChips
 from .drafted_dialog import DRAFT_WAIT_MS, SAVE_WAIT_MS
 from .editor_parts import TagEdit
-from .template_sections import SectionsTable
+from .template_sections import OwnDirection, SectionsTable
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 # Chip rows shown before they scroll: the sections need the room more on a 1024×600 screen.
@@ -66,6 +66,7 @@ class TemplatesDialog(Retranslatable, QDialog):
         fit_to_screen(self, *SIZE)
 
         self.list = QListWidget()
+        self.list.setItemDelegate(OwnDirection(self.list))
         self.list.currentItemChanged.connect(self._switch)
         self.new_button = QPushButton()
         self.new_button.clicked.connect(self.new_template)
