@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -37,7 +38,8 @@ def cached_index_words() -> Iterator[None]:
 _EMOTION_RANK = {key: i for i, key in enumerate(EMOTIONS)}
 
 
-def _emotion_rank(key: str) -> int:
+def emotion_rank(key: str) -> int:
+    """Where an emotion goes in an entry's list: the vocabulary's order, unknown keys last."""
     return _EMOTION_RANK.get(key, len(_EMOTION_RANK))
 
 
@@ -84,7 +86,7 @@ def hydrate(conn: Connection, rows: Sequence[Sequence[object]]) -> list[Entry]:
         entries[entry_id].coping.append(CopingUse(technique, before, after, helpful))
     for entry in entries.values():
         if len(entry.emotions) > 1:
-            entry.emotions.sort(key=_emotion_rank)
+            entry.emotions.sort(key=emotion_rank)
     return list(entries.values())
 
 
@@ -161,6 +163,53 @@ class ChildRows:
         self.index.append(
             (entry.id, index_text(entry.title), index_text(" ".join(entry.tags)), index_text(entry.text))
         )
+
+
+ENTRY_INSERT = (
+    "INSERT INTO entry (id, uid, at, at_utc, day, mood, title, body, created_at, updated_at, deleted_at, prompt)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def insert_checked(conn: Connection, entries: list[Entry], known_tags: dict[str, int], now: str) -> list[str]:
+    """Store entries that already passed entries.validate (an import checks and tidies each row once,
+    as it reads it), inside the caller's write transaction: the rows JournalRepository.add_many stores,
+    ids given from max(id) + 1 in order (tests/core/test_transfer_rows.py compares the two). Returns
+    each entry's local day, for insight_schema.bulk_insights.
+    """
+    first = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM entry").fetchone()[0])
+    values = []
+    days = []
+    for entry_id, entry in enumerate(entries, first):
+        entry.id = entry_id
+        entry.uid = entry.uid or uuid.uuid4().hex
+        entry.created_at = entry.created_at or now
+        entry.updated_at = entry.updated_at or now
+        at = entry.at
+        stamp = at.isoformat()
+        day = stamp[:10]  # Entry.day: isoformat writes the date first, the year in 4 digits
+        days.append(day)
+        values.append(
+            (
+                entry_id,
+                entry.uid,
+                stamp,
+                int(at.timestamp()),
+                day,
+                entry.mood,
+                entry.title,
+                entry.text,
+                entry.created_at,
+                entry.updated_at,
+                entry.deleted_at,
+                entry.prompt,
+            )
+        )
+    conn.executemany(ENTRY_INSERT, values)
+    rows = ChildRows()
+    rows.collect(entries, conn, known_tags)
+    write_rows(conn, rows)
+    return days
 
 
 def write_rows(conn: Connection, rows: ChildRows) -> None:

@@ -9,11 +9,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Protocol
+from typing import IO, TYPE_CHECKING, Protocol
 
 from ..errors import ImportBadDate, ImportRowError
 from ..i18n import translate
 from ..journal import Entry
+
+if TYPE_CHECKING:  # the driver loads when a vault opens, not when the formats are listed
+    from ..db import Connection
 
 CONTEXT = "Transfer"  # the translation context of every label and file filter in the registry
 
@@ -39,6 +42,11 @@ class Row:
     read: int = 0
 
 
+JournalWriter = Callable[["Connection", IO[str], Callable[[int], None]], int]
+"""Writes the whole journal (connection, open text file, called with the count after each page; it
+raises to cancel) straight from the vault's rows, in the order and format `open`'s writer would;
+returns how many entries it wrote."""
+
 RowReader = Callable[[Path, "dict[str, int] | None", "set[str] | None"], Iterator[Row]]
 """Reads an import file as rows: (path, mood map, set that collects unknown mood labels)."""
 
@@ -53,6 +61,9 @@ class Exporter:
     suffix: str  # what a chosen file name gets when it has none
     with_trash: bool  # JSON keeps everything; the readable formats leave the trash out
     open: Callable[[IO[str]], EntryWriter]
+    # JSON only: the same file written from the rows as read, with no Entry made per row (export_entries
+    # uses it when set; `open` stays for writing entries one by one).
+    write_journal: JournalWriter | None = None
     # Markdown only: one file per entry, as (file name, text); `used` keeps names unique in the folder.
     folder_file: Callable[[Entry, set[str]], tuple[str, str]] | None = None
     # Markdown only: whether a target path means a folder. One rule for the CLI and the GUI.

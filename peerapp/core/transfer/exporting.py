@@ -47,14 +47,23 @@ def export_entries(
     # leaves a record the next unlock (or a panic wipe) uses to remove it.
     with crashsafe.writing(path, conn=conn, kind="export") as raw:
         fh = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-        writer = exporter.open(fh)
-        for entries in journal_pages(repo, exporter.with_trash):
+        if exporter.write_journal is not None:
             cancel.raise_if_cancelled()
-            for entry in entries:
-                writer.write(entry)
-            done += len(entries)
-            progress(done, total)
-        writer.close()
+
+            def step(written: int) -> None:
+                progress(written, total)
+                cancel.raise_if_cancelled()
+
+            done = exporter.write_journal(conn, fh, step)
+        else:
+            writer = exporter.open(fh)
+            for entries in journal_pages(repo, exporter.with_trash):
+                cancel.raise_if_cancelled()
+                for entry in entries:
+                    writer.write(entry)
+                done += len(entries)
+                progress(done, total)
+            writer.close()
         fh.flush()
         fh.detach()
         cancel.raise_if_cancelled()

@@ -9,18 +9,20 @@ from dataclasses import dataclass, field
 from datetime import UTC
 from pathlib import Path
 
-from .. import untrusted
+from .. import textnorm, untrusted
 from ..db import Connection
+from ..entries import utc_stamp, validate
 from ..errors import (
     ImportBadDate,
     ImportBadMood,
     ImportRowError,
     ImportTooManyBadRows,
+    InvalidInput,
     UnknownMoodLabels,
 )
 from ..insight_schema import bulk_insights
-from ..journal import Entry, JournalRepository
-from ..journal_rows import cached_index_words
+from ..journal import INDEX_VERSION_KEY, Entry
+from ..journal_rows import cached_index_words, insert_checked
 from ..tasks import CancelToken, Progress, no_progress, token
 from .base import Row, shown
 from .paging import batches
@@ -65,12 +67,13 @@ def _storable(text: str) -> bool:
 
 
 def _check(entry: Entry) -> None:
-    """What JournalRepository would refuse, found per row so the rest of a batch still imports."""
+    """What JournalRepository would refuse, found per row so the rest of a batch still imports; then
+    entries.validate tidies the entry in place (tags, emotions, prompt, a time without its zone), so
+    the row is stored as it stands (journal_rows.insert_checked) without being validated again.
+    """
+    # The types validate counts on: a file's "3" or true is not a mood.
     if entry.mood is not None and not _optional_int(entry.mood, 1, 5):
         raise ImportBadMood(shown(entry.mood))
-    for key in entry.emotions:
-        if not key or len(key) > 64:
-            raise ImportRowError("emotion")
     for use in entry.coping:
         if not (
             use.technique
@@ -90,12 +93,18 @@ def _check(entry: Entry) -> None:
             at.astimezone(UTC).astimezone()
         except (ValueError, OverflowError, OSError) as exc:
             raise ImportBadDate(shown(entry.at.isoformat())) from exc
+    try:
+        validate(entry)
+    except InvalidInput as exc:
+        raise ImportRowError(exc.detail) from exc
     # One string for every text of the row: a lone surrogate or a NUL in any of them is in it too
     # (Python's UTF-8 encoder refuses surrogates even in pairs, so joining cannot pair two up).
     texts = [entry.title, entry.text, entry.uid, entry.created_at, entry.updated_at, entry.deleted_at or ""]
     texts += entry.tags
     texts += entry.emotions
     texts += [use.technique for use in entry.coping]
+    if entry.prompt is not None:
+        texts.append(entry.prompt)
     if not _storable("".join(texts)):
         raise ImportRowError("text")
 
@@ -159,7 +168,6 @@ def import_entries(
     cancel = token(cancel)
     path = Path(path)
     size = os.stat(path).st_size
-    repo = JournalRepository(conn)
     report = ImportReport()
     cap = [0, 0]
     tag_ids: dict[str, int] = {}  # valid for this transaction only
@@ -169,28 +177,42 @@ def import_entries(
     pending = batches(_checked(source, path, mood_map, cap))
     first = next(pending, None)
     cache = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+    foreign_keys = int(conn.execute("PRAGMA foreign_keys").fetchone()[0])
     conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
-    conn.execute("BEGIN IMMEDIATE")
+    # Every link an import writes points at an entry of the same batch or a tag it has just found or
+    # made (journal_rows.insert_checked), so SQLite's check of each against its parent is spared. It can
+    # only be changed outside a transaction, and is put back whatever happens.
+    conn.execute("PRAGMA foreign_keys = OFF")
     try:
-        hash_size = _fts_hash_size(conn, IMPORT_FTS_HASH)
-        # The insight aggregates are brought up to date once at the end, set by set (about half a second
-        # at 50k entries, where their triggers took 2.5 s), and each distinct word is normalised once.
-        with bulk_insights(conn), cached_index_words():
-            for batch in itertools.chain([first] if first else [], pending):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            hash_size = _fts_hash_size(conn, IMPORT_FTS_HASH)
+            # A fresh index is marked with the normaliser's version when its first entries go in.
+            conn.execute(
+                "INSERT OR IGNORE INTO kv (key, value) VALUES (?, ?)",
+                (INDEX_VERSION_KEY, str(textnorm.VERSION)),
+            )
+            now = utc_stamp()
+            # The insight aggregates are brought up to date once at the end, set by set, for the days
+            # the import wrote to (about half a second at 50k entries, where their triggers took 2.5 s),
+            # and each distinct word is normalised once.
+            with bulk_insights(conn) as days, cached_index_words():
+                for batch in itertools.chain([first] if first else [], pending):
+                    cancel.raise_if_cancelled()
+                    # A file bound to fail (more bad rows than allowed) is still read to its end, so the
+                    # one error told is the same as check_import_file's; nothing more is written meanwhile.
+                    if cap[1] <= untrusted.MAX_BAD_ROWS:
+                        days.update(_import_batch(conn, batch, report, tag_ids, now))
+                    progress(min(batch[-1].read, size), size)
                 cancel.raise_if_cancelled()
-                # A file bound to fail (more bad rows than allowed) is still read to its end, so the
-                # one error told is the same as check_import_file's; nothing more is written meanwhile.
-                if cap[1] <= untrusted.MAX_BAD_ROWS:
-                    _import_batch(conn, repo, batch, report, tag_ids)
-                progress(min(batch[-1].read, size), size)
-            cancel.raise_if_cancelled()
-        _fts_hash_size(conn, hash_size)
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
+            _fts_hash_size(conn, hash_size)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
     finally:
+        conn.execute(f"PRAGMA foreign_keys = {foreign_keys}")
         conn.execute(f"PRAGMA cache_size = {cache}")
     report.errors.sort(key=lambda item: item[0])
     progress(size, size)
@@ -205,13 +227,10 @@ def _fts_hash_size(conn: Connection, size: int) -> int:
 
 
 def _import_batch(
-    conn: Connection,
-    repo: JournalRepository,
-    batch: list[Row],
-    report: ImportReport,
-    tag_ids: dict[str, int],
-) -> None:
-    """Add a batch's new rows inside the import's transaction; count duplicates, note bad rows."""
+    conn: Connection, batch: list[Row], report: ImportReport, tag_ids: dict[str, int], now: str
+) -> list[str]:
+    """Add a batch's new rows inside the import's transaction; count duplicates, note bad rows.
+    Returns the local days of the entries added."""
     uids = [row.entry.uid for row in batch if row.entry is not None]
     existing: set[str] = set()
     for i in range(0, len(uids), 500):
@@ -230,5 +249,6 @@ def _import_batch(
             assert row.entry is not None
             existing.add(row.entry.uid)
             fresh.append(row.entry)
-    # Checked above, so one call adds the whole batch (a savepoint per row doubled the cost).
-    report.added += repo.add_many(fresh, tag_ids)
+    # Checked and tidied as read (_check), so the whole batch goes in with one statement per table.
+    report.added += len(fresh)
+    return insert_checked(conn, fresh, tag_ids, now)

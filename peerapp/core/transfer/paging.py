@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-from .. import untrusted
+from .. import journal_search, untrusted
 from ..journal import Cursor, Entry, EntryFilter, JournalRepository
 from .base import Row
+
+if TYPE_CHECKING:
+    from ..db import Connection
 
 PAGE = 500  # entries read from the vault at a time (and the step of export progress)
 BATCH = 500  # rows committed at a time by an import
@@ -30,6 +34,29 @@ def journal_pages(repo: JournalRepository, with_trash: bool) -> Iterator[list[En
     yield from pages(repo, EntryFilter())
     if with_trash:
         yield from pages(repo, EntryFilter(trash=True))
+
+
+# An exported row: the entry's columns as stored, and at_utc last (the page's cursor).
+EXPORT_COLUMNS = "id, uid, at, mood, title, body, created_at, updated_at, deleted_at, prompt, at_utc"
+
+
+def row_pages(conn: Connection, with_trash: bool) -> Iterator[list[Sequence[object]]]:
+    """What journal_pages yields, in the same order and pages, as rows of EXPORT_COLUMNS: a format
+    that writes text straight from the columns makes no Entry (nor parses its time) per row."""
+    for flt in (EntryFilter(), EntryFilter(trash=True)) if with_trash else (EntryFilter(),):
+        after: Cursor | None = None
+        while True:
+            clause, params = journal_search.where(flt, after)
+            rows: list[Sequence[object]] = conn.execute(
+                f"SELECT {EXPORT_COLUMNS} FROM entry e WHERE {clause}"
+                " ORDER BY e.at_utc DESC, e.id DESC LIMIT ?",
+                (*params, PAGE),
+            ).fetchall()
+            if not rows:
+                break
+            yield rows
+            last = rows[-1]
+            after = Cursor(cast(int, last[10]), cast(int, last[0]))
 
 
 def count(repo: JournalRepository, with_trash: bool) -> int:
