@@ -295,9 +295,8 @@ def _sync_now(service: GroupService, gid: int, done: str) -> int:
     except PeerappError as exc:
         print(exc.user_message(), file=sys.stderr)
         print(translate("CLI", "It is done at the next sync."), file=sys.stderr)
-    else:
-        if done:
-            print(done)
+        return EXIT_OK
+    print(done, end="\n" if done else "")
     return EXIT_OK
 
 
