@@ -246,7 +246,7 @@ class OutcomesCard(Card):
             widget = None if item is None else item.widget()
             if widget is not None:
                 widget.deleteLater()
-        self.article_buttons: list[QPushButton] = []
+        self.article_buttons = []
         low = [found for found in INSTRUMENTS.values() if self_checks.low_run(found, self.checks)]
         self.low_label.setVisible(bool(low))
         if not low:
