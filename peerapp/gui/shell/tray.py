@@ -51,7 +51,7 @@ class Reminders(QObject):
         # Connected after the window's own slot, so the pages are attached when this one runs.
         window.unlock_page.unlocked.connect(self._unlocked)
         # A wipe shows the first run with the settings back to their defaults (reminders off).
-        window.stack.currentChanged.connect(lambda _index: self.sync())
+        window.stack.currentChanged.connect(self._screen_changed)
         window.installEventFilter(self)  # shown again after the calculator screen: the tray comes back
         app = QApplication.instance()
         if isinstance(app, QGuiApplication):
@@ -88,6 +88,9 @@ class Reminders(QObject):
         elif self.tray is not None:
             self.tray.hide()
         self.timer.reschedule()
+
+    def _screen_changed(self, _index: int) -> None:
+        self.sync()
 
     def _look_changed(self) -> None:
         # A bound slot, so the application's signal lets go of it with this object; the timer's context
