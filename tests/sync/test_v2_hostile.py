@@ -206,3 +206,29 @@ def test_a_post_stored_after_its_authors_removal_is_never_shown(
     assert result.discarded >= 1
     assert ben.state().current == 2
     assert "slipped in late" not in [t for _n, t, _v in ben.texts()]
+
+
+def test_a_forged_grant_at_the_door_lets_nobody_in(tmp_path: Path, sqlite_server: ServerProcess) -> None:
+    """In an approval group anyone holding the invite can write at the door; a grant or welcome not
+    signed by the admin role gives a waiting joiner nothing, and the admins' real welcome still does."""
+    ana, ben = group_of(tmp_path, sqlite_server.url, ["Ana", "Ben"], approval=True)
+    eve = ben.state()  # the invite's keys, as anyone holding it has them
+    eve.admin_key = nacl.signing.SigningKey.generate()
+    eve.enter(1, bytes(32))
+    forged = [actions.grant(eve, eve.doors[-1])]
+    me = ben.state().members.get(ben.state().me.id) or actions.Member(
+        ben.state().me.id, "Ben", ben.state().me.sig_pub, ben.state().me.box_pub, 0, 0
+    )
+    forged.append(actions.welcome(eve, eve.doors[-1], me))
+    with Transport(sqlite_server.url) as link:
+        for out in forged:
+            upload(link, eve, out.event_id, out.blob)
+    result = ben.sync()
+    assert result.discarded >= 2
+    assert ben.state().current == 0
+    ana.sync()
+    ana.service.approve(ana.gid, "Ben")
+    ana.sync()
+    ben.sync()
+    assert ben.state().current == 1
+    assert ben.state().epochs[1].secret != bytes(32)
