@@ -483,47 +483,47 @@
     </message>
     <message>
         <source>Unknown or incomplete admin command. Try: peerapp server admin --help</source>
-        <translation type="unfinished" />
+        <translation>أمر إدارة غير معروف أو ناقص. جرّب: peerapp server admin --help</translation>
     </message>
     <message>
         <source>The database must be sqlite:///PATH or postgresql://…</source>
-        <translation type="unfinished" />
+        <translation>يجب أن تكون قاعدة البيانات بالصيغة sqlite:///PATH أو postgresql://…</translation>
     </message>
     <message>
         <source>The retention must be at least one day.</source>
-        <translation type="unfinished" />
+        <translation>يجب ألّا تقلّ مدة الاحتفاظ عن يوم واحد.</translation>
     </message>
     <message>
         <source>Token id (to revoke it): %1</source>
-        <translation type="unfinished" />
+        <translation>معرّف الرمز (لإلغائه لاحقًا): %1</translation>
     </message>
     <message>
         <source>The server's database could not be opened. Check --db and that the database is running.</source>
-        <translation type="unfinished" />
+        <translation>تعذّر فتح قاعدة بيانات الخادم. يُرجى التحقّق من ‎--db ومن أن قاعدة البيانات تعمل.</translation>
     </message>
     <message>
         <source>There is no room with that id on this server.</source>
-        <translation type="unfinished" />
+        <translation>لا توجد على هذا الخادم غرفة بهذا المعرّف.</translation>
     </message>
     <message>
         <source>A room id is 64 hexadecimal characters.</source>
-        <translation type="unfinished" />
+        <translation>معرّف الغرفة ٦٤ محرفًا ست عشريًّا.</translation>
     </message>
     <message>
         <source>There is no creation token with that id.</source>
-        <translation type="unfinished" />
+        <translation>لا يوجد رمز إنشاء بهذا المعرّف.</translation>
     </message>
     <message>
         <source>The file is not a whole peerapp server export. Nothing was imported.</source>
-        <translation type="unfinished" />
+        <translation>هذا الملف ليس تصديرًا كاملًا لخادم peerapp. لم يُستورَد شيء.</translation>
     </message>
     <message>
         <source>The database to import into must be empty. Nothing was imported.</source>
-        <translation type="unfinished" />
+        <translation>يجب أن تكون قاعدة البيانات التي يُستورَد إليها فارغة. لم يُستورَد شيء.</translation>
     </message>
     <message>
         <source>The export file could not be written. Nothing was left behind.</source>
-        <translation type="unfinished" />
+        <translation>تعذّرت كتابة ملف التصدير، ولم يبقَ منه أي أثر.</translation>
     </message>
     <message>
         <source>The group server is not installed. Install it with: pip install 'peerapp[server]'</source>
@@ -567,7 +567,7 @@
     </message>
     <message>
         <source>(unverified: not shown under any name)</source>
-        <translation type="unfinished" />
+        <translation>(غير موثَّق: لا يُعرض تحت أي اسم)</translation>
     </message>
     <message>
         <source>Content warning:</source>
@@ -615,55 +615,55 @@
     </message>
     <message>
         <source>--expires needs a number of days above 0.</source>
-        <translation type="unfinished" />
+        <translation>يحتاج الخيار ‎--expires‎ إلى عدد أيام أكبر من 0.</translation>
     </message>
     <message>
         <source>It is done at the next sync.</source>
-        <translation type="unfinished" />
+        <translation>سيتم ذلك عند المزامنة القادمة.</translation>
     </message>
     <message>
         <source>admin</source>
-        <translation type="unfinished" />
+        <translation>مشرف</translation>
     </message>
     <message>
         <source>member</source>
-        <translation type="unfinished" />
+        <translation>عضو</translation>
     </message>
     <message>
         <source>asks to join</source>
-        <translation type="unfinished" />
+        <translation>طلب انضمام</translation>
     </message>
     <message>
         <source>(you)</source>
-        <translation type="unfinished" />
+        <translation>(حسابك)</translation>
     </message>
     <message>
         <source>Removed %1. The group moved to a new key without them.</source>
-        <translation type="unfinished" />
+        <translation>أُزيل %1، وانتقلت المجموعة إلى مفتاح جديد لا يصل إليه.</translation>
     </message>
     <message>
         <source>Let %1 in: they can now read the group.</source>
-        <translation type="unfinished" />
+        <translation>قُبل انضمام %1، وصارت قراءة المجموعة متاحة الآن.</translation>
     </message>
     <message>
         <source>%1 is a member again, no longer an admin.</source>
-        <translation type="unfinished" />
+        <translation>لم يعد الإشراف من صلاحيات %1، وتبقى العضوية كما هي.</translation>
     </message>
     <message>
         <source>%1 is now an admin of the group.</source>
-        <translation type="unfinished" />
+        <translation>صار الإشراف على المجموعة من صلاحيات %1.</translation>
     </message>
     <message>
         <source>The rules are pinned for every member.</source>
-        <translation type="unfinished" />
+        <translation>صارت القواعد معروضة لكل الأعضاء.</translation>
     </message>
     <message>
         <source>This group has no rules yet.</source>
-        <translation type="unfinished" />
+        <translation>لا توجد قواعد لهذه المجموعة بعد.</translation>
     </message>
     <message>
         <source>The group now uses version 2. Members follow at their next sync; the new invite:</source>
-        <translation type="unfinished" />
+        <translation>صارت المجموعة تستخدم الإصدار 2، وينتقل الأعضاء إليه عند مزامنتهم القادمة. الدعوة الجديدة:</translation>
     </message>
     <message>
         <source>Left the group %1 and removed its posts from this device.</source>
@@ -691,7 +691,7 @@
     </message>
     <message>
         <source>Deleted template %1.</source>
-        <translation type="unfinished" />
+        <translation>حُذف القالب %1.</translation>
     </message>
     <message>
         <source>--questions needs one of the checks, not history.</source>
@@ -1568,7 +1568,7 @@
     </message>
     <message>
         <source>An SQLite database serves one server process only. For --workers above 1, use PostgreSQL (--db postgresql://…).</source>
-        <translation type="unfinished" />
+        <translation>قاعدة بيانات SQLite لا تخدم إلا عملية خادم واحدة. لتشغيل أكثر من عملية واحدة بالخيار ‎--workers‎ استعمل PostgreSQL ‏(‎--db postgresql://…‎).</translation>
     </message>
     <message>
         <source>The group server could not start. Check that the port is free and the database can be opened.</source>
@@ -1624,43 +1624,47 @@
     </message>
     <message>
         <source>Only an admin of this group can do that.</source>
-        <translation type="unfinished" />
+        <translation>لا يستطيع القيام بذلك إلا أحد مشرفي هذه المجموعة.</translation>
     </message>
     <message>
         <source>There is no member with that pseudonym in this group.</source>
-        <translation type="unfinished" />
+        <translation>لا يوجد في هذه المجموعة عضو بهذا الاسم المستعار.</translation>
     </message>
     <message>
         <source>This group still uses the first version of groups. Its admin can upgrade it first.</source>
-        <translation type="unfinished" />
+        <translation>ما زالت هذه المجموعة تستخدم الإصدار الأول من المجموعات، ويمكن لمشرفها ترقيتها أولًا.</translation>
     </message>
     <message>
         <source>This group already uses the newer version of groups.</source>
-        <translation type="unfinished" />
+        <translation>هذه المجموعة تستخدم الإصدار الأحدث من المجموعات بالفعل.</translation>
     </message>
     <message>
         <source>An admin of this group has not approved you yet. You can read and write once they do.</source>
-        <translation type="unfinished" />
+        <translation>لم يوافق أيٌّ من مشرفي هذه المجموعة على انضمامك بعد. يمكنك القراءة والكتابة فور الموافقة.</translation>
     </message>
     <message>
         <source>You are no longer a member of this group: you cannot read its new posts or write to it.</source>
-        <translation type="unfinished" />
+        <translation>لم تعد هذه المجموعة تضمّك: لا يمكنك قراءة منشوراتها الجديدة ولا الكتابة فيها.</translation>
     </message>
     <message>
         <source>You cannot do that to yourself. To leave the group, use leave instead.</source>
-        <translation type="unfinished" />
+        <translation>لا يمكن تطبيق ذلك على حسابك أنت. لمغادرة المجموعة يمكن استخدام «مغادرة» بدلًا من ذلك.</translation>
     </message>
     <message>
         <source>In this group your pseudonym is tied to your keys, so it cannot change.</source>
-        <translation type="unfinished" />
+        <translation>اسمك المستعار في هذه المجموعة مرتبط بمفاتيحك، لذا لا يمكن تغييره.</translation>
+    </message>
+    <message>
+        <source>Someone in this group already uses that pseudonym. Choose another one for this group.</source>
+        <translation>هناك من يستخدم هذا الاسم المستعار في هذه المجموعة. يُرجى اختيار اسم آخر لهذه المجموعة.</translation>
     </message>
     <message>
         <source>Rules can hold at most 4,000 characters and 12 contacts, each with a name and a way to reach them.</source>
-        <translation type="unfinished" />
+        <translation>يمكن أن تضم القواعد 4000 حرف على الأكثر و12 جهة اتصال، لكلٍّ منها اسم وطريقة للتواصل.</translation>
     </message>
     <message>
         <source>This group moved to a newer version of peerapp. Update peerapp to keep using it.</source>
-        <translation type="unfinished" />
+        <translation>انتقلت هذه المجموعة إلى إصدار أحدث من peerapp. يُرجى تحديث peerapp لمواصلة استخدامها.</translation>
     </message>
     <message>
         <source>Group sync is paused in the settings. Nothing was sent or received.</source>
@@ -1692,7 +1696,7 @@
     </message>
     <message>
         <source>A server process stopped with an error; the log above says which and why.</source>
-        <translation type="unfinished" />
+        <translation>توقفت إحدى عمليات الخادم بخطأ؛ يبيّن السجل أعلاه أيّها ولماذا.</translation>
     </message>
     <message>
         <source>The writing prompts could not be read. The journal is not affected.</source>
@@ -1704,27 +1708,27 @@
     </message>
     <message>
         <source>No template has that id.</source>
-        <translation type="unfinished" />
+        <translation>لا يوجد قالب بهذا الرقم.</translation>
     </message>
     <message>
         <source>A template needs a name.</source>
-        <translation type="unfinished" />
+        <translation>يحتاج القالب إلى اسم.</translation>
     </message>
     <message>
         <source>You already have a template with that name. Choose another name.</source>
-        <translation type="unfinished" />
+        <translation>يوجد قالب بهذا الاسم من قبل. يُرجى اختيار اسم آخر.</translation>
     </message>
     <message>
         <source>Each section of a template needs a heading.</source>
-        <translation type="unfinished" />
+        <translation>يحتاج كل قسم من أقسام القالب إلى عنوان فرعي.</translation>
     </message>
     <message>
         <source>This template is too long to save: a name up to 80 characters, a title up to 200, up to 20 tags and 20 sections. Nothing was saved.</source>
-        <translation type="unfinished" />
+        <translation>هذا القالب أطول من أن يُحفظ: اسم حتى 80 حرفًا، وعنوان حتى 200 حرف، وحتى 20 وسمًا و20 قسمًا. لم يُحفظ أي شيء.</translation>
     </message>
     <message>
         <source>That feeling is not one the app knows. Nothing was saved.</source>
-        <translation type="unfinished" />
+        <translation>هذا الشعور ليس من المشاعر التي يعرفها التطبيق. لم يُحفظ أي شيء.</translation>
     </message>
 </context>
 <context>
@@ -2983,8 +2987,8 @@
         <translation>رمز الدعوة</translation>
     </message>
     <message>
-        <source>Paste the invite code you were given (it starts with PEERAPP1:)</source>
-        <translation>رمز الدعوة الذي وصلك (يبدأ بـ PEERAPP1:)</translation>
+        <source>Paste the invite code you were given (it starts with PEERAPP)</source>
+        <translation>رمز الدعوة الذي وصلك (يبدأ بـ PEERAPP)</translation>
     </message>
     <message>
         <source>Your &amp;pseudonym:</source>
@@ -2997,6 +3001,10 @@
     <message>
         <source>Others in the group see only your pseudonym. Choose one that does not identify you.</source>
         <translation>لا يرى الآخرون في المجموعة إلا اسمك المستعار، والأفضل اسم لا يدلّ عليك.</translation>
+    </message>
+    <message>
+        <source>Group “%1” on %2. An admin lets each new member in.</source>
+        <translation>مجموعة «%1» على %2. يقبل أحد المشرفين كل عضو جديد.</translation>
     </message>
     <message>
         <source>Group “%1” on %2</source>
@@ -3269,7 +3277,14 @@
     </message>
     <message numerus="yes">
         <source>%n year(s) ago</source>
-        <translation><numerusform>هذا العام</numerusform><numerusform>قبل عام</numerusform><numerusform>قبل عامين</numerusform><numerusform>قبل %n أعوام</numerusform><numerusform>قبل %n عامًا</numerusform><numerusform>قبل %n عام</numerusform></translation>
+        <translation>
+            <numerusform>هذا العام</numerusform>
+            <numerusform>قبل عام</numerusform>
+            <numerusform>قبل عامين</numerusform>
+            <numerusform>قبل %n أعوام</numerusform>
+            <numerusform>قبل %n عامًا</numerusform>
+            <numerusform>قبل %n عام</numerusform>
+        </translation>
     </message>
     <message>
         <source>(no text)</source>
@@ -3293,27 +3308,69 @@
     </message>
     <message numerus="yes">
         <source>Mood %1: %n entries</source>
-        <translation><numerusform>المزاج %1: لا تدوينات</numerusform><numerusform>المزاج %1: تدوينة واحدة</numerusform><numerusform>المزاج %1: تدوينتان</numerusform><numerusform>المزاج %1: %n تدوينات</numerusform><numerusform>المزاج %1: %n تدوينة</numerusform><numerusform>المزاج %1: %n تدوينة</numerusform></translation>
+        <translation>
+            <numerusform>المزاج %1: لا تدوينات</numerusform>
+            <numerusform>المزاج %1: تدوينة واحدة</numerusform>
+            <numerusform>المزاج %1: تدوينتان</numerusform>
+            <numerusform>المزاج %1: %n تدوينات</numerusform>
+            <numerusform>المزاج %1: %n تدوينة</numerusform>
+            <numerusform>المزاج %1: %n تدوينة</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n entries</source>
-        <translation><numerusform>لا تدوينات</numerusform><numerusform>تدوينة واحدة</numerusform><numerusform>تدوينتان</numerusform><numerusform>%n تدوينات</numerusform><numerusform>%n تدوينة</numerusform><numerusform>%n تدوينة</numerusform></translation>
+        <translation>
+            <numerusform>لا تدوينات</numerusform>
+            <numerusform>تدوينة واحدة</numerusform>
+            <numerusform>تدوينتان</numerusform>
+            <numerusform>%n تدوينات</numerusform>
+            <numerusform>%n تدوينة</numerusform>
+            <numerusform>%n تدوينة</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n days with an entry</source>
-        <translation><numerusform>لا أيام فيها تدوينة</numerusform><numerusform>يوم واحد فيه تدوينة</numerusform><numerusform>يومان فيهما تدوينات</numerusform><numerusform>%n أيام فيها تدوينات</numerusform><numerusform>%n يومًا فيها تدوينات</numerusform><numerusform>%n يوم فيها تدوينات</numerusform></translation>
+        <translation>
+            <numerusform>لا أيام فيها تدوينة</numerusform>
+            <numerusform>يوم واحد فيه تدوينة</numerusform>
+            <numerusform>يومان فيهما تدوينات</numerusform>
+            <numerusform>%n أيام فيها تدوينات</numerusform>
+            <numerusform>%n يومًا فيها تدوينات</numerusform>
+            <numerusform>%n يوم فيها تدوينات</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Average mood %1 of 5, from %n day(s) with a mood.</source>
-        <translation><numerusform>متوسط المزاج %1 من 5، من غير أيام سُجّل فيها مزاج.</numerusform><numerusform>متوسط المزاج %1 من 5، من يوم واحد سُجّل فيه مزاج.</numerusform><numerusform>متوسط المزاج %1 من 5، من يومين سُجّل فيهما مزاج.</numerusform><numerusform>متوسط المزاج %1 من 5، من %n أيام سُجّل فيها مزاج.</numerusform><numerusform>متوسط المزاج %1 من 5، من %n يومًا سُجّل فيها مزاج.</numerusform><numerusform>متوسط المزاج %1 من 5، من %n يوم سُجّل فيها مزاج.</numerusform></translation>
+        <translation>
+            <numerusform>متوسط المزاج %1 من 5، من غير أيام سُجّل فيها مزاج.</numerusform>
+            <numerusform>متوسط المزاج %1 من 5، من يوم واحد سُجّل فيه مزاج.</numerusform>
+            <numerusform>متوسط المزاج %1 من 5، من يومين سُجّل فيهما مزاج.</numerusform>
+            <numerusform>متوسط المزاج %1 من 5، من %n أيام سُجّل فيها مزاج.</numerusform>
+            <numerusform>متوسط المزاج %1 من 5، من %n يومًا سُجّل فيها مزاج.</numerusform>
+            <numerusform>متوسط المزاج %1 من 5، من %n يوم سُجّل فيها مزاج.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Helped: %1, rated %2 of 5 on %n use(s).</source>
-        <translation><numerusform>ساعد: %1، بتقييم %2 من 5 في غير مرة.</numerusform><numerusform>ساعد: %1، بتقييم %2 من 5 في مرة واحدة.</numerusform><numerusform>ساعد: %1، بتقييم %2 من 5 في مرتين.</numerusform><numerusform>ساعد: %1، بتقييم %2 من 5 في %n مرات.</numerusform><numerusform>ساعد: %1، بتقييم %2 من 5 في %n مرة.</numerusform><numerusform>ساعد: %1، بتقييم %2 من 5 في %n مرة.</numerusform></translation>
+        <translation>
+            <numerusform>ساعد: %1، بتقييم %2 من 5 في غير مرة.</numerusform>
+            <numerusform>ساعد: %1، بتقييم %2 من 5 في مرة واحدة.</numerusform>
+            <numerusform>ساعد: %1، بتقييم %2 من 5 في مرتين.</numerusform>
+            <numerusform>ساعد: %1، بتقييم %2 من 5 في %n مرات.</numerusform>
+            <numerusform>ساعد: %1، بتقييم %2 من 5 في %n مرة.</numerusform>
+            <numerusform>ساعد: %1، بتقييم %2 من 5 في %n مرة.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Tried: %1, %n time(s), not rated.</source>
-        <translation><numerusform>جرّبت: %1، ولا مرة، بلا تقييم.</numerusform><numerusform>جرّبت: %1، مرة واحدة، بلا تقييم.</numerusform><numerusform>جرّبت: %1، مرتين، بلا تقييم.</numerusform><numerusform>جرّبت: %1، %n مرات، بلا تقييم.</numerusform><numerusform>جرّبت: %1، %n مرة، بلا تقييم.</numerusform><numerusform>جرّبت: %1، %n مرة، بلا تقييم.</numerusform></translation>
+        <translation>
+            <numerusform>جرّبت: %1، ولا مرة، بلا تقييم.</numerusform>
+            <numerusform>جرّبت: %1، مرة واحدة، بلا تقييم.</numerusform>
+            <numerusform>جرّبت: %1، مرتين، بلا تقييم.</numerusform>
+            <numerusform>جرّبت: %1، %n مرات، بلا تقييم.</numerusform>
+            <numerusform>جرّبت: %1، %n مرة، بلا تقييم.</numerusform>
+            <numerusform>جرّبت: %1، %n مرة، بلا تقييم.</numerusform>
+        </translation>
     </message>
     <message>
         <source>, </source>
@@ -3356,11 +3413,11 @@
     </message>
     <message>
         <source>New entry from te&amp;mplate…</source>
-        <translation type="unfinished" />
+        <translation>تدوينة جديدة من &amp;قالب…</translation>
     </message>
     <message>
         <source>Mana&amp;ge templates…</source>
-        <translation type="unfinished" />
+        <translation>إ&amp;دارة القوالب…</translation>
     </message>
     <message>
         <source>&amp;Search</source>
@@ -5002,35 +5059,35 @@ Post: %2</source>
     <name>SectionsTable</name>
     <message>
         <source>Heading</source>
-        <translation type="unfinished" />
+        <translation>العنوان الفرعي</translation>
     </message>
     <message>
         <source>Hint (optional)</source>
-        <translation type="unfinished" />
+        <translation>تلميح (اختياري)</translation>
     </message>
     <message>
         <source>Sections</source>
-        <translation type="unfinished" />
+        <translation>الأقسام</translation>
     </message>
     <message>
         <source>Each row is a heading of the entry's text, with a hint of what to write under it.</source>
-        <translation type="unfinished" />
+        <translation>كل صف عنوان فرعي في نص التدوينة، مع تلميح لما يمكن كتابته تحته.</translation>
     </message>
     <message>
         <source>&amp;Add section</source>
-        <translation type="unfinished" />
+        <translation>إ&amp;ضافة قسم</translation>
     </message>
     <message>
         <source>Re&amp;move section</source>
-        <translation type="unfinished" />
+        <translation>إ&amp;زالة القسم</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation type="unfinished" />
+        <translation>نقل لل&amp;أعلى</translation>
     </message>
     <message>
         <source>Move do&amp;wn</source>
-        <translation type="unfinished" />
+        <translation>&amp;نقل للأسفل</translation>
     </message>
 </context>
 <context>
@@ -5391,154 +5448,158 @@ Post: %2</source>
     <name>TemplatePicker</name>
     <message>
         <source>New entry from a template</source>
-        <translation type="unfinished" />
+        <translation>تدوينة جديدة من قالب</translation>
     </message>
     <message>
         <source>Choose what your entry starts with. You can change all of it while you write.</source>
-        <translation type="unfinished" />
+        <translation>بماذا تبدأ التدوينة؟ يمكن تغيير كل شيء أثناء الكتابة.</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="unfinished" />
+        <translation>القوالب</translation>
     </message>
     <message>
         <source>What the entry starts with</source>
-        <translation type="unfinished" />
+        <translation>ما تبدأ به التدوينة</translation>
     </message>
     <message>
         <source>You have no templates. Make one with Manage templates.</source>
-        <translation type="unfinished" />
+        <translation>لا توجد قوالب بعد. يمكن إنشاء قالب من «إدارة القوالب».</translation>
     </message>
     <message>
         <source>&amp;Start writing</source>
-        <translation type="unfinished" />
+        <translation>&amp;بدء الكتابة</translation>
     </message>
     <message>
         <source>&amp;Manage templates…</source>
-        <translation type="unfinished" />
+        <translation>إ&amp;دارة القوالب…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">إلغاء</translation>
+        <translation>إلغاء</translation>
     </message>
     <message>
         <source>Title: %1</source>
-        <translation type="unfinished" />
+        <translation>العنوان: %1</translation>
     </message>
     <message>
         <source>Tags: %1</source>
-        <translation type="unfinished" />
+        <translation>الوسوم: %1</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished">، </translation>
+        <translation>، </translation>
     </message>
     <message>
-        <source>Feelings: %1</source>
-        <translation type="unfinished" />
+        <source>Emotions: %1</source>
+        <translation>المشاعر: %1</translation>
     </message>
     <message>
         <source>No sections: the text starts empty.</source>
-        <translation type="unfinished" />
+        <translation>بلا أقسام: يبدأ النص فارغًا.</translation>
+    </message>
+    <message>
+        <source>Finish or close the entry you are writing first; it is still open.</source>
+        <translation>ما زالت هناك تدوينة مفتوحة قيد الكتابة؛ يمكن إنهاؤها أو إغلاقها أولًا.</translation>
     </message>
 </context>
 <context>
     <name>TemplatesDialog</name>
     <message>
         <source>Templates</source>
-        <translation type="unfinished" />
+        <translation>القوالب</translation>
     </message>
     <message>
         <source>Your templates</source>
-        <translation type="unfinished" />
+        <translation>القوالب المحفوظة</translation>
     </message>
     <message>
         <source>&amp;New template</source>
-        <translation type="unfinished" />
+        <translation>قالب &amp;جديد</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished">&amp;حذف</translation>
+        <translation>&amp;حذف</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished" />
+        <translation>الا&amp;سم:</translation>
     </message>
     <message>
         <source>T&amp;itle:</source>
-        <translation type="unfinished">ال&amp;عنوان:</translation>
+        <translation>ال&amp;عنوان:</translation>
     </message>
     <message>
         <source>T&amp;ags:</source>
-        <translation type="unfinished">ال&amp;وسوم:</translation>
+        <translation>ال&amp;وسوم:</translation>
     </message>
     <message>
         <source>&amp;Emotions:</source>
-        <translation type="unfinished">ال&amp;مشاعر:</translation>
+        <translation>ال&amp;مشاعر:</translation>
     </message>
     <message>
         <source>Se&amp;ctions:</source>
-        <translation type="unfinished" />
+        <translation>الأ&amp;قسام:</translation>
     </message>
     <message>
         <source>How the template is listed</source>
-        <translation type="unfinished" />
+        <translation>الاسم الذي يظهر به القالب في القائمة</translation>
     </message>
     <message>
         <source>The title a new entry starts with (optional)</source>
-        <translation type="unfinished" />
+        <translation>العنوان الذي تبدأ به التدوينة الجديدة (اختياري)</translation>
     </message>
     <message>
         <source>Separate tags with commas</source>
-        <translation type="unfinished">افصل بين الوسوم بفواصل</translation>
+        <translation>افصل بين الوسوم بفواصل</translation>
     </message>
     <message>
         <source>&amp;Save template</source>
-        <translation type="unfinished" />
+        <translation>ح&amp;فظ القالب</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">إغلاق</translation>
+        <translation>إغلاق</translation>
     </message>
     <message>
         <source>A new template</source>
-        <translation type="unfinished" />
+        <translation>قالب جديد</translation>
     </message>
     <message>
         <source>Editing “%1”</source>
-        <translation type="unfinished" />
+        <translation>تعديل «%1»</translation>
     </message>
     <message>
         <source>Discard changes?</source>
-        <translation type="unfinished">تجاهل التغييرات؟</translation>
+        <translation>تجاهل التغييرات؟</translation>
     </message>
     <message>
         <source>This template has changes that are not saved. Discard them?</source>
-        <translation type="unfinished" />
+        <translation>في هذا القالب تغييرات لم تُحفظ. هل تريد تجاهلها؟</translation>
     </message>
     <message>
         <source>&amp;Discard changes</source>
-        <translation type="unfinished">ت&amp;جاهل التغييرات</translation>
+        <translation>ت&amp;جاهل التغييرات</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished" />
+        <translation>تم الحفظ.</translation>
     </message>
     <message>
         <source>Delete template?</source>
-        <translation type="unfinished" />
+        <translation>حذف القالب؟</translation>
     </message>
     <message>
         <source>Delete the template “%1”? Entries you wrote from it stay as they are.</source>
-        <translation type="unfinished" />
+        <translation>هل تريد حذف القالب «%1»؟ التدوينات المكتوبة منه تبقى كما هي.</translation>
     </message>
     <message>
         <source>&amp;Delete template</source>
-        <translation type="unfinished" />
+        <translation>&amp;حذف القالب</translation>
     </message>
     <message>
         <source>Template deleted.</source>
-        <translation type="unfinished" />
+        <translation>حُذف القالب.</translation>
     </message>
 </context>
 <context>
@@ -6141,13 +6202,6 @@ Post: %2</source>
     <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
-    </message>
-</context>
-<context>
-    <name>picker</name>
-    <message>
-        <source>Finish or close the entry you are writing first; it is still open.</source>
-        <translation type="unfinished" />
     </message>
 </context>
 </TS>

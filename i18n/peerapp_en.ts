@@ -368,31 +368,52 @@
     <name>LookBackCard</name>
     <message numerus="yes">
         <source>%n year(s) ago</source>
-        <translation><numerusform>%n year ago</numerusform><numerusform>%n years ago</numerusform></translation>
+        <translation>
+            <numerusform>%n year ago</numerusform>
+            <numerusform>%n years ago</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Mood %1: %n entries</source>
-        <translation><numerusform>Mood %1: %n entry</numerusform><numerusform>Mood %1: %n entries</numerusform></translation>
+        <translation>
+            <numerusform>Mood %1: %n entry</numerusform>
+            <numerusform>Mood %1: %n entries</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n entries</source>
-        <translation><numerusform>%n entry</numerusform><numerusform>%n entries</numerusform></translation>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n days with an entry</source>
-        <translation><numerusform>%n day with an entry</numerusform><numerusform>%n days with an entry</numerusform></translation>
+        <translation>
+            <numerusform>%n day with an entry</numerusform>
+            <numerusform>%n days with an entry</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Average mood %1 of 5, from %n day(s) with a mood.</source>
-        <translation><numerusform>Average mood %1 of 5, from %n day with a mood.</numerusform><numerusform>Average mood %1 of 5, from %n days with a mood.</numerusform></translation>
+        <translation>
+            <numerusform>Average mood %1 of 5, from %n day with a mood.</numerusform>
+            <numerusform>Average mood %1 of 5, from %n days with a mood.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Helped: %1, rated %2 of 5 on %n use(s).</source>
-        <translation><numerusform>Helped: %1, rated %2 of 5 on %n use.</numerusform><numerusform>Helped: %1, rated %2 of 5 on %n uses.</numerusform></translation>
+        <translation>
+            <numerusform>Helped: %1, rated %2 of 5 on %n use.</numerusform>
+            <numerusform>Helped: %1, rated %2 of 5 on %n uses.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Tried: %1, %n time(s), not rated.</source>
-        <translation><numerusform>Tried: %1, %n time, not rated.</numerusform><numerusform>Tried: %1, %n times, not rated.</numerusform></translation>
+        <translation>
+            <numerusform>Tried: %1, %n time, not rated.</numerusform>
+            <numerusform>Tried: %1, %n times, not rated.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -48,3 +48,25 @@ def test_no_module_hides_its_strings_from_lupdate() -> None:
         if (str(path.relative_to(ROOT)), name) not in ALLOWED
     ]
     assert hidden == [], 'write translate("Context", "text") at each call instead of a wrapper'
+
+
+def lowercase_tr_calls(path: Path) -> list[str]:
+    """`dialog.tr("...")` on a variable: lupdate files the message under the context "dialog" (the
+    variable's name), while Qt looks it up under the object's class, so the translation is never found."""
+    found = []
+    for call in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute) or call.func.attr != "tr":
+            continue
+        owner = call.func.value
+        if isinstance(owner, ast.Name) and owner.id != "self" and owner.id[:1].islower():
+            found.append(f"{owner.id}.tr (line {call.lineno})")
+    return found
+
+
+def test_no_tr_call_is_filed_under_a_variables_name() -> None:
+    misfiled = [
+        f"{path.relative_to(ROOT)}: {call}"
+        for path in sorted((ROOT / "peerapp").rglob("*.py"))
+        for call in lowercase_tr_calls(path)
+    ]
+    assert misfiled == [], 'write QCoreApplication.translate("Class", "text") or self.tr("text") instead'

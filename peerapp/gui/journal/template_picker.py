@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -227,7 +227,11 @@ def _write_from(window: MainWindow, picker: TemplatePicker, template: Template) 
     page = window.journal_page
     if page.editor is not None:
         # One editor at a time: the entry being written stays as it is, and comes forward.
-        picker.show_notice(picker.tr("Finish or close the entry you are writing first; it is still open."))
+        picker.show_notice(
+            QCoreApplication.translate(
+                "TemplatePicker", "Finish or close the entry you are writing first; it is still open."
+            )
+        )
         page.editor.raise_()
         page.editor.activateWindow()
         return
