@@ -148,6 +148,7 @@ def cmd_journal(args: argparse.Namespace) -> int:
                     text=args.text,
                 )
             )
+            _checked_in_today(entry)
             if args.json:
                 print(json.dumps(entry.to_json(), ensure_ascii=False))
             else:
@@ -166,6 +167,20 @@ def cmd_journal(args: argparse.Namespace) -> int:
             repo.delete(args.id)
             print(translate("CLI", "Moved entry %1 to the trash.").replace("%1", number(args.id)))
     return EXIT_OK
+
+
+def _checked_in_today(entry: Entry) -> None:
+    """An entry dated today means no reminder today: the app (even running locked) reads it from settings."""
+    from ..core import reminders
+    from ..core.settings import Settings
+
+    today = datetime.now().date()
+    if entry.at.astimezone().date() != today:
+        return
+    settings = Settings.load()
+    if settings.reminders_on:
+        settings.set_reminder_state(reminders.checked_in(settings.reminder_memory(), today))
+        settings.save()
 
 
 def _print_entry(e: Entry) -> None:
