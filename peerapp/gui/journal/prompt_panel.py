@@ -56,7 +56,9 @@ class PromptPanel(Retranslatable, QWidget):
         self.use_button.setCheckable(True)
         self.use_button.toggled.connect(self._use)
         self.hide_button = self._tool(lambda: self.fold(True))
+        # The editor lays it out beside its disclosure; until then it is the panel's, never a window.
         self.show_button = self._tool(lambda: self.fold(False))
+        self.show_button.setParent(self)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(design.SPACE["xs"])
