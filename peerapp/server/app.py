@@ -19,10 +19,6 @@ from peerapp.server import creation
 from peerapp.server.config import ServerConfig
 from peerapp.server.health import METRICS, SERVER_OPERATIONS, PlaneHandlers, ProcessState, running
 from peerapp.server.http import (
-    BAD_CREATION_TOKEN,
-    CREATION_TOKEN_REQUIRED,
-    DISK_FULL,
-    POW_REQUIRED,
     ROOM_SUSPENDED,
     ApiError,
     Handler,
@@ -54,17 +50,12 @@ from peerapp.server.storage import (
     open_store,
     today,
 )
-from peerapp.sync import creation as client_creation
 from peerapp.sync import protocol, wire
 
 log = logging.getLogger("peerapp.server")
 
 # A page stops growing past this many bytes so the client's 4 MiB bound always holds.
 PAGE_BYTES = 4 * 1024 * 1024 - 64 * 1024
-# How old the database's measured size may be when a write is checked against the disk budget: one
-# size query every few seconds per process, not one per write (the budget may be overrun by what
-# arrives in that time, so set it below the disk's real size).
-DISK_CHECK_SECONDS = 5.0
 
 
 # --- the API ------------------------------------------------------------------------------
@@ -90,9 +81,7 @@ class Api:
         self.read_limit = Bucket(b"r", config.room_rate, config.room_burst)
         self.create_limit = Bucket(b"c", config.create_rate, config.create_burst)
         store.quota = Quota(config.room_quota_bytes, config.room_day_posts)
-        self.creation = creation.effective_mode(config.creation, config.host)
-        self._disk_checked = -DISK_CHECK_SECONDS
-        self._disk_full = False
+        self.gate = creation.Gate(config, store)
 
     async def take(self, bucket: Bucket, key: bytes, cost: int = 1) -> None:
         wait = await self.store.take_tokens(bucket.prefix + key, bucket.rate, bucket.burst, cost)
@@ -102,39 +91,12 @@ class Api:
             )
 
     async def check_disk(self) -> None:
-        """Refuse a write once the database has filled the operator's disk budget."""
-        if not self.config.disk_budget:
-            return
-        now = asyncio.get_running_loop().time()
-        if now - self._disk_checked >= DISK_CHECK_SECONDS:
-            self._disk_checked = now
-            self._disk_full = await self.store.used_bytes() >= self.config.disk_budget
-        if self._disk_full:
-            raise ApiError(DISK_FULL, "The server is full; it takes no new posts for now.")
+        await self.gate.check_disk()
 
     async def admit_creation(self, request: Request, room: bytes) -> None:
-        """The creation mode's check for a request that would create a new room, then the shared bucket.
-
-        Checked before the bucket, so requests without a token or proof cannot spend the bucket
-        that honest creators share.
-        """
-        if self.creation == creation.TOKEN:
-            token = creation.token_header(dict(request.headers))
-            if token is None:
-                raise ApiError(
-                    CREATION_TOKEN_REQUIRED, "This server creates rooms only with a creation token."
-                )
-            if not await self.store.token_known(creation.token_hash(token)):
-                raise ApiError(BAD_CREATION_TOKEN, "The creation token is unknown or was revoked.")
-        elif self.creation == creation.POW:
-            bits = self.config.pow_bits
-            if not creation.pow_ok(room, request.headers.get(client_creation.POW_HEADER), bits):
-                raise ApiError(
-                    POW_REQUIRED,
-                    "Room creation needs a proof of work.",
-                    {client_creation.POW_BITS_HEADER: str(bits)},
-                )
-        await self.check_disk()
+        """The creation mode's check (creation.Gate), then the shared bucket: a request without a
+        token or proof cannot spend the bucket that honest creators share."""
+        await self.gate.admit(request.headers, room)
         await self.take(self.create_limit, b"")
 
     async def health(self, request: Request) -> Response:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import ipaddress
 import secrets
+from collections.abc import Mapping
 
+from peerapp.server.config import ServerConfig
+from peerapp.server.http import BAD_CREATION_TOKEN, CREATION_TOKEN_REQUIRED, DISK_FULL, POW_REQUIRED, ApiError
+from peerapp.server.storage import Store
 from peerapp.sync import creation
 
 OPEN, TOKEN, POW = "open", "token", "pow"
@@ -14,6 +19,10 @@ MODES = (OPEN, TOKEN, POW)
 MAX_POW_BITS = 32  # what an operator may ask for; clients refuse past creation.MAX_POW_BITS
 _TOKEN_ID_BYTES = 4
 _TOKEN_SECRET_BYTES = 32
+# How old the database's measured size may be when a write is checked against the disk budget: one
+# size query every few seconds per process, not one per write (the budget may be overrun by what
+# arrives in that time, so set it below the disk's real size).
+DISK_CHECK_SECONDS = 5.0
 
 
 def effective_mode(configured: str, host: str) -> str:
@@ -52,9 +61,49 @@ def pow_ok(room: bytes, header: str | None, bits: int) -> bool:
     return header is not None and creation.pow_ok(room, header.strip(), bits)
 
 
-def token_header(headers: dict[str, str]) -> str | None:
+def token_header(headers: Mapping[str, str]) -> str | None:
     value = headers.get(creation.TOKEN_HEADER)
     return value.strip() if value and len(value) <= 200 else None
 
 
-__all__ = ["MODES", "OPEN", "POW", "TOKEN", "effective_mode", "new_token", "pow_ok", "token_hash"]
+class Gate:
+    """The creation mode's check of a request that would create a room, and the disk budget."""
+
+    def __init__(self, config: ServerConfig, store: Store) -> None:
+        self.config, self.store = config, store
+        self.mode = effective_mode(config.creation, config.host)
+        self._disk_checked = -DISK_CHECK_SECONDS
+        self._disk_full = False
+
+    async def admit(self, headers: Mapping[str, str], room: bytes) -> None:
+        if self.mode == TOKEN:
+            token = token_header(headers)
+            if token is None:
+                raise ApiError(
+                    CREATION_TOKEN_REQUIRED, "This server creates rooms only with a creation token."
+                )
+            if not await self.store.token_known(token_hash(token)):
+                raise ApiError(BAD_CREATION_TOKEN, "The creation token is unknown or was revoked.")
+        elif self.mode == POW:
+            bits = self.config.pow_bits
+            if not pow_ok(room, headers.get(creation.POW_HEADER), bits):
+                raise ApiError(
+                    POW_REQUIRED,
+                    "Room creation needs a proof of work.",
+                    {creation.POW_BITS_HEADER: str(bits)},
+                )
+        await self.check_disk()
+
+    async def check_disk(self) -> None:
+        """Refuse a write once the database has filled the operator's disk budget."""
+        if not self.config.disk_budget:
+            return
+        now = asyncio.get_running_loop().time()
+        if now - self._disk_checked >= DISK_CHECK_SECONDS:
+            self._disk_checked = now
+            self._disk_full = await self.store.used_bytes() >= self.config.disk_budget
+        if self._disk_full:
+            raise ApiError(DISK_FULL, "The server is full; it takes no new posts for now.")
+
+
+__all__ = ["MODES", "OPEN", "POW", "TOKEN", "Gate", "effective_mode", "new_token", "pow_ok", "token_hash"]

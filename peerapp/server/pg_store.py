@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import math
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import asyncpg
 
+from peerapp.server.pg_plane import PgDataPlane
+from peerapp.server.pg_schema import MIGRATIONS
 from peerapp.server.storage import (
     CHANGES,
     DELETE,
-    EXPORT_COLUMNS,
-    EXPORT_TABLES,
     NO_QUOTA,
     POST,
     REPORT,
@@ -31,158 +30,12 @@ from peerapp.server.storage import (
     room_from_row,
 )
 
-MIGRATIONS: list[list[str]] = [
-    [
-        """CREATE TABLE rooms (
-            id BYTEA PRIMARY KEY,
-            write_pub BYTEA NOT NULL,
-            admin_pub BYTEA NOT NULL,
-            last_seq BIGINT NOT NULL DEFAULT 0,
-            created_day INTEGER NOT NULL
-        )""",
-        """CREATE TABLE events (
-            room BYTEA NOT NULL,
-            seq BIGINT NOT NULL,
-            kind SMALLINT NOT NULL,
-            post_id BYTEA,
-            blob BYTEA,
-            delete_hash BYTEA,
-            by_admin BOOLEAN NOT NULL DEFAULT FALSE,
-            proof BYTEA,
-            day INTEGER NOT NULL,
-            PRIMARY KEY (room, seq)
-        )""",
-        "CREATE UNIQUE INDEX events_post ON events (room, post_id, kind) WHERE post_id IS NOT NULL",
-        "CREATE INDEX events_day ON events (day)",
-    ],
-    [
-        # 2: a PUT in one round trip. The steps and the lock are those of the Python code it
-        # replaced (lock the room row, look the id up, take the next seq, insert); each statement
-        # in a PL/pgSQL function takes a fresh snapshot, so the look-up sees what a writer that
-        # held the lock before us committed.
-        f"""CREATE FUNCTION peerapp_put_post(
-            p_room BYTEA, p_post BYTEA, p_blob BYTEA, p_hash BYTEA, p_day INTEGER,
-            OUT o_status TEXT, OUT o_seq BIGINT, OUT o_blob BYTEA, OUT o_hash BYTEA, OUT o_delete_seq BIGINT
-        ) LANGUAGE plpgsql AS $$
-        BEGIN
-            PERFORM 1 FROM rooms WHERE id = p_room FOR UPDATE;
-            IF NOT FOUND THEN
-                o_status := 'no_room';
-                RETURN;
-            END IF;
-            SELECT e.seq, e.blob, e.delete_hash INTO o_seq, o_blob, o_hash
-                FROM events e WHERE e.room = p_room AND e.post_id = p_post AND e.kind = {POST};
-            SELECT e.seq INTO o_delete_seq
-                FROM events e WHERE e.room = p_room AND e.post_id = p_post AND e.kind = {DELETE};
-            IF o_seq IS NOT NULL OR o_delete_seq IS NOT NULL THEN
-                o_status := 'existing';
-                RETURN;
-            END IF;
-            UPDATE rooms SET last_seq = last_seq + 1 WHERE id = p_room RETURNING last_seq INTO o_seq;
-            INSERT INTO events (room, seq, kind, post_id, blob, delete_hash, day)
-                VALUES (p_room, o_seq, {POST}, p_post, p_blob, p_hash, p_day);
-            o_status := 'created';
-        END;
-        $$""",
-    ],
-    [
-        # 3: protocol version 2. Old rooms are version 1 with no epoch and no door.
-        "ALTER TABLE rooms ADD COLUMN version SMALLINT NOT NULL DEFAULT 1",
-        "ALTER TABLE rooms ADD COLUMN epoch BIGINT NOT NULL DEFAULT 0",
-        "ALTER TABLE rooms ADD COLUMN admin_gen BIGINT NOT NULL DEFAULT 0",
-        "ALTER TABLE rooms ADD COLUMN door_pub BYTEA",
-        "ALTER TABLE rooms ADD COLUMN door_gen BIGINT NOT NULL DEFAULT 0",
-        "ALTER TABLE rooms ADD COLUMN door_expires BIGINT NOT NULL DEFAULT 0",
-    ],
-    [
-        # 4: the data plane shared by every process (issue 18). Per room: suspension by the operator,
-        # the blob bytes it holds and its posts on its last day, kept on the row the writers lock
-        # anyway, so a quota costs no extra statement. Rate buckets are UNLOGGED: no WAL per request,
-        # and after a crash they start full, which is the in-memory limiter's behaviour on restart.
-        "ALTER TABLE rooms ADD COLUMN suspended BOOLEAN NOT NULL DEFAULT FALSE",
-        "ALTER TABLE rooms ADD COLUMN bytes BIGINT NOT NULL DEFAULT 0",
-        "ALTER TABLE rooms ADD COLUMN posts_day INTEGER NOT NULL DEFAULT 0",
-        "ALTER TABLE rooms ADD COLUMN day_posts INTEGER NOT NULL DEFAULT 0",
-        "UPDATE rooms SET bytes = COALESCE((SELECT SUM(octet_length(e.blob)) FROM events e WHERE e.room = rooms.id), 0)",
-        """CREATE UNLOGGED TABLE rate_buckets (
-            key BYTEA PRIMARY KEY,
-            tokens DOUBLE PRECISION NOT NULL,
-            at DOUBLE PRECISION NOT NULL
-        )""",
-        """CREATE TABLE creation_tokens (
-            id TEXT PRIMARY KEY,
-            hash BYTEA NOT NULL UNIQUE,
-            created_day INTEGER NOT NULL
-        )""",
-        "DROP FUNCTION peerapp_put_post(BYTEA, BYTEA, BYTEA, BYTEA, INTEGER)",
-        # Migration 2's function with the quota checks: a retry of a stored post still answers
-        # "existing" in a full room, and the counters move with last_seq in the same UPDATE.
-        f"""CREATE FUNCTION peerapp_put_post(
-            p_room BYTEA, p_post BYTEA, p_blob BYTEA, p_hash BYTEA, p_day INTEGER,
-            p_max_bytes BIGINT, p_max_posts INTEGER,
-            OUT o_status TEXT, OUT o_seq BIGINT, OUT o_blob BYTEA, OUT o_hash BYTEA, OUT o_delete_seq BIGINT
-        ) LANGUAGE plpgsql AS $$
-        DECLARE
-            r_bytes BIGINT;
-            r_day INTEGER;
-            r_posts INTEGER;
-        BEGIN
-            SELECT bytes, posts_day, day_posts INTO r_bytes, r_day, r_posts
-                FROM rooms WHERE id = p_room FOR UPDATE;
-            IF NOT FOUND THEN
-                o_status := 'no_room';
-                RETURN;
-            END IF;
-            SELECT e.seq, e.blob, e.delete_hash INTO o_seq, o_blob, o_hash
-                FROM events e WHERE e.room = p_room AND e.post_id = p_post AND e.kind = {POST};
-            SELECT e.seq INTO o_delete_seq
-                FROM events e WHERE e.room = p_room AND e.post_id = p_post AND e.kind = {DELETE};
-            IF o_seq IS NOT NULL OR o_delete_seq IS NOT NULL THEN
-                o_status := 'existing';
-                RETURN;
-            END IF;
-            IF r_day <> p_day THEN
-                r_posts := 0;
-            END IF;
-            IF p_max_bytes > 0 AND r_bytes + octet_length(p_blob) > p_max_bytes THEN
-                o_status := 'quota_bytes';
-                RETURN;
-            END IF;
-            IF p_max_posts > 0 AND r_posts + 1 > p_max_posts THEN
-                o_status := 'quota_posts';
-                RETURN;
-            END IF;
-            UPDATE rooms SET last_seq = last_seq + 1, bytes = bytes + octet_length(p_blob),
-                    posts_day = p_day, day_posts = r_posts + 1
-                WHERE id = p_room RETURNING last_seq INTO o_seq;
-            INSERT INTO events (room, seq, kind, post_id, blob, delete_hash, day)
-                VALUES (p_room, o_seq, {POST}, p_post, p_blob, p_hash, p_day);
-            o_status := 'created';
-        END;
-        $$""",
-    ],
-]
-
 LISTED = f"(blob IS NOT NULL OR kind = {DELETE})"
 # Several processes may start at once; one migrates while the others wait on this lock.
 MIGRATION_LOCK = 0x7065657261707031  # "peerapp1"
 
 
-# One statement per request: refill the bucket by the seconds since its last use (on the database's
-# clock, so processes on several machines agree), then spend `cost` if at least min(cost, burst) is
-# there. A refused request writes nothing and returns no row.
-TAKE = """
-WITH clock AS (SELECT extract(epoch FROM clock_timestamp())::float8 AS t)
-INSERT INTO rate_buckets AS b (key, tokens, at) SELECT $1, $3::float8 - $4::float8, t FROM clock
-ON CONFLICT (key) DO UPDATE SET tokens = LEAST($3, b.tokens + (EXCLUDED.at - b.at) * $2) - $4, at = EXCLUDED.at
-WHERE LEAST($3, b.tokens + (EXCLUDED.at - b.at) * $2) >= LEAST($4, $3)
-RETURNING 1
-"""
-LEFT = "SELECT LEAST($2, tokens + (extract(epoch FROM clock_timestamp()) - at) * $3) FROM rate_buckets WHERE key = $1"
-_BOOLEAN_COLUMNS = {"suspended", "by_admin"}
-
-
-class PostgresStore:
+class PostgresStore(PgDataPlane):
     shared_limits = True
 
     def __init__(self, url: str) -> None:
@@ -212,11 +65,6 @@ class PostgresStore:
         if self._pool is not None:
             await self._pool.close()
             self._pool = None
-
-    @property
-    def pool(self) -> asyncpg.Pool:
-        assert self._pool is not None
-        return self._pool
 
     async def ping(self) -> None:
         await self.pool.fetchval("SELECT 1")
@@ -503,78 +351,3 @@ class PostgresStore:
         # Room rows stay (ids, public keys, last seq): were a room dropped and registered again,
         # its seqs would restart at 1 and members' cursors would skip every new post.
         return removed
-
-    # --- the data plane: shared limits, the disk budget, the operator's commands -----------------
-
-    async def take_tokens(self, key: bytes, rate: float, burst: float, cost: float) -> int:
-        if rate <= 0:
-            return 0
-        burst = max(burst, 1.0)
-        async with self.pool.acquire() as db:
-            if await db.fetchval(TAKE, key, rate, burst, float(cost)):
-                return 0
-            left = await db.fetchval(LEFT, key, burst, rate)
-        need = min(cost, burst)
-        return max(1, math.ceil((need - float(left if left is not None else burst)) / rate))
-
-    async def prune_limits(self, idle_seconds: float) -> int:
-        status = await self.pool.execute(
-            "DELETE FROM rate_buckets WHERE at < extract(epoch FROM clock_timestamp()) - $1", idle_seconds
-        )
-        return int(status.split()[-1])
-
-    async def used_bytes(self) -> int:
-        return int(await self.pool.fetchval("SELECT pg_database_size(current_database())"))
-
-    async def stats(self) -> dict[str, int]:
-        async with self.pool.acquire() as db:
-            rooms = await db.fetchrow(
-                "SELECT COUNT(*), COUNT(*) FILTER (WHERE suspended), COALESCE(SUM(bytes), 0) FROM rooms"
-            )
-            events = await db.fetchval("SELECT COUNT(*) FROM events")
-            tokens = await db.fetchval("SELECT COUNT(*) FROM creation_tokens")
-        return {
-            "rooms": int(rooms[0]),
-            "suspended": int(rooms[1]),
-            "events": int(events),
-            "bytes": int(rooms[2]),
-            "tokens": int(tokens),
-        }
-
-    async def suspend(self, room: bytes, suspended: bool) -> bool:
-        status = await self.pool.execute("UPDATE rooms SET suspended = $2 WHERE id = $1", room, suspended)
-        return bool(status.split()[-1] != "0")
-
-    async def add_token(self, token_id: str, token_hash: bytes, day: int) -> None:
-        await self.pool.execute(
-            "INSERT INTO creation_tokens (id, hash, created_day) VALUES ($1, $2, $3)",
-            token_id,
-            token_hash,
-            day,
-        )
-
-    async def revoke_token(self, token_id: str) -> bool:
-        status = await self.pool.execute("DELETE FROM creation_tokens WHERE id = $1", token_id)
-        return bool(status.split()[-1] != "0")
-
-    async def token_known(self, token_hash: bytes) -> bool:
-        return bool(await self.pool.fetchval("SELECT 1 FROM creation_tokens WHERE hash = $1", token_hash))
-
-    async def export_rows(self, table: str) -> AsyncIterator[list[Any]]:
-        if table not in EXPORT_TABLES:
-            raise ValueError(table)
-        async with self.pool.acquire() as db, db.transaction(isolation="repeatable_read", readonly=True):
-            async for row in db.cursor(f"SELECT {EXPORT_COLUMNS[table]} FROM {table}", prefetch=500):
-                yield [int(v) if isinstance(v, bool) else v for v in row]
-
-    async def import_rows(self, table: str, rows: Sequence[Sequence[Any]]) -> None:
-        if table not in EXPORT_TABLES:
-            raise ValueError(table)
-        columns = [c.strip() for c in EXPORT_COLUMNS[table].split(",")]
-        flags = [c in _BOOLEAN_COLUMNS for c in columns]
-        records = [tuple(bool(v) if flag else v for v, flag in zip(row, flags, strict=True)) for row in rows]
-        async with self.pool.acquire() as db:
-            await db.copy_records_to_table(table, records=records, columns=columns)
-
-    async def is_empty(self) -> bool:
-        return not bool(await self.pool.fetchval("SELECT EXISTS (SELECT 1 FROM rooms)"))

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import asyncio
-import os
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
 
 import aiosqlite
 
 from peerapp.server.limits import RateLimiter
+from peerapp.server.sqlite_plane import SQLiteDataPlane
+from peerapp.server.sqlite_schema import MIGRATIONS
 from peerapp.server.storage import (
     CHANGES,
     DELETE,
-    EXPORT_COLUMNS,
-    EXPORT_TABLES,
     NO_QUOTA,
     POST,
     REPORT,
@@ -35,84 +33,10 @@ from peerapp.server.storage import (
     room_from_row,
 )
 
-# Numbered migrations; schema_version holds the last one applied.
-MIGRATIONS: list[list[str]] = [
-    [
-        """CREATE TABLE rooms (
-            id BLOB PRIMARY KEY,
-            write_pub BLOB NOT NULL,
-            admin_pub BLOB NOT NULL,
-            last_seq INTEGER NOT NULL DEFAULT 0,
-            created_day INTEGER NOT NULL
-        )""",
-        """CREATE TABLE events (
-            room BLOB NOT NULL,
-            seq INTEGER NOT NULL,
-            kind INTEGER NOT NULL,
-            post_id BLOB,
-            blob BLOB,
-            delete_hash BLOB,
-            by_admin INTEGER NOT NULL DEFAULT 0,
-            proof BLOB,
-            day INTEGER NOT NULL,
-            PRIMARY KEY (room, seq)
-        )""",
-        # One post and one tombstone per post id; reports have no post id.
-        "CREATE UNIQUE INDEX events_post ON events (room, post_id, kind) WHERE post_id IS NOT NULL",
-        "CREATE INDEX events_day ON events (day)",
-    ],
-    [
-        # The room's last seq follows every insert inside the same statement, so a post costs one
-        # INSERT … SELECT last_seq + 1 under the write lock instead of a look-up, an UPDATE and an INSERT.
-        """CREATE TRIGGER events_last_seq AFTER INSERT ON events BEGIN
-            UPDATE rooms SET last_seq = NEW.seq WHERE id = NEW.room;
-        END""",
-    ],
-    [
-        # 3: protocol version 2. Old rooms are version 1 with no epoch and no door.
-        "ALTER TABLE rooms ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
-        "ALTER TABLE rooms ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0",
-        "ALTER TABLE rooms ADD COLUMN admin_gen INTEGER NOT NULL DEFAULT 0",
-        "ALTER TABLE rooms ADD COLUMN door_pub BLOB",
-        "ALTER TABLE rooms ADD COLUMN door_gen INTEGER NOT NULL DEFAULT 0",
-        "ALTER TABLE rooms ADD COLUMN door_expires INTEGER NOT NULL DEFAULT 0",
-    ],
-    [
-        # 4: suspension by the operator, and the counters of the per-room quotas (blob bytes held,
-        # posts on the room's last day), moved by triggers on every insert, blob removal and purge.
-        "ALTER TABLE rooms ADD COLUMN suspended INTEGER NOT NULL DEFAULT 0",
-        "ALTER TABLE rooms ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0",
-        "ALTER TABLE rooms ADD COLUMN posts_day INTEGER NOT NULL DEFAULT 0",
-        "ALTER TABLE rooms ADD COLUMN day_posts INTEGER NOT NULL DEFAULT 0",
-        "UPDATE rooms SET bytes = COALESCE((SELECT SUM(length(e.blob)) FROM events e WHERE e.room = rooms.id), 0)",
-        """CREATE TABLE creation_tokens (
-            id TEXT PRIMARY KEY,
-            hash BLOB NOT NULL UNIQUE,
-            created_day INTEGER NOT NULL
-        )""",
-        "DROP TRIGGER events_last_seq",
-        # Every SET expression reads the row as it was, so day_posts compares the old posts_day.
-        f"""CREATE TRIGGER events_last_seq AFTER INSERT ON events BEGIN
-            UPDATE rooms SET last_seq = NEW.seq, bytes = bytes + COALESCE(length(NEW.blob), 0),
-                day_posts = CASE WHEN NEW.kind <> {POST} THEN day_posts
-                    WHEN posts_day = NEW.day THEN day_posts + 1 ELSE 1 END,
-                posts_day = CASE WHEN NEW.kind = {POST} THEN NEW.day ELSE posts_day END
-            WHERE id = NEW.room;
-        END""",
-        """CREATE TRIGGER events_blob AFTER UPDATE OF blob ON events BEGIN
-            UPDATE rooms SET bytes = bytes - COALESCE(length(OLD.blob), 0) + COALESCE(length(NEW.blob), 0)
-            WHERE id = NEW.room;
-        END""",
-        """CREATE TRIGGER events_gone AFTER DELETE ON events BEGIN
-            UPDATE rooms SET bytes = bytes - COALESCE(length(OLD.blob), 0) WHERE id = OLD.room;
-        END""",
-    ],
-]
-
 LISTED = f"(blob IS NOT NULL OR kind = {DELETE})"  # a deleted post's own event drops out
 
 
-class SQLiteStore:
+class SQLiteStore(SQLiteDataPlane):
     # One process owns a SQLite database: its rate limits stay in memory (limits.RateLimiter).
     shared_limits = False
 
@@ -406,79 +330,3 @@ class SQLiteStore:
         # Room rows stay (ids, public keys, last seq): were a room dropped and registered again,
         # its seqs would restart at 1 and members' cursors would skip every new post.
         return removed
-
-    # --- the data plane: limits in this process, the disk budget, the operator's commands --------
-
-    async def take_tokens(self, key: bytes, rate: float, burst: float, cost: float) -> int:
-        limiter = self._limiters.get((rate, burst))
-        if limiter is None:
-            limiter = self._limiters[(rate, burst)] = RateLimiter(rate, burst)
-        return limiter.take(key, cost)
-
-    async def prune_limits(self, idle_seconds: float) -> int:
-        return 0  # RateLimiter prunes itself when it grows
-
-    async def used_bytes(self) -> int:
-        return sum(os.path.getsize(p) for p in (self.path, self.path + "-wal") if os.path.exists(p))
-
-    async def stats(self) -> dict[str, int]:
-        db = self._read
-        rooms = next(
-            iter(
-                await db.execute_fetchall(
-                    "SELECT COUNT(*), COALESCE(SUM(suspended), 0), COALESCE(SUM(bytes), 0) FROM rooms"
-                )
-            )
-        )
-        events = next(iter(await db.execute_fetchall("SELECT COUNT(*) FROM events")))[0]
-        tokens = next(iter(await db.execute_fetchall("SELECT COUNT(*) FROM creation_tokens")))[0]
-        return {
-            "rooms": int(rooms[0]),
-            "suspended": int(rooms[1]),
-            "events": int(events),
-            "bytes": int(rooms[2]),
-            "tokens": int(tokens),
-        }
-
-    async def suspend(self, room: bytes, suspended: bool) -> bool:
-        async with self._write() as db:
-            cur = await db.execute("UPDATE rooms SET suspended = ? WHERE id = ?", (int(suspended), room))
-            return cur.rowcount > 0
-
-    async def add_token(self, token_id: str, token_hash: bytes, day: int) -> None:
-        async with self._write() as db:
-            await db.execute(
-                "INSERT INTO creation_tokens (id, hash, created_day) VALUES (?, ?, ?)",
-                (token_id, token_hash, day),
-            )
-
-    async def revoke_token(self, token_id: str) -> bool:
-        async with self._write() as db:
-            cur = await db.execute("DELETE FROM creation_tokens WHERE id = ?", (token_id,))
-            return cur.rowcount > 0
-
-    async def token_known(self, token_hash: bytes) -> bool:
-        rows = await self._read.execute_fetchall(
-            "SELECT 1 FROM creation_tokens WHERE hash = ?", (token_hash,)
-        )
-        return bool(list(rows))
-
-    async def export_rows(self, table: str) -> AsyncIterator[list[Any]]:
-        if table not in EXPORT_TABLES:
-            raise ValueError(table)
-        async with self._read.execute(f"SELECT {EXPORT_COLUMNS[table]} FROM {table}") as cur:
-            async for row in cur:
-                yield list(row)
-
-    async def import_rows(self, table: str, rows: Sequence[Sequence[Any]]) -> None:
-        if table not in EXPORT_TABLES:
-            raise ValueError(table)
-        columns = EXPORT_COLUMNS[table]
-        marks = ", ".join("?" * (columns.count(",") + 1))
-        async with self._write() as db:
-            await db.executemany(
-                f"INSERT INTO {table} ({columns}) VALUES ({marks})", [tuple(r) for r in rows]
-            )
-
-    async def is_empty(self) -> bool:
-        return not list(await self._read.execute_fetchall("SELECT 1 FROM rooms LIMIT 1"))
