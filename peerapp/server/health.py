@@ -7,7 +7,6 @@ import contextlib
 import logging
 import time
 from collections.abc import AsyncIterator
-from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -15,6 +14,7 @@ from starlette.responses import Response
 from peerapp.server.config import ServerConfig
 from peerapp.server.http import ApiError, Handler, reply
 from peerapp.server.metrics import CONTENT_TYPE, Counts, Snapshots, database_gauges, render
+from peerapp.server.storage import Store
 from peerapp.sync import wire, wire_v2
 
 log = logging.getLogger("peerapp.server")
@@ -57,7 +57,7 @@ class ProcessState:
 class PlaneHandlers:
     """The handlers of LIVE, READY and METRICS over one store."""
 
-    def __init__(self, state: ProcessState, store: Any) -> None:
+    def __init__(self, state: ProcessState, store: Store) -> None:
         self.state = state
         self.store = store
 

@@ -22,6 +22,8 @@ from typing import Any
 from starlette.routing import Match, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from peerapp.server.storage import Store
+
 log = logging.getLogger("peerapp.server")
 
 # Seconds; from a cached read (a few ms) to a slow batch upload on a busy disk.
@@ -265,29 +267,10 @@ GAUGE_HELP = {
 }
 
 
-async def database_gauges(store: Any) -> dict[str, tuple[str, float]]:
+async def database_gauges(store: Store) -> dict[str, tuple[str, float]]:
     """The store's counts (Store.stats: rooms, events, bytes...), never a room id."""
-    stats = getattr(store, "stats", None)
-    if stats is not None:
-        counts: dict[str, int] = await stats()
-        return {
-            f"peerapp_{name}": (GAUGE_HELP.get(name, name.replace("_", " ").capitalize() + "."), float(n))
-            for name, n in counts.items()
-        }
-    # A store without stats(): rooms and the database's size on disk.
-    pool = getattr(store, "pool", None) if hasattr(store, "_pool") else None
-    if pool is not None:  # PostgreSQL
-        rooms = await pool.fetchval("SELECT count(*) FROM rooms")
-        size = await pool.fetchval("SELECT pg_database_size(current_database())")
-    else:  # SQLite: the file and its write-ahead log
-        path = Path(str(getattr(store, "path", "")))
-        reader = getattr(store, "_read", None)
-        rooms = 0
-        if reader is not None:
-            rows = await reader.execute_fetchall("SELECT count(*) FROM rooms")
-            rooms = next(iter(rows))[0]
-        size = sum(p.stat().st_size for p in (path, path.with_name(path.name + "-wal")) if p.exists())
+    counts = await store.stats()
     return {
-        "peerapp_rooms": ("Rooms the server holds.", float(rooms)),
-        "peerapp_database_bytes": ("Size of the database on disk, in bytes.", float(size)),
+        f"peerapp_{name}": (GAUGE_HELP.get(name, name.replace("_", " ").capitalize() + "."), float(n))
+        for name, n in counts.items()
     }

@@ -233,6 +233,9 @@ def worker_main() -> int:
     """A worker: its settings from standard input, its socket its own (SO_REUSEPORT) or inherited."""
     from peerapp.server import run
 
+    # Ctrl+C in a terminal reaches the whole process group; the supervisor answers it by sending
+    # SIGTERM, so a worker ignores SIGINT itself (uvicorn still drains on it and hands it back here).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     data: dict[str, Any] = json.loads(sys.stdin.read())
     _die_with_parent()
     if os.getppid() != data.get("parent"):  # the supervisor died before the request above took effect
