@@ -108,11 +108,14 @@ class PromptPanel(Retranslatable, QWidget):
     def retranslate_ui(self) -> None:
         lang = _language()
         if lang != self.lang and self.available:
-            self.lang = lang
             # The same prompt in the new language; a prompt in use keeps the words it was written to.
-            if self.current is not None:
-                self.current = prompts.by_id(lang, self.current.id) or self.current
-            self._fill_theme_menu()
+            try:
+                found = prompts.by_id(lang, self.current.id) if self.current is not None else None
+                self.lang = lang
+                self.current = found or self.current
+                self._fill_theme_menu()
+            except prompts.PromptPackDamaged:
+                pass  # that language's pack is unreadable: the prompt stays in the language it was in
         for action in self.theme_actions.actions():
             key = str(action.data())
             action.setText(prompts.theme_label(key) if key else self.tr("Any theme"))
