@@ -261,3 +261,25 @@ def test_the_environment_configures_the_server_and_the_command_line_wins(
     assert "skip_seqs" in run.NOT_FROM_ENV
     help_text = run_env({"PEERAPP_SKIP_SEQS": "5"}, "--help")
     assert help_text.returncode == 0 and "PEERAPP_DB" in help_text.stdout
+
+
+def test_ctrl_c_on_a_terminal_stops_the_supervisor_and_its_workers_cleanly(tmp_path: Path) -> None:
+    """Ctrl+C reaches the whole process group: supervisor and workers each get SIGINT."""
+    command = ServerProcess(database_url(tmp_path, "postgresql"), options={"workers": 2}).command()
+    proc = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=server_env(),
+        start_new_session=True,
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().startswith("listening on ")
+        os.killpg(proc.pid, signal.SIGINT)
+        _out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
