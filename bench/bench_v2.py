@@ -108,9 +108,11 @@ def run(posts: int, backend: str) -> str:
             invite = InviteV2(server.url, state.room_id, door.secret, state.admin_pub, "Bench").encode()
             service = new_service(Path(tmp) / "vault")
             gid = service.join_group(invite, "Newcomer").id
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             service.sync(gid, deadline=600)
             service_seconds = time.perf_counter() - started
+            # The client's own CPU: on a loaded machine the wall time mostly measures the others.
+            service_cpu = time.process_time() - cpu
             in_vault = service.conn.execute(
                 "SELECT count(*) FROM group_post WHERE group_id = ? AND verified = 1 AND kind = 'post'",
                 (gid,),
@@ -123,7 +125,8 @@ def run(posts: int, backend: str) -> str:
         "| step | seconds | posts/s |\n|---|---:|---:|\n"
         f"| cold pull: fetch pages, decrypt, verify every signature | {pull_seconds:.2f} | {posts / pull_seconds:,.0f} |\n"
         f"| floor: decrypt the same blobs only (no fetch, no verify) | {decrypt_seconds:.2f} | {posts / decrypt_seconds:,.0f} |\n"
-        f"| the app: join with the invite, GroupService.sync into a SQLCipher vault | {service_seconds:.2f} | {posts / service_seconds:,.0f} |\n\n"
+        f"| the app: join with the invite, GroupService.sync into a SQLCipher vault | {service_seconds:.2f} | {posts / service_seconds:,.0f} |\n"
+        f"| the same, the client's CPU seconds | {service_cpu:.2f} | {posts / service_cpu:,.0f} |\n\n"
         f"Posts shown as verified: {shown:,} of {posts:,} (state machine), {in_vault:,} in the vault. "
         f"Cold pull through the service aim < {TARGET_SECONDS:.0f} s: {verdict}. Load average: {os.getloadavg()[0]:.1f}.\n"
     )
