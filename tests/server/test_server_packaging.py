@@ -309,3 +309,28 @@ def test_the_server_starts_from_the_compose_environment(tmp_path: Path) -> None:
         assert httpx.get(server.url + "/metrics", timeout=30).status_code == 404  # PEERAPP_METRICS=0
     finally:
         server.stop()
+
+
+def test_the_operators_guide_names_only_real_options_variables_and_files() -> None:
+    guide = (ROOT / "docs" / "OPERATING.md").read_text(encoding="utf-8")
+    readable = {
+        run.ENV_PREFIX + action.dest.upper()
+        for action in server_parser()._actions
+        if action.option_strings and action.dest not in run.NOT_FROM_ENV
+    }
+    assert not env_names(guide) - readable - OTHER_NAMES, env_names(guide) - readable - OTHER_NAMES
+    # The settings table: each row's option is one `peerapp server` takes, and its variable matches.
+    rows = re.findall(r"^\| `(--[a-z-]+)[^|]*\| `(PEERAPP_[A-Z_]+)`", guide, re.MULTILINE)
+    assert len(rows) >= 10
+    options = {option for action in server_parser()._actions for option in action.option_strings}
+    for option, variable in rows:
+        assert option in options, option
+        assert variable == run.ENV_PREFIX + option[2:].upper().replace("-", "_"), (option, variable)
+    # Files the guide sends people to exist.
+    for path in set(re.findall(r"`((?:packaging|docs|tests|bench)/[\w./-]+)`", guide)):
+        assert (ROOT / path).exists(), path
+    # The backup command is the one tests/server/test_server_backup.py runs.
+    assert "pg_dump -U peerapp --format=custom --no-owner --no-unlogged-table-data peerapp" in guide
+    backup_test = (ROOT / "tests" / "server" / "test_server_backup.py").read_text(encoding="utf-8")
+    for flag in ("--format=custom", "--no-owner", "--no-unlogged-table-data", "--exit-on-error"):
+        assert flag in backup_test and flag in guide, flag
