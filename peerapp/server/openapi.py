@@ -6,9 +6,44 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from peerapp.server.health import DEFAULT_OPERATIONS, PLAIN_TEXT
+from peerapp.server.http import (
+    BAD_CREATION_TOKEN,
+    CREATION_TOKEN_REQUIRED,
+    DATA_PLANE_ERRORS,
+    DISK_FULL,
+    POW_REQUIRED,
+    QUOTA_BYTES,
+    QUOTA_POSTS,
+    ROOM_SUSPENDED,
+)
+from peerapp.server.operations import DEFAULT_OPERATIONS, PLAIN_TEXT
 from peerapp.sync import protocol, wire
 from peerapp.sync.wire_model import Model, ref
+
+# The data plane's refusals (issue 18) by operation: how rooms may be created, quotas, the disk
+# budget and suspension. They are not in wire.Operation.errors yet (see http.DATA_PLANE_ERRORS).
+_CREATE = (CREATION_TOKEN_REQUIRED, BAD_CREATION_TOKEN, POW_REQUIRED, DISK_FULL, ROOM_SUSPENDED)
+_WRITE = (QUOTA_BYTES, QUOTA_POSTS, DISK_FULL, ROOM_SUSPENDED)
+DATA_PLANE = {
+    "createRoom": _CREATE,
+    "createRoomV2": _CREATE,
+    "putPost": _WRITE,
+    "putPosts": _WRITE,
+    "addReport": (QUOTA_BYTES, DISK_FULL, ROOM_SUSPENDED),
+    **{
+        name: (ROOM_SUSPENDED,)
+        for name in ("deletePost", "listEvents", "roomKeys", "setEpoch", "setAdmin", "setDoor", "upgradeRoom")
+    },
+}
+CREATE_HEADERS = (
+    "A server may restrict room creation: send the operator's token in the Peerapp-Creation-Token"
+    " header, or, when a 403 pow_required names Peerapp-Pow-Bits, a Peerapp-Pow header of 16 hex digits"
+    ' (a nonce) with SHA-256("peerapp room pow v1\\0" + room id + nonce) starting with that many zero bits.'
+)
+
+
+def _error(code: str) -> tuple[int, str]:
+    return wire.ERRORS.get(code) or DATA_PLANE_ERRORS[code]
 
 
 def _content(schema: dict[str, Any]) -> dict[str, Any]:
@@ -19,14 +54,14 @@ def _errors(codes: tuple[str, ...]) -> dict[str, Any]:
     """One answer per status, naming its codes; 429 carries Retry-After."""
     by_status: dict[int, list[str]] = {}
     for code in codes:
-        by_status.setdefault(wire.ERRORS[code][0], []).append(code)
+        by_status.setdefault(_error(code)[0], []).append(code)
     out: dict[str, Any] = {}
     for status, names in sorted(by_status.items()):
         answer = {
-            "description": "; ".join(f"{name}: {wire.ERRORS[name][1]}" for name in names),
+            "description": "; ".join(f"{name}: {_error(name)[1]}" for name in names),
             **_content(ref(wire.ErrorReply)),
         }
-        if status == 429:
+        if status == 429 or QUOTA_POSTS in names:
             answer["headers"] = {"Retry-After": {"schema": {"type": "integer"}, "description": "seconds"}}
         out[str(status)] = answer
     return out
@@ -34,6 +69,8 @@ def _errors(codes: tuple[str, ...]) -> dict[str, Any]:
 
 def _operation(op: wire.Operation) -> dict[str, Any]:
     out: dict[str, Any] = {"operationId": op.name, "summary": op.summary}
+    if DATA_PLANE.get(op.name) == _CREATE:
+        out["description"] = CREATE_HEADERS
     if op.query is not None:
         out["parameters"] = [
             {"name": name, "in": "query", "schema": {**kind.schema(), "default": getattr(op.query(), name)}}
@@ -53,7 +90,7 @@ def _operation(op: wire.Operation) -> dict[str, Any]:
         }
         if op.name in PLAIN_TEXT:  # the metrics: Prometheus text, not JSON
             responses[str(status)]["content"] = {"text/plain": {"schema": {"type": "string"}}}
-    out["responses"] = {**responses, **_errors(op.errors)}
+    out["responses"] = {**responses, **_errors((*op.errors, *DATA_PLANE.get(op.name, ())))}
     return out
 
 

@@ -127,6 +127,15 @@ def test_open_mode_on_loopback_needs_nothing(tmp_path: Path) -> None:
         room = Room(server.url)
         assert room.create().status_code == 201
         room.close()
+        # The document names the data plane's refusals where they can happen.
+        paths = httpx.get(server.url + "/v1/openapi.json").json()["paths"]
+        create = paths["/v1/rooms"]["post"]
+        assert "creation_token_required" in create["responses"]["403"]["description"]
+        assert "Peerapp-Creation-Token" in create["description"]
+        put = paths["/v1/rooms/{room}/posts/{post_id}"]["put"]["responses"]
+        assert "quota_bytes" in put["507"]["description"]
+        assert "Retry-After" in put["403"]["headers"]
+        assert "room_suspended" in paths["/v1/rooms/{room}/events"]["get"]["responses"]["403"]["description"]
     finally:
         server.stop()
 
