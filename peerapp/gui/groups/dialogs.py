@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -27,7 +28,10 @@ from ...sync.models import Group
 from ...sync.protocol import INVITE_MAX_NAME, InvalidInvite, Invite
 from ...sync.pseudonym import suggest_pseudonym
 from ...sync.service import GroupService
+from ...sync.v2.invite import PREFIX as V2_PREFIX
+from ...sync.v2.invite import InviteV2
 from ..common import Retranslatable, fit_to_screen, text_direction
+from .expiry import ExpiryChoice
 from .qr_widget import QrWidget
 
 MAX_PSEUDONYM = 64
@@ -153,6 +157,11 @@ class NewGroupDialog(_GroupFormDialog):
         self.form.addRow(self.name_label, self.name)
         self.form.addRow(self.server_label, self.server)
         self.form.addRow(self.pseudonym_label, self.pseudonym)
+        # Who gets in: anyone with the invite, or only those an admin lets in; and how long the invite works.
+        self.approval, self.expiry, self.expiry_label = QCheckBox(), ExpiryChoice(), QLabel()
+        self.expiry_label.setBuddy(self.expiry)
+        self.form.addRow("", self.approval)
+        self.form.addRow(self.expiry_label, self.expiry)
         self.name.textChanged.connect(lambda _t: self._update())
         self.server.textChanged.connect(lambda _t: self._update())
         self.pseudonym.edit.textChanged.connect(lambda _t: self._update())
@@ -167,6 +176,11 @@ class NewGroupDialog(_GroupFormDialog):
         self.pseudonym_label.setText(self.tr("Your &pseudonym:"))
         self.server.setPlaceholderText(self.tr("https://groups.example.org"))
         self.ok.setText(self.tr("&Create group"))
+        self.approval.setText(self.tr("A&dmins approve new members"))
+        self.approval.setToolTip(
+            self.tr("The invite then only lets someone ask to join; an admin lets them in.")
+        )
+        self.expiry_label.setText(self.tr("Invite &expires:"))
         self.note.setText(
             self.tr(
                 "The server stores only encrypted posts; it never learns the group's name or who you are. "
@@ -188,7 +202,11 @@ class NewGroupDialog(_GroupFormDialog):
             self.server.setFocus()
             raise InvalidServerUrl()
         self.group, self.invite = self.service.create_group(
-            url, self.name.text().strip(), self.pseudonym.value()
+            url,
+            self.name.text().strip(),
+            self.pseudonym.value(),
+            approval=self.approval.isChecked(),
+            expires_days=self.expiry.days(),
         )
 
 
@@ -212,7 +230,7 @@ class JoinGroupDialog(_GroupFormDialog):
         self.form.addRow(self.invite_label, self.invite)
         self.form.addRow("", self.check)
         self.form.addRow(self.pseudonym_label, self.pseudonym)
-        self.decoded: Invite | None = None
+        self.decoded: Invite | InviteV2 | None = None
         self.invite.textChanged.connect(self._check)
         self.pseudonym.edit.textChanged.connect(lambda _t: self._check())
         self.retranslate_ui()
@@ -223,7 +241,7 @@ class JoinGroupDialog(_GroupFormDialog):
         self.invite_label.setText(self.tr("&Invite:"))
         self.invite.setAccessibleName(self.tr("Invite code"))
         self.invite.setPlaceholderText(
-            self.tr("Paste the invite code you were given (it starts with PEERAPP1:)")
+            self.tr("Paste the invite code you were given (it starts with PEERAPP)")
         )
         self.pseudonym_label.setText(self.tr("Your &pseudonym:"))
         self.ok.setText(self.tr("&Join"))
@@ -240,15 +258,22 @@ class JoinGroupDialog(_GroupFormDialog):
             self.check.setText("")
         else:
             try:
-                self.decoded = Invite.decode(text)
+                v2 = text.upper().startswith(V2_PREFIX)
+                self.decoded = InviteV2.decode(text) if v2 else Invite.decode(text)
             except InvalidInvite as exc:
                 self.check.setObjectName("error")
                 self.check.setText(exc.user_message())
             else:
+                gated = isinstance(self.decoded, InviteV2) and self.decoded.approval
+                where = (
+                    self.tr("Group “%1” on %2. An admin lets each new member in.")
+                    if gated
+                    else self.tr("Group “%1” on %2")
+                )
                 self.check.setText(
-                    self.tr("Group “%1” on %2")
-                    .replace("%1", isolate(self.decoded.name))
-                    .replace("%2", isolate(self.decoded.server_url))
+                    where.replace("%1", isolate(self.decoded.name)).replace(
+                        "%2", isolate(self.decoded.server_url)
+                    )
                 )
         self.check.style().unpolish(self.check)
         self.check.style().polish(self.check)

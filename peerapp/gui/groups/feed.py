@@ -126,7 +126,9 @@ class FeedView(Retranslatable, QScrollArea):
 
     def _card(self, post: GroupPost, *, is_reply: bool) -> PostCard:
         assert self.group is not None
-        card = PostCard(post, is_admin=self.group.is_admin, is_reply=is_reply)
+        # Newer groups sign every post; one no member's key signed is shown as unverified, never by name.
+        unverified = self.group.version >= 2 and not post.verified and not post.mine
+        card = PostCard(post, is_admin=self.group.is_admin, is_reply=is_reply, unverified=unverified)
         if post.id in self.revealed:
             card.reveal()
         card.show_button.toggled.connect(lambda shown, pid=post.id: self._remember_reveal(pid, shown))

@@ -30,7 +30,9 @@ from .feed import FeedView
 from .intro import GroupsIntro
 from .settings import GroupSettingsDialog, ReportsDialog
 from .status import SyncStatusBar
+from .strip import GroupStrip, can_write
 from .sync import GroupSync
+from .v2_actions import GroupV2Actions
 
 
 class GroupsPage(Retranslatable, QWidget):
@@ -91,6 +93,13 @@ class GroupsPage(Retranslatable, QWidget):
         for button in (self.new_button, self.join_button, self.settings_button):
             top.addWidget(button)
 
+        # Newer groups: where you stand, members, rules and support contacts beside "I need help now".
+        self.v2 = GroupV2Actions(self)
+        self.strip = GroupStrip()
+        self.strip.members_requested.connect(self.v2.show_members)
+        self.strip.rules_requested.connect(self.v2.show_rules)
+        self.strip.upgrade_requested.connect(self.v2.upgrade)
+
         self.status_bar = SyncStatusBar(self.sync)
         self.status_bar.sync_requested.connect(self.sync_now)
 
@@ -117,6 +126,7 @@ class GroupsPage(Retranslatable, QWidget):
         main_layout = QVBoxLayout(self.main)
         main_layout.setContentsMargins(0, 0, 0, 0)
         main_layout.addLayout(top)
+        main_layout.addWidget(self.strip)
         main_layout.addWidget(self.status_bar)
         main_layout.addWidget(self.compose)
         main_layout.addLayout(compose_row)
@@ -233,8 +243,12 @@ class GroupsPage(Retranslatable, QWidget):
         if group is not None and group.is_admin and self.service is not None:
             count = len(self.service.reports(group.id))
             self.reports_button.setText(self.tr("&Reports (%n)", "", count))
-        self.cw_edit.setEnabled(group is not None)
-        self.compose.setEnabled(group is not None)
+        self.strip.show_for(group)
+        self.pseudonym_button.setVisible(group is None or group.version < 2)  # v2: the name is tied to keys
+        # Waiting to be let in, or removed: nothing can be written (the server would refuse it).
+        self.cw_edit.setEnabled(can_write(group))
+        self.compose.setEnabled(can_write(group))
+        self._compose_changed()
 
     def _update_actions(self) -> None:
         unlocked = self.service is not None
@@ -261,6 +275,7 @@ class GroupsPage(Retranslatable, QWidget):
             self.feed.refresh()
         self._update_group_buttons()
         self.update_status()
+        self.v2.greet()
 
     def _queued(self) -> None:
         """Something waits in the outbox: show it, and try to send it now."""
@@ -274,12 +289,12 @@ class GroupsPage(Retranslatable, QWidget):
 
     def _compose_changed(self) -> None:
         text = self.compose.toPlainText()
-        self.post_button.setEnabled(bool(text.strip()) and self.current_group() is not None)
+        self.post_button.setEnabled(bool(text.strip()) and can_write(self.current_group()))
 
     def post(self) -> None:
         group = self.current_group()
         text = self.compose.toPlainText().strip()
-        if group is None or self.service is None or not text:
+        if group is None or self.service is None or not text or not can_write(group):
             return
         try:
             self.service.post(group.id, text, content_warning=self.cw_edit.text().strip())
@@ -312,11 +327,10 @@ class GroupsPage(Retranslatable, QWidget):
             self._fill_groups(select=dialog.group.id)
             self.sync.refresh()
             self.sync_now()
+            self.v2.joined(dialog.group)
 
     def show_invite(self) -> None:
-        group = self.current_group()
-        if group is not None and self.service is not None:
-            InviteDialog(self.service.invite(group.id), group.name, self).exec()
+        self.v2.show_invite()
 
     def change_pseudonym(self) -> None:
         group = self.current_group()
@@ -343,10 +357,7 @@ class GroupsPage(Retranslatable, QWidget):
         if not ask(
             self,
             self.tr("Leave group"),
-            self.tr(
-                "Leave “%1”? Every post of this group is wiped from this computer, including posts not sent "
-                "yet. To come back you need the invite again."
-            ).replace("%1", isolate(group.name)),
+            self.v2.leave_text(group),
             self.tr("&Leave the group"),
             destructive=True,
         ):

@@ -88,11 +88,19 @@ class PostCard(Retranslatable, QFrame):
     reply_sent = Signal(str, str)
 
     def __init__(
-        self, post: GroupPost, *, is_admin: bool, is_reply: bool = False, parent: QWidget | None = None
+        self,
+        post: GroupPost,
+        *,
+        is_admin: bool,
+        is_reply: bool = False,
+        unverified: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.post = post
         self.is_reply = is_reply
+        # A newer group's post whose signature no member's key matches: never shown under the name it claims.
+        self.unverified = unverified
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("postCard")
         self.author = QLabel()
@@ -188,8 +196,14 @@ class PostCard(Retranslatable, QFrame):
 
     def retranslate_ui(self) -> None:
         post = self.post
-        self.author.setText(post.pseudonym)
-        self.author.setLayoutDirection(text_direction(post.pseudonym))
+        author = self.tr("Unverified") if self.unverified else post.pseudonym
+        self.author.setText(author)
+        self.author.setLayoutDirection(self.layoutDirection() if self.unverified else text_direction(author))
+        self.author.setToolTip(
+            self.tr("No member's key signed this post, so nobody can say who wrote it.")
+            if self.unverified
+            else ""
+        )
         self.when.setText(post_time(post))
         badges = {
             PENDING: self.tr("Waiting to send"),
@@ -216,10 +230,10 @@ class PostCard(Retranslatable, QFrame):
         self.reply_edit.setAccessibleName(self.tr("Reply"))
         self.reply_button.setText(self.tr("Send reply"))
         role = self.tr("Reply by %1") if self.is_reply else self.tr("Post by %1")
-        self.setAccessibleName(role.replace("%1", post.pseudonym))
+        self.setAccessibleName(role.replace("%1", author))
         # The body is a focusable reading pane: a screen reader names it by whose words it holds.
         words = self.tr("Words of a reply by %1") if self.is_reply else self.tr("Words of a post by %1")
-        self.body.setAccessibleName(words.replace("%1", post.pseudonym))
+        self.body.setAccessibleName(words.replace("%1", author))
 
     def _reveal(self, shown: bool) -> None:
         self.body.setVisible(shown)
