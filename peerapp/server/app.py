@@ -17,7 +17,7 @@ from starlette.routing import Route
 
 from peerapp.server import creation
 from peerapp.server.config import ServerConfig
-from peerapp.server.health import METRICS, SERVER_OPERATIONS, PlaneHandlers, ProcessState, running
+from peerapp.server.health import PlaneHandlers, ProcessState, running
 from peerapp.server.http import (
     ROOM_SUSPENDED,
     ApiError,
@@ -37,6 +37,7 @@ from peerapp.server.http import (
 from peerapp.server.limits import Bucket, batch_cost
 from peerapp.server.metrics import MetricsMiddleware
 from peerapp.server.openapi import openapi_document
+from peerapp.server.operations import METRICS, SERVER_OPERATIONS
 from peerapp.server.rooms_v2 import V2Handlers, upload_key
 from peerapp.server.storage import (
     DELETE,
