@@ -4,6 +4,7 @@ budget's measure, and the operator's commands (counts, suspension, creation toke
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
@@ -29,6 +30,13 @@ class PgDataPlane:
     """The data-plane methods of PostgresStore (a mixin: PostgresStore opens the pool)."""
 
     _pool: asyncpg.Pool | None
+    # A bucket row holds a room id and when it was last used. Once full again it says nothing the
+    # limiter needs, so each process deletes such rows about once a minute: a seized database shows
+    # which rooms were active in the last minute or so, not in the last hour. (Class attributes:
+    # a test sets the interval to 0.)
+    prune_every = 60.0
+    _pruned_at = 0.0
+    _full_after = 0.0  # the longest a bucket family seen here takes to fill up, in seconds
 
     @property
     def pool(self) -> asyncpg.Pool:
@@ -41,6 +49,11 @@ class PgDataPlane:
         if rate <= 0:
             return 0
         burst = max(burst, 1.0)
+        self._full_after = max(self._full_after, burst / rate)
+        now = time.monotonic()
+        if now - self._pruned_at >= self.prune_every:
+            self._pruned_at = now
+            await self.prune_limits(self._full_after)
         async with self.pool.acquire() as db:
             if await db.fetchval(TAKE, key, rate, burst, float(cost)):
                 return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from pathlib import Path
 from typing import Any
@@ -209,3 +210,27 @@ def test_creation_tokens_work_on_every_process(tmp_path: Path, mode: str) -> Non
             new.close()
     finally:
         stop_all(servers)
+
+
+def test_full_buckets_are_forgotten_and_others_kept() -> None:
+    from peerapp.server.pg_store import PostgresStore
+
+    url = pg_cluster().new_database()
+
+    async def keys_after(rate: float) -> set[bytes]:
+        store = PostgresStore(url)
+        await store.open()
+        store.prune_every = 0.0  # prune before every take, instead of once a minute
+        try:
+            await store.pool.execute("DELETE FROM rate_buckets")
+            await store.take_tokens(b"rA", rate, 1.0, 1)
+            await asyncio.sleep(0.05)  # at 1000 a second the bucket is full again after 1 ms
+            await store.take_tokens(b"rB", rate, 1.0, 1)
+            return {bytes(r[0]) for r in await store.pool.fetch("SELECT key FROM rate_buckets")}
+        finally:
+            await store.close()
+
+    # A room's row (its id and when it was last used) goes once it is full again ...
+    assert asyncio.run(keys_after(1000.0)) == {b"rB"}
+    # ... and not before: a bucket still refilling keeps its debt.
+    assert asyncio.run(keys_after(0.001)) == {b"rA", b"rB"}
