@@ -16,6 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from peerapp.core.journal import CopingUse, Entry
@@ -26,6 +27,9 @@ from peerapp.gui import theme
 from peerapp.gui.shell.app import build_window
 from peerapp.gui.shell.main_window import MainWindow
 from peerapp.sync.service import GroupService
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import make_screenshots_more as more  # beside this script, not a package
 
 OUT = Path(__file__).resolve().parent / "screenshots"
 SAMPLES = [
@@ -82,6 +86,9 @@ def settle(seconds: float = 2.0) -> None:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         QApplication.processEvents()
+        # processEvents leaves deleteLater() for the event loop, which this script never enters: without
+        # this, widgets a screen replaced would still be drawn where they were.
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         time.sleep(0.02)
 
 
@@ -146,6 +153,7 @@ def main() -> None:
         for lang in ("en", "ar"):
             main_screens(window, lang, suffix)
     theme.set_dark(False)
+    more.journal_extras(window, shoot, settle)
     group_screenshots(window)
     window.lock()
 
@@ -197,6 +205,7 @@ def main_screens(window: MainWindow, lang: str, suffix: str) -> None:
     QApplication.processEvents()
 
 
+WAITING = "غيمة عابرة"  # asks to join and waits for an admin
 GROUP_POSTS = [
     (
         "نجمة مشرقة",
@@ -231,17 +240,31 @@ def group_screenshots(window: MainWindow) -> None:
         page = window.groups_page
         service = page.service
         assert service is not None and url.startswith("http://")
-        group, invite = service.create_group(url, "Evening circle", "Quiet River")
+        # A group where an admin lets people in: the members dialog then shows every role.
+        group, invite = service.create_group(url, "Evening circle", "Quiet River", approval=True)
         service.sync(group.id)
         others = {}
-        for number, (author, _cw, _text) in enumerate(GROUP_POSTS):
+        for number, (author, _cw, _text) in enumerate([*GROUP_POSTS, (WAITING, "", "")]):
             if author not in others:
                 vault = Vault(folder / f"member{number}", kdf=FAST_KDF)
                 vault.create("screenshot passphrase")
                 member = GroupService(vault.connect())
                 others[author] = (member, member.join_group(invite, author).id)
+                member.sync(others[author][1])  # asks to join
+        service.sync(group.id)
+        for author in others:
+            if author != WAITING:
+                service.approve(group.id, author)
+        service.sync(group.id)  # seals the group's secret to those let in
+        for member, gid in others.values():
+            member.sync(gid)
+        service.sync(group.id)  # reads their joins: they are members now
+        service.promote(group.id, "Steady Stone")
+        more.set_rules(service, group.id)
+        service.sync(group.id)
         for author, cw, text in GROUP_POSTS:
             member, gid = others[author]
+            member.sync(gid)
             member.post(gid, text, content_warning=cw)
             member.sync(gid)
         service.sync(group.id)
@@ -268,6 +291,7 @@ def group_screenshots(window: MainWindow) -> None:
                 QApplication.processEvents()
                 shoot(window, f"groups-{lang}{suffix}")
         theme.set_dark(False)
+        more.group_v2_extras(window, service, service.group(group.id), shoot)
     finally:
         server.terminate()
         server.wait(20)
