@@ -151,9 +151,11 @@ class GroupStore(FeedQueries):
         return [r[0] for r in self.conn.execute("SELECT id FROM peer_group ORDER BY id")]
 
     def groups(self) -> list[models.Group]:
+        # `pending` counts what the user did; a v2 group's own setup steps (v2/intents.py) are not.
         rows = self.conn.execute(
             """SELECT g.id, g.name, g.server_url, g.pseudonym, g.admin_key IS NOT NULL,
-                (SELECT count(*) FROM group_outbox o WHERE o.group_id = g.id),
+                (SELECT count(*) FROM group_outbox o WHERE o.group_id = g.id AND NOT (o.op = 'v2'
+                    AND json_extract(o.payload, '$.do') IN ('join', 'knock', 'promote_me', 'grant'))),
                 (SELECT count(*) FROM group_post p WHERE p.group_id = g.id AND p.mine = 0
                     AND p.kind = 'post' AND p.status = 'received' AND p.seq > g.read_seq),
                 g.last_sync_at, g.last_error
