@@ -26,6 +26,7 @@ from support.servers import ServerProcess
 from support.sync_tools import new_service
 
 sqlite_server = servers.sqlite_server
+pg_server = servers.pg_server
 
 
 class Person:
@@ -350,3 +351,9 @@ def test_a_report_reaches_every_admin_and_nobody_else(tmp_path: Path, sqlite_ser
     ana.service.delete_post(ana.gid, post)  # as an admin
     sync_all([ana, cai])
     assert "something unkind" not in [t for _n, t, _v in cai.texts()]
+
+
+def test_removal_and_approval_on_postgresql(tmp_path: Path, pg_server: ServerProcess) -> None:
+    """The same client against the PostgreSQL store: a rekey's compare-and-set and the door."""
+    test_a_removed_member_can_neither_read_nor_write_and_the_rest_go_on(tmp_path / "removal", pg_server)
+    test_an_approval_gated_joiner_reads_nothing_before_and_everything_after(tmp_path / "approval", pg_server)
