@@ -6,13 +6,18 @@ up under the object's own class, so a subclass would lose the Arabic of every in
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...core.errors import PeerappError
 from ...sync.models import Group
+from ...sync.protocol import InvalidInvite
 from ...sync.service import GroupService
+from ...sync.v2.invite import InviteV2
 from .. import design
 from ..common import Retranslatable
+from ..widgets import locale_format
 from ..widgets.ask import ask
 from ..widgets.bidi_text import isolate
 from .dialogs import InviteDialog
@@ -26,6 +31,10 @@ class InviteAdminPanel(Retranslatable, QWidget):
         super().__init__(dialog)
         self.dialog, self.service, self.group = dialog, service, group
         self.expiry_label, self.reset_button, self.note = QLabel(), QPushButton(), QLabel()
+        # Shown at the top in place of the dialog's own line when the invite only lets people ask to join.
+        self.who, self.until = QLabel(), QLabel()
+        self.who.setWordWrap(True)
+        self.until.setWordWrap(True)
         self.expiry = ExpiryChoice()
         self.expiry_label.setBuddy(self.expiry)
         self.note.setWordWrap(True)
@@ -41,12 +50,20 @@ class InviteAdminPanel(Retranslatable, QWidget):
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, design.SPACE["s"], 0, 0)
+        layout.addWidget(self.until)
         layout.addLayout(row)
         layout.addWidget(self.note)
         layout.addWidget(self.error)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
+        self.who.setText(
+            self.tr(
+                "Anyone who has this invite can ask to join. An admin lets each one in before they can read "
+                "anything. Share it only with people you trust, face to face or over a private channel."
+            )
+        )
+        self.show_invite(self.dialog.invite)
         self.expiry_label.setText(self.tr("New invite &expires:"))
         self.reset_button.setText(self.tr("Make a &new invite…"))
         self.note.setText(
@@ -77,7 +94,25 @@ class InviteAdminPanel(Retranslatable, QWidget):
         self.dialog.invite = invite
         self.dialog.text.setPlainText(invite)
         self.dialog.qr.set_text(invite)
+        self.show_invite(invite)
         return True
+
+    def show_invite(self, invite: str) -> None:
+        """Say who the invite lets in and until when (it carries both)."""
+        try:
+            decoded = InviteV2.decode(invite)
+        except InvalidInvite:
+            self.until.clear()
+            return
+        self.who.setVisible(decoded.approval)
+        self.dialog.explain.setVisible(not decoded.approval)
+        if decoded.expires_day:
+            last = date(1970, 1, 1) + timedelta(days=decoded.expires_day)
+            self.until.setText(
+                self.tr("This invite works until %1.").replace("%1", locale_format.long_date(last))
+            )
+        else:
+            self.until.setText(self.tr("This invite does not expire."))
 
 
 def admin_invite_dialog(
@@ -89,4 +124,5 @@ def admin_invite_dialog(
     layout = dialog.layout()
     assert isinstance(layout, QVBoxLayout)
     layout.insertWidget(layout.indexOf(dialog.buttons), panel)
+    layout.insertWidget(layout.indexOf(dialog.explain) + 1, panel.who)
     return dialog

@@ -137,6 +137,8 @@ class MembersDialog(Retranslatable, QDialog):
         self.list_layout.setSpacing(design.SPACE["s"])
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
+        # The rows' buttons take the focus; the list itself needs no ring around all of it.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setWidget(self.list)

@@ -243,7 +243,7 @@ class GroupsPage(Retranslatable, QWidget):
         if group is not None and group.is_admin and self.service is not None:
             count = len(self.service.reports(group.id))
             self.reports_button.setText(self.tr("&Reports (%n)", "", count))
-        self.strip.show_for(group)
+        self.strip.show_for(group, self.v2.waiting(group))
         self.pseudonym_button.setVisible(group is None or group.version < 2)  # v2: the name is tied to keys
         # Waiting to be let in, or removed: nothing can be written (the server would refuse it).
         self.cw_edit.setEnabled(can_write(group))

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -25,7 +24,7 @@ from ...sync.models import Group
 from ...sync.service import GroupService
 from .. import design
 from ..common import Retranslatable, fit_to_screen, text_direction
-from ..widgets.bidi_text import isolate
+from ..widgets.bidi_text import PlainTextEdit, isolate
 from .members import is_admin
 
 MAX_RULES = 4000  # characters: a page of rules, not a manual
@@ -184,7 +183,9 @@ class RulesEditDialog(Retranslatable, QDialog):
         self.rules_label, self.contacts_label, self.note = QLabel(), QLabel(), QLabel()
         self.note.setWordWrap(True)
         self.note.setProperty("role", "muted")
-        self.text = QPlainTextEdit(rules.text if rules is not None else "")
+        # Each paragraph in its own direction, as the members will read it.
+        self.text = PlainTextEdit()
+        self.text.setPlainText(rules.text if rules is not None else "")
         self.text.setTabChangesFocus(True)
         self.rules_label.setBuddy(self.text)
         self.table = QTableWidget(0, 2)

@@ -45,6 +45,7 @@ class GroupStrip(Retranslatable, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.group: Group | None = None
+        self.waiting = 0
         self.banner = QFrame()
         self.banner.setProperty("role", "card")
         self.banner_title, self.banner_text = QLabel(), QLabel()
@@ -79,14 +80,14 @@ class GroupStrip(Retranslatable, QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.members_button.setText(self.tr("&Members…"))
         self.members_button.setAccessibleName(self.tr("Members and safety codes"))
         self.rules_button.setText(self.tr("Rules and support &contacts…"))
         self.upgrade_button.setText(self.tr("&Upgrade this group…"))
-        self.show_for(self.group)
+        self.show_for(self.group, self.waiting)
 
-    def show_for(self, group: Group | None) -> None:
-        self.group = group
+    def show_for(self, group: Group | None, waiting: int = 0) -> None:
+        """Show where the reader stands in `group`; an admin also sees how many people wait to be let in."""
+        self.group, self.waiting = group, waiting
         state = state_of(group)
         texts = {
             WAITING: (
@@ -121,6 +122,9 @@ class GroupStrip(Retranslatable, QWidget):
         self.members_button.setVisible(newer and state not in (WAITING, REMOVED))
         self.rules_button.setVisible(newer and state not in (WAITING, REMOVED))
         self.members_button.setEnabled(group is not None)
+        self.members_button.setText(
+            self.tr("&Members (%n waiting)…", "", waiting) if waiting else self.tr("&Members…")
+        )
         self.rules_button.setEnabled(group is not None)
         self.help_button.setVisible(group is not None)
         if group is not None and is_admin(group):

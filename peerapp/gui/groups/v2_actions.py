@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt
 
 from ...core.errors import PeerappError
 from ...sync.models import ADMIN, Group
+from ...sync.models import PENDING_APPROVAL as PENDING
 from ..widgets.ask import ask
 from ..widgets.bidi_text import isolate
 from .dialogs import InviteDialog
@@ -123,8 +124,18 @@ class GroupV2Actions(QObject):
             members = service.members(group.id)
         except PeerappError:
             return False
-        others = [m for m in members if not m.me and m.role != "pending"]
+        others = [m for m in members if not m.me and m.role != PENDING]
         return bool(others) and not any(m.role == ADMIN for m in others)
+
+    def waiting(self, group: Group | None) -> int:
+        """How many people ask to be let in, for an admin of a newer group (0 for anyone else)."""
+        service = self.page.service
+        if group is None or service is None or group.version < 2 or not is_admin(group) or group.removed:
+            return 0
+        try:
+            return sum(m.role == PENDING for m in service.members(group.id))
+        except PeerappError:
+            return 0
 
     # -- the greeting after joining --------------------------------------------------------------------
 
