@@ -357,3 +357,27 @@ def test_removal_and_approval_on_postgresql(tmp_path: Path, pg_server: ServerPro
     """The same client against the PostgreSQL store: a rekey's compare-and-set and the door."""
     test_a_removed_member_can_neither_read_nor_write_and_the_rest_go_on(tmp_path / "removal", pg_server)
     test_an_approval_gated_joiner_reads_nothing_before_and_everything_after(tmp_path / "approval", pg_server)
+
+
+def test_an_approved_joiner_whom_a_rekey_overtook_is_welcomed_again(
+    tmp_path: Path, sqlite_server: ServerProcess
+) -> None:
+    ana, ben, cai = group_of(tmp_path, sqlite_server.url, ["Ana", "Ben", "Cai"], approval=True)
+    ana.sync()
+    ana.service.approve(ana.gid, "Ben")
+    ana.sync()
+    ben.sync()
+    assert ben.roles()["Ben"] == "member"
+    ana.service.approve(ana.gid, "Cai")
+    ana.sync()
+    ana.service.remove_member(ana.gid, "Ben")  # before Cai's app has even looked
+    ana.sync()
+    cai.sync()  # Cai enters epoch 1, but epoch 2 was sealed without Cai
+    ana.sync()  # Ana's app welcomes Cai into epoch 2
+    cai.sync()
+    cai.say("made it")
+    cai.sync()
+    ana.sync()
+    assert cai.state().current == 2
+    assert ("Cai", "made it", True) in ana.texts()
+    assert ana.roles() == {"Ana": "admin", "Cai": "member"}

@@ -119,6 +119,7 @@ class Intents:
         elif do == "demote" and member is not None and member.role == ADMIN:
             self.rotate([m for m in s.active() if m.role == ADMIN and m.id != member.id])
         elif do == "approve" and member is not None and member.id not in s.members:
+            member.epoch = s.current  # approved: welcomed again if a rekey comes before their join
             self.send(actions.welcome(s, s.doors[-1], member))
         elif do == "rules":
             self.send(actions.rules(s, str(action["text"]), list(action["contacts"])))
@@ -211,3 +212,9 @@ class Intents:
             self.rekey([])
             if not s.approval:
                 self.new_door(new_secret(), s.door_expires)
+        for knock in list(s.knocks.values()):
+            # Approved, but a rekey came before their join: sealed into no epoch since. Welcome
+            # them into the current one (the knock's epoch is where an admin last let them in).
+            if knock.id not in s.members and 0 < knock.epoch < s.current:
+                knock.epoch = s.current
+                self.send(actions.welcome(s, s.doors[-1], knock))
