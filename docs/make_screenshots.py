@@ -241,7 +241,9 @@ def group_screenshots(window: MainWindow) -> None:
         service = page.service
         assert service is not None and url.startswith("http://")
         # A group where an admin lets people in: the members dialog then shows every role.
-        group, invite = service.create_group(url, "Evening circle", "Quiet River", approval=True)
+        group, invite = service.create_group(
+            url, "Evening circle", "Quiet River", approval=True, expires_days=14
+        )
         service.sync(group.id)
         others = {}
         for number, (author, _cw, _text) in enumerate([*GROUP_POSTS, (WAITING, "", "")]):

@@ -207,7 +207,9 @@ def _insights(
 
 
 def group_v2_extras(window: MainWindow, service: GroupService, group: Group, shoot: Shoot) -> None:
-    """The members dialog (roles, safety codes, a request waiting) and the group's rules, in the four looks."""
+    """The members dialog (roles, safety codes, a request waiting), the group's rules and the admin's invite
+    (who it lets in, until when, a new one), in the four looks."""
+    from peerapp.gui.groups.invite_admin import admin_invite_dialog
     from peerapp.gui.groups.members import MembersDialog
     from peerapp.gui.groups.rules import RulesDialog
 
@@ -224,6 +226,13 @@ def group_v2_extras(window: MainWindow, service: GroupService, group: Group, sho
         shoot(rules, f"group-rules-{lang}{suffix}")
         rules.reject()
         rules.deleteLater()
+        # A throwaway group on a local server made for these pictures: its invite shows no real secret.
+        invite = admin_invite_dialog(service, group, service.invite(group.id), window)
+        invite.show()
+        QApplication.processEvents()
+        shoot(invite, f"group-invite-{lang}{suffix}")
+        invite.reject()
+        invite.deleteLater()
 
     each_look(window, act)
 
