@@ -181,6 +181,13 @@ BAD_ANSWER = "bad_answer"  # the server sent something that is not valid
 REFUSED = "refused:"  # followed by the server's own error code, e.g. "refused:rate_limited"
 FAILED = "failed"  # anything else (and every message stored by older versions)
 NOT_REACHED = (UNREACHABLE, TIMED_OUT)  # the server could not be reached in time
+# Version 2: what only this member can act on (each shown with its own sentence).
+REMOVED, PSEUDONYM_TAKEN, MOVED = "removed", "pseudonym_taken", "moved"
+_V2_CODES: dict[str, type[PeerappError]] = {
+    REMOVED: RemovedFromGroup,
+    PSEUDONYM_TAKEN: PseudonymTaken,
+    MOVED: GroupMoved,
+}
 
 
 def error_code(exc: PeerappError) -> str:
@@ -193,6 +200,9 @@ def error_code(exc: PeerappError) -> str:
         return REFUSED + exc.code
     if isinstance(exc, ProtocolError):
         return BAD_ANSWER
+    for code, kind in _V2_CODES.items():
+        if isinstance(exc, kind):
+            return code
     return FAILED
 
 
@@ -204,5 +214,6 @@ def error_text(code: str) -> str:
         TIMED_OUT: SyncTimedOut,
         UNREACHABLE: ServerUnavailable,
         BAD_ANSWER: ProtocolError,
+        **_V2_CODES,
     }
     return translate(CONTEXT, kinds.get(code, PeerappError).message)

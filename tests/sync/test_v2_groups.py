@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from peerapp.sync import models, protocol
+from peerapp.sync import errors, models, protocol
 from peerapp.sync.errors import (
     AdminsOnly,
     MemberNotFound,
@@ -381,3 +381,17 @@ def test_an_approved_joiner_whom_a_rekey_overtook_is_welcomed_again(
     assert cai.state().current == 2
     assert ("Cai", "made it", True) in ana.texts()
     assert ana.roles() == {"Ana": "admin", "Cai": "member"}
+
+
+def test_a_removed_members_list_says_so_in_a_sentence_of_its_own(
+    tmp_path: Path, sqlite_server: ServerProcess
+) -> None:
+    ana, ben = group_of(tmp_path, sqlite_server.url, ["Ana", "Ben"])
+    ana.sync()
+    ana.service.remove_member(ana.gid, "Ben")
+    ana.sync()
+    with pytest.raises(RemovedFromGroup):
+        ben.sync()
+    group = ben.service.group(ben.gid)
+    assert group.removed and group.last_error == errors.REMOVED
+    assert errors.error_text(group.last_error) == RemovedFromGroup().user_message()
