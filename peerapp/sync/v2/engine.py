@@ -14,7 +14,7 @@ from ..engine import PAGE_SIZE, STAGE_RECEIVE, STAGE_SEND, SYNC_DEADLINE, Progre
 from ..errors import ServerRejected
 from ..outbox import OutboxSender
 from ..protocol import ProtocolError
-from ..store import OP_CREATE, OP_REPORT, GroupRecord, GroupStore, OutboxItem
+from ..store import OP_CREATE, GroupRecord, GroupStore, OutboxItem
 from ..transport import Cancelled, Transport
 from . import saved
 from . import store as v2store
@@ -47,7 +47,8 @@ def upload(transport: Transport, state: GroupState, event_id: str, blob: bytes) 
 
 
 class V2Sender(OutboxSender):
-    """The outbox of a v2 group: puts signed with their epoch's write key, reports signed at sending."""
+    """The outbox of a v2 group: puts signed with their epoch's write key. (Reports are v2 events
+    sent by intents.py; one queued for the v1 endpoint before an upgrade is refused and dropped.)"""
 
     state: GroupState
 
@@ -67,12 +68,6 @@ class V2Sender(OutboxSender):
         if item.op == OP_CREATE:
             self.store.drop_op(item.id)  # a v1 room's creation queued before the group upgraded
             return
-        if item.op == OP_REPORT and "blob" in item.payload and "sig" not in item.payload:
-            blob = protocol.b64d(item.payload["blob"], max_len=protocol.MAX_REPORT_BLOB)
-            message = protocol.report_message(self.state.room_id, blob)
-            payload = {"blob": item.payload["blob"], "sig": protocol.b64e(
-                protocol.sign(self.state.keys().write_key, message))}  # fmt: skip
-            item = OutboxItem(item.id, item.op, item.post_id, payload, None, None, item.attempted)
         super()._send_once(item)
 
 
