@@ -110,7 +110,7 @@ def test_v2_group_screens_fit_in_every_language(
     assert problems == []
 
 
-def test_waiting_removed_and_older_group_states_fit(
+def test_joining_waiting_and_older_group_states_fit(
     qtbot: Any,
     make_window: MakeWindow,
     sqlite_server: ServerProcess,  # noqa: F811
@@ -131,6 +131,8 @@ def test_waiting_removed_and_older_group_states_fit(
     admin.sync(gated.id)
     waiting = page.service.join_group(invite, "Quiet River")
     page._fill_groups(select=waiting.id)
+    # Before its first sync the joiner cannot know yet that this group waits for an admin: it says only that.
+    assert page.strip.banner_title.text() == "Joining the group" and not page.compose.isEnabled()
     page.sync.refresh()
     sync_and_wait(qtbot, page)
     for group_id, title in ((old.id, "older way"), (waiting.id, "Waiting for an admin")):

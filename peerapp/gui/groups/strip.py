@@ -14,7 +14,7 @@ from ..library.crisis_dialog import HelpNowButton
 from .members import is_admin
 
 # What the banner says, by state; "" hides it.
-WAITING, REMOVED, OLD_ADMIN, OLD = "waiting", "removed", "old_admin", "old"
+WAITING, JOINING, REMOVED, OLD_ADMIN, OLD = "waiting", "joining", "removed", "old_admin", "old"
 
 
 def state_of(group: Group | None) -> str:
@@ -23,8 +23,9 @@ def state_of(group: Group | None) -> str:
         return ""
     if getattr(group, "removed", False):
         return REMOVED
-    if getattr(group, "role", "") == PENDING:
-        return WAITING
+    if group.role == PENDING:
+        # Until the first sync a joiner cannot know whether the group asks for approval: say only that.
+        return WAITING if group.last_sync_at else JOINING
     if getattr(group, "version", 2) == 1:
         return OLD_ADMIN if group.is_admin else OLD
     return ""
@@ -32,7 +33,7 @@ def state_of(group: Group | None) -> str:
 
 def can_write(group: Group | None) -> bool:
     """Waiting to be let in, or removed: nothing can be posted (the server would refuse it anyway)."""
-    return group is not None and state_of(group) not in (WAITING, REMOVED)
+    return group is not None and state_of(group) not in (WAITING, JOINING, REMOVED)
 
 
 class GroupStrip(Retranslatable, QWidget):
@@ -97,6 +98,10 @@ class GroupStrip(Retranslatable, QWidget):
                     "appear here and you can write. There is nothing more you need to do."
                 ),
             ),
+            JOINING: (
+                self.tr("Joining the group"),
+                self.tr("The group's posts appear here after the first sync with its server."),
+            ),
             REMOVED: (
                 self.tr("You are no longer in this group"),
                 self.tr(
@@ -119,8 +124,8 @@ class GroupStrip(Retranslatable, QWidget):
         self.upgrade_button.setVisible(state == OLD_ADMIN)
         newer = group is not None and getattr(group, "version", 2) >= 2
         # A group you wait for or were removed from has no members or rules to show you yet (or any more).
-        self.members_button.setVisible(newer and state not in (WAITING, REMOVED))
-        self.rules_button.setVisible(newer and state not in (WAITING, REMOVED))
+        self.members_button.setVisible(newer and state not in (WAITING, JOINING, REMOVED))
+        self.rules_button.setVisible(newer and state not in (WAITING, JOINING, REMOVED))
         self.members_button.setEnabled(group is not None)
         self.members_button.setText(
             self.tr("&Members (%n waiting)…", "", waiting) if waiting else self.tr("&Members…")

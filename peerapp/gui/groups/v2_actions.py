@@ -16,7 +16,7 @@ from .dialogs import InviteDialog
 from .invite_admin import admin_invite_dialog
 from .members import MembersDialog, is_admin
 from .rules import RulesDialog
-from .strip import REMOVED, WAITING, state_of
+from .strip import JOINING, REMOVED, WAITING, state_of
 
 if TYPE_CHECKING:
     from .page import GroupsPage
@@ -150,7 +150,7 @@ class GroupV2Actions(QObject):
         if service is None or not self.welcome_due:
             return
         for group in service.groups():
-            if group.id not in self.welcome_due or state_of(group) in (WAITING, REMOVED):
+            if group.id not in self.welcome_due or state_of(group) in (WAITING, JOINING, REMOVED):
                 continue
             self.welcome_due.discard(group.id)
             try:
