@@ -15,6 +15,7 @@ from peerapp.sync.errors import (
     PseudonymTaken,
     RemovedFromGroup,
     ServerRejected,
+    ServerUnavailable,
     WaitingForApproval,
 )
 from peerapp.sync.v2 import actions, saved
@@ -395,3 +396,19 @@ def test_a_removed_members_list_says_so_in_a_sentence_of_its_own(
     group = ben.service.group(ben.gid)
     assert group.removed and group.last_error == errors.REMOVED
     assert errors.error_text(group.last_error) == RemovedFromGroup().user_message()
+
+
+def test_leaving_without_the_server(tmp_path: Path, sqlite_server: ServerProcess) -> None:
+    """A member forgets the group offline all the same; the last admin must hand the role on first."""
+    ana, ben = group_of(tmp_path, sqlite_server.url, ["Ana", "Ben"])
+    sync_all([ana, ben])
+    for person in (ana, ben):
+        person.service.conn.execute(
+            "UPDATE peer_group SET server_url = 'http://127.0.0.1:9' WHERE id = ?", (person.gid,)
+        )
+    with pytest.raises(ServerUnavailable):
+        ana.service.leave_group(ana.gid)
+    assert ana.service.groups() != []
+    ben.service.leave_group(ben.gid)
+    assert ben.service.groups() == []
+    assert ben.service.conn.execute("SELECT count(*) FROM group_v2").fetchone()[0] == 0

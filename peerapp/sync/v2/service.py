@@ -320,7 +320,8 @@ class GroupsV2:
 
     def _leave_v2(self, group_id: int, transport: Transport | None = None) -> None:
         """Hand the admin role on if I am the last admin, say goodbye in the room, then forget the
-        group here. Needs the server: a member who cannot say they left would keep the epoch."""
+        group here. Without the server a member still forgets the group (its keys go with it; an
+        admin can remove them later), but the last admin cannot: the group would have none left."""
         from .engine import V2Engine
         from .intents import Intents
 
@@ -338,6 +339,11 @@ class GroupsV2:
                         admins = [min(others, key=lambda m: m.joined_seq)]
                     Intents(engine).rotate(admins)
                 Intents(engine).send(actions.leave(s))
+        except PeerappError:
+            s = saved.load(self.conn, group_id)
+            others = [m for m in s.active() if m.id != s.me.id]
+            if s.admin_key is not None and others and all(m.role != ADMIN for m in others):
+                raise
         finally:
             if transport is None:
                 link.close()
