@@ -17,7 +17,7 @@ from peerapp.gui.groups.dialogs import InviteDialog, JoinGroupDialog, NewGroupDi
 from peerapp.gui.groups.invite_admin import InviteAdminPanel
 from peerapp.gui.groups.members import MembersDialog
 from peerapp.gui.groups.page import GroupsPage
-from peerapp.gui.groups.rules import RulesDialog, RulesEditDialog
+from peerapp.gui.groups.rules import CrisisContactsTab, RulesDialog, RulesEditDialog
 from peerapp.gui.shell.main_window import MainWindow
 from peerapp.sync.errors import RemovedFromGroup
 from peerapp.sync.service import GroupService
@@ -280,6 +280,18 @@ def test_an_approved_newcomer_waits_then_is_greeted_with_the_rules_and_contacts(
     assert not newcomer.strip.banner.isVisible() and newcomer.compose.isEnabled()
     # The contacts stay one click away, beside "I need help now".
     assert newcomer.strip.rules_button.isVisible() and newcomer.strip.help_button.isVisible()
+    newcomer.strip.help_button.click()  # the app's crisis pages, and then the group's own contacts
+    crisis = newcomer.strip.help_button.dialog
+    assert crisis is not None and crisis.isVisible()
+    tab = crisis.tabs.widget(crisis.tabs.count() - 1)
+    assert isinstance(tab, CrisisContactsTab) and crisis.tabs.count() == 3
+    assert crisis.tabs.currentIndex() == 0, "the app's own crisis page comes first"
+    assert "Contacts from" in crisis.tabs.tabText(2)
+    assert [w.accessibleName() for w in tab.view.contact_labels] == ["Rainbow Line: +1 555 0100, evenings"]
+    crisis.reject()
+    newcomer.strip.help_button.click()  # opened again: one contacts tab, not two
+    assert len(crisis.tabs.findChildren(CrisisContactsTab)) == 1
+    crisis.reject()
     strip_layout = newcomer.strip.layout().itemAt(1).layout()
     assert (
         strip_layout.indexOf(newcomer.strip.help_button)

@@ -107,6 +107,12 @@ def test_v2_group_screens_fit_in_every_language(
         }
         for name, make in screens.items():
             problems += _check_dialog(make, f"{lang} {name}", size)
+        page.strip.help_button.click()  # the crisis pages with the group's contacts as the last tab
+        crisis = page.strip.help_button.dialog
+        assert crisis is not None
+        crisis.tabs.setCurrentIndex(crisis.tabs.count() - 1)
+        problems += [str(p) for p in check_window(crisis, f"{lang} crisis dialog, group contacts", size)]
+        crisis.reject()
     assert problems == []
 
 

@@ -94,8 +94,8 @@ class GroupsPage(Retranslatable, QWidget):
             top.addWidget(button)
 
         # Newer groups: where you stand, members, rules and support contacts beside "I need help now".
-        self.v2 = GroupV2Actions(self)
         self.strip = GroupStrip()
+        self.v2 = GroupV2Actions(self)
         self.strip.members_requested.connect(self.v2.show_members)
         self.strip.rules_requested.connect(self.v2.show_rules)
         self.strip.upgrade_requested.connect(self.v2.upgrade)

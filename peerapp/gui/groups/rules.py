@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -290,3 +291,41 @@ class RulesEditDialog(Retranslatable, QDialog):
             return
         self.saved_text, self.saved_contacts = text, saved
         self.accept()
+
+
+class CrisisContactsTab(Retranslatable, QWidget):
+    """The group's vetted contacts as one more tab of the crisis dialog, after the app's own pages.
+
+    Added from outside (gui/library is not this module's): the dialog's own tabs are the first ones and it
+    retranslates only those, so this tab names itself.
+    """
+
+    def __init__(self, group_name: str, rules: models.Rules, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.group_name = group_name
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.view = RulesView()
+        self.view.show_rules(rules)
+        # In a crisis only the contacts matter here; the rules stay in the group.
+        self.view.rules_heading.hide()
+        self.view.rules_text.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(*(design.SPACE["l"],) * 4)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.view, 1)
+        self.retranslate_ui()
+
+    def tab_title(self) -> str:
+        return self.tr("Contacts from “%1”").replace("%1", isolate(self.group_name))
+
+    def retranslate_ui(self) -> None:
+        self.intro.setText(
+            self.tr("The admins of “%1” checked these people and services for their members.").replace(
+                "%1", isolate(self.group_name)
+            )
+        )
+        stack = self.parentWidget()  # a tab's page sits in the tab widget's stack
+        tabs = stack.parentWidget() if stack is not None else None
+        if isinstance(tabs, QTabWidget):
+            tabs.setTabText(tabs.indexOf(self), self.tab_title())

@@ -15,7 +15,7 @@ from ..widgets.bidi_text import isolate
 from .dialogs import InviteDialog
 from .invite_admin import admin_invite_dialog
 from .members import MembersDialog, is_admin
-from .rules import RulesDialog
+from .rules import CrisisContactsTab, RulesDialog
 from .strip import JOINING, REMOVED, WAITING, state_of
 
 if TYPE_CHECKING:
@@ -30,6 +30,8 @@ class GroupV2Actions(QObject):
         self.page = page
         self.welcome_due: set[int] = set()  # joined this session; greet with the rules once let in
         self.welcome_dialog: RulesDialog | None = None
+        # After the button's own slot has opened the crisis dialog: the group's vetted contacts join it.
+        page.strip.help_button.clicked.connect(self.contacts_beside_help)
 
     def _group(self) -> Group | None:
         return self.page.current_group() if self.page.service is not None else None
@@ -136,6 +138,28 @@ class GroupV2Actions(QObject):
             return sum(m.role == PENDING for m in service.members(group.id))
         except PeerappError:
             return 0
+
+    def contacts_beside_help(self) -> CrisisContactsTab | None:
+        """Put the current group's vetted contacts in a last tab of the crisis dialog (or take them out)."""
+        dialog = self.page.strip.help_button.dialog
+        if dialog is None:
+            return None
+        for old in dialog.tabs.findChildren(CrisisContactsTab):
+            dialog.tabs.removeTab(dialog.tabs.indexOf(old))
+            old.setParent(None)  # gone from the dialog at once, not only when the deletion comes
+            old.deleteLater()
+        group, service = self._group(), self.page.service
+        if group is None or service is None or state_of(group) in (WAITING, JOINING, REMOVED):
+            return None
+        try:
+            rules = service.rules(group.id)
+        except PeerappError:
+            return None
+        if rules is None or not rules.contacts:
+            return None
+        tab = CrisisContactsTab(group.name, rules)
+        dialog.tabs.addTab(tab, tab.tab_title())  # after the app's own pages, which come first in a crisis
+        return tab
 
     # -- the greeting after joining --------------------------------------------------------------------
 
