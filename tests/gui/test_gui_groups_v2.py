@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from peerapp.core.keyslot import FAST_KDF
@@ -135,6 +136,9 @@ def test_admin_sees_safety_codes_and_removes_a_member_after_saying_what_happens(
         assert "(you)" in mine.name.text() and not mine.remove_button.isVisibleTo(dialog)
         # The code shown here for them is the one their own app shows as theirs: comparing them works.
         assert theirs.code.text() == own_code(other, joined.id)
+        # A keyboard and screen-reader user reaches each code by Tab, and hears whose it is.
+        assert theirs.code.focusPolicy() != Qt.FocusPolicy.NoFocus
+        assert theirs.code.accessibleName() == f"Safety code of Quiet River: {theirs.code.text()}"
         assert "face to face" in dialog.explain.text()
         assert theirs.remove_button.isVisibleTo(dialog) and theirs.promote_button.text() == "Make admin…"
         answer(False, texts)  # Cancel first: nothing happens

@@ -55,7 +55,10 @@ class MemberRow(Retranslatable, QFrame):
         self.code.setFont(code_font())
         # Digits are compared group by group from the left, the same on every screen and in either language.
         self.code.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Reachable by Tab too, so a screen reader reads each code out with whose it is.
+        self.code.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.code_label = QLabel()
         self.code_label.setProperty("role", "muted")
         self.approve_button, self.promote_button, self.remove_button = (
