@@ -65,7 +65,7 @@ def test_two_users_create_join_post_sync_delete_and_leave(
         "create", "--server", sqlite_server.url, "--name", "Night owls", "--pseudonym", "Quiet Fox"
     )
     invite = ok(created).strip()  # the invite alone on stdout (design §7), for scripts
-    assert invite.startswith("PEERAPP1:") and "\n" not in invite
+    assert invite.startswith("PEERAPP2:") and "\n" not in invite
     assert "registered" in created.stderr
     assert ok(alice("invite", "Night owls")).strip() == invite
     post_id = ok(alice("post", "1", "Couldn't sleep again.", "--cw", "insomnia")).strip()
@@ -104,7 +104,7 @@ def test_two_users_create_join_post_sync_delete_and_leave(
 
 def test_errors_are_one_translated_line(users: tuple[Cli, Cli], tmp_path: Path) -> None:
     alice, _bob = users
-    assert "invite" in fails(alice("join", "PEERAPP1:NOPE", "--pseudonym", "X")).lower()
+    assert "invite" in fails(alice("join", "PEERAPP2:NOPE", "--pseudonym", "X")).lower()
     fails(alice("create", "--server", "ftp://example.org", "--name", "x"))
     fails(alice("post", "7", "hello"))
     fails(alice("proxy", "http://127.0.0.1:9050"))
@@ -116,7 +116,7 @@ def test_errors_are_one_translated_line(users: tuple[Cli, Cli], tmp_path: Path) 
 def test_create_without_a_reachable_server_still_gives_an_invite(users: tuple[Cli, Cli]) -> None:
     alice, _bob = users
     created = alice("create", "--server", "http://127.0.0.1:9", "--name", "Offline", "--pseudonym", "Fox")
-    assert ok(created).strip().startswith("PEERAPP1:") and len(created.stdout.splitlines()) == 1
+    assert ok(created).strip().startswith("PEERAPP2:") and len(created.stdout.splitlines()) == 1
     assert "next sync" in created.stderr
     ok(alice("post", "Offline", "written offline"))
     fails(alice("sync"))

@@ -24,7 +24,7 @@ sqlite_server = servers.sqlite_server
 def _members(tmp_path: Path, url: str) -> tuple[GroupService, int, GroupService, int]:
     """The creator, whose room is already registered, and a member who joined with the invite."""
     alice, bob = new_service(tmp_path / "alice"), new_service(tmp_path / "bob")
-    group, invite = alice.create_group(url, "Night owls", "Quiet Fox")
+    group, invite = alice.create_group_v1(url, "Night owls", "Quiet Fox")
     alice.sync(group.id)
     return alice, group.id, bob, bob.join_group(invite, "Calm River").id
 

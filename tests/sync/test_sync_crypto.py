@@ -18,7 +18,7 @@ def service(tmp_path: Path) -> GroupService:
 
 
 def _queued(service: GroupService, text: str) -> tuple[protocol.GroupKeys, str, bytes]:
-    group, _invite = service.create_group("http://127.0.0.1:9", "Circle", "Quiet Fox")
+    group, _invite = service.create_group_v1("http://127.0.0.1:9", "Circle", "Quiet Fox")
     post = service.post(group.id, text)
     stored = service.store.post(group.id, post.id)
     assert stored is not None and stored.blob is not None
@@ -51,7 +51,7 @@ def test_a_blob_replayed_under_another_id_or_room_fails(service: GroupService, t
     with pytest.raises(ProtocolError):
         protocol.open_post(keys, protocol.new_post_id(), blob)
     other = new_service(tmp_path / "other")
-    group, _ = other.create_group("http://127.0.0.1:9", "Other", "River")
+    group, _ = other.create_group_v1("http://127.0.0.1:9", "Other", "River")
     with pytest.raises(ProtocolError):
         protocol.open_post(record(other, group.id).keys, post_id, blob)
 
@@ -78,7 +78,7 @@ def test_malformed_padding_is_rejected_even_when_authentic(service: GroupService
 
 
 def test_the_same_text_twice_gives_different_blobs_of_the_same_size(service: GroupService) -> None:
-    group, _ = service.create_group("http://127.0.0.1:9", "Circle", "Quiet Fox")
+    group, _ = service.create_group_v1("http://127.0.0.1:9", "Circle", "Quiet Fox")
     a = service.post(group.id, "same words")
     b = service.post(group.id, "same words")
     blob_a = service.store.post(group.id, a.id).blob  # type: ignore[union-attr]
@@ -88,7 +88,7 @@ def test_the_same_text_twice_gives_different_blobs_of_the_same_size(service: Gro
 
 
 def test_secrets_stay_out_of_reprs(service: GroupService) -> None:
-    group, invite = service.create_group("http://127.0.0.1:9", "Circle", "Quiet Fox")
+    group, invite = service.create_group_v1("http://127.0.0.1:9", "Circle", "Quiet Fox")
     rec = record(service, group.id)
     assert rec.secret.hex() not in repr(rec) and "PEERAPP1" not in repr(service.group(group.id))
     assert invite.startswith(protocol.INVITE_PREFIX)

@@ -22,7 +22,7 @@ sqlite_server = servers.sqlite_server
 def _pair(tmp_path: Path, url: str) -> tuple[GroupService, int, GroupService, int]:
     """Two members of one group: the creator and someone who joined with the invite."""
     alice, bob = new_service(tmp_path / "alice"), new_service(tmp_path / "bob")
-    group, invite = alice.create_group(url, "Night owls", "Quiet Fox")
+    group, invite = alice.create_group_v1(url, "Night owls", "Quiet Fox")
     joined = bob.join_group(invite, "Calm River")
     return alice, group.id, bob, joined.id
 

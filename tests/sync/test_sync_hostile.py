@@ -226,7 +226,7 @@ def test_a_long_retry_after_is_capped_and_can_be_cancelled(hostile: Scenario) ->
 
 def test_the_server_refuses_a_forged_admin_delete(tmp_path: Path, sqlite_server: ServerProcess) -> None:
     alice = new_service(tmp_path / "alice")
-    group, invite = alice.create_group(sqlite_server.url, "Circle", "Quiet Fox")
+    group, invite = alice.create_group_v1(sqlite_server.url, "Circle", "Quiet Fox")
     post = alice.post(group.id, "keep me")
     alice.sync(group.id)
     mallory = new_service(tmp_path / "mallory")
@@ -251,7 +251,7 @@ def test_a_put_with_a_bad_signature_or_a_bad_blob_is_refused(
     tmp_path: Path, sqlite_server: ServerProcess
 ) -> None:
     alice = new_service(tmp_path / "alice")
-    group, _ = alice.create_group(sqlite_server.url, "Circle", "Quiet Fox")
+    group, _ = alice.create_group_v1(sqlite_server.url, "Circle", "Quiet Fox")
     alice.sync(group.id)
     keys = record(alice, group.id).keys
     post_id, secret = protocol.new_post_id(), protocol.new_delete_secret()

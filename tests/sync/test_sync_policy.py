@@ -83,7 +83,7 @@ def test_sync_all_goes_on_past_failing_groups_and_stores_codes(
             (garbage.url, "Garbage"),
             (sqlite_server.url, "Working"),
         ]:
-            group, _invite = service.create_group(url, name, "Quiet Fox")
+            group, _invite = service.create_group_v1(url, name, "Quiet Fox")
             service.post(group.id, f"hello {name}")
         seen: list[GroupSyncResult] = []
         outcome = service.sync_all(each=seen.append)
@@ -117,7 +117,7 @@ def test_a_cancelled_sync_all_stops_before_the_next_group(
 
     service = GroupService(new_vault(tmp_path / "member").connect())
     for name in ("One", "Two"):
-        service.create_group(sqlite_server.url, name, "Quiet Fox")
+        service.create_group_v1(sqlite_server.url, name, "Quiet Fox")
     token = CancelToken()
     outcome = service.sync_all(cancel=token, each=lambda _done: token.cancel())
     assert outcome.cancelled and [g.name for g in outcome.groups] == ["One"]

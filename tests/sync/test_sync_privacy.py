@@ -23,7 +23,7 @@ def _server_files(server: ServerProcess) -> bytes:
 
 def test_the_server_database_holds_no_plaintext(tmp_path: Path, sqlite_server: ServerProcess) -> None:
     alice, bob = new_service(tmp_path / "a"), new_service(tmp_path / "b")
-    group, invite = alice.create_group(sqlite_server.url, GROUP_NAME, PSEUDONYM)
+    group, invite = alice.create_group_v1(sqlite_server.url, GROUP_NAME, PSEUDONYM)
     first = alice.post(group.id, SECRET_TEXT, content_warning="hopelessness")
     gb = bob.join_group(invite, "Calm River").id
     alice.sync(group.id)
@@ -46,7 +46,7 @@ def test_no_cookies_and_the_same_headers_from_every_member(
     headers_by_member = []
     for name in ("one", "two"):
         member = new_service(tmp_path / name)
-        group, _ = member.create_group(sqlite_server.url, f"Group {name}", f"Person {name}")
+        group, _ = member.create_group_v1(sqlite_server.url, f"Group {name}", f"Person {name}")
         member.post(group.id, f"hello from {name}")
         first = len(proxy.requests)
         member.sync(group.id, transport=Transport(proxy.url))

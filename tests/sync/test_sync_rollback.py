@@ -20,7 +20,7 @@ def test_a_poisoned_cursor_recovers_on_the_next_sync(
     poison: int,
 ) -> None:
     alice, bob = new_service(tmp_path / "alice"), new_service(tmp_path / "bob")
-    group, invite = alice.create_group(sqlite_server.url, "Circle", "Quiet Fox")
+    group, invite = alice.create_group_v1(sqlite_server.url, "Circle", "Quiet Fox")
     for text in ("one", "two"):
         alice.post(group.id, text)
     alice.sync(group.id)
@@ -64,7 +64,7 @@ def test_a_member_sees_posts_that_reuse_seqs_after_a_rollback(tmp_path: Path) ->
     server = start_server(tmp_path, "sqlite")
     try:
         alice, bob = new_service(tmp_path / "alice"), new_service(tmp_path / "bob")
-        group, invite = alice.create_group(server.url, "Circle", "Quiet Fox")
+        group, invite = alice.create_group_v1(server.url, "Circle", "Quiet Fox")
         alice.post(group.id, "kept by the backup")
         alice.sync(group.id)
         copy_database(Path(server.db_url.removeprefix("sqlite:///")), tmp_path / "backup.db")
@@ -101,7 +101,7 @@ def test_with_skip_seqs_a_restore_needs_no_rewind(tmp_path: Path) -> None:
     server = start_server(tmp_path, "sqlite")
     try:
         alice, bob = new_service(tmp_path / "alice"), new_service(tmp_path / "bob")
-        group, invite = alice.create_group(server.url, "Circle", "Quiet Fox")
+        group, invite = alice.create_group_v1(server.url, "Circle", "Quiet Fox")
         alice.post(group.id, "kept by the backup")
         alice.sync(group.id)
         copy_database(Path(server.db_url.removeprefix("sqlite:///")), tmp_path / "backup.db")

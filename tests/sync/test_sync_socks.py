@@ -158,7 +158,7 @@ def test_sync_goes_through_the_socks5_proxy_and_nowhere_else(
     alice, bob = new_service(tmp_path / "a"), new_service(tmp_path / "b")
     # "localhost" rather than an address: with socks5h the proxy, not this machine, resolves it.
     url = sqlite_server.url.replace("127.0.0.1", "localhost")
-    group, invite = alice.create_group(url, "Circle", "Quiet River")
+    group, invite = alice.create_group_v1(url, "Circle", "Quiet River")
     gb = bob.join_group(invite, "Calm Hill").id
     for member in (alice, bob):
         member.set_proxy(socks.url)
@@ -182,8 +182,8 @@ def test_each_group_sync_gets_its_own_socks_user_name_for_tor_circuit_isolation(
 ) -> None:
     member = new_service(tmp_path / "a")
     member.set_proxy(socks.url)
-    first, _ = member.create_group(sqlite_server.url, "First", "Quiet River")
-    second, _ = member.create_group(sqlite_server.url, "Second", "Calm Hill")
+    first, _ = member.create_group_v1(sqlite_server.url, "First", "Quiet River")
+    second, _ = member.create_group_v1(sqlite_server.url, "Second", "Calm Hill")
     member.post(first.id, "one")
     member.post(second.id, "two")
     member.sync(first.id)
@@ -208,7 +208,7 @@ def test_a_dead_proxy_means_no_sync_not_a_direct_connection(
     connections: list[Connect],
 ) -> None:
     alice = new_service(tmp_path / "a")
-    group, _ = alice.create_group(sqlite_server.url, "Circle", "Quiet River")
+    group, _ = alice.create_group_v1(sqlite_server.url, "Circle", "Quiet River")
     alice.set_proxy(socks.url)
     socks.close()  # Tor is not running
     alice.post(group.id, "waits for the proxy")

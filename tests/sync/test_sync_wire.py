@@ -244,7 +244,7 @@ def test_a_damaged_outbox_action_is_dropped_and_the_rest_still_goes_out(
     tmp_path: Path, sqlite_server: ServerProcess
 ) -> None:
     alice = new_service(tmp_path / "alice")
-    group, invite = alice.create_group(sqlite_server.url, "Circle", "Quiet Fox")
+    group, invite = alice.create_group_v1(sqlite_server.url, "Circle", "Quiet Fox")
     first = alice.post(group.id, "first")
     alice.sync(group.id)
     alice.report_post(group.id, first.id, "unkind")
