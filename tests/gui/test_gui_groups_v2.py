@@ -19,6 +19,7 @@ from peerapp.gui.groups.invite_admin import InviteAdminPanel
 from peerapp.gui.groups.members import MembersDialog
 from peerapp.gui.groups.page import GroupsPage
 from peerapp.gui.groups.rules import CrisisContactsTab, RulesDialog, RulesEditDialog
+from peerapp.gui.groups.settings import ReportsDialog
 from peerapp.gui.shell.main_window import MainWindow
 from peerapp.sync.errors import RemovedFromGroup
 from peerapp.sync.service import GroupService
@@ -419,3 +420,29 @@ def test_an_older_group_offers_its_admin_the_upgrade_and_explains_it(
     assert not strip.banner.isVisible() and strip.members_button.isVisible()
     assert not page.pseudonym_button.isVisible()  # a v2 pseudonym is tied to its keys
     QApplication.processEvents()
+
+
+def test_reports_in_a_newer_group_say_that_every_admin_reads_them(
+    qtbot: Any,
+    make_window: MakeWindow,
+    sqlite_server: ServerProcess,  # noqa: F811
+    other: GroupService,
+) -> None:
+    page = groups_page(qtbot, make_window())
+    invite = create(qtbot, page, sqlite_server.url)
+    joined = other.join_group(invite, "Quiet River")
+    other.sync(joined.id)
+    post_id = other.post(joined.id, "A post someone finds unkind").id
+    other.report_post(joined.id, post_id, "unkind")
+    other.sync(joined.id)
+    sync_and_wait(qtbot, page)
+    assert page.reports_button.isVisible() and page.reports_button.text() == "&Reports (1)"
+    said: dict[str, str] = {}
+
+    def read(dialog: ReportsDialog) -> None:
+        said["text"] = dialog.explain.text()
+        dialog.reject()
+
+    on_next_dialog(ReportsDialog, read)
+    page.reports_button.click()
+    assert said["text"] == "Members reported these posts. Only the group's admins can read this."

@@ -32,7 +32,7 @@ from .settings import GroupSettingsDialog, ReportsDialog
 from .status import SyncStatusBar
 from .strip import GroupStrip, can_write
 from .sync import GroupSync
-from .v2_actions import GroupV2Actions
+from .v2_actions import GroupV2Actions, modal
 
 
 class GroupsPage(Retranslatable, QWidget):
@@ -317,7 +317,7 @@ class GroupsPage(Retranslatable, QWidget):
             self._fill_groups(select=dialog.group.id)
             self.sync.refresh()
             self.sync_now()
-            InviteDialog(dialog.invite, dialog.group.name, self).exec()
+            modal(InviteDialog(dialog.invite, dialog.group.name, self))
 
     def join_group(self) -> None:
         if self.service is None:
@@ -347,7 +347,7 @@ class GroupsPage(Retranslatable, QWidget):
             return
         dialog = ReportsDialog(self.service, group.id, self)
         dialog.delete_requested.connect(lambda pid: self.feed.delete_post(pid, False))
-        dialog.exec()
+        modal(dialog)  # deleted after: it must not read the vault again on a later language change
         self._update_group_buttons()
 
     def leave_group(self) -> None:

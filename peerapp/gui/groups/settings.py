@@ -225,6 +225,8 @@ class ReportsDialog(Retranslatable, QDialog):
         self.explain.setText(
             self.tr("No one has reported a post.")
             if not self.reports
+            else self.tr("Members reported these posts. Only the group's admins can read this.")
+            if self.service.group(self.group_id).version >= 2  # v2 seals each report to every admin
             else self.tr("Members reported these posts. Only you, the admin, can read this.")
         )
         self._update()

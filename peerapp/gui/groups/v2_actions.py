@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDialog
 
 from ...core.errors import PeerappError
 from ...sync.models import ADMIN, Group
@@ -20,6 +22,20 @@ from .strip import JOINING, REMOVED, WAITING, state_of
 
 if TYPE_CHECKING:
     from .page import GroupsPage
+
+
+def modal(dialog: QDialog) -> int:
+    """Run `dialog`, then delete it at once: nothing it showed (members, rules, an invite) outlives it until a
+    lock, and a later language change cannot make it read a locked vault (deleteLater would wait for a loop)."""
+    try:
+        return dialog.exec()
+    finally:
+        discard(dialog)
+
+
+def discard(dialog: QDialog) -> None:
+    if shiboken6.isValid(dialog):
+        shiboken6.delete(dialog)
 
 
 class GroupV2Actions(QObject):
@@ -40,10 +56,10 @@ class GroupV2Actions(QObject):
         """An admin action sits in the outbox: show the group's new state and send it now."""
         self.page._queued()
 
-    def show_members(self) -> MembersDialog | None:
+    def show_members(self) -> None:
         group = self._group()
         if group is None or self.page.service is None:
-            return None
+            return
         dialog = MembersDialog(self.page.service, group, self.page)
         dialog.changed.connect(self._changed)
         # An action takes effect when its sync is through (a removal is a rekey): the list follows each sync.
@@ -52,14 +68,14 @@ class GroupV2Actions(QObject):
             dialog.exec()
         finally:
             self.page.sync.finished.disconnect(dialog.refresh_after_sync)
-        return dialog
+            discard(dialog)
 
     def show_rules(self) -> None:
         group = self._group()
         if group is not None and self.page.service is not None:
             dialog = RulesDialog(self.page.service, group, self.page)
             dialog.changed.connect(self._changed)
-            dialog.exec()
+            modal(dialog)
 
     def show_invite(self) -> None:
         group = self._group()
@@ -72,9 +88,9 @@ class GroupV2Actions(QObject):
             self.page._show_error(exc.user_message())
             return
         if is_admin(group) and getattr(group, "version", 1) >= 2:
-            admin_invite_dialog(service, group, invite, self.page).exec()
+            modal(admin_invite_dialog(service, group, invite, self.page))
         else:
-            InviteDialog(invite, group.name, self.page).exec()
+            modal(InviteDialog(invite, group.name, self.page))
 
     def upgrade(self) -> bool:
         """For a v1 group's admin: say what upgrading does, then do it and show the new invite."""
@@ -102,7 +118,7 @@ class GroupV2Actions(QObject):
             return False
         self._changed()
         upgraded = self.page.current_group() or group
-        admin_invite_dialog(service, upgraded, invite, self.page).exec()
+        modal(admin_invite_dialog(service, upgraded, invite, self.page))
         return True
 
     def leave_text(self, group: Group) -> str:
