@@ -33,6 +33,16 @@ def split_server_url(url: str) -> tuple[str, str | None]:
     return urlunsplit(parts._replace(fragment="")), token
 
 
+def public_url(url: str) -> str:
+    """A server address without its creation token: what invites carry and screens show."""
+    return split_server_url(url)[0].rstrip("/")
+
+
+def with_token(url: str, token: str | None) -> str:
+    """The address with the creation token in its fragment again (kept in the vault with the group)."""
+    return f"{url}#{FRAGMENT_KEY}={token}" if token else url
+
+
 def pow_digest(room: bytes, nonce: bytes) -> bytes:
     """The hash a proof of work is judged by: bound to the room id, so one proof creates one room."""
     return hashlib.sha256(_DOMAIN + room + nonce).digest()

@@ -170,6 +170,45 @@ class ServerRejected(PeerappError):
         self.status = status
         self.retry_after = retry_after
 
+    def user_message(self) -> str:
+        # A refusal the person can act on (a restricted, full or suspended server) has its own sentence.
+        own = REFUSALS.get(self.code)
+        return translate(CONTEXT, own) if own else super().user_message()
+
+
+# The group server's refusals about creation, quotas and suspension (docs/OPERATING.md), and what
+# the person can do about each. "pow_too_hard" is the client's own: the server asked for more work
+# than MAX_POW_BITS (sync/creation.py).
+REFUSALS: dict[str, str] = {
+    "creation_token_required": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This server creates groups only with a creation token from its operator. Ask them for a server "
+        "address that includes one.",
+    ),
+    "bad_creation_token": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The server did not accept the creation token: it is wrong or was revoked. Ask the server's "
+        "operator for a new one.",
+    ),
+    "pow_too_hard": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The server asks for more work than this device will do to create a group. Try another server.",
+    ),
+    "room_suspended": QT_TRANSLATE_NOOP(
+        "Errors", "The server's operator has suspended this group. Nothing can be sent or received for now."
+    ),
+    "quota_bytes": QT_TRANSLATE_NOOP(
+        "Errors", "This group is full on its server. Room is made as older posts expire."
+    ),
+    "quota_posts": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This group has had as many posts today as its server allows. Your post will be sent tomorrow.",
+    ),
+    "disk_full": QT_TRANSLATE_NOOP(
+        "Errors", "The group server is full and takes no new posts for now. Try again later."
+    ),
+}
+
 
 # --- error codes -----------------------------------------------------------------------------------
 # What a failed sync leaves in `peer_group.last_error` and `group list --json` shows: a stable code,

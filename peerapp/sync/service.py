@@ -12,7 +12,7 @@ import httpx
 from peerapp.core.db import Connection
 from peerapp.core.errors import OperationCancelled, PeerappError
 
-from . import models, protocol, wire
+from . import creation, models, protocol, wire
 from .engine import SYNC_DEADLINE, Progress, SyncEngine
 from .errors import (
     GroupMoved,
@@ -66,6 +66,13 @@ def check_server_url(url: str) -> str:
     return value
 
 
+def check_creation_url(url: str) -> str:
+    """The address a group is created on, with an operator's creation token if it has one (kept on
+    this device for the room's creation; invites and screens show creation.public_url)."""
+    base, token = creation.split_server_url(url)
+    return creation.with_token(check_server_url(base), token)
+
+
 def check_proxy(url: str) -> str:
     value = url.strip()
     try:
@@ -102,7 +109,7 @@ class GroupService(GroupsV2):
         expires_days: int | None = None,
     ) -> tuple[models.Group, str]:
         """Make the secrets, store a version 2 group and queue the room's creation; no network here."""
-        gid, invite = self._create_v2(check_server_url(server_url), name.strip(), check_pseudonym(pseudonym),
+        gid, invite = self._create_v2(check_creation_url(server_url), name.strip(), check_pseudonym(pseudonym),
                                       approval, expires_days)  # fmt: skip
         return self.group(gid), invite
 
@@ -153,7 +160,10 @@ class GroupService(GroupsV2):
             return self._invite_v2(group_id, expires_days)
         record = self.store.record(group_id)
         return Invite(
-            server_url=record.server_url, secret=record.secret, admin_pub=record.admin_pub, name=record.name
+            server_url=creation.public_url(record.server_url),
+            secret=record.secret,
+            admin_pub=record.admin_pub,
+            name=record.name,
         ).encode()
 
     def set_pseudonym(self, group_id: int, pseudonym: str) -> None:

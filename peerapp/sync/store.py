@@ -14,7 +14,7 @@ import nacl.signing
 
 from peerapp.core.db import Connection
 
-from . import models, protocol
+from . import creation, models, protocol
 from .errors import AmbiguousPost, GroupExists, GroupNotFound, PostNotFound
 from .feed_store import FeedQueries
 
@@ -165,7 +165,7 @@ class GroupStore(FeedQueries):
             models.Group(
                 id=r[0],
                 name=r[1],
-                server_url=r[2],
+                server_url=creation.public_url(r[2]),  # never an operator's creation token
                 pseudonym=r[3],
                 is_admin=bool(r[4]),
                 pending=r[5],

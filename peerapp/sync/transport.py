@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 
-from . import protocol, wire, wire_v2
+from . import creation, protocol, wire, wire_v2
 from .deadline import Cancelled as Cancelled  # re-exported: the engine catches it from here
 from .deadline import Deadline, enforce
 from .errors import ServerRejected, ServerUnavailable
@@ -94,7 +94,11 @@ class Transport:
         cancel: threading.Event | None = None,
         max_retry_after: float = MAX_RETRY_AFTER,
     ) -> None:
-        self.base = server_url.rstrip("/")
+        # A creation token travels in the address's fragment (sync/creation.py); it is sent only with
+        # a room's creation, never in another request's URL.
+        base, self.creation_token = creation.split_server_url(server_url)
+        self.base = base.rstrip("/")
+        self._pow_bits: int | None = None  # what the last answer's Peerapp-Pow-Bits asked for
         self.cancel = cancel or threading.Event()
         self.max_retry_after = max_retry_after
         self.rate_waits = 0  # how many 429 waits happened (for tests and progress)
@@ -136,9 +140,28 @@ class Transport:
     # -- requests -----------------------------------------------------------------------
 
     def create_room(self, request: wire.CreateRoom) -> None:
-        body = self._call(wire.CREATE_ROOM, {}, request)
+        body = self._create(wire.CREATE_ROOM, request, request.room)
         if wire.RoomCreated.from_json(body).room != request.room:
             raise ProtocolError("room")
+
+    def _create(self, op: wire.Operation, request: wire.Model, room: bytes) -> dict[str, Any]:
+        """A room's creation with the creation token, if the address had one; on `pow_required`, once
+        more with the proof of work the answer asks for (a hostile server cannot ask for more than
+        creation.MAX_POW_BITS, and a cancelled sync stops the work)."""
+        headers = {creation.TOKEN_HEADER: self.creation_token} if self.creation_token else {}
+        try:
+            return self._call(op, {}, request, headers=headers)
+        except ServerRejected as exc:
+            bits = self._pow_bits
+            if exc.code != "pow_required" or bits is None:
+                raise
+        try:
+            headers[creation.POW_HEADER] = creation.solve(room, bits, self.cancel)
+        except creation.PowTooHard:
+            raise ServerRejected("pow_too_hard", 403) from None
+        except InterruptedError:
+            raise Cancelled() from None
+        return self._call(op, {}, request, headers=headers)
 
     def put_post(self, room: str, post_id: str, request: wire.PutPost) -> int:
         return self._seq(self._call(wire.PUT_POST, {"room": room, "post_id": post_id}, request))
@@ -163,7 +186,7 @@ class Transport:
     # -- version 2: a room's keys (docs/PROTOCOL.md, "HTTP in version 2") ---------------------
 
     def create_room_v2(self, request: wire_v2.CreateRoomV2) -> wire_v2.RoomKeys:
-        return wire_v2.RoomKeys.from_json(self._call(wire_v2.CREATE_ROOM_V2, {}, request))
+        return wire_v2.RoomKeys.from_json(self._create(wire_v2.CREATE_ROOM_V2, request, request.room))
 
     def room_keys(self, room: str) -> wire_v2.RoomKeys:
         return wire_v2.RoomKeys.from_json(self._call(wire_v2.ROOM_KEYS, {"room": room}))
@@ -190,9 +213,10 @@ class Transport:
         path: dict[str, str],
         request: wire.Model | None = None,
         query: wire.EventsQuery | None = None,
+        headers: dict[str, str] | None = None,
     ) -> dict[str, Any]:
         content = None
-        headers = {}
+        headers = dict(headers or {})
         if request is not None:
             content = json.dumps(request.to_json(), separators=(",", ":")).encode()
             headers["Content-Type"] = "application/json"
@@ -208,7 +232,7 @@ class Transport:
                     raise ServerRejected("rate_limited", 429, retry_after)
                 self._wait(retry_after)
                 continue
-            if status >= 500:
+            if status >= 500 and status != 507:  # 507: a full room or server, said with an error code
                 raise ServerUnavailable(str(status))
             value = _parse_json(body)
             if 200 <= status < 300:
@@ -247,7 +271,10 @@ class Transport:
                     if self._deadline.expired():
                         raise SyncTimedOut()
                     chunks.append(chunk)
-                if response.status_code not in (429,) and response.status_code < 500:
+                self._pow_bits = creation.pow_bits(response.headers)
+                if response.status_code not in (429,) and (
+                    response.status_code < 500 or response.status_code == 507
+                ):
                     kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
                     if kind != "application/json":
                         raise ProtocolError("content type")

@@ -21,6 +21,7 @@ from peerapp.gui.groups.settings import GroupSettingsDialog, ReportPostDialog, R
 from peerapp.gui.shell.main_window import MainWindow
 from peerapp.sync.models import PENDING, SENT, SyncAllResult
 from peerapp.sync.protocol import Invite
+from peerapp.sync.v2.invite import InviteV2
 from peerapp.sync.pseudonym import ADJECTIVES, NOUNS, compose, suggest_pseudonym
 from peerapp.sync.service import GroupService
 from support import PASSPHRASE
@@ -96,7 +97,7 @@ def test_create_group_shows_invite_as_text_and_qr(
     tmp_path: Path,
 ) -> None:
     invite = create_group(qtbot, page, sqlite_server.url)
-    decoded = Invite.decode(invite)
+    decoded = InviteV2.decode(invite)  # new groups are version 2
     assert decoded.name == "Evening circle" and decoded.server_url == sqlite_server.url
     assert page.stack.currentWidget() is page.main
     assert page.group_box.currentText() == "Evening circle"
@@ -120,7 +121,7 @@ def test_create_group_shows_invite_as_text_and_qr(
     dialog.qr.resize(600, 600)
     assert dialog.qr.grab().toImage().width() == 600
     # The text round-trips.
-    assert Invite.decode(dialog.text.toPlainText()) == decoded
+    assert InviteV2.decode(dialog.text.toPlainText()) == decoded
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == invite
     # Saving warns first; Cancel writes nothing.
@@ -168,6 +169,7 @@ def test_two_members_post_reply_me_too_delete_and_report(
 
     # The other member joins with the invite, writes two posts (one behind a content warning), syncs.
     joined = other.join_group(invite, "Steady Stone")
+    other.sync(joined.id)  # a version-2 joiner reads the group's key at its first sync, then writes
     other.post(joined.id, "Hello from the other side.\n\n" + ARABIC)
     other.post(joined.id, "Details of a hard night.", content_warning="self-harm")
     other.sync(joined.id)
@@ -296,6 +298,7 @@ def test_feed_pages_as_you_scroll(
     invite = create_group(qtbot, page, sqlite_server.url)
     sync_and_wait(qtbot, page)
     joined = other.join_group(invite, "Golden Leaf")
+    other.sync(joined.id)
     for i in range(75):
         other.post(joined.id, f"Post number {i}")
     other.sync(joined.id)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from peerapp.core.errors import PeerappError
 
-from .. import models, protocol, wire, wire_v2
+from .. import creation, models, protocol, wire, wire_v2
 from ..errors import (
     AdminsOnly,
     AlreadyVersion2,
@@ -70,7 +70,7 @@ def new_state(room_id: bytes, me: MemberKeys, admin: nacl.signing.SigningKey, ap
 def invite_text(state: GroupState, server_url: str, name: str, door: DoorKeys | None = None, expires: int | None = None) -> str:  # fmt: skip
     door = door or state.doors[-1]
     return InviteV2(
-        server_url, state.room_id, door.secret, state.admin_pub, name, state.approval,
+        creation.public_url(server_url), state.room_id, door.secret, state.admin_pub, name, state.approval,
         state.door_expires if expires is None else expires,
     ).encode()  # fmt: skip
 
