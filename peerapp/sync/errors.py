@@ -92,6 +92,12 @@ class WaitingForApproval(PeerappError):
     )
 
 
+class NotJoinedYet(WaitingForApproval):
+    message = QT_TRANSLATE_NOOP(
+        "Errors", "You joined this group a moment ago. Sync once to receive its key; then you can write."
+    )
+
+
 class RemovedFromGroup(PeerappError):
     message = QT_TRANSLATE_NOOP(
         "Errors",

@@ -40,6 +40,9 @@ class Row:
     entry: Entry | None
     error: ImportRowError | None = None
     read: int = 0
+    # Not an entry: one of the export's other lists ("templates", "self_checks"), stored after the
+    # entries inside the import's transaction (transfer/extras.py).
+    extra: tuple[str, object] | None = None
 
 
 JournalWriter = Callable[["Connection", IO[str], Callable[[int], None]], int]

@@ -24,6 +24,7 @@ from ..insight_schema import bulk_insights
 from ..journal import INDEX_VERSION_KEY, Entry
 from ..journal_rows import cached_index_words, insert_checked
 from ..tasks import CancelToken, Progress, no_progress, token
+from . import extras
 from .base import Row, shown
 from .paging import batches
 from .registry import get_importer
@@ -118,6 +119,9 @@ def _checked(source: str, path: Path, mood_map: dict[str, int] | None, cap: list
     """
     unknown: set[str] = set()
     for row in get_importer(source).rows(path, mood_map, unknown):
+        if row.extra is not None:  # the export's templates or self-checks: checked when stored
+            yield row
+            continue
         if row.error is None:
             assert row.entry is not None
             try:
@@ -231,6 +235,8 @@ def _import_batch(
 ) -> list[str]:
     """Add a batch's new rows inside the import's transaction; count duplicates, note bad rows.
     Returns the local days of the entries added."""
+    lists = [row.extra for row in batch if row.extra is not None]
+    batch = [row for row in batch if row.extra is None]
     uids = [row.entry.uid for row in batch if row.entry is not None]
     existing: set[str] = set()
     for i in range(0, len(uids), 500):
@@ -251,4 +257,7 @@ def _import_batch(
             fresh.append(row.entry)
     # Checked and tidied as read (_check), so the whole batch goes in with one statement per table.
     report.added += len(fresh)
-    return insert_checked(conn, fresh, tag_ids, now)
+    days = insert_checked(conn, fresh, tag_ids, now)
+    for key, rows in lists:  # after the entries: a bad list fails the whole import, and nothing is kept
+        extras.store(conn, key, rows)
+    return days

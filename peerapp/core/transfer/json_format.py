@@ -15,6 +15,7 @@ from ..errors import ImportBadDate, ImportBadMood, ImportFileInvalid, ImportMiss
 from ..i18n import QT_TRANSLATE_NOOP
 from ..journal import CopingUse, Entry
 from ..journal_rows import emotion_rank
+from . import extras
 from .base import CONTEXT, Exporter, Importer, Row, shown
 from .paging import ImportText, row_pages
 
@@ -130,7 +131,7 @@ def write_journal(conn: Connection, fh: IO[str], step: Callable[[int], None]) ->
         fh.write(("\n" if not done else ",\n") + ",\n".join(lines))
         done += len(rows)
         step(done)
-    fh.write(_TAIL)
+    fh.write(extras.export_tail(conn))
     return done
 
 
@@ -255,6 +256,8 @@ def json_rows(
                 if member.value is not untrusted.STREAMED_ARRAY or seen_entries:
                     raise ImportFileInvalid("format")
                 seen_entries = True
+            elif member.key in extras.KEYS:
+                yield Row(0, None, read=text.bytes_read, extra=(member.key, extras.checked(member.value)))
             # Fail before the first entry when the header says this is not our format.
             check_header(final=False)
             continue

@@ -22,6 +22,7 @@ from ..errors import (
     InvalidRules,
     MemberNotFound,
     NeedsVersion2,
+    NotJoinedYet,
     NotYourself,
     PostTooLong,
     PseudonymFixed,
@@ -273,8 +274,8 @@ class GroupsV2:
         s = self._state(group_id)
         if s.removed_me:
             raise RemovedFromGroup()
-        if s.current == 0:
-            raise WaitingForApproval()
+        if s.current == 0:  # no epoch key yet: an approval group's admin, or the first sync, brings it
+            raise WaitingForApproval() if s.approval else NotJoinedYet()
         secret = protocol.new_delete_secret()
         post_id = protocol.new_post_id()
         fields: dict[str, Any] = {
