@@ -507,7 +507,7 @@
     </message>
     <message>
         <source>A room id is 64 hexadecimal characters.</source>
-        <translation>معرّف الغرفة ٦٤ محرفًا ست عشريًّا.</translation>
+        <translation>معرّف الغرفة ٦٤ حرفًا ست عشريًّا.</translation>
     </message>
     <message>
         <source>There is no creation token with that id.</source>
@@ -947,6 +947,17 @@
     <message>
         <source>5 – helped a lot</source>
         <translation>5 – أفاد كثيرًا</translation>
+    </message>
+</context>
+<context>
+    <name>CrisisContactsTab</name>
+    <message>
+        <source>Contacts from “%1”</source>
+        <translation>جهات الدعم في «%1»</translation>
+    </message>
+    <message>
+        <source>The admins of “%1” checked these people and services for their members.</source>
+        <translation>تحقّق مشرفو «%1» من هذه الجهات من أجل أعضاء المجموعة.</translation>
     </message>
 </context>
 <context>
@@ -1643,6 +1654,10 @@
         <translation>لم يوافق أيٌّ من مشرفي هذه المجموعة على انضمامك بعد. يمكنك القراءة والكتابة فور الموافقة.</translation>
     </message>
     <message>
+        <source>You joined this group a moment ago. Sync once to receive its key; then you can write.</source>
+        <translation>انضممت إلى هذه المجموعة للتو. زامِن مرة واحدة لتصلك مفاتيحها، ثم يمكنك الكتابة.</translation>
+    </message>
+    <message>
         <source>You are no longer a member of this group: you cannot read its new posts or write to it.</source>
         <translation>لم تعد هذه المجموعة تضمّك: لا يمكنك قراءة منشوراتها الجديدة ولا الكتابة فيها.</translation>
     </message>
@@ -1681,6 +1696,34 @@
     <message>
         <source>The group server refused the request.</source>
         <translation>رفض خادم المجموعة الطلب.</translation>
+    </message>
+    <message>
+        <source>This server creates groups only with a creation token from its operator. Ask them for a server address that includes one.</source>
+        <translation>لا يُنشئ هذا الخادم مجموعات إلا برمز إنشاء من القائمين عليه. اطلب منهم عنوان خادم يتضمّن رمزًا.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the creation token: it is wrong or was revoked. Ask the server's operator for a new one.</source>
+        <translation>لم يقبل الخادم رمز الإنشاء: فهو غير صحيح أو أُلغي. اطلب رمزًا جديدًا من القائمين على الخادم.</translation>
+    </message>
+    <message>
+        <source>The server asks for more work than this device will do to create a group. Try another server.</source>
+        <translation>يطلب الخادم لإنشاء المجموعة جهدًا حسابيًّا أكبر مما يقبله هذا الجهاز. جرّب خادمًا آخر.</translation>
+    </message>
+    <message>
+        <source>The server's operator has suspended this group. Nothing can be sent or received for now.</source>
+        <translation>علّق القائمون على الخادم هذه المجموعة، فلا يمكن الإرسال إليها أو الاستلام منها حاليًّا.</translation>
+    </message>
+    <message>
+        <source>This group is full on its server. Room is made as older posts expire.</source>
+        <translation>امتلأت مساحة هذه المجموعة على خادمها، وتتوفّر مساحة جديدة كلما انتهت مدة المنشورات الأقدم.</translation>
+    </message>
+    <message>
+        <source>This group has had as many posts today as its server allows. Your post will be sent tomorrow.</source>
+        <translation>بلغت هذه المجموعة اليوم الحدَّ الأقصى للمنشورات الذي يسمح به خادمها. سيُرسَل منشورك غدًا.</translation>
+    </message>
+    <message>
+        <source>The group server is full and takes no new posts for now. Try again later.</source>
+        <translation>خادم المجموعات ممتلئ ولا يقبل منشورات جديدة حاليًّا. حاول مرة أخرى لاحقًا.</translation>
     </message>
     <message>
         <source>The group server sent something that is not valid. It was ignored.</source>
@@ -2054,6 +2097,14 @@
         <translation>يوافق مشرفو هذه المجموعة على كل عضو جديد. حين يقبلك أحدهم تظهر المنشورات هنا ويمكنك الكتابة. لا شيء آخر مطلوب منك.</translation>
     </message>
     <message>
+        <source>Joining the group</source>
+        <translation>جارٍ الانضمام إلى المجموعة</translation>
+    </message>
+    <message>
+        <source>The group's posts appear here after the first sync with its server.</source>
+        <translation>تظهر منشورات المجموعة هنا بعد أول مزامنة مع خادمها.</translation>
+    </message>
+    <message>
         <source>You are no longer in this group</source>
         <translation>لم تعد في هذه المجموعة</translation>
     </message>
@@ -2068,6 +2119,10 @@
     <message>
         <source>Upgrading lets you make sure every post comes from the member it names, remove members, let new members in only with your approval, and share the admin role.</source>
         <translation>بالترقية يُضمن أن كل منشور صادر فعلًا عن العضو الذي يحمل اسمه، ويصبح بإمكانك إزالة الأعضاء، وقبول الأعضاء الجدد بموافقتك فقط، ومشاركة صفة المشرف.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Members (%n waiting)…</source>
+        <translation><numerusform>الأ&amp;عضاء (لا أحد بالانتظار)…</numerusform><numerusform>الأ&amp;عضاء (واحد بالانتظار)…</numerusform><numerusform>الأ&amp;عضاء (اثنان بالانتظار)…</numerusform><numerusform>الأ&amp;عضاء (%n بالانتظار)…</numerusform><numerusform>الأ&amp;عضاء (%n بالانتظار)…</numerusform><numerusform>الأ&amp;عضاء (%n بالانتظار)…</numerusform></translation>
     </message>
     <message>
         <source>See members and their safety codes; remove, promote or let in</source>
@@ -2871,6 +2926,10 @@
 <context>
     <name>InviteAdminPanel</name>
     <message>
+        <source>Anyone who has this invite can ask to join. An admin lets each one in before they can read anything. Share it only with people you trust, face to face or over a private channel.</source>
+        <translation>كل من لديه هذه الدعوة يستطيع أن يطلب الانضمام، ولا يقرأ شيئًا قبل أن يقبله أحد المشرفين. شاركها فقط مع من تثق بهم، وجهًا لوجه أو عبر قناة خاصة.</translation>
+    </message>
+    <message>
         <source>New invite &amp;expires:</source>
         <translation>تنتهي صلاحية الدعوة ال&amp;جديدة:</translation>
     </message>
@@ -2893,6 +2952,14 @@
     <message>
         <source>Make a &amp;new invite</source>
         <translation>إنشاء دعوة &amp;جديدة</translation>
+    </message>
+    <message>
+        <source>This invite works until %1.</source>
+        <translation>تعمل هذه الدعوة حتى %1.</translation>
+    </message>
+    <message>
+        <source>This invite does not expire.</source>
+        <translation>لا تنتهي صلاحية هذه الدعوة.</translation>
     </message>
 </context>
 <context>
@@ -3751,7 +3818,7 @@ A private mood and coping journal. Everything you write is encrypted on this com
     </message>
     <message>
         <source>&amp;Let in</source>
-        <translation>&amp;قبول</translation>
+        <translation>&amp;السماح بالدخول</translation>
     </message>
 </context>
 <context>
@@ -4768,6 +4835,10 @@ Post: %2</source>
     <message>
         <source>No one has reported a post.</source>
         <translation>لم يُبلِّغ أحد عن أي منشور.</translation>
+    </message>
+    <message>
+        <source>Members reported these posts. Only the group's admins can read this.</source>
+        <translation>أبلغ أعضاء عن هذه المنشورات. لا يقرأ هذا إلا مشرفو المجموعة.</translation>
     </message>
     <message>
         <source>Members reported these posts. Only you, the admin, can read this.</source>

@@ -89,9 +89,9 @@
     <name>ExpiryChoice</name>
     <message numerus="yes">
         <source>After %n days</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>After %n day</numerusform>
+            <numerusform>After %n days</numerusform>
         </translation>
     </message>
 </context>
@@ -103,6 +103,13 @@
             <numerusform>Exported %Ln entry.</numerusform>
             <numerusform>Exported %Ln entries.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>GroupStrip</name>
+    <message numerus="yes">
+        <source>&amp;Members (%n waiting)…</source>
+        <translation><numerusform>&amp;Members (%n waiting)…</numerusform><numerusform>&amp;Members (%n waiting)…</numerusform></translation>
     </message>
 </context>
 <context>
@@ -492,9 +499,9 @@
     <name>RulesEditDialog</name>
     <message numerus="yes">
         <source>The rules are too long: keep them under %n characters.</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
+        <translation>
+            <numerusform>The rules are too long: keep them under %n character.</numerusform>
+            <numerusform>The rules are too long: keep them under %n characters.</numerusform>
         </translation>
     </message>
 </context>
