@@ -23,7 +23,9 @@ def test_a_cli_entry_dated_today_is_todays_check_in(cli: Cli, data_dir: Path) ->
     settings.reminders_on = True
     settings.save()
     yesterday = (datetime.now().astimezone() - timedelta(days=1)).isoformat(timespec="minutes")
-    old = cli("journal", "add", "--at", yesterday, "--passphrase-stdin", "-", stdin=f"{PASSPHRASE}\nyesterday\n")
+    old = cli(
+        "journal", "add", "--at", yesterday, "--passphrase-stdin", "-", stdin=f"{PASSPHRASE}\nyesterday\n"
+    )
     assert old.code == 0, old.stderr
     assert Settings.load().reminder_memory().checked_in != date.today()
     new = cli("journal", "add", "--passphrase-stdin", "-", stdin=f"{PASSPHRASE}\ntoday\n")

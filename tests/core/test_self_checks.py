@@ -48,7 +48,9 @@ def test_our_own_questions_say_they_are_not_a_measurement() -> None:
     assert "Smith" in INSTRUMENTS["resilience"].source
 
 
-@pytest.mark.parametrize("answers", [[4, 4, 4], [4, 4, 4, 4, 4, 6], [0, 1, 2, 3, 4, 5], [True, 1, 1, 1, 1, 1]])
+@pytest.mark.parametrize(
+    "answers", [[4, 4, 4], [4, 4, 4, 4, 4, 6], [0, 1, 2, 3, 4, 5], [True, 1, 1, 1, 1, 1]]
+)
 def test_bad_answers_are_refused_and_nothing_is_stored(conn, answers: list[int]) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(InvalidSelfCheck):
         self_checks.record(conn, "resilience", answers, at(0))
@@ -106,7 +108,15 @@ def test_library_articles_named_for_low_results_exist() -> None:
 def test_patterns_need_enough_changes_on_each_side_and_carry_counts(conn, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     repo = JournalRepository(conn)
     # Seven weekly checks, six changes; breathing was used before three of them, which went up.
-    scores = [[2, 2, 2, 4], [4, 4, 4, 2], [3, 3, 3, 3], [4, 4, 4, 2], [3, 3, 3, 3], [4, 4, 4, 2], [3, 3, 3, 3]]
+    scores = [
+        [2, 2, 2, 4],
+        [4, 4, 4, 2],
+        [3, 3, 3, 3],
+        [4, 4, 4, 2],
+        [3, 3, 3, 3],
+        [4, 4, 4, 2],
+        [3, 3, 3, 3],
+    ]
     for week, answers in enumerate(scores):
         self_checks.record(conn, "coping", answers, at(7 * week))
         if week % 2 == 0 and week < 6:  # in the span leading to weeks 1, 3 and 5 (the rises)

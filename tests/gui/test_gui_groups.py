@@ -21,9 +21,9 @@ from peerapp.gui.groups.settings import GroupSettingsDialog, ReportPostDialog, R
 from peerapp.gui.shell.main_window import MainWindow
 from peerapp.sync.models import PENDING, SENT, SyncAllResult
 from peerapp.sync.protocol import Invite
-from peerapp.sync.v2.invite import InviteV2
 from peerapp.sync.pseudonym import ADJECTIVES, NOUNS, compose, suggest_pseudonym
 from peerapp.sync.service import GroupService
+from peerapp.sync.v2.invite import InviteV2
 from support import PASSPHRASE
 from support.groups_gui import card_with, cards, create_group, on_next_dialog, press, settle, sync_and_wait
 from support.gui import MakeWindow, press_answer

@@ -55,7 +55,11 @@ def lowercase_tr_calls(path: Path) -> list[str]:
     variable's name), while Qt looks it up under the object's class, so the translation is never found."""
     found = []
     for call in ast.walk(ast.parse(path.read_text("utf-8"))):
-        if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute) or call.func.attr != "tr":
+        if (
+            not isinstance(call, ast.Call)
+            or not isinstance(call.func, ast.Attribute)
+            or call.func.attr != "tr"
+        ):
             continue
         owner = call.func.value
         if isinstance(owner, ast.Name) and owner.id != "self" and owner.id[:1].islower():
