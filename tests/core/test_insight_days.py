@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, is_dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from peerapp.core import db
+from peerapp.core.db import Connection
 from peerapp.core.errors import InvalidInput, OperationCancelled
 from peerapp.core.insight_days import interruptible
 from peerapp.core.insight_schema import INSIGHT_AGGREGATES, INSIGHT_MARK_TOTALS
@@ -171,6 +173,8 @@ class Journal:
         """Entries written elsewhere, some of them in the trash there, through the real JSON import."""
         self.imports += 1
         other = Vault(self.folder / f"other{self.imports}", kdf=FAST_KDF)
+        # Written elsewhere by today's app, even while the vault under test is an older one.
+        kept, db.SCHEMA_VERSION = db.SCHEMA_VERSION, len(MIGRATIONS)
         other.create(PASSPHRASE)
         try:
             source = JournalRepository(other.connect())
@@ -183,6 +187,7 @@ class Journal:
             export_entries(source.conn, "json", target)
         finally:
             other.lock()
+            db.SCHEMA_VERSION = kept
         assert import_entries(self.conn, "json", target).added >= 2
         assert import_entries(self.conn, "json", target).added == 0  # the same file again adds nothing
 
@@ -302,6 +307,17 @@ def old_vault(folder: Path, monkeypatch: pytest.MonkeyPatch, version: int = 7) -
     return vault
 
 
+@contextmanager
+def todays_rows(conn: Connection) -> Iterator[None]:
+    """Let today's repository write an older schema's rows: the columns later migrations add to `entry`
+    (11: prompt) exist while it writes, and are dropped again, so the upgrade adds them as it would."""
+    conn.execute("ALTER TABLE entry ADD COLUMN prompt TEXT")
+    try:
+        yield
+    finally:
+        conn.execute("ALTER TABLE entry DROP COLUMN prompt")
+
+
 def test_the_migration_backfills_a_vault_from_before_it(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -310,9 +326,10 @@ def test_the_migration_backfills_a_vault_from_before_it(
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 7
     assert not conn.execute("SELECT name FROM sqlite_schema WHERE name LIKE 'insight_%'").fetchall()
     journal = Journal(JournalRepository(conn), data_dir.parent, random.Random(5))
-    for _ in range(80):
-        journal.step()
-    fill_sample(journal.repo)
+    with todays_rows(conn):
+        for _ in range(80):
+            journal.step()
+        fill_sample(journal.repo)
     # Without the tables (a damaged old vault is opened read-only and never migrated), the figures are
     # worked out from the entries themselves; they must be the same after the migration.
     before = Insights(conn).report(Period.WEEK, year=2024)
@@ -367,8 +384,9 @@ def test_migration_9_backfills_the_totals_of_a_vault_from_before_it(
     conn = old.connect()
     assert not conn.execute("SELECT name FROM sqlite_schema WHERE name LIKE 'insight_total%'").fetchall()
     journal = Journal(JournalRepository(conn), data_dir.parent, random.Random(8))
-    for _ in range(60):
-        journal.step()
+    with todays_rows(conn):
+        for _ in range(60):
+            journal.step()
     before = Insights(conn).associations(min_days=1)  # the join of every (day, item) with its day
     assert before
     old.lock()

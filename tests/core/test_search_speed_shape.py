@@ -175,7 +175,10 @@ def test_search_work_does_not_grow_with_the_journal(repo: JournalRepository, que
     small = vm_steps(repo.conn, lambda: repo.page(flt, limit=10))
     grow(repo, 1500)
     big = vm_steps(repo.conn, lambda: repo.page(flt, limit=10))
-    assert big <= small * 1.5 + 5, (small, big)
+    # The slack is a page's worth: rare pairs ("beta gamma") fill more of the 10 rows in the bigger
+    # journal (2 rows, then 7), and each row read costs about a hundred steps (more since entries keep a
+    # prompt). What must not appear is work growing with the 1,500 new entries.
+    assert big <= small * 1.5 + 10, (small, big)
 
 
 @pytest.mark.parametrize("query", ["omega", "omega zeta"])

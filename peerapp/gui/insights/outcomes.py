@@ -101,6 +101,9 @@ class OutcomesCard(Card):
         super().__init__(self.rows, parent)
         self.conn: Connection | None = None
         self.checks: list[SelfCheck] = []
+        self.patterns: list[Pattern] = []
+        self.every = "off"
+        self.is_due = False
         self.article_buttons: list[QPushButton] = []  # the kind pointer's library articles, when shown
         self.plan_button: QPushButton | None = None
         grid = QGridLayout(self.rows)
@@ -159,7 +162,12 @@ class OutcomesCard(Card):
 
     def load(self, conn: Connection | None) -> None:
         self.conn = conn
+        # Everything shown is read here, once; showing and re-translating never touch the vault, which a
+        # lock may have closed meanwhile.
         self.checks = [] if conn is None else self_checks.history(conn)
+        self.patterns = [] if conn is None else self_checks.patterns(conn, self.checks)
+        self.every = "off" if conn is None else self_checks.every(conn)
+        self.is_due = conn is not None and self_checks.due(conn, date.today())
         self.setVisible(conn is not None)
         self._show()
 
@@ -180,7 +188,7 @@ class OutcomesCard(Card):
     def _rhythm_chosen(self, index: int) -> None:
         if self.conn is not None:
             self_checks.set_every(self.conn, str(self.rhythm.itemData(index)))
-            self._show()
+            self.load(self.conn)
 
     # -- what is shown ---------------------------------------------------------------------
 
@@ -201,13 +209,12 @@ class OutcomesCard(Card):
                 + ", ".join(locale_format.number(round(c.score, 1)) for c in mine[-SHOWN:])
             )
         self.set_summary(self._summary())
-        patterns = [] if self.conn is None else self_checks.patterns(self.conn, self.checks)
-        self.patterns_label.setText("\n".join(self._pattern_text(p) for p in patterns[:3]))
-        self.patterns_label.setVisible(bool(patterns))
+        self.patterns_label.setText("\n".join(self._pattern_text(p) for p in self.patterns[:3]))
+        self.patterns_label.setVisible(bool(self.patterns))
         self._show_low()
-        every = "off" if self.conn is None else self_checks.every(self.conn)
+        every = self.every
         self.rhythm.setCurrentIndex(max(0, self.rhythm.findData(every)))
-        is_due = self.conn is not None and self_checks.due(self.conn, date.today())
+        is_due = self.is_due
         self.due_label.setText(self.tr("A self-check is due. It takes about a minute.") if is_due else "")
         self.due_label.setVisible(is_due)
 
