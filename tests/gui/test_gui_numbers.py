@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCalendar, QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -47,7 +48,14 @@ def texts_of(root: QWidget) -> list[str]:
     for widget in [root, *root.findChildren(QWidget)]:
         if widget is not root and not widget.isVisibleTo(root):
             continue
-        if isinstance(widget, (QLabel, QAbstractButton, QLineEdit, QAbstractSpinBox)):
+        if (
+            isinstance(widget, QLabel)
+            and widget.textFormat() != Qt.TextFormat.PlainText
+            and "<" in widget.text()
+        ):
+            # What it shows, not its markup: a colour such as #5b5650 is not a number on the screen.
+            found.append(QTextDocumentFragment.fromHtml(widget.text()).toPlainText())
+        elif isinstance(widget, (QLabel, QAbstractButton, QLineEdit, QAbstractSpinBox)):
             found.append(widget.text())
         if isinstance(widget, QComboBox):
             found += [widget.itemText(i) for i in range(widget.count())]

@@ -87,6 +87,11 @@ class EntryEditor(DraftedDialog):
         # in a journal, and without this a keyboard or screen-reader user is trapped in the text.
         self.body.setTabChangesFocus(True)
         self.preview = SafeBrowser()
+        # Three lines of text at the least: with "More" open and the prompt line shown, the editor must
+        # still fit a 1024x600 screen (the text takes whatever height is left above that).
+        least = self.body.fontMetrics().lineSpacing() * 3 + 2 * design.SPACE["xs"]
+        self.body.setMinimumHeight(least)
+        self.preview.setMinimumHeight(least)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.body, "")
         self.tabs.addTab(self.preview, "")
@@ -123,6 +128,7 @@ class EntryEditor(DraftedDialog):
         layout.addWidget(self.prompt)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
+        self.error.hide()  # shown with its one line when there is one (an empty line cost 1024x600 its fit)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.buttons)
