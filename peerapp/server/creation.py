@@ -16,7 +16,8 @@ from peerapp.sync import creation
 
 OPEN, TOKEN, POW = "open", "token", "pow"
 MODES = (OPEN, TOKEN, POW)
-MAX_POW_BITS = 32  # what an operator may ask for; clients refuse past creation.MAX_POW_BITS
+# What an operator may ask for: no more than clients will do (asking more would lock every creator out).
+MAX_POW_BITS = creation.MAX_POW_BITS
 _TOKEN_ID_BYTES = 4
 _TOKEN_SECRET_BYTES = 32
 # How old the database's measured size may be when a write is checked against the disk budget: one

@@ -10,9 +10,9 @@ import pytest
 from server.scale_support import admin, start
 
 from peerapp.sync import errors
-from peerapp.sync.creation import FRAGMENT_KEY
+from peerapp.sync.creation import FRAGMENT_KEY, MAX_POW_BITS, POW_BITS_HEADER
 from peerapp.sync.v2.invite import InviteV2
-from support.sync_tools import new_service
+from support.sync_tools import HostileServer, json_reply, new_service
 
 
 def test_a_token_in_the_address_creates_the_group_and_stays_on_this_device(tmp_path: Path) -> None:
@@ -59,13 +59,21 @@ def test_a_proof_of_work_server_gets_its_proof(tmp_path: Path) -> None:
 
 
 def test_a_server_asking_too_much_work_is_refused_in_one_sentence(tmp_path: Path) -> None:
-    server = start(tmp_path, data_plane={"creation": "pow", "pow_bits": 30})
+    # An honest server cannot ask this (its --pow-bits stops at creation.MAX_POW_BITS); a hostile one can.
+    def respond(method: str, path: str, body: bytes) -> tuple[int, dict[str, str], bytes]:
+        if method != "POST":  # the room does not exist yet
+            return json_reply({"error": {"code": "no_room", "message": "no such room"}}, 404)
+        refusal = {"error": {"code": "pow_required", "message": "work"}}
+        return json_reply(refusal, 403, {POW_BITS_HEADER: str(MAX_POW_BITS + 4)})
+
+    hostile = HostileServer(respond)
     try:
         alice = new_service(tmp_path / "alice")
-        group, _invite = alice.create_group(server.url, "Too hard", "Alice")
+        group, _invite = alice.create_group(hostile.url, "Too hard", "Alice")
         with pytest.raises(errors.ServerRejected) as refused:
             alice.sync(group.id)
         assert refused.value.code == "pow_too_hard"
         assert "more work than this device will do" in refused.value.user_message()
+        assert [m for m, _path, _headers in hostile.requests].count("POST") == 1  # no second try, no work
     finally:
-        server.stop()
+        hostile.close()
