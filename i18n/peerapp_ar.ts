@@ -3762,7 +3762,7 @@ A private mood and coping journal. Everything you write is encrypted on this com
     </message>
     <message>
         <source>Each member has a safety code in this group. To be sure someone is who they say, ask them to read you the code their app shows for themselves, face to face or over another app you both trust, and compare it with the one here. If the codes match, nobody is posing as them. If they differ, share nothing personal and tell an admin.</source>
-        <translation>لكل عضو في هذه المجموعة رمز أمان. للتأكد من أن أحدًا هو فعلًا من يقول، يمكن أن يقرأ لك الرمز الذي يعرضه تطبيقه له، وجهًا لوجه أو عبر تطبيق آخر تثقان به، ثم تقارنه بالرمز الظاهر هنا. تطابق الرمزين يعني أن لا أحد ينتحل شخصيته. وإن اختلفا، فالأسلم ألّا تشارك شيئًا شخصيًا وأن تُخبر أحد المشرفين.</translation>
+        <translation>لكل عضو في هذه المجموعة رمز أمان. للتأكد من أن شخصًا ما هو فعلًا مَن يقول إنه هو، يمكن أن يقرأ لك الرمز الذي يعرضه تطبيقه له، وجهًا لوجه أو عبر تطبيق آخر تثقان به، ثم تقارنه بالرمز الظاهر هنا. تطابق الرمزين يعني أن لا أحد ينتحل شخصيته. وإن اختلفا، فالأسلم ألّا تشارك شيئًا شخصيًا وأن تُخبر أحد المشرفين.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -3971,11 +3971,11 @@ A private mood and coping journal. Everything you write is encrypted on this com
     </message>
     <message>
         <source>Take a self-check</source>
-        <translation>خذ فحصًا ذاتيًا</translation>
+        <translation>إجراء فحص ذاتي</translation>
     </message>
     <message>
         <source>Offer a self-check:</source>
-        <translation>اقترح فحصًا ذاتيًا:</translation>
+        <translation>اقتراح فحص ذاتي:</translation>
     </message>
     <message>
         <source>Never</source>
@@ -4045,7 +4045,7 @@ A private mood and coping journal. Everything you write is encrypted on this com
     </message>
     <message>
         <source>Show post</source>
-        <translation>اعرض المنشور</translation>
+        <translation>عرض المنشور</translation>
     </message>
     <message>
         <source>This post was deleted.</source>
@@ -5165,7 +5165,7 @@ Post: %2</source>
     <name>SelfCheck</name>
     <message>
         <source>These statements are our own translation of an English scale. A validated translation exists but is not in the app yet, so use your results to compare yourself with yourself over time.</source>
-        <translation>هذه العبارات ترجمتُنا نحن لمقياس إنجليزي. توجد ترجمة عربية محكَّمة لكنها ليست في التطبيق بعد، لذا استخدم نتائجك لتقارن نفسك بنفسك مع مرور الوقت.</translation>
+        <translation>هذه العبارات ترجمتُنا نحن لمقياس إنجليزي. توجد ترجمة عربية محكَّمة لكنها ليست في التطبيق بعد، لذا تصلح النتائج لمقارنة حالك بنفسك مع مرور الوقت.</translation>
     </message>
     <message>
         <source>This is a check-in with yourself, not a diagnosis. Your answers stay in your journal.</source>
@@ -5197,7 +5197,7 @@ Post: %2</source>
     </message>
     <message>
         <source>Six statements about how you recover from hard times. Answer for how things usually are for you.</source>
-        <translation>ست عبارات عن طريقتك في التعافي بعد الأوقات الصعبة. أجب بحسب ما يحدث معك عادةً.</translation>
+        <translation>ست عبارات عن طريقتك في التعافي بعد الأوقات الصعبة. الإجابة بحسب ما يحدث عادةً.</translation>
     </message>
     <message>
         <source>I tend to bounce back quickly after hard times</source>

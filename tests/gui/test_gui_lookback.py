@@ -98,3 +98,11 @@ def test_card_fits_small_and_large_screens(qtbot: Any, make_window: MakeWindow, 
     win.resize(1600, 1000)
     problems += check_window(win, f"{lang} insights large", (1600, 1000))
     assert problems == [], "\n".join(map(str, problems))
+
+
+def test_period_names_follow_a_language_switch(qtbot: Any, make_window: MakeWindow) -> None:
+    win, card, _memory = opened(qtbot, make_window)
+    assert not any("\u0600" <= ch <= "\u06ff" for ch in card.period_combo.itemText(0))
+    win.languages.set_language("ar", remember=False)
+    qtbot.waitUntil(lambda: any("\u0600" <= ch <= "\u06ff" for ch in card.period_combo.itemText(0)))
+    assert card.period_combo.itemData(0)[0] == "month"

@@ -35,6 +35,9 @@ class InsightsControls(QWidget):
         self.period_combo = QComboBox()
         self.range_label = QLabel()
         self.range_combo = QComboBox()
+        self.range_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToContents
+        )  # "Last 3 months", whole
         self.period_label.setBuddy(self.period_combo)
         self.range_label.setBuddy(self.range_combo)
         for _ in PERIODS:

@@ -105,14 +105,11 @@ class LookBackCard(Card):
         chosen = self.period_combo.currentData()
         months, years = lookback.periods(conn)
         self.period_combo.clear()
-        locale = QLocale()
         for year, month in months[:24]:
-            name = f"{locale.standaloneMonthName(month)} {locale_format.plain_number(year)}"
-            self.period_combo.addItem(name, ("month", year, month))
+            self.period_combo.addItem("", ("month", year, month))
         for year in years:
-            self.period_combo.addItem(
-                self.tr("All of %1").replace("%1", locale_format.plain_number(year)), ("year", year, 0)
-            )
+            self.period_combo.addItem("", ("year", year, 0))
+        self._period_names()
         self.period_combo.setCurrentIndex(max(0, self.period_combo.findData(chosen)))
         self._show()
         self._request_summary()
@@ -256,7 +253,19 @@ class LookBackCard(Card):
             lines.append(self.tr("Words that came back (entries with each): %1").replace("%1", words))
         self.summary_lines.setText("\n".join(lines))
 
+    def _period_names(self) -> None:
+        """The periods' names in the interface's language and digits (again after a language switch)."""
+        locale = QLocale()
+        for index in range(self.period_combo.count()):
+            kind, year, month = self.period_combo.itemData(index)
+            if kind == "month":
+                name = f"{locale.standaloneMonthName(month)} {locale_format.plain_number(year)}"
+            else:
+                name = self.tr("All of %1").replace("%1", locale_format.plain_number(year))
+            self.period_combo.setItemText(index, name)
+
     def retranslate_ui(self) -> None:
+        self._period_names()
         self.title_label.setText(self.tr("Look back"))
         self.day_title.setText(self.tr("On this day"))
         self.day_toggle.setText(self.tr("Show “On this day”"))

@@ -80,12 +80,13 @@ class TemplatePicker(Retranslatable, QDialog):
         self.notice.hide()
         self.start_button = QPushButton()
         self.start_button.setProperty("role", "primary")  # the app style sheet's accent button
-        self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
         self.manage_button = QPushButton()
+        self.manage_button.setAutoDefault(False)
         self.manage_button.clicked.connect(self.manage)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.start_button.setDefault(True)  # once in the dialog: before, the dialog chose another
         self.buttons.rejected.connect(self.reject)
 
         left = QVBoxLayout()

@@ -114,6 +114,9 @@ class TemplatesDialog(Retranslatable, QDialog):
         self.status = QLabel()
         self.save_button = QPushButton()
         self.save_button.setProperty("role", "primary")  # the app style sheet's accent button
+        # Enter in the form saves it; no other button of the dialog is a default (nor looks like one).
+        self.save_button.setDefault(True)
+        self.new_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
