@@ -208,27 +208,38 @@ class SyncEngine:
         return False
 
     def _apply_delete(self, event: wire.AuthorDelete | wire.AdminDelete) -> None:
-        gid = self.record.id
-        post_id = event.id.hex()
-        known = self.store.post(gid, post_id)
-        if isinstance(event, wire.AuthorDelete):
-            if known is None:
-                self.store.add_tombstone(gid, post_id, "author", event.secret.hex())
-                return
-            if protocol.delete_hash(event.secret).hex() != known.dhash:
-                raise ProtocolError("wrong delete secret")
-        else:
-            message = protocol.admin_delete_message(self.keys.room_id, post_id)
-            if not protocol.verify(self.record.admin_pub, message, event.sig):
-                raise ProtocolError("forged admin delete")
-            if known is None:
-                self.store.add_tombstone(gid, post_id, "admin", "")
-                return
-        if known.status != models.DELETED:
-            self.store.mark_deleted(gid, post_id)
+        apply_delete(self.store, self.record.id, self.keys.room_id, self.record.admin_pub, event)
 
     def _apply_report(self, event: wire.ReportEvent) -> None:
         if self.admin_key is None:
             return  # sealed to the admin; other members cannot and need not read it
         post_id, reason = protocol.open_report(self.admin_key, event.blob)
         self.store.add_report(self.record.id, event.seq, post_id, reason)
+
+
+def apply_delete(
+    store: GroupStore,
+    group_id: int,
+    room_id: bytes,
+    admin_pub: bytes,
+    event: wire.AuthorDelete | wire.AdminDelete,
+) -> None:
+    """A deletion, in version 1 and 2 alike: the author's secret must hash to the post's delete hash, or
+    the admin key must have signed it; one for a post not seen yet waits as a tombstone."""
+    post_id = event.id.hex()
+    known = store.post(group_id, post_id)
+    if isinstance(event, wire.AuthorDelete):
+        if known is None:
+            store.add_tombstone(group_id, post_id, "author", event.secret.hex())
+            return
+        if protocol.delete_hash(event.secret).hex() != known.dhash:
+            raise ProtocolError("wrong delete secret")
+    else:
+        message = protocol.admin_delete_message(room_id, post_id)
+        if not protocol.verify(admin_pub, message, event.sig):
+            raise ProtocolError("forged admin delete")
+        if known is None:
+            store.add_tombstone(group_id, post_id, "admin", "")
+            return
+    if known.status != models.DELETED:
+        store.mark_deleted(group_id, post_id)

@@ -10,7 +10,7 @@ import time
 from typing import Any
 
 from .. import models, protocol, wire
-from ..engine import PAGE_SIZE, STAGE_RECEIVE, STAGE_SEND, SYNC_DEADLINE, Progress
+from ..engine import PAGE_SIZE, STAGE_RECEIVE, STAGE_SEND, SYNC_DEADLINE, Progress, apply_delete
 from ..errors import ServerRejected
 from ..outbox import OutboxSender
 from ..protocol import ProtocolError
@@ -285,21 +285,4 @@ class V2Engine:
         self.store.add_report(self.record.id, a.seq, post_id, reason)
 
     def _delete(self, event: wire.AuthorDelete | wire.AdminDelete) -> None:
-        gid = self.record.id
-        post_id = event.id.hex()
-        known = self.store.post(gid, post_id)
-        if isinstance(event, wire.AuthorDelete):
-            if known is None:
-                self.store.add_tombstone(gid, post_id, "author", event.secret.hex())
-                return
-            if protocol.delete_hash(event.secret).hex() != known.dhash:
-                raise ProtocolError("wrong delete secret")
-        else:
-            message = protocol.admin_delete_message(self.state.room_id, post_id)
-            if not protocol.verify(self.state.admin_pub, message, event.sig):
-                raise ProtocolError("forged admin delete")
-            if known is None:
-                self.store.add_tombstone(gid, post_id, "admin", "")
-                return
-        if known.status != models.DELETED:
-            self.store.mark_deleted(gid, post_id)
+        apply_delete(self.store, self.record.id, self.state.room_id, self.state.admin_pub, event)
