@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Callable, Iterable
 
 from . import journal_search, kv, textnorm
@@ -15,7 +14,7 @@ from .entries import EntryFilter as EntryFilter
 from .entries import local_now as local_now
 from .entries import utc_stamp, validate
 from .errors import EntryNotFound
-from .journal_rows import ENTRY_COLUMNS, ChildRows, Transaction, hydrate, write_rows
+from .journal_rows import ENTRY_COLUMNS, ChildRows, Transaction, hydrate, insert_checked, write_rows
 
 INDEX_VERSION_KEY = "search_index_version"
 # The default filter (every entry outside the trash); frozen, so one shared instance is safe.
@@ -44,47 +43,13 @@ class JournalRepository:
         """
         batch = list(entries)
         known_tags = {} if tag_ids is None else tag_ids
+        for entry in batch:
+            validate(entry)
         with Transaction(self.conn):
             self._mark_index_version()
-            now = utc_stamp()
-            # Ids are given, not read back one INSERT at a time, so the rows go in with one
-            # executemany. max(id) + 1 is what SQLite itself picks (no AUTOINCREMENT), and BEGIN
-            # IMMEDIATE holds the write lock, so no other writer can take these ids meanwhile.
-            first = int(self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM entry").fetchone()[0])
-            values = []
-            for entry_id, entry in enumerate(batch, first):
-                validate(entry)
-                entry.id = entry_id
-                entry.uid = entry.uid or uuid.uuid4().hex
-                entry.created_at = entry.created_at or now
-                entry.updated_at = entry.updated_at or now
-                at = entry.at
-                stamp = at.isoformat()
-                values.append(
-                    (
-                        entry_id,
-                        entry.uid,
-                        stamp,
-                        int(at.timestamp()),
-                        stamp[:10],  # Entry.day: isoformat writes the date first, the year in 4 digits
-                        entry.mood,
-                        entry.title,
-                        entry.text,
-                        entry.created_at,
-                        entry.updated_at,
-                        entry.deleted_at,
-                        entry.prompt,
-                    )
-                )
-            self.conn.executemany(
-                "INSERT INTO entry (id, uid, at, at_utc, day, mood, title, body, created_at, updated_at,"
-                " deleted_at, prompt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                values,
-            )
-            # The tags are made after the entries, in entry order, as they always were (their ids).
-            rows = ChildRows()
-            rows.collect(batch, self.conn, known_tags)
-            write_rows(self.conn, rows)
+            # The rows an import stores (journal_rows.insert_checked): ids given from max(id) + 1, one
+            # executemany per table, the tags made after the entries in entry order.
+            insert_checked(self.conn, batch, known_tags, utc_stamp())
         return len(batch)
 
     def update(self, entry: Entry) -> Entry:
