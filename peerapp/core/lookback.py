@@ -31,7 +31,7 @@ DIARY_STOP_WORDS = STOP_WORDS | frozenset(
     about after again all also am any because before being both did didnt dont down even ever feel felt
     get got going just know like more most much need not now off one only other out over really same
     should some still such thing things think through today too very want way well went while yesterday
-    again tonight day days time got him her his she he us them lot bit maybe something anything
+    tonight day days time him her his she he us them lot bit maybe something anything
     اليوم امس غدا كنت كانت يكن لكن لقد ايضا جدا بعض شيء اشعر شعرت احس احسست عن على الى فيه فيها به بها
     له لها لهم منه منها هناك هنا كذلك حتى لان لأن اي وقد وكان وهو وهي ولا ولم او ام بين دون غير كما مثل
     """.split()

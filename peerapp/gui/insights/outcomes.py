@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 from ...core import self_checks
 from ...core.db import Connection
 from ...core.i18n import translate  # instrument names are QT_TRANSLATE_NOOP-marked in core.self_checks
-from ...core.library import Article, load_articles
+from ...core.library import get_article
 from ...core.self_checks import CONTEXT, INSTRUMENTS, Pattern, SelfCheck
 from .. import design
 from ..widgets import locale_format
 from .chart_box import Card
 from .self_check_dialog import SelfCheckDialog
+from .tables import technique_titles
 
 SHOWN = 12  # the most recent results drawn per outcome
 
@@ -209,7 +210,8 @@ class OutcomesCard(Card):
                 + ", ".join(locale_format.number(round(c.score, 1)) for c in mine[-SHOWN:])
             )
         self.set_summary(self._summary())
-        self.patterns_label.setText("\n".join(self._pattern_text(p) for p in self.patterns[:3]))
+        titles = technique_titles() if self.patterns else {}
+        self.patterns_label.setText("\n".join(self._pattern_text(p, titles) for p in self.patterns[:3]))
         self.patterns_label.setVisible(bool(self.patterns))
         self._show_low()
         every = self.every
@@ -228,11 +230,8 @@ class OutcomesCard(Card):
             "%n self-check(s) so far. Higher means more of each; 3 is the middle.", "", len(self.checks)
         )
 
-    def _pattern_text(self, p: Pattern) -> str:
-        if p.what == "groups":
-            what = self.tr("posting in a group")
-        else:
-            what = _technique_title(p.what)
+    def _pattern_text(self, p: Pattern, titles: dict[str, str]) -> str:
+        what = self.tr("posting in a group") if p.what == "groups" else titles.get(p.what, p.what)
         text = self.tr(
             "After periods with %1, your next result changed by %2 on average (%3 times); without it, by %4 "
             "(%5 times). This shows what went together, not what caused what."
@@ -265,9 +264,10 @@ class OutcomesCard(Card):
                 "with yourself. These might help, and your safety plan is here whenever you need it."
             ).replace("%1", translate(CONTEXT, found.name))
         )
-        titles = {a.id: a.title for a in _articles()}
+        language = "ar" if QLocale().language() == QLocale.Language.Arabic else "en"
         for article in found.articles:
-            button = QPushButton(titles.get(article, article))
+            shown = get_article(article, language)
+            button = QPushButton(shown.title if shown is not None else article)
             button.setFlat(True)
             button.clicked.connect(lambda _c=False, a=article: self.article_requested.emit(a))
             self.low_buttons.addWidget(button)
@@ -293,13 +293,3 @@ class OutcomesCard(Card):
 def _signed(value: float) -> str:
     text = locale_format.number(round(abs(value), 1))
     return ("+" if value > 0 else "−" if value < 0 else "") + text
-
-
-def _articles() -> list[Article]:
-    language = QLocale().name()[:2]
-    return load_articles(language if language in ("ar", "en") else "en")
-
-
-def _technique_title(technique: str) -> str:
-    titles = {a.id: a.title for a in _articles()}
-    return titles.get(technique, technique)
