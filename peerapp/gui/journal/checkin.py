@@ -62,7 +62,6 @@ class CheckInDialog(DraftedDialog):
         self.continue_button = QPushButton()
         self.continue_button.clicked.connect(self.continue_in_editor)
         self.error.setWordWrap(True)
-        self.error.hide()  # shown with its one line when there is one
 
         faces_row = QHBoxLayout()
         faces_row.addStretch()

@@ -55,6 +55,7 @@ class DraftedDialog(Retranslatable, QDialog):
         self._keeping = False
         self.error = QLabel()
         self.error.setObjectName("error")
+        self.error.hide()  # shown with its one line when there is one (an empty line costs height)
         self.status = QLabel()
         self.autosave = QTimer(self)
         self.autosave.setInterval(AUTOSAVE_MS)

@@ -128,7 +128,6 @@ class EntryEditor(DraftedDialog):
         layout.addWidget(self.prompt)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error)
-        self.error.hide()  # shown with its one line when there is one (an empty line cost 1024x600 its fit)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.buttons)
