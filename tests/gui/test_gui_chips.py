@@ -20,7 +20,7 @@ from peerapp.gui.shell.main_window import MainWindow
 from peerapp.gui.shell.pseudo import PSEUDO
 from peerapp.gui.widgets.chips import EmotionChips
 from support.gui import MakeWindow, create_vault, type_text
-from support.layout_checks import SMALL_SCREEN, check_window
+from support.layout_checks import SMALL_SCREEN, check_window, chips_cut_in_half
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -200,6 +200,9 @@ def test_editor_fits_small_and_large_screens(qtbot: Any, make_window: MakeWindow
     editor.resize(*SMALL_SCREEN)
     editor.mood_buttons[2].click()
     editor.emotions.chips["tired"].click()
+    # The feelings area ends between rows: no heading or chip half shown (the Arabic one ended half-way
+    # through the next group's heading).
+    qtbot.waitUntil(lambda: chips_cut_in_half(editor.emotions) == [], timeout=2000)
     problems = check_window(editor, f"{lang} editor folded")
     _shot(editor, f"editor_{lang}_folded")
     editor.more_button.click()
@@ -215,6 +218,7 @@ def test_editor_fits_small_and_large_screens(qtbot: Any, make_window: MakeWindow
         finally:
             theme.set_dark(False)
     editor.resize(1600, 1000)
+    qtbot.waitUntil(lambda: chips_cut_in_half(editor.emotions) == [], timeout=2000)
     problems += check_window(editor, f"{lang} editor large", size_limit=(1920, 1080))
     assert [str(p) for p in problems] == []
     editor.save()

@@ -22,7 +22,7 @@ from peerapp.gui.journal.templates_dialog import TemplatesDialog
 from peerapp.gui.shell.main_window import MainWindow
 from peerapp.gui.shell.pseudo import PSEUDO
 from support.gui import MakeWindow, answer_next_box, create_vault, type_text
-from support.layout_checks import SMALL_SCREEN, Problem, check_window
+from support.layout_checks import SMALL_SCREEN, Problem, check_window, chips_cut_in_half
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -357,7 +357,9 @@ def test_picker_and_manager_fit_small_and_large_screens(
     manager = shown(win, TemplatesDialog)
     manager.list.setCurrentRow(2)
     problems += _both_themes(manager, f"{lang} templates manager", f"manager_{lang}", lang != PSEUDO)
+    qtbot.waitUntil(lambda: chips_cut_in_half(manager.emotions) == [], timeout=2000)
     manager.resize(1600, 1000)
+    qtbot.waitUntil(lambda: chips_cut_in_half(manager.emotions) == [], timeout=2000)
     problems += check_window(manager, f"{lang} templates manager large", size_limit=(1920, 1080))
     assert [str(p) for p in problems] == []
     if lang == "ar":

@@ -4,6 +4,7 @@ every focusable control, a title that fits; used by the screen walk and the smal
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QPoint, QRect
@@ -120,3 +121,22 @@ def check_window(top: QWidget, where: str, size_limit: tuple[int, int] = SMALL_S
         if widget.focusPolicy() != widget.focusPolicy().NoFocus and not accessible_name(widget):
             problems.append(Problem("unnamed", where, describe(widget)))
     return problems
+
+
+def cut_in_half(area: QAbstractScrollArea, leaves: list[QWidget]) -> list[str]:
+    """The leaves a scroll area, scrolled to its top, shows only part of: the view ends inside them."""
+    assert area.verticalScrollBar().value() == 0
+    view = area.viewport()
+    cut = []
+    for leaf in leaves:
+        if leaf.isVisibleTo(view):
+            top = leaf.mapTo(view, QPoint(0, 0)).y()
+            if top < view.height() < top + leaf.height():
+                cut.append(describe(leaf))
+    return cut
+
+
+def chips_cut_in_half(chips: Any) -> list[str]:
+    """The headings, descriptions and chips an EmotionChips' feelings area cuts in half where it ends."""
+    leaves = [leaf for box in chips.groups.values() for leaf in (box.title, box.description, *box.chips)]
+    return cut_in_half(chips.area, leaves)
