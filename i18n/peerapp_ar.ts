@@ -2122,7 +2122,14 @@
     </message>
     <message numerus="yes">
         <source>&amp;Members (%n waiting)…</source>
-        <translation><numerusform>الأ&amp;عضاء (لا أحد بالانتظار)…</numerusform><numerusform>الأ&amp;عضاء (واحد بالانتظار)…</numerusform><numerusform>الأ&amp;عضاء (اثنان بالانتظار)…</numerusform><numerusform>الأ&amp;عضاء (%n بالانتظار)…</numerusform><numerusform>الأ&amp;عضاء (%n بالانتظار)…</numerusform><numerusform>الأ&amp;عضاء (%n بالانتظار)…</numerusform></translation>
+        <translation>
+            <numerusform>الأ&amp;عضاء (لا أحد بالانتظار)…</numerusform>
+            <numerusform>الأ&amp;عضاء (واحد بالانتظار)…</numerusform>
+            <numerusform>الأ&amp;عضاء (اثنان بالانتظار)…</numerusform>
+            <numerusform>الأ&amp;عضاء (%n بالانتظار)…</numerusform>
+            <numerusform>الأ&amp;عضاء (%n بالانتظار)…</numerusform>
+            <numerusform>الأ&amp;عضاء (%n بالانتظار)…</numerusform>
+        </translation>
     </message>
     <message>
         <source>See members and their safety codes; remove, promote or let in</source>
@@ -3208,6 +3215,10 @@
     <message>
         <source>Restore</source>
         <translation>استرجاع</translation>
+    </message>
+    <message>
+        <source>From a te&amp;mplate…</source>
+        <translation>من &amp;قالب…</translation>
     </message>
     <message>
         <source>Edit</source>

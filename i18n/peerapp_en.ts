@@ -109,7 +109,10 @@
     <name>GroupStrip</name>
     <message numerus="yes">
         <source>&amp;Members (%n waiting)…</source>
-        <translation><numerusform>&amp;Members (%n waiting)…</numerusform><numerusform>&amp;Members (%n waiting)…</numerusform></translation>
+        <translation>
+            <numerusform>&amp;Members (%n waiting)…</numerusform>
+            <numerusform>&amp;Members (%n waiting)…</numerusform>
+        </translation>
     </message>
 </context>
 <context>

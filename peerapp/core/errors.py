@@ -20,6 +20,18 @@ class PeerappError(Exception):
         text = translate(CONTEXT, self.message)
         return f"{text} ({self.detail})" if self.detail else text
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Whole across processes (an import's reading process, transfer/read_ahead.py): made again from
+        # its detail as this class's __init__ made it, then its own fields put back.
+        return (_remade, (type(self), self.detail, dict(vars(self))))
+
+
+def _remade(kind: type[PeerappError], detail: str, fields: dict[str, object]) -> PeerappError:
+    error = kind.__new__(kind)
+    PeerappError.__init__(error, detail)
+    vars(error).update(fields)
+    return error
+
 
 class WrongPassphrase(PeerappError):
     message = QT_TRANSLATE_NOOP("Errors", "That passphrase is not right. Nothing was changed.")

@@ -101,6 +101,46 @@ def tag_id(conn: Connection, name: str, known: dict[str, int]) -> int:
     return tag_id
 
 
+# One entry as it is stored, all but its id (given as it is written): uid, at, at_utc, day, mood, title,
+# body, created_at, updated_at, deleted_at, prompt, tags, emotions, coping uses as (technique, before,
+# after, helpfulness), and its three search index texts. A plain tuple: an import's reading process
+# makes them and sends them over a pipe (transfer/read_ahead.py), where a tuple is the cheapest thing
+# to unpickle, and the writer turns each into rows without looking at an Entry.
+Prepared = tuple[
+    str, str, int, str, "int | None", str, str, str, str, "str | None", "str | None",
+    tuple[str, ...], tuple[str, ...], "tuple[tuple[str, int | None, int | None, int | None], ...]",
+    str, str, str,
+]  # fmt: skip
+
+
+def prepare(entry: Entry, index_text: Callable[[str], str]) -> Prepared:
+    """What `insert_prepared` stores for an entry that passed entries.validate (its uid, created and
+    updated times may still be empty: the writer fills them)."""
+    at = entry.at
+    stamp = at.isoformat()
+    title, text, names = entry.title, entry.text, entry.tags
+    return (
+        entry.uid,
+        stamp,
+        int(at.timestamp()),
+        stamp[:10],  # Entry.day: isoformat writes the date first, the year in 4 digits
+        entry.mood,
+        title,
+        text,
+        entry.created_at,
+        entry.updated_at,
+        entry.deleted_at,
+        entry.prompt,
+        tuple(names),
+        tuple(entry.emotions),
+        tuple((u.technique, u.distress_before, u.distress_after, u.helpfulness) for u in entry.coping),
+        # index_text("") is "": an empty title or no tags need no call.
+        index_text(title) if title else "",
+        index_text(" ".join(names)) if names else "",
+        index_text(text) if text else "",
+    )
+
+
 @dataclass
 class ChildRows:
     """Rows for the tables that hang off entries, gathered so each table gets one executemany."""
@@ -111,50 +151,28 @@ class ChildRows:
     index: list[tuple[int, str, str, str]] = field(default_factory=list)
 
     def collect(self, entries: Iterable[Entry], conn: Connection, known_tags: dict[str, int]) -> None:
-        """The rows of `entries` (their ids given); a tag's id comes from `known_tags`, or `tag_id`.
-
-        One loop with bound appends and no call per tag already known: an import comes here with
-        50,000 entries, where a call and a generator per entry and table cost more than the rows.
-        """
-        tags, emotions, coping, index = (
-            self.tags.append,
-            self.emotions.append,
-            self.coping.append,
-            self.index.append,
-        )
-        known = known_tags.get
+        """The rows of `entries` (their ids given); a tag's id comes from `known_tags`, or `tag_id`."""
         index_text = _INDEX_TEXT.get()
         for entry in entries:
-            entry_id = entry.id
-            assert entry_id is not None
-            names = entry.tags
-            for name in names:
-                # Tag ids are rowids from 1, never 0, so `or` falls through for unknown names only.
-                tags((entry_id, known(name) or tag_id(conn, name, known_tags)))
-            for key in entry.emotions:
-                emotions((entry_id, key))
-            if entry.coping:
-                for position, use in enumerate(entry.coping):
-                    coping(
-                        (
-                            entry_id,
-                            position,
-                            use.technique,
-                            use.distress_before,
-                            use.distress_after,
-                            use.helpfulness,
-                        )
-                    )
-            # index_text("") is "": an empty title or no tags need no call.
-            title, text = entry.title, entry.text
-            index(
-                (
-                    entry_id,
-                    index_text(title) if title else "",
-                    index_text(" ".join(names)) if names else "",
-                    index_text(text) if text else "",
-                )
-            )
+            assert entry.id is not None
+            self.add(entry.id, prepare(entry, index_text), conn, known_tags)
+
+    def add(self, entry_id: int, row: Prepared, conn: Connection, known_tags: dict[str, int]) -> None:
+        """The child rows of one prepared entry. Bound appends and no call per tag already known: an
+        import comes here 50,000 times, where a call per tag and table cost more than the rows."""
+        known = known_tags.get
+        tags = self.tags.append
+        for name in row[11]:
+            # Tag ids are rowids from 1, never 0, so `or` falls through for unknown names only.
+            tags((entry_id, known(name) or tag_id(conn, name, known_tags)))
+        emotions = self.emotions.append
+        for key in row[12]:
+            emotions((entry_id, key))
+        if row[13]:
+            coping = self.coping.append
+            for position, (technique, before, after, helpful) in enumerate(row[13]):
+                coping((entry_id, position, technique, before, after, helpful))
+        self.index.append((entry_id, row[14], row[15], row[16]))
 
     def collect_index(self, entry: Entry) -> None:
         """The full-text index holds normalised words only; it is searched, never shown."""
@@ -172,44 +190,53 @@ ENTRY_INSERT = (
 
 
 def insert_checked(conn: Connection, entries: list[Entry], known_tags: dict[str, int], now: str) -> list[str]:
-    """Store entries that already passed entries.validate (an import checks and tidies each row once,
-    as it reads it), inside the caller's write transaction: the rows JournalRepository.add_many stores,
-    ids given from max(id) + 1 in order (tests/core/test_transfer_rows.py compares the two). Returns
-    each entry's local day, for insight_schema.bulk_insights.
-    """
-    first = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM entry").fetchone()[0])
-    values = []
-    days = []
-    for entry_id, entry in enumerate(entries, first):
-        entry.id = entry_id
+    """Store entries that already passed entries.validate, inside the caller's write transaction, as
+    insert_prepared does (JournalRepository.add_many; tests/core/test_transfer_rows.py compares it with
+    an import). Each entry gets its id, and its uid, created and updated times when it had none."""
+    for entry in entries:
         entry.uid = entry.uid or uuid.uuid4().hex
         entry.created_at = entry.created_at or now
         entry.updated_at = entry.updated_at or now
-        at = entry.at
-        stamp = at.isoformat()
-        day = stamp[:10]  # Entry.day: isoformat writes the date first, the year in 4 digits
+    index_text = _INDEX_TEXT.get()
+    first, days = insert_prepared(conn, [prepare(entry, index_text) for entry in entries], known_tags, now)
+    for entry_id, entry in enumerate(entries, first):
+        entry.id = entry_id
+    return days
+
+
+def insert_prepared(
+    conn: Connection, rows: Sequence[Prepared], known_tags: dict[str, int], now: str
+) -> tuple[int, list[str]]:
+    """Store prepared entries inside the caller's write transaction: ids from max(id) + 1 in order, one
+    executemany per table, tags made as first met. Returns the first id and each entry's local day
+    (for insight_schema.bulk_insights)."""
+    first = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM entry").fetchone()[0])
+    values = []
+    days = []
+    children = ChildRows()
+    for entry_id, row in enumerate(rows, first):
+        uid, stamp, at_utc, day, mood, title, body, created, updated, deleted, prompt = row[:11]
         days.append(day)
         values.append(
             (
                 entry_id,
-                entry.uid,
+                uid or uuid.uuid4().hex,
                 stamp,
-                int(at.timestamp()),
+                at_utc,
                 day,
-                entry.mood,
-                entry.title,
-                entry.text,
-                entry.created_at,
-                entry.updated_at,
-                entry.deleted_at,
-                entry.prompt,
+                mood,
+                title,
+                body,
+                created or now,
+                updated or now,
+                deleted,
+                prompt,
             )
         )
+        children.add(entry_id, row, conn, known_tags)
     conn.executemany(ENTRY_INSERT, values)
-    rows = ChildRows()
-    rows.collect(entries, conn, known_tags)
-    write_rows(conn, rows)
-    return days
+    write_rows(conn, children)
+    return first, days
 
 
 def write_rows(conn: Connection, rows: ChildRows) -> None:

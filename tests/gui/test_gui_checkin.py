@@ -17,17 +17,11 @@ from peerapp.gui import theme
 from peerapp.gui.journal.checkin import CheckInDialog
 from peerapp.gui.shell.main_window import MainWindow
 from peerapp.gui.shell.pseudo import PSEUDO
-from support.gui import GUI_PASSPHRASE, MakeWindow, create_vault, type_text, unlock
+from support.gui import GUI_PASSPHRASE, MakeWindow, type_text, unlock
+from support.gui import unlocked_window as opened
 from support.layout_checks import SMALL_SCREEN, check_window
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-def opened(qtbot: Any, make_window: MakeWindow, lang: str = "en") -> MainWindow:
-    win: MainWindow = make_window(lang=lang)
-    create_vault(qtbot, win)
-    win.languages.set_language(lang, remember=False)
-    return win
 
 
 def open_check_in(qtbot: Any, win: MainWindow) -> CheckInDialog:

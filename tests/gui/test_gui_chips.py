@@ -19,17 +19,11 @@ from peerapp.gui.journal.editor import EntryEditor
 from peerapp.gui.shell.main_window import MainWindow
 from peerapp.gui.shell.pseudo import PSEUDO
 from peerapp.gui.widgets.chips import EmotionChips
-from support.gui import MakeWindow, create_vault, type_text
+from support.gui import MakeWindow, type_text
+from support.gui import unlocked_window as unlocked
 from support.layout_checks import SMALL_SCREEN, check_window, chips_cut_in_half
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-def unlocked(qtbot: Any, make_window: MakeWindow, lang: str = "en") -> MainWindow:
-    win: MainWindow = make_window(lang=lang)
-    create_vault(qtbot, win)
-    win.languages.set_language(lang, remember=False)
-    return win
 
 
 def new_editor(win: MainWindow) -> EntryEditor:

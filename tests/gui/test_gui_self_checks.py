@@ -18,16 +18,14 @@ from peerapp.gui.insights.outcomes import OutcomesCard
 from peerapp.gui.insights.self_check_dialog import SelfCheckDialog
 from peerapp.gui.shell.main_window import MainWindow
 from peerapp.gui.shell.pseudo import PSEUDO
-from support.gui import MakeWindow, create_vault
+from support.gui import MakeWindow, unlocked_window
 from support.layout_checks import SMALL_SCREEN, check_window
 
 LEFT = Qt.MouseButton.LeftButton
 
 
 def opened(qtbot: Any, make_window: MakeWindow, lang: str = "en") -> tuple[MainWindow, OutcomesCard]:
-    win: MainWindow = make_window(lang=lang)
-    create_vault(qtbot, win)
-    win.languages.set_language(lang, remember=False)
+    win = unlocked_window(qtbot, make_window, lang)
     page = win.insights_page
     win.show_tab(page)
     qtbot.waitUntil(lambda: page.outcomes.isVisible(), timeout=10000)

@@ -21,17 +21,11 @@ from peerapp.gui.journal.template_picker import TemplatePicker
 from peerapp.gui.journal.templates_dialog import TemplatesDialog
 from peerapp.gui.shell.main_window import MainWindow
 from peerapp.gui.shell.pseudo import PSEUDO
-from support.gui import MakeWindow, answer_next_box, create_vault, type_text
+from support.gui import MakeWindow, answer_next_box, type_text
+from support.gui import unlocked_window as opened
 from support.layout_checks import SMALL_SCREEN, Problem, check_window, chips_cut_in_half
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-def opened(qtbot: Any, make_window: MakeWindow, lang: str = "en") -> MainWindow:
-    win: MainWindow = make_window(lang=lang)
-    create_vault(qtbot, win)
-    win.languages.set_language(lang, remember=False)
-    return win
 
 
 def vault_templates(win: MainWindow) -> TemplateRepository:
@@ -129,6 +123,28 @@ def test_an_entry_being_written_is_not_replaced(qtbot: Any, make_window: MakeWin
     assert picker.isVisible() and picker.notice.isVisible()
     assert win.journal_page.editor is editor and editor.body.toPlainText() == "my own words"
     picker.reject()
+
+
+def test_the_journal_page_offers_templates_beside_new_entry(qtbot: Any, make_window: MakeWindow) -> None:
+    """ "From a template…" sits beside New entry and opens the picker; not while the trash is shown."""
+    win = opened(qtbot, make_window, "ar")
+    page = win.journal_page
+    assert page.template_button.text() == "من &قالب…"
+    row = page.filters.dates_row
+    assert row.indexOf(page.template_button) == row.indexOf(page.new_button) - 1
+    click(qtbot, page.template_button)
+    picker = shown(win, TemplatePicker)
+    chosen = picker.selected()
+    assert chosen is not None
+    click(qtbot, picker.start_button)
+    assert not picker.isVisible()
+    assert page.editor is not None and page.editor.title.text() == chosen.title
+    page.editor.keep_and_close()
+    page.discard_draft()
+    click(qtbot, page.trash_button)
+    assert not page.template_button.isEnabled()
+    click(qtbot, page.template_button)
+    assert not [d for d in win.findChildren(TemplatePicker) if d.isVisible()]
 
 
 def test_with_every_template_deleted_the_picker_says_how_to_make_one(

@@ -51,6 +51,14 @@ def create_vault(qtbot: Any, win: MainWindow, *, with_tour: bool = False) -> Non
         tour.mark_shown(win)
 
 
+def unlocked_window(qtbot: Any, make_window: MakeWindow, lang: str = "en") -> MainWindow:
+    """A window in `lang` with a journal just made through the first run (create_vault), unlocked."""
+    win = make_window(lang=lang)
+    create_vault(qtbot, win)
+    win.languages.set_language(lang, remember=False)
+    return win
+
+
 def write_entry(qtbot: Any, win: MainWindow, title: str, body: str, mood: int = 4, tags: str = "") -> None:
     """Write and save one entry through the editor."""
     win.journal_page.new_entry()

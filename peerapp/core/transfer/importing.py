@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC
 from pathlib import Path
+from typing import cast
 
 from .. import textnorm, untrusted
 from ..db import Connection
@@ -18,15 +19,17 @@ from ..errors import (
     ImportRowError,
     ImportTooManyBadRows,
     InvalidInput,
+    PeerappError,
     UnknownMoodLabels,
 )
 from ..insight_schema import bulk_insights
 from ..journal import INDEX_VERSION_KEY, Entry
-from ..journal_rows import cached_index_words, insert_checked
+from ..journal_rows import Prepared, insert_prepared, prepare
 from ..tasks import CancelToken, Progress, no_progress, token
-from . import extras
+from . import extras, read_ahead
 from .base import Row, shown
 from .paging import batches
+from .read_ahead import WireRow
 from .registry import get_importer
 
 # The page cache while an import writes (KiB; SQLite's default is 2 MiB). With the default, the
@@ -173,54 +176,73 @@ def import_entries(
     path = Path(path)
     size = os.stat(path).st_size
     report = ImportReport()
-    cap = [0, 0]
+    bad = 0
     tag_ids: dict[str, int] = {}  # valid for this transaction only
     progress(0, size)
-    # The first batch is read before the transaction begins: a file that is no file, is not text or
-    # is not in the format is refused without touching the journal (or its connection).
-    pending = batches(_checked(source, path, mood_map, cap))
-    first = next(pending, None)
-    cache = int(conn.execute("PRAGMA cache_size").fetchone()[0])
-    foreign_keys = int(conn.execute("PRAGMA foreign_keys").fetchone()[0])
-    conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
-    # Every link an import writes points at an entry of the same batch or a tag it has just found or
-    # made (journal_rows.insert_checked), so SQLite's check of each against its parent is spared. It can
-    # only be changed outside a transaction, and is put back whatever happens.
-    conn.execute("PRAGMA foreign_keys = OFF")
-    try:
-        conn.execute("BEGIN IMMEDIATE")
+    with read_ahead.batches(source, path, mood_map) as pending:
+        # The first batch is read before the transaction begins: a file that is no file, is not text or
+        # is not in the format is refused without touching the journal (or its connection).
+        first = next(pending, None)
+        cache = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+        foreign_keys = int(conn.execute("PRAGMA foreign_keys").fetchone()[0])
+        conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+        # Every link an import writes points at an entry of the same batch or a tag it has just found or
+        # made (journal_rows.insert_prepared), so SQLite's check of each against its parent is spared. It
+        # can only be changed outside a transaction, and is put back whatever happens.
+        conn.execute("PRAGMA foreign_keys = OFF")
         try:
-            hash_size = _fts_hash_size(conn, IMPORT_FTS_HASH)
-            # A fresh index is marked with the normaliser's version when its first entries go in.
-            conn.execute(
-                "INSERT OR IGNORE INTO kv (key, value) VALUES (?, ?)",
-                (INDEX_VERSION_KEY, str(textnorm.VERSION)),
-            )
-            now = utc_stamp()
-            # The insight aggregates are brought up to date once at the end, set by set, for the days
-            # the import wrote to (about half a second at 50k entries, where their triggers took 2.5 s),
-            # and each distinct word is normalised once.
-            with bulk_insights(conn) as days, cached_index_words():
-                for batch in itertools.chain([first] if first else [], pending):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                hash_size = _fts_hash_size(conn, IMPORT_FTS_HASH)
+                # A fresh index is marked with the normaliser's version when its first entries go in.
+                conn.execute(
+                    "INSERT OR IGNORE INTO kv (key, value) VALUES (?, ?)",
+                    (INDEX_VERSION_KEY, str(textnorm.VERSION)),
+                )
+                now = utc_stamp()
+                # The insight aggregates are brought up to date once at the end, set by set, for the days
+                # the import wrote to (about half a second at 50k entries, where their triggers took 2.5 s).
+                with bulk_insights(conn) as days:
+                    for batch in itertools.chain([first] if first else [], pending):
+                        cancel.raise_if_cancelled()
+                        bad += sum(row[4] is not None for row in batch)
+                        # A file bound to fail (more bad rows than allowed) is still read to its end, so the
+                        # one error told is the same as check_import_file's; nothing more is written meanwhile.
+                        if bad <= untrusted.MAX_BAD_ROWS:
+                            days.update(_import_batch(conn, batch, report, tag_ids, now))
+                        progress(min(batch[-1][1], size), size)
                     cancel.raise_if_cancelled()
-                    # A file bound to fail (more bad rows than allowed) is still read to its end, so the
-                    # one error told is the same as check_import_file's; nothing more is written meanwhile.
-                    if cap[1] <= untrusted.MAX_BAD_ROWS:
-                        days.update(_import_batch(conn, batch, report, tag_ids, now))
-                    progress(min(batch[-1].read, size), size)
-                cancel.raise_if_cancelled()
-            _fts_hash_size(conn, hash_size)
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-    finally:
-        conn.execute(f"PRAGMA foreign_keys = {foreign_keys}")
-        conn.execute(f"PRAGMA cache_size = {cache}")
+                _fts_hash_size(conn, hash_size)
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        finally:
+            conn.execute(f"PRAGMA foreign_keys = {foreign_keys}")
+            conn.execute(f"PRAGMA cache_size = {cache}")
     report.errors.sort(key=lambda item: item[0])
     progress(size, size)
     return report
+
+
+def _read_batches(source: str, path: Path, mood_map: dict[str, int] | None) -> Iterator[list[WireRow]]:
+    """The file's rows as the import stores them, a batch at a time: checked (_checked), each entry
+    prepared with its search index texts, each distinct word normalised once (textnorm.IndexWords).
+    Run by read_ahead, here or in its child process; raises what _checked raises."""
+    index_text = textnorm.IndexWords().index_text
+    for batch in batches(_checked(source, path, mood_map, [0, 0])):
+        yield [_wire(row, index_text) for row in batch]
+
+
+def _wire(row: Row, index_text: Callable[[str], str]) -> WireRow:
+    if row.extra is not None:
+        return (row.line, row.read, None, None, None, row.extra)
+    entry = row.entry
+    uid = None if entry is None else entry.uid
+    if row.error is not None or entry is None:
+        return (row.line, row.read, uid, None, row.error, None)
+    return (row.line, row.read, uid, prepare(entry, index_text), None, None)
 
 
 def _fts_hash_size(conn: Connection, size: int) -> int:
@@ -231,13 +253,13 @@ def _fts_hash_size(conn: Connection, size: int) -> int:
 
 
 def _import_batch(
-    conn: Connection, batch: list[Row], report: ImportReport, tag_ids: dict[str, int], now: str
+    conn: Connection, batch: list[WireRow], report: ImportReport, tag_ids: dict[str, int], now: str
 ) -> list[str]:
     """Add a batch's new rows inside the import's transaction; count duplicates, note bad rows.
     Returns the local days of the entries added."""
-    lists = [row.extra for row in batch if row.extra is not None]
-    batch = [row for row in batch if row.extra is None]
-    uids = [row.entry.uid for row in batch if row.entry is not None]
+    lists = [row[5] for row in batch if row[5] is not None]
+    rows = [row for row in batch if row[5] is None]
+    uids = [row[2] for row in rows if row[2] is not None]
     existing: set[str] = set()
     for i in range(0, len(uids), 500):
         chunk = uids[i : i + 500]
@@ -245,19 +267,22 @@ def _import_batch(
             r[0]
             for r in conn.execute(f"SELECT uid FROM entry WHERE uid IN ({','.join('?' * len(chunk))})", chunk)
         )
-    fresh: list[Entry] = []
-    for row in batch:
-        if row.entry is not None and row.entry.uid in existing:
+    fresh: list[Prepared] = []
+    for line, _read, uid, prepared, error, _extra in rows:
+        if uid is not None and uid in existing:
             report.skipped_duplicates += 1  # already there (or earlier in this file): not an error
-        elif row.error is not None:
-            report.errors.append((row.line, row.error.user_message()))
+        elif error is not None:
+            report.errors.append((line, cast(PeerappError, error).user_message()))
         else:
-            assert row.entry is not None
-            existing.add(row.entry.uid)
-            fresh.append(row.entry)
+            assert uid is not None and prepared is not None
+            existing.add(uid)
+            fresh.append(cast(Prepared, prepared))
     # Checked and tidied as read (_check), so the whole batch goes in with one statement per table.
     report.added += len(fresh)
-    days = insert_checked(conn, fresh, tag_ids, now)
-    for key, rows in lists:  # after the entries: a bad list fails the whole import, and nothing is kept
-        extras.store(conn, key, rows)
+    _first, days = insert_prepared(conn, fresh, tag_ids, now)
+    for (
+        key,
+        rows_of_list,
+    ) in lists:  # after the entries: a bad list fails the whole import, and nothing is kept
+        extras.store(conn, key, rows_of_list)
     return days

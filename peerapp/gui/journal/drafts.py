@@ -1,9 +1,35 @@
-"""Which unfinished entry the journal page's draft banner resumes, and as which entry."""
+"""The journal page's draft banner, and which unfinished entry it resumes, as which entry."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
 from ...core.journal import Entry, JournalRepository
+from ..common import Retranslatable
 from .drafted_dialog import draft_slot
+
+
+class DraftBanner(Retranslatable, QWidget):
+    """ "You have an entry you did not finish", with Continue writing and Discard it (the page wires them)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.resume_button = QPushButton()
+        self.discard_button = QPushButton()
+        row = QHBoxLayout(self)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.resume_button)
+        row.addWidget(self.discard_button)
+        self.retranslate_ui()
+        self.hide()
+
+    def retranslate_ui(self) -> None:
+        # The journal page's texts (they were its own before the banner was a widget of its own).
+        self.label.setText(QCoreApplication.translate("JournalPage", "You have an entry you did not finish."))
+        self.resume_button.setText(QCoreApplication.translate("JournalPage", "Continue writing"))
+        self.discard_button.setText(QCoreApplication.translate("JournalPage", "Discard it"))
 
 
 def draft_to_resume(repo: JournalRepository) -> tuple[Entry | None, dict[str, object]] | None:

@@ -21,7 +21,7 @@ from ...core.journal import Entry, EntryFilter, JournalRepository
 from ...core.session import Session
 from ..common import Retranslatable
 from ..widgets.announce import announce
-from .drafts import draft_to_resume
+from .drafts import DraftBanner, draft_to_resume
 from .editor import EntryEditor
 from .empty_timeline import EmptyTimeline, empty_kind
 from .entry_view import EntryView
@@ -33,6 +33,7 @@ class JournalPage(Retranslatable, QWidget):
     """Everything shown while the vault is unlocked. `clear()` removes every decrypted byte."""
 
     entries_changed = Signal()
+    template_wanted = Signal()  # "From a template…": MainWindow opens its picker (gui/shell/menus.py)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,18 +70,14 @@ class JournalPage(Retranslatable, QWidget):
         self.restore_button = QPushButton()
         self.empty_trash_button = QPushButton()
         self.count_label = QLabel()
-        self.draft_banner = QWidget()
-        self.draft_label = QLabel()
-        self.resume_button = QPushButton()
-        self.discard_button = QPushButton()
+        self.draft_banner = DraftBanner()
+        self.resume_button = self.draft_banner.resume_button
+        self.discard_button = self.draft_banner.discard_button
+        # Beside New entry: a template's headings and feelings to start from (the Journal menu's item).
+        self.template_button = QPushButton()
+        self.template_button.clicked.connect(self.template_wanted)
 
-        banner = QHBoxLayout(self.draft_banner)
-        banner.addWidget(self.draft_label, 1)
-        banner.addWidget(self.resume_button)
-        banner.addWidget(self.discard_button)
-        self.draft_banner.hide()
-
-        for widget in (self.count_label, self.trash_button, self.new_button):
+        for widget in (self.count_label, self.trash_button, self.template_button, self.new_button):
             self.filters.dates_row.addWidget(widget)
 
         left = QWidget()
@@ -151,9 +148,7 @@ class JournalPage(Retranslatable, QWidget):
         self.restore_button.setText(self.tr("&Restore"))
         self.empty_trash_button.setText(self.tr("Empty trash…"))
         self.list.setAccessibleName(self.tr("Journal entries, newest first"))
-        self.draft_label.setText(self.tr("You have an entry you did not finish."))
-        self.resume_button.setText(self.tr("Continue writing"))
-        self.discard_button.setText(self.tr("Discard it"))
+        self.template_button.setText(self.tr("From a te&mplate…"))
         self.delete_action.setText(self.tr("Delete"))
         self._update_count()
         self.list.viewport().update()
@@ -244,6 +239,7 @@ class JournalPage(Retranslatable, QWidget):
         if self.trash_button.isChecked() != on:
             self.trash_button.setChecked(on)
         self.new_button.setEnabled(not on)
+        self.template_button.setEnabled(not on)
         self.apply_filter()
         self._update_buttons()
 

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from ...core.journal import JournalRepository
     from ...core.session import Session
     from ..insights.page import InsightsPage
+    from ..journal.page import JournalPage
     from ..library.page import LibraryPage
     from ..tools import ToolDialog
     from .damage import IntegrityCheck
@@ -145,6 +146,8 @@ class MainWindow(Retranslatable, NamedPages, MainMenus, DataActions, AccountDial
         if changed is not None:
             changed.connect(self._entries_changed)
         self._add_page_menus(make, page)
+        if make is pages.journal:  # "From a template…" beside New entry: the Journal menu's item
+            cast("JournalPage", page).template_wanted.connect(self.template_action.trigger)
         if make is pages.library:
             library = cast("LibraryPage", page)
             library.tried.connect(self._tried_technique)
