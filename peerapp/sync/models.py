@@ -28,6 +28,9 @@ class Group:
     version: int = 1  # the group's protocol version (new groups are 2)
     role: str = "member"  # "admin", "member", or "pending" (waiting for an admin's approval)
     removed: bool = False  # an admin removed me (v2): new posts can be neither read nor written
+    # v2: a change of the group's key was sealed to other members than this computer knows: the
+    # server may be showing people different versions of the group (GroupState.roster_warning).
+    roster_warning: bool = False
 
 
 @dataclass(frozen=True)

@@ -109,6 +109,17 @@ def test_a_child_reads_and_the_journal_is_the_one_reading_here_gives(
     assert [line for line, _ in report.errors] == [8, BATCH + 6]
     assert "mood" in report.errors[0][1]
     assert _journal(repo.conn) == _journal(here)
+    # Again: every row is there already; the child skips preparing them, and the count is the same.
+    again = import_entries(repo.conn, "json", source, progress=watch)
+    monkeypatch.setattr(read_ahead, "CHILD_READS_FROM", 10**12)
+    expected = import_entries(here, "json", source)
+    assert (again.added, again.skipped_duplicates, again.errors) == (
+        expected.added,
+        expected.skipped_duplicates,
+        expected.errors,
+    )
+    assert again.added == 0 and again.skipped_duplicates == ROWS - 2
+    assert _journal(repo.conn) == _journal(here)
 
 
 def test_damage_the_child_finds_late_is_raised_and_changes_nothing(

@@ -19,6 +19,7 @@ from peerapp.gui.groups.members import MembersDialog
 from peerapp.gui.groups.page import GroupsPage
 from peerapp.gui.groups.post import PostCard
 from peerapp.gui.groups.rules import RulesDialog, RulesEditDialog
+from peerapp.gui.groups.strip import GroupStrip
 from peerapp.gui.shell.main_window import MainWindow
 from peerapp.gui.shell.pseudo import PSEUDO
 from peerapp.sync import models
@@ -176,3 +177,29 @@ def test_an_unverified_post_never_shows_the_name_it_claims(qtbot: Any) -> None:
     )
     qtbot.addWidget(signed)
     assert signed.author.text() == "Kind Owl" and signed.author.toolTip() == ""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", PSEUDO])
+def test_a_group_the_server_may_split_says_so_and_fits(
+    qtbot: Any, make_window: MakeWindow, lang: str
+) -> None:
+    """The roster warning (tests/sync/test_v2_hostile.py makes a real one) as the group's strip shows it,
+    1024 pixels wide."""
+    win = make_window(lang=lang)
+    win.languages.set_language(lang, remember=False)
+    strip = GroupStrip()
+    qtbot.addWidget(strip)
+    strip.resize(SMALL_SCREEN[0], 400)
+    strip.show()
+    group = models.Group(1, LONG_NAME, "https://example.org", "Kind Owl", False, 0, 0, None, None, version=2)
+    strip.show_for(group)
+    assert not strip.banner.isVisible()
+    strip.show_for(models.Group(**{**group.__dict__, "roster_warning": True}))
+    assert strip.banner.isVisible() and strip.members_button.isVisible()
+    if lang == "en":
+        assert strip.banner_title.text() == "This group's server may not be telling everyone the same thing"
+        assert "Compare safety codes" in strip.banner_text.text()
+    elif lang == "ar":
+        assert strip.banner_title.text().startswith("قد لا يعرض خادم")
+        assert strip.isRightToLeft()
+    assert [str(p) for p in check_window(strip, f"{lang} roster warning")] == []

@@ -232,3 +232,32 @@ def test_a_forged_grant_at_the_door_lets_nobody_in(tmp_path: Path, sqlite_server
     ben.sync()
     assert ben.state().current == 1
     assert ben.state().epochs[1].secret != bytes(32)
+
+
+def test_a_join_hidden_from_the_admin_is_caught_and_the_group_says_so(
+    tmp_path: Path, sqlite_server: ServerProcess, lying: LyingServer
+) -> None:
+    ana, ben, cai = group_of(tmp_path, sqlite_server.url, ["Ana", "Ben", "Cai"])
+    sync_all([ana, ben, cai])
+    room = ana.state().room_id.hex()
+    before = head(sqlite_server.url, room)
+    # Eve joins; a server lying to the admin hides it from her, and shows it to Ben.
+    eve = Person(tmp_path, "Eve")
+    eve.gid = eve.service.join_group(ana.service.invite(ana.gid), "Eve").id
+    eve.sync()
+    hidden = set(range(before + 1, head(sqlite_server.url, room) + 1))
+    assert hidden
+    behind(ana, lying.url)
+    lying.edit = lambda page: [e for e in page if e["seq"] not in hidden]
+    cai.say("after Eve came in")  # Ana reads on past Eve's join without seeing it
+    cai.sync()
+    ana.sync()
+    ben.sync()
+    assert not ben.service.group(ben.gid).roster_warning
+    # Ana removes Cai: the new key is sealed to the group she was shown, without Eve.
+    remove(ana, "Cai", lying.url)
+    ben.sync()
+    assert ben.state().current == 1  # the new key is refused, not taken
+    assert ben.service.group(ben.gid).roster_warning
+    assert [g.roster_warning for g in ben.service.groups()] == [True]
+    assert not ana.service.group(ana.gid).roster_warning

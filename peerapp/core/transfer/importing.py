@@ -179,9 +179,14 @@ def import_entries(
     bad = 0
     tag_ids: dict[str, int] = {}  # valid for this transaction only
     progress(0, size)
-    with read_ahead.batches(source, path, mood_map) as pending:
+
+    def known() -> frozenset[str]:  # what a child reading a large file need not prepare
+        return frozenset(uid for (uid,) in conn.execute("SELECT uid FROM entry"))
+
+    with read_ahead.batches(source, path, mood_map, known) as pending:
         # The first batch is read before the transaction begins: a file that is no file, is not text or
-        # is not in the format is refused without touching the journal (or its connection).
+        # is not in the format is refused without touching the journal (a large regular file, read by
+        # a child, after one SELECT of the journal's uids).
         first = next(pending, None)
         cache = int(conn.execute("PRAGMA cache_size").fetchone()[0])
         foreign_keys = int(conn.execute("PRAGMA foreign_keys").fetchone()[0])
@@ -226,21 +231,24 @@ def import_entries(
     return report
 
 
-def _read_batches(source: str, path: Path, mood_map: dict[str, int] | None) -> Iterator[list[WireRow]]:
+def _read_batches(
+    source: str, path: str, mood_map: dict[str, int] | None, known: frozenset[str]
+) -> Iterator[list[WireRow]]:
     """The file's rows as the import stores them, a batch at a time: checked (_checked), each entry
-    prepared with its search index texts, each distinct word normalised once (textnorm.IndexWords).
-    Run by read_ahead, here or in its child process; raises what _checked raises."""
+    prepared with its search index texts, each distinct word normalised once (textnorm.IndexWords),
+    but not those whose uid is in `known` (already in the journal: skipped). Run by read_ahead, here
+    or in its child process; raises what _checked raises."""
     index_text = textnorm.IndexWords().index_text
-    for batch in batches(_checked(source, path, mood_map, [0, 0])):
-        yield [_wire(row, index_text) for row in batch]
+    for batch in batches(_checked(source, Path(path), mood_map, [0, 0])):
+        yield [_wire(row, index_text, known) for row in batch]
 
 
-def _wire(row: Row, index_text: Callable[[str], str]) -> WireRow:
+def _wire(row: Row, index_text: Callable[[str], str], known: frozenset[str]) -> WireRow:
     if row.extra is not None:
         return (row.line, row.read, None, None, None, row.extra)
     entry = row.entry
     uid = None if entry is None else entry.uid
-    if row.error is not None or entry is None:
+    if row.error is not None or entry is None or entry.uid in known:
         return (row.line, row.read, uid, None, row.error, None)
     return (row.line, row.read, uid, prepare(entry, index_text), None, None)
 
@@ -269,8 +277,10 @@ def _import_batch(
         )
     fresh: list[Prepared] = []
     for line, _read, uid, prepared, error, _extra in rows:
-        if uid is not None and uid in existing:
-            report.skipped_duplicates += 1  # already there (or earlier in this file): not an error
+        # Already there (or earlier in this file), or there when the import began (not prepared): not
+        # an error.
+        if uid is not None and (uid in existing or (prepared is None and error is None)):
+            report.skipped_duplicates += 1
         elif error is not None:
             report.errors.append((line, cast(PeerappError, error).user_message()))
         else:

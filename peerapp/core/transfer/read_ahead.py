@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import os
 import pickle
+import stat
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -35,6 +36,9 @@ WireRow = tuple[
     int, int, "str | None", "tuple[object, ...] | None", "Exception | None", "tuple[str, object] | None"
 ]
 Batches = Iterator[list[WireRow]]
+# What is read: the format, the file, the mood map, and the uids the journal holds (rows with these are
+# sent as duplicates, not prepared: a file imported again is mostly them).
+Job = tuple[str, str, "dict[str, int] | None", frozenset[str]]
 
 # What the child runs: the importing process's sys.path, then _child_main.
 _BOOT = (
@@ -43,15 +47,20 @@ _BOOT = (
 )
 
 
-def _read_here(source: str, path: Path, mood_map: dict[str, int] | None) -> Batches:
+def _read_here(job: Job) -> Batches:
     from .importing import _read_batches  # importing imports this module
 
-    return _read_batches(source, path, mood_map)
+    return _read_batches(*job)
 
 
-def _start(source: str, path: Path, mood_map: dict[str, int] | None) -> subprocess.Popen[bytes] | None:
-    if getattr(sys, "frozen", False) or os.stat(path).st_size < CHILD_READS_FROM or (os.cpu_count() or 1) < 2:
-        return None
+def _worth_a_child(path: Path) -> bool:
+    """A large regular file, more than one core, and a Python to start (not a frozen build)."""
+    info = os.stat(path)
+    big = stat.S_ISREG(info.st_mode) and info.st_size >= CHILD_READS_FROM
+    return big and (os.cpu_count() or 1) > 1 and not getattr(sys, "frozen", False)
+
+
+def _start(job: Job) -> subprocess.Popen[bytes] | None:
     try:
         child = subprocess.Popen(
             [sys.executable, "-c", _BOOT],
@@ -65,7 +74,7 @@ def _start(source: str, path: Path, mood_map: dict[str, int] | None) -> subproce
     try:
         with child.stdin:
             # This process's import path first, so the child runs this same package.
-            child.stdin.write(pickle.dumps(sys.path) + pickle.dumps((source, str(path), mood_map)))
+            child.stdin.write(pickle.dumps(sys.path) + pickle.dumps(job))
     except OSError:  # it died at once: read here
         child.kill()
         child.wait()
@@ -74,16 +83,22 @@ def _start(source: str, path: Path, mood_map: dict[str, int] | None) -> subproce
 
 
 @contextmanager
-def batches(source: str, path: Path, mood_map: dict[str, int] | None) -> Iterator[Batches]:
-    """The file's batches of wire rows, read by a child process when the file is large; the child is
-    stopped on the way out, whatever happens."""
-    child = _start(source, path, mood_map)
+def batches(
+    source: str, path: Path, mood_map: dict[str, int] | None, known: Callable[[], frozenset[str]]
+) -> Iterator[Batches]:
+    """The file's batches of wire rows, read by a child process when the file is large (which is then
+    given `known()`); the child is stopped on the way out, whatever happens."""
+    job: Job = (source, str(path), mood_map, frozenset())
+    child = None
+    if _worth_a_child(path):
+        job = (source, str(path), mood_map, known())
+        child = _start(job)
     if child is None:
-        yield _read_here(source, path, mood_map)
+        yield _read_here(job)
         return
     assert child.stdout is not None
     try:
-        yield _received(child.stdout, source, path, mood_map)
+        yield _received(child.stdout, job)
     finally:
         if child.poll() is None:
             child.kill()
@@ -91,7 +106,7 @@ def batches(source: str, path: Path, mood_map: dict[str, int] | None) -> Iterato
         child.wait()
 
 
-def _received(pipe: IO[bytes], source: str, path: Path, mood_map: dict[str, int] | None) -> Batches:
+def _received(pipe: IO[bytes], job: Job) -> Batches:
     rows = 0
     while True:
         try:
@@ -104,7 +119,7 @@ def _received(pipe: IO[bytes], source: str, path: Path, mood_map: dict[str, int]
             raise batch
         rows += len(batch)
         yield batch
-    for batch in _read_here(source, path, mood_map):
+    for batch in _read_here(job):
         if rows >= len(batch):
             rows -= len(batch)  # the child sent these
             continue
@@ -117,9 +132,9 @@ def _child_main() -> None:
     stopped the reading. Standard output carries only these; anything printed goes nowhere."""
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
-    source, path, mood_map = pickle.load(sys.stdin.buffer)
+    job = pickle.load(sys.stdin.buffer)
     try:
-        for batch in _read_here(source, Path(path), mood_map):
+        for batch in _read_here(job):
             pickle.dump(batch, out, protocol=pickle.HIGHEST_PROTOCOL)
             out.flush()
         pickle.dump(None, out)

@@ -15,6 +15,7 @@ from .members import is_admin
 
 # What the banner says, by state; "" hides it.
 WAITING, JOINING, REMOVED, OLD_ADMIN, OLD = "waiting", "joining", "removed", "old_admin", "old"
+SPLIT = "split"  # the server may be showing people different versions of the group
 
 
 def state_of(group: Group | None) -> str:
@@ -23,6 +24,8 @@ def state_of(group: Group | None) -> str:
         return ""
     if getattr(group, "removed", False):
         return REMOVED
+    if getattr(group, "roster_warning", False):
+        return SPLIT
     if group.role == PENDING:
         # Until the first sync a joiner cannot know whether the group asks for approval: say only that.
         return WAITING if group.last_sync_at else JOINING
@@ -107,6 +110,15 @@ class GroupStrip(Retranslatable, QWidget):
                 self.tr(
                     "New posts no longer reach you, and you can't write here. Posts you already had stay "
                     "readable on this computer until you leave the group."
+                ),
+            ),
+            SPLIT: (
+                self.tr("This group's server may not be telling everyone the same thing"),
+                self.tr(
+                    "The group's key was changed for a list of members that does not match the one "
+                    "this computer has. A server that shows people different versions of a group does "
+                    "this. New posts may not reach you until an admin changes the key again. Compare "
+                    "safety codes with members you trust (Members…), and tell an admin you know."
                 ),
             ),
             OLD_ADMIN: (

@@ -1,8 +1,7 @@
 """GroupService's version 2 half (a mixin): creating and joining v2 groups, members and safety codes,
-removal, admins, approval, invites, rules, leaving with succession, and the v1 -> v2 upgrade.
-
-Admin actions are queued and carried out by the next sync from the freshest state (intents.py);
-leaving and upgrading need the server at once and say so with ServerUnavailable."""
+removal, admins, approval, invites, rules, leaving with succession, and the v1 -> v2 upgrade. Admin
+actions are queued and carried out by the next sync from the freshest state (intents.py); leaving and
+upgrading need the server at once and say so with ServerUnavailable."""
 
 from __future__ import annotations
 
@@ -105,15 +104,16 @@ class GroupsV2:
         return state
 
     def _with_roles(self, groups: list[models.Group]) -> list[models.Group]:
-        """Each v2 group's version, role and removal, from its state."""
+        """Each v2 group's version, role, removal and roster warning, from its state."""
         out = []
         for group in groups:
             if v2store.version(self.conn, group.id) == 2:
                 s = saved.load(self.conn, group.id)
-                role = (
-                    models.ADMIN if s.admin_key else models.MEMBER if s.current else models.PENDING_APPROVAL
+                role = models.MEMBER if s.current else models.PENDING_APPROVAL
+                role = models.ADMIN if s.admin_key else role
+                group = dataclasses.replace(
+                    group, version=2, role=role, removed=s.removed_me, roster_warning=s.roster_warning
                 )
-                group = dataclasses.replace(group, version=2, role=role, removed=s.removed_me)
             else:
                 group = dataclasses.replace(group, role=models.ADMIN if group.is_admin else models.MEMBER)
             out.append(group)
