@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import cast
@@ -17,22 +15,6 @@ from .entries import CopingUse, Entry
 from .vocab import EMOTIONS
 
 ENTRY_COLUMNS = "id, uid, at, mood, title, body, created_at, updated_at, deleted_at, prompt"
-
-# What index rows are made with. A context variable, so a bulk import's cached normaliser (set with
-# cached_index_words) serves its own thread only, while other writes keep the plain one.
-_INDEX_TEXT: ContextVar[Callable[[str], str]] = ContextVar("index_text", default=textnorm.index_text)
-
-
-@contextmanager
-def cached_index_words() -> Iterator[None]:
-    """Inside: this thread's index rows come from one textnorm.IndexWords (the same text, found once
-    per distinct word); the cache is dropped at the end."""
-    reset = _INDEX_TEXT.set(textnorm.IndexWords().index_text)
-    try:
-        yield
-    finally:
-        _INDEX_TEXT.reset(reset)
-
 
 # Where each known emotion goes in an entry's list (the vocabulary's order); unknown keys go last.
 _EMOTION_RANK = {key: i for i, key in enumerate(EMOTIONS)}
@@ -152,10 +134,9 @@ class ChildRows:
 
     def collect(self, entries: Iterable[Entry], conn: Connection, known_tags: dict[str, int]) -> None:
         """The rows of `entries` (their ids given); a tag's id comes from `known_tags`, or `tag_id`."""
-        index_text = _INDEX_TEXT.get()
         for entry in entries:
             assert entry.id is not None
-            self.add(entry.id, prepare(entry, index_text), conn, known_tags)
+            self.add(entry.id, prepare(entry, textnorm.index_text), conn, known_tags)
 
     def add(self, entry_id: int, row: Prepared, conn: Connection, known_tags: dict[str, int]) -> None:
         """The child rows of one prepared entry. Bound appends and no call per tag already known: an
@@ -177,7 +158,7 @@ class ChildRows:
     def collect_index(self, entry: Entry) -> None:
         """The full-text index holds normalised words only; it is searched, never shown."""
         assert entry.id is not None
-        index_text = _INDEX_TEXT.get()
+        index_text = textnorm.index_text
         self.index.append(
             (entry.id, index_text(entry.title), index_text(" ".join(entry.tags)), index_text(entry.text))
         )
@@ -197,8 +178,8 @@ def insert_checked(conn: Connection, entries: list[Entry], known_tags: dict[str,
         entry.uid = entry.uid or uuid.uuid4().hex
         entry.created_at = entry.created_at or now
         entry.updated_at = entry.updated_at or now
-    index_text = _INDEX_TEXT.get()
-    first, days = insert_prepared(conn, [prepare(entry, index_text) for entry in entries], known_tags, now)
+    rows = [prepare(entry, textnorm.index_text) for entry in entries]
+    first, days = insert_prepared(conn, rows, known_tags, now)
     for entry_id, entry in enumerate(entries, first):
         entry.id = entry_id
     return days

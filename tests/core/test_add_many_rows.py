@@ -6,8 +6,6 @@ faster way of building the rows cannot change what a bulk import or a save store
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -15,7 +13,6 @@ import pytest
 from peerapp.core import db, textnorm
 from peerapp.core.errors import InvalidInput
 from peerapp.core.journal import CopingUse, Entry, JournalRepository
-from peerapp.core.journal_rows import cached_index_words
 
 TZ = timezone(timedelta(hours=3))
 
@@ -67,17 +64,7 @@ def _instances(conn: db.Connection, schema: str, table: str) -> list[tuple[objec
     ]
 
 
-@pytest.fixture(params=["plain", "word cache"])
-def words(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Both ways index rows are made: a save's, and an import's per-word cache."""
-    context: AbstractContextManager[None] = (
-        cached_index_words() if request.param == "word cache" else nullcontext()
-    )
-    with context:
-        yield
-
-
-def test_add_many_stores_each_entry_and_its_rows(repo: JournalRepository, words: None) -> None:
+def test_add_many_stores_each_entry_and_its_rows(repo: JournalRepository) -> None:
     conn = repo.conn
     repo.add(Entry(at=datetime(2024, 4, 1, tzinfo=TZ), tags=["work"], uid="before"))  # a tag already stored
     entries = _entries()
