@@ -137,6 +137,15 @@ def cut_in_half(area: QAbstractScrollArea, leaves: list[QWidget]) -> list[str]:
 
 
 def chips_cut_in_half(chips: Any) -> list[str]:
-    """The headings, descriptions and chips an EmotionChips' feelings area cuts in half where it ends."""
+    """The headings, descriptions and chips an EmotionChips' feelings area cuts in half where it ends,
+    and any heading it shows without the group's first chip under it."""
     leaves = [leaf for box in chips.groups.values() for leaf in (box.title, box.description, *box.chips)]
-    return cut_in_half(chips.area, leaves)
+    cut = cut_in_half(chips.area, leaves)
+    view = chips.area.viewport()
+    for box in chips.groups.values():
+        if box.isVisibleTo(view) and box.chips:
+            first = box.chips[0]
+            heading_shown = box.title.mapTo(view, QPoint(0, 0)).y() < view.height()
+            if heading_shown and first.mapTo(view, QPoint(0, 0)).y() + first.height() > view.height():
+                cut.append(f"heading alone: {describe(box.title)}")
+    return cut

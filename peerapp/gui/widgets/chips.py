@@ -168,11 +168,11 @@ class EmotionChips(Retranslatable, QWidget):
             for note in notes:
                 note.setMinimumHeight(need)
         if self.limit is not None:
-            leaves = [
-                leaf for box in self.groups.values() for leaf in (box.title, box.description, *box.chips)
-            ]
+            # A group's heading and description go with its first chip: never a heading alone.
+            blocks = [[box.title, box.description, *box.chips[:1]] for box in self.groups.values()]
+            blocks += [[chip] for box in self.groups.values() for chip in box.chips]
             least = self.area.minimumHeight()
-            self.area.setMaximumHeight(clean_cut(self.inner, leaves, least, self.limit, design.SPACE["xs"]))
+            self.area.setMaximumHeight(clean_cut(self.inner, blocks, least, self.limit, design.SPACE["xs"]))
 
     def _add_chip(self, key: str, group: str) -> Chip:
         chip = Chip(key, group)
