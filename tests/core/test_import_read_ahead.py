@@ -12,14 +12,13 @@ import signal
 from pathlib import Path
 
 import pytest
-from test_import_bulk import _file, _row
+from test_import_bulk import CancelledInSecondBatch, _file, _row
 from test_insight_days import kept
 
 from peerapp.core import db
 from peerapp.core.errors import ImportFileInvalid, OperationCancelled, UnknownMoodLabels
 from peerapp.core.journal import JournalRepository
 from peerapp.core.keyslot import FAST_KDF
-from peerapp.core.tasks import CancelToken
 from peerapp.core.transfer import BATCH, import_entries, read_ahead
 from peerapp.core.vault import Vault
 from support import PASSPHRASE
@@ -176,14 +175,6 @@ def test_a_child_that_dies_is_taken_over_with_nothing_lost_or_doubled(
         expected.errors,
     )
     assert _journal(repo.conn) == _journal(here)
-
-
-class CancelledInSecondBatch(CancelToken):
-    polls = 0
-
-    def cancelled(self) -> bool:
-        self.polls += 1
-        return self.polls >= 2
 
 
 def test_a_cancel_stops_the_child_and_changes_nothing(
