@@ -2117,8 +2117,8 @@
         <translation>قد لا يعرض خادم هذه المجموعة الشيءَ نفسه على الجميع</translation>
     </message>
     <message>
-        <source>The group's key was changed for a list of members that does not match the one this computer has. A server that shows people different versions of a group does this. New posts may not reach you until an admin changes the key again. Compare safety codes with members you trust (Members…), and tell an admin you know.</source>
-        <translation>تغيّر مفتاح المجموعة لقائمة أعضاء لا تطابق القائمة المحفوظة على هذا الحاسوب، وهذا ما يحدث حين يعرض الخادم على الناس نسخًا مختلفة من المجموعة. قد لا تصل المنشورات الجديدة إلى هنا حتى يغيّر أحد المشرفين المفتاح من جديد. الأسلم مقارنة رموز الأمان مع أعضاء موثوقين (الأعضاء…)، وإبلاغ مشرف معروف بذلك.</translation>
+        <source>The group's key was changed for a list of members that does not match the one this computer has. A server that shows people different versions of a group does this. New posts may not reach you. Compare safety codes with members you trust (Members…), and tell an admin you know.</source>
+        <translation>تغيّر مفتاح المجموعة لقائمة أعضاء لا تطابق القائمة المحفوظة على هذا الحاسوب، وهذا ما يحدث حين يعرض الخادم على الناس نسخًا مختلفة من المجموعة. قد لا تصل المنشورات الجديدة إلى هنا. الأسلم مقارنة رموز الأمان مع أعضاء موثوقين (الأعضاء…)، وإبلاغ مشرف معروف بذلك.</translation>
     </message>
     <message>
         <source>This group uses the older way of working</source>

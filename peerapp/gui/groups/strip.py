@@ -117,8 +117,8 @@ class GroupStrip(Retranslatable, QWidget):
                 self.tr(
                     "The group's key was changed for a list of members that does not match the one "
                     "this computer has. A server that shows people different versions of a group does "
-                    "this. New posts may not reach you until an admin changes the key again. Compare "
-                    "safety codes with members you trust (Members…), and tell an admin you know."
+                    "this. New posts may not reach you. Compare safety codes with members you trust "
+                    "(Members…), and tell an admin you know."
                 ),
             ),
             OLD_ADMIN: (
