@@ -47,8 +47,8 @@ class JournalRepository:
             validate(entry)
         with Transaction(self.conn):
             self._mark_index_version()
-            # The rows an import stores (journal_rows.insert_checked): ids given from max(id) + 1, one
-            # executemany per table, the tags made after the entries in entry order.
+            # The rows an import stores (journal_rows.insert_prepared, through insert_checked): ids given
+            # from max(id) + 1, one executemany per table, tags made as first met, in entry order.
             insert_checked(self.conn, batch, known_tags, utc_stamp())
         return len(batch)
 

@@ -73,7 +73,7 @@ def _storable(text: str) -> bool:
 def _check(entry: Entry) -> None:
     """What JournalRepository would refuse, found per row so the rest of a batch still imports; then
     entries.validate tidies the entry in place (tags, emotions, prompt, a time without its zone), so
-    the row is stored as it stands (journal_rows.insert_checked) without being validated again.
+    the row is stored as it stands (journal_rows.insert_prepared) without being validated again.
     """
     # The types validate counts on: a file's "3" or true is not a mood.
     if entry.mood is not None and not _optional_int(entry.mood, 1, 5):
