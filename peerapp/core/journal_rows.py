@@ -100,23 +100,30 @@ def prepare(entry: Entry, index_text: Callable[[str], str]) -> Prepared:
     updated times may still be empty: the writer fills them)."""
     at = entry.at
     stamp = at.isoformat()
-    title, text, names = entry.title, entry.text, entry.tags
     return (
         entry.uid,
         stamp,
         int(at.timestamp()),
         stamp[:10],  # Entry.day: isoformat writes the date first, the year in 4 digits
         entry.mood,
-        title,
-        text,
+        entry.title,
+        entry.text,
         entry.created_at,
         entry.updated_at,
         entry.deleted_at,
         entry.prompt,
-        tuple(names),
+        tuple(entry.tags),
         tuple(entry.emotions),
         tuple((u.technique, u.distress_before, u.distress_after, u.helpfulness) for u in entry.coping),
-        # index_text("") is "": an empty title or no tags need no call.
+        *index_texts(entry, index_text),
+    )
+
+
+def index_texts(entry: Entry, index_text: Callable[[str], str]) -> tuple[str, str, str]:
+    """The entry's title, tags and text as its search index row holds them: normalised words only."""
+    title, text, names = entry.title, entry.text, entry.tags
+    # index_text("") is "": an empty title or no tags need no call.
+    return (
         index_text(title) if title else "",
         index_text(" ".join(names)) if names else "",
         index_text(text) if text else "",
@@ -158,10 +165,7 @@ class ChildRows:
     def collect_index(self, entry: Entry) -> None:
         """The full-text index holds normalised words only; it is searched, never shown."""
         assert entry.id is not None
-        index_text = textnorm.index_text
-        self.index.append(
-            (entry.id, index_text(entry.title), index_text(" ".join(entry.tags)), index_text(entry.text))
-        )
+        self.index.append((entry.id, *index_texts(entry, textnorm.index_text)))
 
 
 ENTRY_INSERT = (

@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC
 from pathlib import Path
-from typing import cast
 
 from .. import textnorm, untrusted
 from ..db import Connection
@@ -19,7 +18,6 @@ from ..errors import (
     ImportRowError,
     ImportTooManyBadRows,
     InvalidInput,
-    PeerappError,
     UnknownMoodLabels,
 )
 from ..insight_schema import bulk_insights
@@ -282,17 +280,15 @@ def _import_batch(
         if uid is not None and (uid in existing or (prepared is None and error is None)):
             report.skipped_duplicates += 1
         elif error is not None:
-            report.errors.append((line, cast(PeerappError, error).user_message()))
+            report.errors.append((line, error.user_message()))
         else:
             assert uid is not None and prepared is not None
             existing.add(uid)
-            fresh.append(cast(Prepared, prepared))
+            fresh.append(prepared)
     # Checked and tidied as read (_check), so the whole batch goes in with one statement per table.
     report.added += len(fresh)
     _first, days = insert_prepared(conn, fresh, tag_ids, now)
-    for (
-        key,
-        rows_of_list,
-    ) in lists:  # after the entries: a bad list fails the whole import, and nothing is kept
-        extras.store(conn, key, rows_of_list)
+    # The export's other lists after the entries: a bad list fails the whole import, and nothing is kept.
+    for key, listed in lists:
+        extras.store(conn, key, listed)
     return days

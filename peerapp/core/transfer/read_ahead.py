@@ -24,16 +24,20 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from .. import untrusted
+
+if TYPE_CHECKING:
+    from ..errors import ImportRowError
+    from ..journal_rows import Prepared
 
 # Files smaller than this are read in the importing process (about 4,000 exported entries).
 CHILD_READS_FROM = 4 * untrusted.MIB
 
-# (line, bytes read, uid or None, journal_rows.Prepared or None, the row's error or None, extra list or None)
+# (line, bytes read, uid or None, the prepared entry or None, the row's error or None, extra list or None)
 WireRow = tuple[
-    int, int, "str | None", "tuple[object, ...] | None", "Exception | None", "tuple[str, object] | None"
+    int, int, "str | None", "Prepared | None", "ImportRowError | None", "tuple[str, object] | None"
 ]
 Batches = Iterator[list[WireRow]]
 # What is read: the format, the file, the mood map, and the uids the journal holds (rows with these are
